@@ -1,0 +1,1 @@
+//! customer-schema: skeleton (being filled in).
