@@ -1,1 +1,4 @@
 //! customer-schema: skeleton (being filled in).
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
