@@ -1,1 +1,3 @@
 //! customer-schema: skeleton (being filled in).
+
+pub(crate) mod tables;
