@@ -1,5 +1,54 @@
-//! customer-schema: skeleton (being filled in).
+//! # customer-schema
+//!
+//! The Customer record's schema and every rule about it, in one place, so
+//! that a browser form (through the WebAssembly npm package), a Node.js
+//! server and a Rust service check and normalise customers with exactly the
+//! same logic.
+//!
+//! ```
+//! use customer_schema::{CreateCustomerSchema, Options, Schema};
+//! use serde_json::json;
+//!
+//! let input = json!({
+//!     "firstname": "  Jane ",
+//!     "email": "Jane.Doe@EXAMPLE.com",
+//!     "phone_number": "(415) 555-2671",
+//!     "address": {
+//!         "street": "1 Market St", "city": "San Francisco", "state": "CA",
+//!         "postalCode": "94105", "country": "usa"
+//!     }
+//! });
+//! let customer = CreateCustomerSchema::parse(&input, &Options::default()).unwrap();
+//! assert_eq!(customer.firstname, Some(Some("Jane".to_string())));
+//! assert_eq!(customer.email.as_deref(), Some("Jane.Doe@example.com"));
+//! assert_eq!(customer.phone_number, Some(Some("+14155552671".to_string())));
+//! assert_eq!(customer.preferred_language.as_deref(), Some("en")); // default
+//! ```
+//!
+//! Validation never stops at the first problem and never panics on input:
+//! [`Schema::safe_parse`] returns the normalised record or every [`Issue`]
+//! (in Zod 4's shape), plus warnings that do not fail validation.
+//!
+//! Layout: [`value`] reads any input into a bounded tree; [`rules`] holds
+//! one module per rule family; [`schema`] applies them to whole records;
+//! [`types`] are the records it returns.
 
+#[macro_use]
+pub mod issue;
+pub mod options;
+pub mod rules;
+pub mod schema;
 pub(crate) mod tables;
+pub mod types;
+pub mod value;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+pub use issue::{Format, Issue, IssueKind, Origin, Path, PathItem, Rule};
+pub use options::{OptionError, Options, UnknownKeys};
+pub use schema::{
+    CreateCustomerSchema, CustomerSchema, SafeParse, Schema, SchemaKind, UpdateCustomerSchema,
+};
+pub use types::{
+    Address, BestTimeToCall, CreateCustomer, Customer, PreferredContactMethod, UpdateCustomer,
+};

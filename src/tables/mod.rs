@@ -2,8 +2,6 @@
 //! sources, licences and how to regenerate). The table files are generated;
 //! only this file is hand-written.
 
-// used by src/rules once merged; remove then
-#![allow(dead_code)]
 
 pub(crate) mod countries;
 pub(crate) mod languages;

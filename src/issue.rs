@@ -1,0 +1,226 @@
+//! Issues: what is wrong with an input (or, for warnings, worth a second look).
+//!
+//! The shape is Zod 4's, so form code written against Zod reads these
+//! unchanged: a `code` from Zod's set, a `path` of keys and indexes, a
+//! human `message`, and extra keys that carry the detail of each code
+//! (`expected`/`received`, `format`, `minimum`, …). In Rust the code and
+//! its detail are one typed value, [`IssueKind`].
+
+use serde::Serialize;
+use tsify::Tsify;
+
+/// One step of a path: an object key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[serde(untagged)]
+pub enum PathItem {
+    Key(String),
+    Index(usize),
+}
+
+impl From<&str> for PathItem {
+    fn from(key: &str) -> Self {
+        PathItem::Key(key.to_owned())
+    }
+}
+
+impl From<usize> for PathItem {
+    fn from(index: usize) -> Self {
+        PathItem::Index(index)
+    }
+}
+
+/// A location in the input, from the record's root.
+pub type Path = Vec<PathItem>;
+
+/// The rule family behind an `invalid_format` issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Phone,
+    Email,
+    Timezone,
+    Language,
+    Country,
+    /// Control characters in a text field, or an unpaired UTF-16 surrogate.
+    Text,
+}
+
+/// What a `too_small` / `too_big` bound measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Unicode scalar values of a string (UTF-16 code units for the input size limit).
+    String,
+    /// A numeric value.
+    Number,
+    /// Nesting depth of a JSON value.
+    Depth,
+    /// Count of values in the whole input.
+    Input,
+}
+
+/// Which rule a `custom` issue (or a warning) comes from, for programs that
+/// react to it without parsing the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// `updatedAt` is earlier than `createdAt`.
+    UpdatedBeforeCreated,
+    /// A property could not be read (a getter or a Proxy trap threw).
+    Unreadable,
+    /// Warning: `SMS` is preferred but the number's type cannot receive SMS.
+    SmsToNonMobile,
+    /// Warning: `PHONE` or `SMS` is preferred but there is no phone number.
+    MissingPhone,
+    /// Warning: `EMAIL` is preferred (or defaulted) but there is no email.
+    MissingEmail,
+    /// Warning: a timestamp below 10^11 is probably in seconds, not milliseconds.
+    TimestampInSeconds,
+    /// The validator itself failed (never expected; reported instead of crashing).
+    Internal,
+}
+
+/// The code of an issue and the detail that goes with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum IssueKind {
+    InvalidType {
+        expected: &'static str,
+        received: String,
+    },
+    InvalidFormat {
+        format: Format,
+    },
+    InvalidValue {
+        values: Vec<&'static str>,
+    },
+    TooSmall {
+        origin: Origin,
+        minimum: u64,
+        inclusive: bool,
+    },
+    TooBig {
+        origin: Origin,
+        maximum: u64,
+        inclusive: bool,
+    },
+    UnrecognizedKeys {
+        keys: Vec<String>,
+    },
+    Custom {
+        rule: Rule,
+    },
+}
+
+/// A problem found in the input (in `error.issues`), or a remark about a
+/// valid input (in `warnings`).
+#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
+pub struct Issue {
+    #[serde(flatten)]
+    pub kind: IssueKind,
+    pub path: Path,
+    pub message: String,
+}
+
+impl Issue {
+    pub fn new(kind: IssueKind, path: Path, message: impl Into<String>) -> Self {
+        Issue {
+            kind,
+            path,
+            message: message.into(),
+        }
+    }
+
+    /// Zod's wording: "Invalid input: expected string, received number".
+    pub fn invalid_type(path: Path, expected: &'static str, received: impl Into<String>) -> Self {
+        let received = received.into();
+        let message = format!("Invalid input: expected {expected}, received {received}");
+        Issue::new(IssueKind::InvalidType { expected, received }, path, message)
+    }
+
+    pub fn invalid_format(path: Path, format: Format, message: impl Into<String>) -> Self {
+        Issue::new(IssueKind::InvalidFormat { format }, path, message)
+    }
+
+    pub fn custom(path: Path, rule: Rule, message: impl Into<String>) -> Self {
+        Issue::new(IssueKind::Custom { rule }, path, message)
+    }
+
+    /// A string shorter than `minimum` Unicode scalar values.
+    pub fn string_too_short(path: Path, minimum: u64) -> Self {
+        let unit = if minimum == 1 { "character" } else { "characters" };
+        Issue::new(
+            IssueKind::TooSmall {
+                origin: Origin::String,
+                minimum,
+                inclusive: true,
+            },
+            path,
+            format!("Too small: expected string to have >={minimum} {unit}"),
+        )
+    }
+
+    /// The issue's code as Zod names it (`"invalid_type"`, …).
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            IssueKind::InvalidType { .. } => "invalid_type",
+            IssueKind::InvalidFormat { .. } => "invalid_format",
+            IssueKind::InvalidValue { .. } => "invalid_value",
+            IssueKind::TooSmall { .. } => "too_small",
+            IssueKind::TooBig { .. } => "too_big",
+            IssueKind::UnrecognizedKeys { .. } => "unrecognized_keys",
+            IssueKind::Custom { .. } => "custom",
+        }
+    }
+}
+
+/// Builds a path from its items: `path!["address", "city"]`, `path!["tags", 2]`.
+#[macro_export]
+macro_rules! path {
+    ($($item:expr),* $(,)?) => {
+        vec![$($crate::issue::PathItem::from($item)),*]
+    };
+}
+
+/// A path below `base`.
+pub(crate) fn child(base: &[PathItem], item: impl Into<PathItem>) -> Path {
+    let mut path = Vec::with_capacity(base.len() + 1);
+    path.extend_from_slice(base);
+    path.push(item.into());
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue_serialises_in_zod_shape_with_code_first_level_detail() {
+        let issue = Issue::invalid_type(path!["tags", 2], "string", "number");
+        let json = serde_json::to_value(&issue).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "invalid_type",
+                "expected": "string",
+                "received": "number",
+                "path": ["tags", 2],
+                "message": "Invalid input: expected string, received number",
+            })
+        );
+        assert_eq!(issue.code(), "invalid_type");
+    }
+
+    #[test]
+    fn too_small_message_counts_characters() {
+        let issue = Issue::string_too_short(path!["address", "city"], 2);
+        assert_eq!(
+            issue.message,
+            "Too small: expected string to have >=2 characters"
+        );
+        let json = serde_json::to_value(&issue).unwrap();
+        assert_eq!(json["origin"], "string");
+        assert_eq!(json["minimum"], 2);
+        assert_eq!(json["inclusive"], true);
+    }
+}

@@ -1,0 +1,97 @@
+//! Countries: ISO 3166-1, normalised to the alpha-2 code.
+//!
+//! Accepted: the alpha-2 and alpha-3 codes, the ISO English short, official
+//! and common names, and common English forms (`UK`, `USA`, `United States
+//! of America`), in any case, with or without diacritics, with inner
+//! whitespace collapsed. `XK` (Kosovo, user-assigned but in wide use) is
+//! accepted too. The names table is generated with every variant spelled
+//! out, so matching here is a plain lookup.
+
+use crate::tables::countries::{COUNTRIES, COUNTRY_NAMES};
+
+pub const MESSAGE: &str =
+    "Invalid country: expected an ISO 3166-1 code or English name (e.g. US, USA, United States)";
+
+/// The alpha-2 code of a country given as an alpha-2 code, in any case.
+pub fn alpha2_code(input: &str) -> Option<&'static str> {
+    if input.len() != 2 {
+        return None;
+    }
+    let code = input.to_ascii_uppercase();
+    COUNTRIES
+        .binary_search_by(|(alpha2, _, _)| (*alpha2).cmp(code.as_str()))
+        .ok()
+        .map(|index| COUNTRIES[index].0)
+}
+
+fn alpha3_code(input: &str) -> Option<&'static str> {
+    if input.len() != 3 {
+        return None;
+    }
+    let code = input.to_ascii_uppercase();
+    COUNTRIES
+        .iter()
+        .find(|(_, alpha3, _)| *alpha3 == code)
+        .map(|(alpha2, _, _)| *alpha2)
+}
+
+fn by_name(input: &str) -> Option<&'static str> {
+    let key = input
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    COUNTRY_NAMES
+        .binary_search_by(|(name, _)| (*name).cmp(key.as_str()))
+        .ok()
+        .map(|index| COUNTRY_NAMES[index].1)
+}
+
+/// The alpha-2 code of the country `input` names, or `None`.
+pub fn normalize_country(input: &str) -> Option<&'static str> {
+    alpha2_code(input)
+        .or_else(|| alpha3_code(input))
+        .or_else(|| by_name(input))
+}
+
+/// Every country: alpha-2, alpha-3, English name (for suggestions in a form).
+pub fn countries() -> &'static [(&'static str, &'static str, &'static str)] {
+    COUNTRIES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_in_any_case_become_alpha2() {
+        assert_eq!(normalize_country("us"), Some("US"));
+        assert_eq!(normalize_country("usa"), Some("US"));
+        assert_eq!(normalize_country("DEU"), Some("DE"));
+        assert_eq!(normalize_country("xk"), Some("XK"));
+    }
+
+    #[test]
+    fn names_and_common_forms_become_alpha2() {
+        assert_eq!(normalize_country("United States"), Some("US"));
+        assert_eq!(normalize_country("united  states of america"), Some("US"));
+        assert_eq!(normalize_country("UK"), Some("GB"));
+        assert_eq!(normalize_country("United Kingdom"), Some("GB"));
+        assert_eq!(normalize_country("Germany"), Some("DE"));
+        assert_eq!(normalize_country("Kosovo"), Some("XK"));
+    }
+
+    #[test]
+    fn diacritics_are_optional() {
+        assert_eq!(normalize_country("Côte d'Ivoire"), Some("CI"));
+        assert_eq!(normalize_country("cote d'ivoire"), Some("CI"));
+        assert_eq!(normalize_country("ÅLAND ISLANDS"), Some("AX"));
+    }
+
+    #[test]
+    fn unknown_countries_are_refused() {
+        for bad in ["ZZ", "XXX", "Atlantis", "", "U S"] {
+            assert_eq!(normalize_country(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Email addresses.
+//!
+//! The syntax is the one browsers apply to `<input type=email>` (the HTML
+//! standard's "valid email address"), so a form and a server agree on what
+//! passes, tightened in two ways that matter for mail that must arrive: the
+//! domain must have at least two labels (`user@localhost` is refused), and
+//! RFC 5321's size limits apply (local part ≤ 64 octets, domain ≤ 255, the
+//! whole address ≤ 254). The domain is lower-cased, since DNS is
+//! case-insensitive; the local part is kept as written, since the receiving
+//! server alone decides what its case means.
+
+const LOCAL_PART_MAX: usize = 64;
+const DOMAIN_MAX: usize = 255;
+const ADDRESS_MAX: usize = 254;
+const LABEL_MAX: usize = 63;
+
+/// Why an address is refused: the issue message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailError(pub &'static str);
+
+/// Characters HTML allows in the local part.
+fn is_local_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&c)
+}
+
+fn is_valid_label(label: &str) -> bool {
+    let bytes = label.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) => {
+            bytes.len() <= LABEL_MAX
+                && first.is_ascii_alphanumeric()
+                && last.is_ascii_alphanumeric()
+                && bytes.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-')
+        }
+        _ => false,
+    }
+}
+
+/// Validates a trimmed, non-blank address and returns it with its domain
+/// lower-cased.
+pub fn normalize_email(input: &str) -> Result<String, EmailError> {
+    let Some((local, domain)) = input.split_once('@') else {
+        return Err(EmailError("Invalid email address: missing @"));
+    };
+    if local.is_empty() {
+        return Err(EmailError("Invalid email address: nothing before the @"));
+    }
+    if !local.bytes().all(is_local_char) {
+        return Err(EmailError(
+            "Invalid email address: the part before the @ has a character that is not allowed",
+        ));
+    }
+    if local.len() > LOCAL_PART_MAX {
+        return Err(EmailError(
+            "Invalid email address: the part before the @ is longer than 64 characters",
+        ));
+    }
+    if domain.is_empty() {
+        return Err(EmailError("Invalid email address: nothing after the @"));
+    }
+    if !domain.split('.').all(is_valid_label) {
+        return Err(EmailError("Invalid email address: the domain is not valid"));
+    }
+    if !domain.contains('.') {
+        return Err(EmailError(
+            "Invalid email address: the domain must have a dot (e.g. example.com)",
+        ));
+    }
+    if domain.len() > DOMAIN_MAX {
+        return Err(EmailError(
+            "Invalid email address: the domain is longer than 255 characters",
+        ));
+    }
+    if input.len() > ADDRESS_MAX {
+        return Err(EmailError(
+            "Invalid email address: longer than 254 characters",
+        ));
+    }
+    Ok(format!("{local}@{}", domain.to_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_cases_the_domain_only() {
+        assert_eq!(
+            normalize_email("John.Smith@Example.COM").as_deref(),
+            Ok("John.Smith@example.com")
+        );
+    }
+
+    #[test]
+    fn accepts_what_html_accepts() {
+        for ok in [
+            "a@b.co",
+            "first.last+tag@sub.example.org",
+            "!#$%&'*+/=?^_`{|}~-@x-y.example",
+            "user@123.example",
+            "a..b@example.com",
+        ] {
+            assert!(normalize_email(ok).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_html_refuses() {
+        for bad in [
+            "plainaddress",
+            "@example.com",
+            "user@",
+            "user@@example.com",
+            "us er@example.com",
+            "user@-example.com",
+            "user@example-.com",
+            "user@example..com",
+            "user@.example.com",
+            "user@example.com.",
+            "user@exa_mple.com",
+            "\"quoted\"@example.com",
+            "üser@example.com",
+            "user@exämple.com",
+        ] {
+            assert!(normalize_email(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn domain_needs_a_dot() {
+        assert_eq!(
+            normalize_email("user@localhost"),
+            Err(EmailError(
+                "Invalid email address: the domain must have a dot (e.g. example.com)"
+            ))
+        );
+    }
+
+    #[test]
+    fn rfc_5321_lengths_are_enforced() {
+        let local64 = "a".repeat(64);
+        assert!(normalize_email(&format!("{local64}@example.com")).is_ok());
+        assert!(normalize_email(&format!("{local64}a@example.com")).is_err());
+        let label63 = "b".repeat(63);
+        assert!(normalize_email(&format!("a@{label63}.com")).is_ok());
+        assert!(normalize_email(&format!("a@{label63}b.com")).is_err());
+        // 4 labels of 63 + dots = 255 characters of domain: too long an address.
+        let long_domain = [label63.as_str(); 4].join(".");
+        assert_eq!(long_domain.len(), 255);
+        assert!(normalize_email(&format!("a@{long_domain}")).is_err());
+        // 254 in all is the most.
+        let domain_250 = format!("{}.{}.{}.{}", "c".repeat(63), "c".repeat(63), "c".repeat(63), "c".repeat(58));
+        assert_eq!(domain_250.len(), 250);
+        assert!(normalize_email(&format!("abc@{domain_250}")).is_ok());
+        assert!(normalize_email(&format!("abcd@{domain_250}")).is_err());
+    }
+}

@@ -1,0 +1,81 @@
+//! JSON values kept as given: `custom_fields`, and unknown keys under
+//! `unknownKeys: "passthrough"`.
+//!
+//! The value must be plain JSON data, so that what a browser validates is
+//! what a server stores: anything JSON cannot carry (a function, a `Date`, a
+//! `Map`, a `BigInt`, `NaN`) is an issue at its own path, and nesting is
+//! bounded (32 levels, the container itself being level 1). Keys such as
+//! `__proto__` are ordinary data.
+
+use super::{type_issue, MAX_JSON_LEVELS};
+use crate::issue::{child, Issue, Path};
+use crate::value::Value;
+
+/// Reports every part of `value` that is not JSON data or is nested deeper
+/// than allowed; `level` is the nesting level of `value` itself.
+pub fn check_json(value: &Value, path: Path, level: u64, issues: &mut Vec<Issue>) {
+    match value {
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
+        Value::Array(_) | Value::Object(_) if level > MAX_JSON_LEVELS => {
+            issues.push(type_issue(path, "json", &Value::Foreign(crate::value::Foreign::TooDeep)));
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                check_json(item, child(&path, index), level + 1, issues);
+            }
+        }
+        Value::Object(members) => {
+            for (key, member) in members {
+                check_json(member, child(&path, key.as_str()), level + 1, issues);
+            }
+        }
+        Value::Foreign(_) => issues.push(type_issue(path, "json", value)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::Foreign;
+
+    #[test]
+    fn plain_data_passes() {
+        let mut issues = Vec::new();
+        let value = Value::Object(vec![
+            ("__proto__".into(), Value::Object(vec![("polluted".into(), Value::Bool(true))])),
+            ("list".into(), Value::Array(vec![Value::Null, Value::String("x".into())])),
+        ]);
+        check_json(&value, path!["custom_fields"], 1, &mut issues);
+        assert!(issues.is_empty());
+    }
+
+    #[test]
+    fn non_json_values_are_issues_at_their_path() {
+        let mut issues = Vec::new();
+        let value = Value::Object(vec![
+            ("when".into(), Value::Foreign(Foreign::NotJson("Date".into()))),
+            ("list".into(), Value::Array(vec![Value::Foreign(Foreign::NotJson("NaN".into()))])),
+        ]);
+        check_json(&value, path!["custom_fields"], 1, &mut issues);
+        assert_eq!(issues.len(), 2);
+        assert_eq!(issues[0].path, path!["custom_fields", "when"]);
+        assert_eq!(issues[0].message, "Invalid input: expected json, received Date");
+        assert_eq!(issues[1].path, path!["custom_fields", "list", 0]);
+    }
+
+    #[test]
+    fn nesting_beyond_32_levels_is_too_deep() {
+        let mut value = Value::Object(Vec::new());
+        for _ in 1..MAX_JSON_LEVELS {
+            value = Value::Object(vec![("a".into(), value)]);
+        }
+        let mut issues = Vec::new();
+        check_json(&value, path!["custom_fields"], 1, &mut issues);
+        assert!(issues.is_empty(), "32 levels are allowed");
+        let value = Value::Object(vec![("a".into(), value)]);
+        check_json(&value, path!["custom_fields"], 1, &mut issues);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].code(), "too_big");
+        assert_eq!(issues[0].path.len(), 1 + MAX_JSON_LEVELS as usize);
+    }
+}

@@ -1,0 +1,118 @@
+//! The rules, one module per family, and the helpers they share.
+//!
+//! Each family module works on plain Rust values (`&str`, numbers) and knows
+//! nothing of records; `crate::schema` reads the record, hands each field to
+//! its rule, and places the issues. The helpers here turn a [`Value`] of the
+//! wrong type (or one the reader could not read) into the issue every rule
+//! reports the same way.
+
+pub mod choice;
+pub mod country;
+pub mod email;
+pub mod json;
+pub mod language;
+pub mod phone;
+pub mod tags;
+pub mod text;
+pub mod timestamp;
+pub mod timezone;
+
+use crate::issue::{Format, Issue, IssueKind, Origin, Path, Rule};
+use crate::value::{Foreign, Value, MAX_STRING_UNITS, MAX_VALUES};
+use crate::value::MAX_READ_DEPTH;
+
+/// Most levels of nesting a JSON value may have (`custom_fields` is level 1).
+pub const MAX_JSON_LEVELS: u64 = (MAX_READ_DEPTH - 1) as u64;
+
+/// The issue for a value that is not of the `expected` type, or that the
+/// reader could not take in (unreadable, too long, too deep, too large).
+pub fn type_issue(path: Path, expected: &'static str, value: &Value) -> Issue {
+    match value {
+        Value::Foreign(Foreign::Unreadable(message)) => Issue::custom(
+            path,
+            Rule::Unreadable,
+            format!("Could not read this value: {message}"),
+        ),
+        Value::Foreign(Foreign::LoneSurrogate) if expected == "string" => Issue::invalid_format(
+            path,
+            Format::Text,
+            "Invalid text: contains an unpaired UTF-16 surrogate",
+        ),
+        Value::Foreign(Foreign::StringTooLong(_)) if expected == "string" => Issue::new(
+            IssueKind::TooBig {
+                origin: Origin::String,
+                maximum: MAX_STRING_UNITS as u64,
+                inclusive: true,
+            },
+            path,
+            format!("Too big: expected string to have <={MAX_STRING_UNITS} characters"),
+        ),
+        Value::Foreign(Foreign::TooDeep) => Issue::new(
+            IssueKind::TooBig {
+                origin: Origin::Depth,
+                maximum: MAX_JSON_LEVELS,
+                inclusive: true,
+            },
+            path,
+            format!("Too deep: nested more than {MAX_JSON_LEVELS} levels (or cyclic)"),
+        ),
+        Value::Foreign(Foreign::TooLarge) => Issue::new(
+            IssueKind::TooBig {
+                origin: Origin::Input,
+                maximum: MAX_VALUES as u64,
+                inclusive: true,
+            },
+            path,
+            format!("Too big: the input holds more than {MAX_VALUES} values"),
+        ),
+        other => Issue::invalid_type(path, expected, other.type_name()),
+    }
+}
+
+/// A string field after the common first step: trimmed (unless asked not
+/// to), with blank meaning "not given".
+pub enum Given<'a> {
+    /// The key is absent.
+    Absent,
+    /// `null`, for a nullable field.
+    Null,
+    /// Empty or whitespace only.
+    Blank,
+    Text(&'a str),
+    /// Wrong type: the issue has been reported.
+    Invalid,
+}
+
+impl Given<'_> {
+    /// True when the field gives no value (absent, null or blank).
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Given::Absent | Given::Null | Given::Blank)
+    }
+}
+
+/// Reads a string field. `null` is accepted only when `nullable`; any other
+/// non-string is an `invalid_type` issue.
+pub fn given_string<'a>(
+    value: Option<&'a Value>,
+    path: impl FnOnce() -> Path,
+    nullable: bool,
+    trim: bool,
+    issues: &mut Vec<Issue>,
+) -> Given<'a> {
+    match value {
+        None => Given::Absent,
+        Some(Value::Null) if nullable => Given::Null,
+        Some(Value::String(s)) => {
+            let s = if trim { s.trim() } else { s.as_str() };
+            if trim && s.is_empty() {
+                Given::Blank
+            } else {
+                Given::Text(s)
+            }
+        }
+        Some(other) => {
+            issues.push(type_issue(path(), "string", other));
+            Given::Invalid
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! Phone numbers: read, checked against the numbering plan, written as E.164.
+//!
+//! This module is the only place that knows which engine parses numbers
+//! (today the `phonenumber` crate, Google's libphonenumber metadata). The
+//! schema sees [`normalize_phone`], [`Phone`] and [`PhoneError`] only, so the
+//! engine can be replaced without touching it.
+//!
+//! Before the engine sees anything, the input is screened here: only digits,
+//! a leading `+` and the usual separators pass. Letters are refused rather
+//! than dropped or converted (`1-800-FLOWERS`, `call 415-555-2671 now`), and
+//! an extension is refused rather than cut off (E.164 has no extension). This
+//! keeps the engine on the small, well-tested input it was built for.
+
+use phonenumber::{country, Mode, Type};
+use std::str::FromStr;
+
+/// More digits than any E.164 number plus an international prefix needs.
+const MAX_DIGITS: usize = 20;
+
+/// A valid number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone {
+    /// `+14155552671`
+    pub e164: String,
+    pub kind: NumberKind,
+}
+
+/// What kind of line a number belongs to, as far as the numbering plan says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberKind {
+    Mobile,
+    /// The plan does not tell fixed and mobile apart (e.g. the US).
+    FixedLineOrMobile,
+    FixedLine,
+    TollFree,
+    PremiumRate,
+    SharedCost,
+    Voip,
+    PersonalNumber,
+    Pager,
+    Uan,
+    Voicemail,
+    Unknown,
+}
+
+impl NumberKind {
+    /// True when the numbering plan says the line is not a mobile one (so it
+    /// is unlikely to receive SMS); false for mobile and for "can't tell".
+    pub fn is_known_not_mobile(self) -> bool {
+        !matches!(
+            self,
+            NumberKind::Mobile | NumberKind::FixedLineOrMobile | NumberKind::Unknown
+        )
+    }
+
+    /// Words for a message: "a fixed-line number".
+    pub fn describe(self) -> &'static str {
+        match self {
+            NumberKind::Mobile => "a mobile number",
+            NumberKind::FixedLineOrMobile => "a fixed-line or mobile number",
+            NumberKind::FixedLine => "a fixed-line number",
+            NumberKind::TollFree => "a toll-free number",
+            NumberKind::PremiumRate => "a premium-rate number",
+            NumberKind::SharedCost => "a shared-cost number",
+            NumberKind::Voip => "a VoIP number",
+            NumberKind::PersonalNumber => "a personal number",
+            NumberKind::Pager => "a pager number",
+            NumberKind::Uan => "a universal access number",
+            NumberKind::Voicemail => "a voicemail access number",
+            NumberKind::Unknown => "a number of unknown type",
+        }
+    }
+}
+
+/// Why a number is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhoneError {
+    NoDigits,
+    /// Letters: a vanity number, or text around the number.
+    Letters,
+    /// An extension (`x123`, `ext. 123`, `#123`, `;ext=123`).
+    Extension,
+    /// A character that is neither a digit nor a separator.
+    Character(char),
+    /// `+` somewhere other than the start.
+    MisplacedPlus,
+    TooLong,
+    TooShort,
+    UnknownCountryCode,
+    /// The engine has no numbering plan for the region used to read a
+    /// national number.
+    NoPlanForRegion(String),
+    /// Well-formed, but not a number of the plan: of this region, or (when
+    /// the number names no region) of this country calling code.
+    NotValid { region: Option<String>, code: u16 },
+}
+
+impl PhoneError {
+    /// The issue message.
+    pub fn message(&self) -> String {
+        match self {
+            PhoneError::NoDigits => "Invalid phone number: it has no digits".into(),
+            PhoneError::Letters => {
+                "Invalid phone number: letters are not allowed (write only the number, in digits)"
+                    .into()
+            }
+            PhoneError::Extension => {
+                "Invalid phone number: extensions are not allowed (E.164 has none)".into()
+            }
+            PhoneError::Character(c) => {
+                format!("Invalid phone number: unexpected character {c:?}")
+            }
+            PhoneError::MisplacedPlus => {
+                "Invalid phone number: \"+\" may only start the number".into()
+            }
+            PhoneError::TooLong => "Invalid phone number: too many digits".into(),
+            PhoneError::TooShort => "Invalid phone number: too few digits".into(),
+            PhoneError::UnknownCountryCode => {
+                "Invalid phone number: unknown country calling code".into()
+            }
+            PhoneError::NoPlanForRegion(region) => format!(
+                "Invalid phone number: national numbers of {region} cannot be read; \
+                 write it with + and the country code"
+            ),
+            PhoneError::NotValid {
+                region: Some(region),
+                ..
+            } => format!("Invalid phone number: not a valid number in {region}"),
+            PhoneError::NotValid { region: None, code } => {
+                format!("Invalid phone number: not a valid number for country code +{code}")
+            }
+        }
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '.' | '(' | ')' | '/' | '\u{2010}'..='\u{2015}' | '\u{2212}'
+        )
+}
+
+/// True when `rest` (lower-cased, after the number) starts an extension.
+fn is_extension_marker(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    ["ext", "x", "#", ";ext=", ",", ";"]
+        .iter()
+        .any(|marker| rest.starts_with(marker))
+}
+
+/// Screens the raw input and returns its digits and whether it began with `+`.
+fn screen(input: &str) -> Result<(String, bool), PhoneError> {
+    let mut digits = String::with_capacity(MAX_DIGITS);
+    let mut plus = false;
+    for (at, c) in input.char_indices() {
+        match c {
+            '0'..='9' => {
+                if digits.len() == MAX_DIGITS {
+                    return Err(PhoneError::TooLong);
+                }
+                digits.push(c);
+            }
+            '+' if digits.is_empty() && !plus => plus = true,
+            '+' => return Err(PhoneError::MisplacedPlus),
+            c if is_separator(c) => {}
+            c if c.is_alphabetic() || matches!(c, '#' | ';' | ',') => {
+                let rest = input[at..].to_lowercase();
+                let after_digits = !digits.is_empty();
+                return Err(if after_digits && is_extension_marker(&rest) {
+                    PhoneError::Extension
+                } else if c.is_alphabetic() {
+                    PhoneError::Letters
+                } else {
+                    PhoneError::Character(c)
+                });
+            }
+            c => return Err(PhoneError::Character(c)),
+        }
+    }
+    if digits.is_empty() {
+        return Err(PhoneError::NoDigits);
+    }
+    Ok((digits, plus))
+}
+
+fn kind_of(kind: Type) -> NumberKind {
+    match kind {
+        Type::Mobile => NumberKind::Mobile,
+        Type::FixedLineOrMobile => NumberKind::FixedLineOrMobile,
+        Type::FixedLine => NumberKind::FixedLine,
+        Type::TollFree => NumberKind::TollFree,
+        Type::PremiumRate => NumberKind::PremiumRate,
+        Type::SharedCost => NumberKind::SharedCost,
+        Type::Voip => NumberKind::Voip,
+        Type::PersonalNumber => NumberKind::PersonalNumber,
+        Type::Pager => NumberKind::Pager,
+        Type::Uan => NumberKind::Uan,
+        Type::Voicemail => NumberKind::Voicemail,
+        _ => NumberKind::Unknown,
+    }
+}
+
+/// The region of a country calling code that only one region uses.
+fn sole_region_of(code: u16) -> Option<String> {
+    match phonenumber::metadata::DATABASE.by_code(&code)?.as_slice() {
+        [only] => Some(only.id().to_owned()),
+        _ => None,
+    }
+}
+
+/// Reads a trimmed, non-blank phone number.
+///
+/// With `+`, the number is international. Without it, it is read as a
+/// national number of `default_region` (an ISO 3166-1 alpha-2 code) when one
+/// is given, else as international digits without the `+`
+/// (`14155552671` → `+14155552671`), as the reference implementation does.
+pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phone, PhoneError> {
+    let (digits, plus) = screen(input)?;
+    let parsed = match default_region {
+        Some(region) if !plus => {
+            let id = country::Id::from_str(region)
+                .map_err(|_| PhoneError::NoPlanForRegion(region.to_owned()))?;
+            phonenumber::parse(Some(id), &digits)
+        }
+        _ => phonenumber::parse(None, format!("+{digits}")),
+    };
+    let number = parsed.map_err(|error| match error {
+        phonenumber::ParseError::InvalidCountryCode => PhoneError::UnknownCountryCode,
+        phonenumber::ParseError::TooLong => PhoneError::TooLong,
+        phonenumber::ParseError::TooShortAfterIdd
+        | phonenumber::ParseError::TooShortNsn
+        | phonenumber::ParseError::NoNumber => PhoneError::TooShort,
+        _ => PhoneError::TooShort,
+    })?;
+    if !phonenumber::is_valid(&number) {
+        let code = number.country().code();
+        let region = match number.country().id() {
+            Some(id) => Some(id.as_ref().to_owned()),
+            None if !plus && default_region.is_some() => default_region.map(str::to_owned),
+            None => sole_region_of(code),
+        };
+        return Err(PhoneError::NotValid { region, code });
+    }
+    Ok(Phone {
+        e164: number.format().mode(Mode::E164).to_string(),
+        kind: kind_of(number.number_type(&phonenumber::metadata::DATABASE)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e164(input: &str, region: Option<&str>) -> Result<String, PhoneError> {
+        normalize_phone(input, region).map(|phone| phone.e164)
+    }
+
+    #[test]
+    fn national_number_with_region_becomes_e164() {
+        assert_eq!(e164("(415) 555-2671", Some("US")).as_deref(), Ok("+14155552671"));
+        assert_eq!(e164("020 7946 0958", Some("GB")).as_deref(), Ok("+442079460958"));
+        assert_eq!(e164("030 123456", Some("DE")).as_deref(), Ok("+4930123456"));
+    }
+
+    #[test]
+    fn international_forms_ignore_the_region() {
+        assert_eq!(e164("+1 415 555 2671", Some("GB")).as_deref(), Ok("+14155552671"));
+        assert_eq!(e164("+44 20 7946 0958", None).as_deref(), Ok("+442079460958"));
+    }
+
+    #[test]
+    fn international_dialling_prefix_is_understood_with_a_region() {
+        assert_eq!(e164("011 44 20 7946 0958", Some("US")).as_deref(), Ok("+442079460958"));
+        assert_eq!(e164("00 1 415 555 2671", Some("FR")).as_deref(), Ok("+14155552671"));
+    }
+
+    #[test]
+    fn digits_without_plus_or_region_are_international() {
+        assert_eq!(e164("14155552671", None).as_deref(), Ok("+14155552671"));
+        assert!(e164("4155552671", None).is_err());
+    }
+
+    #[test]
+    fn letters_are_refused_not_dropped() {
+        assert_eq!(e164("1-800-FLOWERS", Some("US")), Err(PhoneError::Letters));
+        assert_eq!(e164("call 415-555-2671 now", Some("US")), Err(PhoneError::Letters));
+        assert_eq!(e164("415-555-2671 now", Some("US")), Err(PhoneError::Letters));
+    }
+
+    #[test]
+    fn extensions_are_refused_not_truncated() {
+        for input in [
+            "+1 415 555 2671 x123",
+            "+1 415 555 2671 ext. 123",
+            "+1 415 555 2671 extension 123",
+            "+1 415 555 2671#123",
+            "+14155552671;ext=123",
+        ] {
+            assert_eq!(e164(input, None), Err(PhoneError::Extension), "{input}");
+        }
+    }
+
+    #[test]
+    fn stray_characters_and_plus_placement_are_refused() {
+        assert_eq!(e164("+1 415*555 2671", None), Err(PhoneError::Character('*')));
+        assert_eq!(e164("1+4155552671", None), Err(PhoneError::MisplacedPlus));
+        assert_eq!(e164("++14155552671", None), Err(PhoneError::MisplacedPlus));
+        assert_eq!(e164("+", None), Err(PhoneError::NoDigits));
+        assert_eq!(e164("(-)", None), Err(PhoneError::NoDigits));
+    }
+
+    #[test]
+    fn lengths_and_country_codes_are_checked() {
+        assert_eq!(e164(&"1".repeat(21), None), Err(PhoneError::TooLong));
+        assert!(e164("+1 415 555 267", None).is_err());
+        assert!(e164("+999 1234567", None).is_err());
+    }
+
+    #[test]
+    fn invalid_number_names_its_region() {
+        assert_eq!(
+            e164("+1 555 555 5555", None).map_err(|e| e.message()),
+            Err("Invalid phone number: not a valid number for country code +1".into())
+        );
+        assert_eq!(
+            e164("555 555 5555", Some("US")).map_err(|e| e.message()),
+            Err("Invalid phone number: not a valid number in US".into())
+        );
+        assert_eq!(
+            e164("+44 20 7946 095", None).map_err(|e| e.message()),
+            Err("Invalid phone number: not a valid number for country code +44".into()),
+            "+44 is shared by GB, GG, IM and JE"
+        );
+    }
+
+    #[test]
+    fn number_kind_comes_from_the_plan() {
+        assert_eq!(normalize_phone("+1 415 555 2671", None).unwrap().kind, NumberKind::FixedLineOrMobile);
+        assert_eq!(normalize_phone("+44 20 7946 0958", None).unwrap().kind, NumberKind::FixedLine);
+        assert_eq!(normalize_phone("+44 7400 123456", None).unwrap().kind, NumberKind::Mobile);
+        assert_eq!(normalize_phone("+1 800 356 9377", None).unwrap().kind, NumberKind::TollFree);
+        assert!(NumberKind::FixedLine.is_known_not_mobile());
+        assert!(!NumberKind::FixedLineOrMobile.is_known_not_mobile());
+    }
+
+    #[test]
+    fn random_digit_strings_never_panic_the_engine() {
+        // A small xorshift generator keeps the test deterministic.
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let regions = ["US", "GB", "DE", "FR", "IN", "BR", "JP", "AU", "IT", "AR", "MX", "CN", "RU", "ZA", "NG", "AQ", "XK"];
+        for _ in 0..3_000 {
+            let len = (next() % 22) as usize;
+            let digits: String = (0..len).map(|_| char::from(b'0' + (next() % 10) as u8)).collect();
+            let region = regions[(next() % regions.len() as u64) as usize];
+            let plus = next() % 2 == 0;
+            let input = if plus { format!("+{digits}") } else { digits };
+            let outcome = std::panic::catch_unwind(|| normalize_phone(&input, Some(region)));
+            assert!(outcome.is_ok(), "panicked on {input:?} in {region}");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! Tags: a list of labels. Each is trimmed; a blank tag is an issue (it is
+//! almost always a form bug, not an intent); duplicates after trimming are
+//! dropped, the first one kept, order kept. Equality is exact: `VIP` and
+//! `vip` are two tags, since case may carry meaning in the system using them.
+
+use super::{type_issue, Given};
+use crate::issue::{child, Issue, Path};
+use crate::value::Value;
+
+/// The normalised tags, reporting issues for bad items.
+pub fn normalize_tags(items: &[Value], path: &Path, issues: &mut Vec<Issue>) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::with_capacity(items.len());
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        match super::given_string(Some(item), || child(path, index), false, true, issues) {
+            Given::Text(tag) => {
+                if seen.insert(tag) {
+                    tags.push(tag.to_owned());
+                }
+            }
+            Given::Blank => issues.push(Issue::string_too_short(child(path, index), 1)),
+            Given::Absent | Given::Null | Given::Invalid => {}
+        }
+    }
+    tags
+}
+
+/// The issue for a `tags` value that is not an array.
+pub fn not_a_list(path: Path, value: &Value) -> Issue {
+    type_issue(path, "array", value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(items: &[&str]) -> Vec<Value> {
+        items.iter().map(|s| Value::String((*s).into())).collect()
+    }
+
+    #[test]
+    fn trims_and_drops_duplicates_keeping_the_first_and_the_order() {
+        let mut issues = Vec::new();
+        let tags = normalize_tags(&strings(&[" vip ", "new", "vip", "VIP", "new "]), &path!["tags"], &mut issues);
+        assert_eq!(tags, ["vip", "new", "VIP"]);
+        assert!(issues.is_empty());
+    }
+
+    #[test]
+    fn blank_and_non_string_tags_are_issues_at_their_index() {
+        let mut issues = Vec::new();
+        let items = vec![Value::String("a".into()), Value::String("  ".into()), Value::Null];
+        let tags = normalize_tags(&items, &path!["tags"], &mut issues);
+        assert_eq!(tags, ["a"]);
+        assert_eq!(issues.len(), 2);
+        assert_eq!(issues[0].path, path!["tags", 1]);
+        assert_eq!(issues[0].code(), "too_small");
+        assert_eq!(issues[1].path, path!["tags", 2]);
+        assert_eq!(issues[1].code(), "invalid_type");
+    }
+}

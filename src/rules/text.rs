@@ -1,0 +1,83 @@
+//! Text fields: names, company, address lines.
+//!
+//! Whitespace is Unicode `White_Space` throughout (what `char::is_whitespace`
+//! and `str::trim` use), so a no-break space or an ideographic space is
+//! trimmed and collapsed like an ASCII one. Tabs and newlines are whitespace
+//! and collapse too; every other control character (C0, DEL, C1) is refused,
+//! because it is invisible in a form and breaks CSV exports and terminals
+//! downstream.
+
+/// A control character that is not whitespace.
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !c.is_whitespace()
+}
+
+/// Trims and collapses every inner run of whitespace to one space.
+/// `Ok(None)` when nothing is left (the field is blank, i.e. not given);
+/// `Err(c)` names the first forbidden control character.
+pub fn normalize_text(input: &str) -> Result<Option<String>, char> {
+    if let Some(c) = input.chars().find(|&c| is_forbidden_control(c)) {
+        return Err(c);
+    }
+    let mut out = String::with_capacity(input.len());
+    for word in input.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Ok((!out.is_empty()).then_some(out))
+}
+
+/// The issue message for a forbidden control character.
+pub fn control_message(c: char) -> String {
+    format!(
+        "Invalid text: contains the control character U+{:04X}",
+        u32::from(c)
+    )
+}
+
+/// Length in Unicode scalar values, as the "≥ 2 characters" rules count.
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_and_collapses_unicode_whitespace() {
+        assert_eq!(
+            normalize_text("  Jean\t\n  Luc\u{00A0}\u{3000}Picard \u{2028}"),
+            Ok(Some("Jean Luc Picard".into()))
+        );
+    }
+
+    #[test]
+    fn blank_is_not_given() {
+        assert_eq!(normalize_text(""), Ok(None));
+        assert_eq!(normalize_text(" \t\r\n\u{85}\u{2003}"), Ok(None));
+    }
+
+    #[test]
+    fn control_characters_other_than_whitespace_are_refused() {
+        assert_eq!(normalize_text("Ann\u{0}"), Err('\u{0}'));
+        assert_eq!(normalize_text("Ann\u{7F}"), Err('\u{7F}'));
+        assert_eq!(normalize_text("Ann\u{9B}x"), Err('\u{9B}'));
+        assert_eq!(normalize_text("A\u{1F}B"), Err('\u{1F}'));
+        assert_eq!(control_message('\u{7}'), "Invalid text: contains the control character U+0007");
+    }
+
+    #[test]
+    fn next_line_is_whitespace_not_a_forbidden_control() {
+        assert_eq!(normalize_text("a\u{85}b"), Ok(Some("a b".into())));
+    }
+
+    #[test]
+    fn length_counts_scalar_values_not_bytes() {
+        assert_eq!(char_len("日本"), 2);
+        assert_eq!(char_len("é"), 1);
+        assert_eq!(char_len("👍"), 1);
+    }
+}

@@ -1,0 +1,87 @@
+//! `createdAt` / `updatedAt`: integer Unix time in milliseconds.
+//!
+//! JavaScript numbers are doubles, so "integer" means a safe integer
+//! (≤ 2^53 − 1), as `Number.isSafeInteger` and Zod's `.int()` have it.
+//! A value below 10^11 ms is March 1973: valid, but far more likely a
+//! timestamp in seconds, so it earns a warning rather than an issue.
+
+use crate::issue::{Issue, IssueKind, Origin, Path};
+use serde_json::Number;
+
+pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// Below this many milliseconds a timestamp probably is in seconds.
+pub const SECONDS_THRESHOLD: u64 = 100_000_000_000;
+
+/// The timestamp, or the issue that refuses it.
+pub fn millis(number: &Number, path: Path) -> Result<u64, Issue> {
+    let value = number.as_f64().unwrap_or(f64::NAN);
+    let integral = number.is_u64() || number.is_i64() || value.fract() == 0.0;
+    if !integral {
+        return Err(Issue::invalid_type(path, "int", "number"));
+    }
+    if value < 0.0 {
+        return Err(Issue::new(
+            IssueKind::TooSmall {
+                origin: Origin::Number,
+                minimum: 0,
+                inclusive: true,
+            },
+            path,
+            "Too small: expected number to be >=0",
+        ));
+    }
+    match number.as_u64().or_else(|| exact_u64(value)) {
+        Some(ms) if ms <= MAX_SAFE_INTEGER => Ok(ms),
+        _ => Err(Issue::new(
+            IssueKind::TooBig {
+                origin: Origin::Number,
+                maximum: MAX_SAFE_INTEGER,
+                inclusive: true,
+            },
+            path,
+            format!("Too big: expected number to be <={MAX_SAFE_INTEGER}"),
+        )),
+    }
+}
+
+/// A non-negative integral double as u64, when it fits the safe range.
+fn exact_u64(value: f64) -> Option<u64> {
+    (value <= MAX_SAFE_INTEGER as f64).then_some(value as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(n: Number) -> Result<u64, &'static str> {
+        millis(&n, path!["createdAt"]).map_err(|issue| issue.code())
+    }
+
+    #[test]
+    fn integer_milliseconds_pass() {
+        assert_eq!(check(Number::from(1_709_856_000_000u64)), Ok(1_709_856_000_000));
+        assert_eq!(check(Number::from_f64(1_709_856_000_000.0).unwrap()), Ok(1_709_856_000_000));
+        assert_eq!(check(Number::from(0u64)), Ok(0));
+    }
+
+    #[test]
+    fn fractions_are_not_integers() {
+        let issue = millis(&Number::from_f64(1.5).unwrap(), path!["createdAt"]).unwrap_err();
+        assert_eq!(issue.kind, IssueKind::InvalidType { expected: "int", received: "number".into() });
+        assert_eq!(issue.message, "Invalid input: expected int, received number");
+    }
+
+    #[test]
+    fn negative_times_are_too_small() {
+        assert_eq!(check(Number::from(-1i64)), Err("too_small"));
+        assert_eq!(check(Number::from_f64(-1.0).unwrap()), Err("too_small"));
+    }
+
+    #[test]
+    fn beyond_safe_integers_is_too_big() {
+        assert_eq!(check(Number::from(MAX_SAFE_INTEGER)), Ok(MAX_SAFE_INTEGER));
+        assert_eq!(check(Number::from(MAX_SAFE_INTEGER + 1)), Err("too_big"));
+        assert_eq!(check(Number::from_f64(1e300).unwrap()), Err("too_big"));
+    }
+}

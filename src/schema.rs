@@ -1,0 +1,774 @@
+//! The three schemas and the record-level rules: which fields each has,
+//! defaults, unknown keys, rules that span fields, and warnings.
+//!
+//! One driver serves all three schemas. It reads the record field by field
+//! in the seed's order, hands each value to its rule family in
+//! `crate::rules`, and gathers every issue (it never stops at the first).
+//! The schemas differ only in their field lists and in whether defaults
+//! apply: Update applies none, because a partial update must never
+//! overwrite a stored value with a default.
+
+use crate::issue::{child, Format, Issue, IssueKind, Path, Rule};
+use crate::options::{Options, UnknownKeys};
+use crate::rules::phone::{normalize_phone, NumberKind};
+use crate::rules::{
+    choice, country, email, json, language, tags, text, timestamp, timezone, type_issue, Given,
+};
+use crate::types::{
+    Address, BestTimeToCall, CreateCustomer, Customer, PreferredContactMethod, UpdateCustomer,
+};
+use crate::value::{Plan, Reader, Source, Value};
+use crate::rules;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::{Map, Value as Json};
+
+/// Which of the three schemas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaKind {
+    /// A stored customer: `id` and timestamps required, defaults applied.
+    Customer,
+    /// A new customer: no `id`, `channelId` or timestamps; defaults applied.
+    Create,
+    /// A partial update: `id` required, everything else optional, no defaults.
+    Update,
+}
+
+impl SchemaKind {
+    /// Reads `"customer"`, `"create"` or `"update"`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "customer" => Some(SchemaKind::Customer),
+            "create" => Some(SchemaKind::Create),
+            "update" => Some(SchemaKind::Update),
+            _ => None,
+        }
+    }
+
+    /// The record's fields, in the seed's order, with how to read each.
+    pub(crate) fn fields(self) -> &'static [(&'static str, Plan)] {
+        match self {
+            SchemaKind::Customer => CUSTOMER_FIELDS,
+            SchemaKind::Create => CREATE_FIELDS,
+            SchemaKind::Update => UPDATE_FIELDS,
+        }
+    }
+
+    fn applies_defaults(self) -> bool {
+        self != SchemaKind::Update
+    }
+}
+
+const ADDRESS_FIELDS: &[(&str, Plan)] = &[
+    ("street", Plan::Whole),
+    ("street2", Plan::Whole),
+    ("city", Plan::Whole),
+    ("state", Plan::Whole),
+    ("postalCode", Plan::Whole),
+    ("country", Plan::Whole),
+];
+
+/// Declares the field list of each schema, sharing the common fields.
+macro_rules! field_lists {
+    ($($name:ident = [$($head:literal),*] common [$($middle:literal),*] address [$($tail:literal),*];)*) => {
+        $(const $name: &[(&str, Plan)] = &[
+            $(($head, Plan::Whole),)*
+            ("customerId", Plan::Whole),
+            ("phone_number", Plan::Whole),
+            ("firstname", Plan::Whole),
+            ("lastname", Plan::Whole),
+            ("company", Plan::Whole),
+            ("timezone", Plan::Whole),
+            ("email", Plan::Whole),
+            ("preferred_language", Plan::Whole),
+            ("preferred_contact_method", Plan::Whole),
+            ("best_time_to_call", Plan::Whole),
+            ("notes", Plan::Whole),
+            ("tags", Plan::Whole),
+            ("custom_fields", Plan::Whole),
+            $(($middle, Plan::Whole),)*
+            ("address", Plan::Record(ADDRESS_FIELDS)),
+            ("isValidatedNames", Plan::Whole),
+            $(($tail, Plan::Whole),)*
+        ];)*
+    };
+}
+
+field_lists! {
+    CUSTOMER_FIELDS = ["id"] common ["channelId"] address ["createdAt", "updatedAt"];
+    CREATE_FIELDS = [] common [] address [];
+    UPDATE_FIELDS = ["id"] common [] address [];
+}
+
+/// The outcome of `safe_parse`: the normalised record, or every issue; and
+/// the warnings in both cases.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SafeParse<T> {
+    Success { data: T, warnings: Vec<Issue> },
+    Failure { issues: Vec<Issue>, warnings: Vec<Issue> },
+}
+
+impl<T> SafeParse<T> {
+    pub fn is_success(&self) -> bool {
+        matches!(self, SafeParse::Success { .. })
+    }
+
+    pub fn warnings(&self) -> &[Issue] {
+        match self {
+            SafeParse::Success { warnings, .. } | SafeParse::Failure { warnings, .. } => warnings,
+        }
+    }
+
+    /// The record, or the issues.
+    pub fn into_result(self) -> Result<T, Vec<Issue>> {
+        match self {
+            SafeParse::Success { data, .. } => Ok(data),
+            SafeParse::Failure { issues, .. } => Err(issues),
+        }
+    }
+}
+
+/// Zod's result shape: `{ success: true, data, warnings }` or
+/// `{ success: false, error: { issues }, warnings }`.
+impl<T: Serialize> Serialize for SafeParse<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Error<'a> {
+            issues: &'a [Issue],
+        }
+        let mut map = serializer.serialize_map(Some(3))?;
+        match self {
+            SafeParse::Success { data, warnings } => {
+                map.serialize_entry("success", &true)?;
+                map.serialize_entry("data", data)?;
+                map.serialize_entry("warnings", warnings)?;
+            }
+            SafeParse::Failure { issues, warnings } => {
+                map.serialize_entry("success", &false)?;
+                map.serialize_entry("error", &Error { issues })?;
+                map.serialize_entry("warnings", warnings)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// Every field any schema has, normalised; what each schema's record is
+/// built from. Public only because [`Schema::build`] names it.
+#[doc(hidden)]
+#[derive(Default)]
+pub struct Fields {
+    id: Option<String>,
+    customer_id: Option<Option<String>>,
+    phone_number: Option<Option<String>>,
+    firstname: Option<Option<String>>,
+    lastname: Option<Option<String>>,
+    company: Option<String>,
+    timezone: Option<String>,
+    email: Option<String>,
+    preferred_language: Option<String>,
+    preferred_contact_method: Option<PreferredContactMethod>,
+    best_time_to_call: Option<BestTimeToCall>,
+    notes: Option<String>,
+    tags: Option<Vec<String>>,
+    custom_fields: Option<Map<String, Json>>,
+    channel_id: Option<Option<String>>,
+    address: Option<Address>,
+    is_validated_names: Option<bool>,
+    created_at: Option<u64>,
+    updated_at: Option<u64>,
+    unknown_keys: Map<String, Json>,
+}
+
+/// A schema: reads any [`Source`] and builds its record type.
+pub trait Schema {
+    type Output: Serialize;
+    const KIND: SchemaKind;
+
+    #[doc(hidden)]
+    fn build(fields: Fields) -> Self::Output;
+
+    /// Validates and normalises `input`, reporting every issue.
+    fn safe_parse(input: &Json, options: &Options) -> SafeParse<Self::Output> {
+        Self::safe_parse_source(&input, options)
+    }
+
+    /// [`Schema::safe_parse`] for any input host (JSON, JavaScript).
+    fn safe_parse_source<S: Source>(input: &S, options: &Options) -> SafeParse<Self::Output> {
+        let keep_unknown = options.unknown_keys == UnknownKeys::Passthrough;
+        let value = Reader::new(keep_unknown).read(input, Plan::Record(Self::KIND.fields()), 0);
+        Self::safe_parse_value(&value, options)
+    }
+
+    /// [`Schema::safe_parse`] for an input already read into a [`Value`].
+    fn safe_parse_value(input: &Value, options: &Options) -> SafeParse<Self::Output> {
+        let mut run = Run::new(Self::KIND, options);
+        let fields = run.record(input);
+        if run.issues.is_empty() {
+            SafeParse::Success {
+                data: Self::build(fields),
+                warnings: run.warnings,
+            }
+        } else {
+            SafeParse::Failure {
+                issues: run.issues,
+                warnings: run.warnings,
+            }
+        }
+    }
+
+    /// The record, or the issues (warnings dropped).
+    fn parse(input: &Json, options: &Options) -> Result<Self::Output, Vec<Issue>> {
+        Self::safe_parse(input, options).into_result()
+    }
+}
+
+/// `CustomerSchema`: a stored customer.
+pub struct CustomerSchema;
+/// `CreateCustomerSchema`: a customer to create.
+pub struct CreateCustomerSchema;
+/// `UpdateCustomerSchema`: a partial update.
+pub struct UpdateCustomerSchema;
+
+impl Schema for CustomerSchema {
+    type Output = Customer;
+    const KIND: SchemaKind = SchemaKind::Customer;
+
+    fn build(f: Fields) -> Customer {
+        Customer {
+            id: f.id.unwrap_or_default(),
+            customer_id: f.customer_id,
+            phone_number: f.phone_number,
+            firstname: f.firstname,
+            lastname: f.lastname,
+            company: f.company,
+            timezone: f.timezone,
+            email: f.email,
+            preferred_language: f.preferred_language,
+            preferred_contact_method: f.preferred_contact_method,
+            best_time_to_call: f.best_time_to_call,
+            notes: f.notes,
+            tags: f.tags,
+            custom_fields: f.custom_fields,
+            channel_id: f.channel_id,
+            address: f.address,
+            is_validated_names: f.is_validated_names,
+            created_at: f.created_at.unwrap_or_default(),
+            updated_at: f.updated_at.unwrap_or_default(),
+            unknown_keys: f.unknown_keys,
+        }
+    }
+}
+
+impl Schema for CreateCustomerSchema {
+    type Output = CreateCustomer;
+    const KIND: SchemaKind = SchemaKind::Create;
+
+    fn build(f: Fields) -> CreateCustomer {
+        CreateCustomer {
+            customer_id: f.customer_id,
+            phone_number: f.phone_number,
+            firstname: f.firstname,
+            lastname: f.lastname,
+            company: f.company,
+            timezone: f.timezone,
+            email: f.email,
+            preferred_language: f.preferred_language,
+            preferred_contact_method: f.preferred_contact_method,
+            best_time_to_call: f.best_time_to_call,
+            notes: f.notes,
+            tags: f.tags,
+            custom_fields: f.custom_fields,
+            address: f.address,
+            is_validated_names: f.is_validated_names,
+            unknown_keys: f.unknown_keys,
+        }
+    }
+}
+
+impl Schema for UpdateCustomerSchema {
+    type Output = UpdateCustomer;
+    const KIND: SchemaKind = SchemaKind::Update;
+
+    fn build(f: Fields) -> UpdateCustomer {
+        UpdateCustomer {
+            id: f.id.unwrap_or_default(),
+            customer_id: f.customer_id,
+            phone_number: f.phone_number,
+            firstname: f.firstname,
+            lastname: f.lastname,
+            company: f.company,
+            timezone: f.timezone,
+            email: f.email,
+            preferred_language: f.preferred_language,
+            preferred_contact_method: f.preferred_contact_method,
+            best_time_to_call: f.best_time_to_call,
+            notes: f.notes,
+            tags: f.tags,
+            custom_fields: f.custom_fields,
+            address: f.address,
+            is_validated_names: f.is_validated_names,
+            unknown_keys: f.unknown_keys,
+        }
+    }
+}
+
+/// Validates with the schema named at run time, returning the result as
+/// JSON (what the WebAssembly boundary sends to JavaScript).
+pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: &S, options: &Options) -> Json {
+    fn to_json<T: Serialize>(result: SafeParse<T>) -> Json {
+        serde_json::to_value(result).unwrap_or(Json::Null)
+    }
+    match kind {
+        SchemaKind::Customer => to_json(CustomerSchema::safe_parse_source(input, options)),
+        SchemaKind::Create => to_json(CreateCustomerSchema::safe_parse_source(input, options)),
+        SchemaKind::Update => to_json(UpdateCustomerSchema::safe_parse_source(input, options)),
+    }
+}
+
+/// The state of one parse.
+struct Run<'o> {
+    kind: SchemaKind,
+    options: &'o Options,
+    issues: Vec<Issue>,
+    warnings: Vec<Issue>,
+}
+
+/// What the record said about contact channels, for the warnings.
+#[derive(Default)]
+struct Contact {
+    /// The key was present (even if null or blank).
+    phone_key: bool,
+    phone_missing: bool,
+    phone_kind: Option<NumberKind>,
+    email_key: bool,
+    email_missing: bool,
+}
+
+/// A missing required field: Zod reports it as `received undefined`.
+fn required(path: Path, expected: &'static str) -> Issue {
+    Issue::invalid_type(path, expected, "undefined")
+}
+
+impl<'o> Run<'o> {
+    fn new(kind: SchemaKind, options: &'o Options) -> Self {
+        Run {
+            kind,
+            options,
+            issues: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn record(&mut self, input: &Value) -> Fields {
+        let mut f = Fields::default();
+        let Value::Object(members) = input else {
+            self.issues.push(type_issue(Vec::new(), "object", input));
+            return f;
+        };
+        let get = |key: &str| members.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+        let region = self.options.default_region.or_else(|| {
+            let Some(Value::String(country)) = get("address")?.get("country") else {
+                return None;
+            };
+            country::normalize_country(country.trim())
+        });
+        let defaults = self.kind.applies_defaults();
+        let mut contact = Contact::default();
+
+        for &(key, _) in self.kind.fields() {
+            let value = get(key);
+            let at = || path![key];
+            match key {
+                "id" => f.id = self.required_string(value, at(), 1),
+                "customerId" => f.customer_id = self.nullable_string(value, at()),
+                "channelId" => f.channel_id = self.nullable_string(value, at()),
+                "phone_number" => {
+                    contact.phone_key = value.is_some();
+                    let given = rules::given_string(value, at, true, true, &mut self.issues);
+                    contact.phone_missing = given.is_missing();
+                    f.phone_number = match given {
+                        Given::Text(raw) => match normalize_phone(raw, region) {
+                            Ok(phone) => {
+                                contact.phone_kind = Some(phone.kind);
+                                Some(Some(phone.e164))
+                            }
+                            Err(error) => {
+                                self.issues.push(Issue::invalid_format(
+                                    at(),
+                                    Format::Phone,
+                                    error.message(),
+                                ));
+                                None
+                            }
+                        },
+                        Given::Null | Given::Blank => Some(None),
+                        Given::Absent | Given::Invalid => None,
+                    };
+                }
+                "firstname" => f.firstname = self.nullable_text(value, at()),
+                "lastname" => f.lastname = self.nullable_text(value, at()),
+                "company" => f.company = self.optional_text(value, at()),
+                "timezone" => {
+                    f.timezone = self.checked(value, at(), Format::Timezone, timezone::MESSAGE, |s| {
+                        timezone::canonical_time_zone(s).map(str::to_owned)
+                    });
+                }
+                "email" => {
+                    contact.email_key = value.is_some();
+                    let given = rules::given_string(value, at, false, true, &mut self.issues);
+                    contact.email_missing = given.is_missing();
+                    if let Given::Text(raw) = given {
+                        match email::normalize_email(raw) {
+                            Ok(address) => f.email = Some(address),
+                            Err(error) => self.issues.push(Issue::invalid_format(
+                                at(),
+                                Format::Email,
+                                error.0,
+                            )),
+                        }
+                    }
+                }
+                "preferred_language" => {
+                    f.preferred_language = self.checked(value, at(), Format::Language, language::MESSAGE, |s| {
+                        language::normalize_language(s).map(str::to_owned)
+                    });
+                    if defaults && value_is_missing(value) {
+                        f.preferred_language = Some("en".to_owned());
+                    }
+                }
+                "preferred_contact_method" => {
+                    f.preferred_contact_method =
+                        self.choice(value, at(), PreferredContactMethod::VARIANTS);
+                    if defaults && value_is_missing(value) {
+                        f.preferred_contact_method = Some(PreferredContactMethod::Email);
+                    }
+                }
+                "best_time_to_call" => {
+                    f.best_time_to_call = self.choice(value, at(), BestTimeToCall::VARIANTS);
+                }
+                "notes" => {
+                    if let Given::Text(notes) =
+                        rules::given_string(value, at, false, false, &mut self.issues)
+                    {
+                        f.notes = Some(notes.to_owned());
+                    }
+                }
+                "tags" => match value {
+                    None => {}
+                    Some(Value::Array(items)) => {
+                        f.tags = Some(tags::normalize_tags(items, &at(), &mut self.issues));
+                    }
+                    Some(other) => self.issues.push(tags::not_a_list(at(), other)),
+                },
+                "custom_fields" => match value {
+                    None => {}
+                    Some(object @ Value::Object(_)) => {
+                        let before = self.issues.len();
+                        json::check_json(object, at(), 1, &mut self.issues);
+                        if self.issues.len() == before {
+                            if let Json::Object(map) = object.to_json() {
+                                f.custom_fields = Some(map);
+                            }
+                        }
+                    }
+                    Some(other) => self.issues.push(type_issue(at(), "object", other)),
+                },
+                "address" => match value {
+                    None => {}
+                    Some(Value::Object(members)) => f.address = self.address(members, at()),
+                    Some(other) => self.issues.push(type_issue(at(), "object", other)),
+                },
+                "isValidatedNames" => match value {
+                    None => f.is_validated_names = defaults.then_some(false),
+                    Some(Value::Bool(b)) => f.is_validated_names = Some(*b),
+                    Some(other) => self.issues.push(type_issue(at(), "boolean", other)),
+                },
+                "createdAt" => f.created_at = self.timestamp(value, at()),
+                "updatedAt" => f.updated_at = self.timestamp(value, at()),
+                _ => {}
+            }
+        }
+
+        f.unknown_keys = self.unknown_keys(members, self.kind.fields(), &Vec::new());
+        if let (Some(created), Some(updated)) = (f.created_at, f.updated_at) {
+            if updated < created {
+                self.issues.push(Issue::custom(
+                    path!["updatedAt"],
+                    Rule::UpdatedBeforeCreated,
+                    "updatedAt must not be earlier than createdAt",
+                ));
+            }
+        }
+        self.contact_warnings(&f, &contact);
+        f
+    }
+
+    /// Warnings about the chosen contact method. In Update, a warning about
+    /// a missing value fires only when the update carries both keys.
+    fn contact_warnings(&mut self, f: &Fields, contact: &Contact) {
+        let Some(method) = f.preferred_contact_method else {
+            return;
+        };
+        if method == PreferredContactMethod::Sms {
+            if let Some(kind) = contact.phone_kind.filter(|kind| kind.is_known_not_mobile()) {
+                self.warnings.push(Issue::custom(
+                    path!["phone_number"],
+                    Rule::SmsToNonMobile,
+                    format!(
+                        "SMS is the preferred contact method, but this is {}, which usually cannot receive SMS",
+                        kind.describe()
+                    ),
+                ));
+            }
+        }
+        let (missing, key_given, rule, what) = match method {
+            PreferredContactMethod::Email => {
+                (contact.email_missing, contact.email_key, Rule::MissingEmail, "an email address")
+            }
+            PreferredContactMethod::Phone | PreferredContactMethod::Sms => {
+                (contact.phone_missing, contact.phone_key, Rule::MissingPhone, "a phone number")
+            }
+        };
+        if missing && (self.kind != SchemaKind::Update || key_given) {
+            self.warnings.push(Issue::custom(
+                path!["preferred_contact_method"],
+                rule,
+                format!(
+                    "{} is the preferred contact method, but there is no {what}",
+                    method.name()
+                ),
+            ));
+        }
+    }
+
+    fn address(&mut self, members: &[(String, Value)], at: Path) -> Option<Address> {
+        let get = |key: &str| members.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+        let before = self.issues.len();
+        let street = self.address_line(get("street"), child(&at, "street"));
+        let street2 = self.optional_text(get("street2"), child(&at, "street2"));
+        let city = self.address_line(get("city"), child(&at, "city"));
+        let state = self.address_line(get("state"), child(&at, "state"));
+        let postal_code = self.address_line(get("postalCode"), child(&at, "postalCode"));
+        let country_path = child(&at, "country");
+        let country = match rules::given_string(get("country"), || country_path.clone(), false, true, &mut self.issues) {
+            Given::Text(raw) => match country::normalize_country(raw) {
+                Some(code) => Some(code.to_owned()),
+                None => {
+                    self.issues.push(Issue::invalid_format(country_path, Format::Country, country::MESSAGE));
+                    None
+                }
+            },
+            Given::Blank => {
+                self.issues.push(Issue::string_too_short(country_path, 1));
+                None
+            }
+            Given::Absent => {
+                self.issues.push(required(country_path, "string"));
+                None
+            }
+            Given::Null | Given::Invalid => None,
+        };
+        let unknown_keys = self.unknown_keys(members, ADDRESS_FIELDS, &at);
+        if self.issues.len() > before {
+            return None;
+        }
+        Some(Address {
+            street: street?,
+            street2,
+            city: city?,
+            state: state?,
+            postal_code: postal_code?,
+            country: country?,
+            unknown_keys,
+        })
+    }
+
+    /// Unknown keys of an object: dropped, reported, or kept (as JSON data).
+    fn unknown_keys(
+        &mut self,
+        members: &[(String, Value)],
+        known: &[(&str, Plan)],
+        at: &Path,
+    ) -> Map<String, Json> {
+        let mut kept = Map::new();
+        let unknown = members
+            .iter()
+            .filter(|(key, _)| !known.iter().any(|(name, _)| name == key));
+        match self.options.unknown_keys {
+            UnknownKeys::Strip => {}
+            UnknownKeys::Strict => {
+                let keys: Vec<String> = unknown.map(|(key, _)| key.clone()).collect();
+                if !keys.is_empty() {
+                    let listed = keys.iter().map(|k| format!("{k:?}")).collect::<Vec<_>>().join(", ");
+                    let noun = if keys.len() == 1 { "key" } else { "keys" };
+                    self.issues.push(Issue::new(
+                        IssueKind::UnrecognizedKeys { keys },
+                        at.clone(),
+                        format!("Unrecognized {noun}: {listed}"),
+                    ));
+                }
+            }
+            UnknownKeys::Passthrough => {
+                for (key, value) in unknown {
+                    let before = self.issues.len();
+                    json::check_json(value, child(at, key.as_str()), 1, &mut self.issues);
+                    if self.issues.len() == before {
+                        kept.insert(key.clone(), value.to_json());
+                    }
+                }
+            }
+        }
+        kept
+    }
+
+    fn required_string(&mut self, value: Option<&Value>, at: Path, minimum: u64) -> Option<String> {
+        match rules::given_string(value, || at.clone(), false, true, &mut self.issues) {
+            Given::Text(s) => Some(s.to_owned()),
+            Given::Blank => {
+                self.issues.push(Issue::string_too_short(at, minimum));
+                None
+            }
+            Given::Absent => {
+                self.issues.push(required(at, "string"));
+                None
+            }
+            Given::Null | Given::Invalid => None,
+        }
+    }
+
+    fn nullable_string(&mut self, value: Option<&Value>, at: Path) -> Option<Option<String>> {
+        match rules::given_string(value, || at, true, true, &mut self.issues) {
+            Given::Text(s) => Some(Some(s.to_owned())),
+            Given::Null | Given::Blank => Some(None),
+            Given::Absent | Given::Invalid => None,
+        }
+    }
+
+    /// A text field's normalised value, or the control-character issue.
+    fn text(&mut self, raw: &str, at: Path) -> Option<String> {
+        match text::normalize_text(raw) {
+            Ok(normalized) => normalized,
+            Err(c) => {
+                self.issues.push(Issue::invalid_format(at, Format::Text, text::control_message(c)));
+                None
+            }
+        }
+    }
+
+    fn nullable_text(&mut self, value: Option<&Value>, at: Path) -> Option<Option<String>> {
+        match rules::given_string(value, || at.clone(), true, true, &mut self.issues) {
+            Given::Text(raw) => self.text(raw, at).map(Some),
+            Given::Null | Given::Blank => Some(None),
+            Given::Absent | Given::Invalid => None,
+        }
+    }
+
+    fn optional_text(&mut self, value: Option<&Value>, at: Path) -> Option<String> {
+        match rules::given_string(value, || at.clone(), false, true, &mut self.issues) {
+            Given::Text(raw) => self.text(raw, at),
+            _ => None,
+        }
+    }
+
+    /// A required address line: text of at least 2 characters.
+    fn address_line(&mut self, value: Option<&Value>, at: Path) -> Option<String> {
+        const MINIMUM: u64 = 2;
+        match rules::given_string(value, || at.clone(), false, true, &mut self.issues) {
+            Given::Text(raw) => {
+                let line = self.text(raw, at.clone())?;
+                if (text::char_len(&line) as u64) < MINIMUM {
+                    self.issues.push(Issue::string_too_short(at, MINIMUM));
+                    return None;
+                }
+                Some(line)
+            }
+            Given::Blank => {
+                self.issues.push(Issue::string_too_short(at, MINIMUM));
+                None
+            }
+            Given::Absent => {
+                self.issues.push(required(at, "string"));
+                None
+            }
+            Given::Null | Given::Invalid => None,
+        }
+    }
+
+    /// A string checked by a format rule that also normalises it.
+    fn checked(
+        &mut self,
+        value: Option<&Value>,
+        at: Path,
+        format: Format,
+        message: &str,
+        rule: impl FnOnce(&str) -> Option<String>,
+    ) -> Option<String> {
+        match rules::given_string(value, || at.clone(), false, true, &mut self.issues) {
+            Given::Text(raw) => {
+                let normalized = rule(raw);
+                if normalized.is_none() {
+                    self.issues.push(Issue::invalid_format(at, format, message));
+                }
+                normalized
+            }
+            _ => None,
+        }
+    }
+
+    fn choice<T: Copy>(
+        &mut self,
+        value: Option<&Value>,
+        at: Path,
+        variants: &[(&'static str, T)],
+    ) -> Option<T> {
+        match rules::given_string(value, || at.clone(), false, true, &mut self.issues) {
+            Given::Text(raw) => {
+                let chosen = choice::parse_choice(raw, variants);
+                if chosen.is_none() {
+                    self.issues.push(choice::invalid_choice(at, variants));
+                }
+                chosen
+            }
+            _ => None,
+        }
+    }
+
+    fn timestamp(&mut self, value: Option<&Value>, at: Path) -> Option<u64> {
+        match value {
+            None => {
+                self.issues.push(required(at, "number"));
+                None
+            }
+            Some(Value::Number(number)) => match timestamp::millis(number, at.clone()) {
+                Ok(ms) => {
+                    if ms < timestamp::SECONDS_THRESHOLD {
+                        self.warnings.push(Issue::custom(
+                            at,
+                            Rule::TimestampInSeconds,
+                            "This timestamp is before 1973 in milliseconds: is it in seconds?",
+                        ));
+                    }
+                    Some(ms)
+                }
+                Err(issue) => {
+                    self.issues.push(issue);
+                    None
+                }
+            },
+            Some(other) => {
+                self.issues.push(type_issue(at, "number", other));
+                None
+            }
+        }
+    }
+}
+
+/// True when a field with a default gives no value (absent or blank), so the
+/// default applies. `null` is not missing: it is a type issue.
+fn value_is_missing(value: Option<&Value>) -> bool {
+    match value {
+        None => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    }
+}

@@ -1,0 +1,325 @@
+//! The input, read into a tree the rules can walk safely.
+//!
+//! Input arrives as a `serde_json::Value` (Rust, JSON text) or as a live
+//! JavaScript value (WebAssembly). A JavaScript value can be anything: cyclic,
+//! 100,000 levels deep, a Proxy whose traps throw, a `Date`, a lone surrogate.
+//! Rather than teach every rule about every host, both sources are read once
+//! into [`Value`], under hard bounds decided *before* descending (depth, total
+//! number of values, string length), so the reader never recurses without
+//! limit and never hands a rule something it cannot represent. What JSON
+//! cannot carry is kept as [`Foreign`], so that the rule which meets it can
+//! report an issue at the right path instead of the reader failing early.
+//!
+//! Reading follows a [`Plan`]: the values of keys the schema does not know are
+//! not read at all unless unknown keys are kept, so a cyclic object under an
+//! unknown key costs nothing when it is going to be stripped.
+
+use serde_json::Number;
+
+/// Deepest nesting read below the record's root. `custom_fields` is level 1
+/// at depth 1, so its 32 allowed levels end at depth 32; containers one
+/// level deeper are still read (as containers) so the depth rule can name
+/// them, anything below is [`Foreign::TooDeep`].
+pub const MAX_READ_DEPTH: usize = 33;
+
+/// Most values read from one input; past it, [`Foreign::TooLarge`].
+pub const MAX_VALUES: usize = 1_000_000;
+
+/// Longest string read, in UTF-16 code units (as JavaScript counts length).
+pub const MAX_STRING_UNITS: usize = 1_000_000;
+
+/// An input value, read under bounds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    /// Always finite (NaN and the infinities are [`Foreign::NotJson`]).
+    Number(Number),
+    String(String),
+    Array(Vec<Value>),
+    /// Members in the input's key order; `undefined` members are dropped,
+    /// as `JSON.stringify` drops them.
+    Object(Vec<(String, Value)>),
+    Foreign(Foreign),
+}
+
+/// A value the reader could not or would not turn into JSON data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Foreign {
+    /// A value JSON has no form for, by its JavaScript name: `undefined`,
+    /// `function`, `symbol`, `bigint`, `NaN`, `Infinity`, `Date`, `Map`, …
+    NotJson(String),
+    /// Reading it threw (a getter or a Proxy trap); the thrown message.
+    Unreadable(String),
+    /// A string with an unpaired UTF-16 surrogate.
+    LoneSurrogate,
+    /// A string longer than [`MAX_STRING_UNITS`]; its length.
+    StringTooLong(usize),
+    /// A container deeper than [`MAX_READ_DEPTH`] (or part of a cycle).
+    TooDeep,
+    /// The input holds more than [`MAX_VALUES`] values.
+    TooLarge,
+    /// Not read: the key is unknown and unknown values are not kept.
+    Skipped,
+}
+
+impl Value {
+    /// The name of this value's type, as Zod reports it in `received`.
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::Null => "null".into(),
+            Value::Bool(_) => "boolean".into(),
+            Value::Number(_) => "number".into(),
+            Value::String(_) | Value::Foreign(Foreign::LoneSurrogate | Foreign::StringTooLong(_)) => {
+                "string".into()
+            }
+            Value::Array(_) => "array".into(),
+            Value::Object(_) | Value::Foreign(Foreign::TooDeep | Foreign::TooLarge) => {
+                "object".into()
+            }
+            Value::Foreign(Foreign::NotJson(name)) => name.clone(),
+            Value::Foreign(Foreign::Unreadable(_) | Foreign::Skipped) => "unknown".into(),
+        }
+    }
+
+    /// The member `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// Converts data that has passed the JSON-value rule into `serde_json`.
+    /// Foreign values (which that rule reports) become `null`. Recursion is
+    /// bounded by the reader's depth bound.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Value::Null | Value::Foreign(_) => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Number(n) => serde_json::Value::Number(n.clone()),
+            Value::String(s) => serde_json::Value::String(s.clone()),
+            Value::Array(items) => serde_json::Value::Array(items.iter().map(Value::to_json).collect()),
+            Value::Object(members) => serde_json::Value::Object(
+                members.iter().map(|(k, v)| (k.clone(), v.to_json())).collect(),
+            ),
+        }
+    }
+}
+
+/// How much of a value to read.
+#[derive(Debug, Clone, Copy)]
+pub enum Plan {
+    /// All of it (within the bounds).
+    Whole,
+    /// An object whose known fields are read by their own plans; the values
+    /// of other keys are read whole when `keep_unknown`, else skipped.
+    Record(&'static [(&'static str, Plan)]),
+}
+
+/// What a host value looks like one level down.
+pub enum Shape {
+    /// A value with no children, fully read (a string, number, foreign, …).
+    Leaf(Value),
+    Array,
+    Object,
+}
+
+/// A host's value that [`Reader`] can walk: a `serde_json::Value`, or a
+/// JavaScript value in the WebAssembly build. Every access may fail (a
+/// JavaScript getter may throw); a failure is the thrown message.
+pub trait Source: Sized {
+    fn shape(&self) -> Shape;
+    fn array_len(&self) -> Result<usize, String>;
+    fn array_item(&self, index: usize) -> Result<Self, String>;
+    fn object_keys(&self) -> Result<Vec<String>, String>;
+    /// `Ok(None)` for an `undefined` member.
+    fn object_member(&self, key: &str) -> Result<Option<Self>, String>;
+}
+
+/// Reads sources into [`Value`]s under the bounds of this module.
+pub struct Reader {
+    values_left: usize,
+    keep_unknown: bool,
+}
+
+impl Reader {
+    pub fn new(keep_unknown: bool) -> Self {
+        Reader {
+            values_left: MAX_VALUES,
+            keep_unknown,
+        }
+    }
+
+    /// Reads `source` at `depth` below the root, following `plan`.
+    pub fn read<S: Source>(&mut self, source: &S, plan: Plan, depth: usize) -> Value {
+        if self.values_left == 0 {
+            return Value::Foreign(Foreign::TooLarge);
+        }
+        self.values_left -= 1;
+        match source.shape() {
+            Shape::Leaf(value) => value,
+            Shape::Array | Shape::Object if depth > MAX_READ_DEPTH => Value::Foreign(Foreign::TooDeep),
+            Shape::Array => self.read_array(source, depth),
+            Shape::Object => self.read_object(source, plan, depth),
+        }
+    }
+
+    fn read_array<S: Source>(&mut self, source: &S, depth: usize) -> Value {
+        let len = match source.array_len() {
+            Ok(len) => len,
+            Err(message) => return Value::Foreign(Foreign::Unreadable(message)),
+        };
+        if len > self.values_left {
+            self.values_left = 0;
+            return Value::Foreign(Foreign::TooLarge);
+        }
+        let mut items = Vec::with_capacity(len);
+        for index in 0..len {
+            let item = match source.array_item(index) {
+                Ok(item) => self.read(&item, Plan::Whole, depth + 1),
+                Err(message) => Value::Foreign(Foreign::Unreadable(message)),
+            };
+            items.push(item);
+        }
+        Value::Array(items)
+    }
+
+    fn read_object<S: Source>(&mut self, source: &S, plan: Plan, depth: usize) -> Value {
+        let keys = match source.object_keys() {
+            Ok(keys) => keys,
+            Err(message) => return Value::Foreign(Foreign::Unreadable(message)),
+        };
+        if keys.len() > self.values_left {
+            self.values_left = 0;
+            return Value::Foreign(Foreign::TooLarge);
+        }
+        let mut members = Vec::with_capacity(keys.len());
+        for key in keys {
+            let member_plan = match plan {
+                Plan::Whole => Some(Plan::Whole),
+                Plan::Record(fields) => fields
+                    .iter()
+                    .find(|(name, _)| *name == key)
+                    .map(|(_, plan)| *plan)
+                    .or(self.keep_unknown.then_some(Plan::Whole)),
+            };
+            let Some(member_plan) = member_plan else {
+                members.push((key, Value::Foreign(Foreign::Skipped)));
+                continue;
+            };
+            match source.object_member(&key) {
+                Ok(Some(member)) => {
+                    let value = self.read(&member, member_plan, depth + 1);
+                    members.push((key, value));
+                }
+                Ok(None) => {}
+                Err(message) => members.push((key, Value::Foreign(Foreign::Unreadable(message)))),
+            }
+        }
+        Value::Object(members)
+    }
+}
+
+/// Reads a string (by its length in UTF-16 units) under the length bound.
+pub fn bounded_string(s: &str) -> Value {
+    let units = s.encode_utf16().count();
+    if units > MAX_STRING_UNITS {
+        Value::Foreign(Foreign::StringTooLong(units))
+    } else {
+        Value::String(s.to_owned())
+    }
+}
+
+impl Source for &serde_json::Value {
+    fn shape(&self) -> Shape {
+        match self {
+            serde_json::Value::Null => Shape::Leaf(Value::Null),
+            serde_json::Value::Bool(b) => Shape::Leaf(Value::Bool(*b)),
+            serde_json::Value::Number(n) => Shape::Leaf(Value::Number(n.clone())),
+            serde_json::Value::String(s) => Shape::Leaf(bounded_string(s)),
+            serde_json::Value::Array(_) => Shape::Array,
+            serde_json::Value::Object(_) => Shape::Object,
+        }
+    }
+
+    fn array_len(&self) -> Result<usize, String> {
+        Ok(self.as_array().map_or(0, Vec::len))
+    }
+
+    fn array_item(&self, index: usize) -> Result<Self, String> {
+        self.get(index).ok_or_else(|| format!("no item at index {index}"))
+    }
+
+    fn object_keys(&self) -> Result<Vec<String>, String> {
+        Ok(self
+            .as_object()
+            .map(|map| map.keys().cloned().collect())
+            .unwrap_or_default())
+    }
+
+    fn object_member(&self, key: &str) -> Result<Option<Self>, String> {
+        Ok(self.get(key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn read_whole(json: &serde_json::Value) -> Value {
+        Reader::new(true).read(&json, Plan::Whole, 0)
+    }
+
+    #[test]
+    fn reads_json_keeping_key_order() {
+        let input = json!({"b": 1, "a": [true, null, "x"]});
+        let value = read_whole(&input);
+        assert_eq!(value.to_json(), input);
+        let Value::Object(members) = value else { panic!("not an object") };
+        assert_eq!(members[0].0, "b");
+    }
+
+    #[test]
+    fn containers_below_the_depth_bound_are_too_deep_without_recursing() {
+        let mut deep = json!(1);
+        for _ in 0..(MAX_READ_DEPTH + 5) {
+            deep = json!([deep]);
+        }
+        let mut value = &read_whole(&deep);
+        let mut depth = 0;
+        while let Value::Array(items) = value {
+            value = &items[0];
+            depth += 1;
+        }
+        assert_eq!(depth, MAX_READ_DEPTH + 1);
+        assert_eq!(value, &Value::Foreign(Foreign::TooDeep));
+    }
+
+    #[test]
+    fn input_with_too_many_values_is_cut_off() {
+        let big = serde_json::Value::Array(vec![json!(0); MAX_VALUES + 1]);
+        assert_eq!(read_whole(&big), Value::Foreign(Foreign::TooLarge));
+    }
+
+    #[test]
+    fn record_plan_skips_unknown_values_unless_kept() {
+        static PLAN: &[(&str, Plan)] = &[("known", Plan::Whole)];
+        let input = json!({"known": 1, "other": {"deep": true}});
+        let stripped = Reader::new(false).read(&&input, Plan::Record(PLAN), 0);
+        assert_eq!(stripped.get("other"), Some(&Value::Foreign(Foreign::Skipped)));
+        let kept = Reader::new(true).read(&&input, Plan::Record(PLAN), 0);
+        assert_eq!(kept.get("other").map(Value::to_json), Some(json!({"deep": true})));
+    }
+
+    #[test]
+    fn string_length_is_bounded_in_utf16_units() {
+        let long = "é".repeat(MAX_STRING_UNITS + 1);
+        assert_eq!(
+            bounded_string(&long),
+            Value::Foreign(Foreign::StringTooLong(MAX_STRING_UNITS + 1))
+        );
+        assert_eq!(bounded_string("ok"), Value::String("ok".into()));
+    }
+}
