@@ -148,7 +148,11 @@ impl Issue {
 
     /// A string shorter than `minimum` Unicode scalar values.
     pub fn string_too_short(path: Path, minimum: u64) -> Self {
-        let unit = if minimum == 1 { "character" } else { "characters" };
+        let unit = if minimum == 1 {
+            "character"
+        } else {
+            "characters"
+        };
         Issue::new(
             IssueKind::TooSmall {
                 origin: Origin::String,

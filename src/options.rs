@@ -80,7 +80,13 @@ mod tests {
 
     #[test]
     fn default_region_accepts_alpha2_in_any_case() {
-        assert_eq!(Options::default().with_default_region("us").unwrap().default_region, Some("US"));
+        assert_eq!(
+            Options::default()
+                .with_default_region("us")
+                .unwrap()
+                .default_region,
+            Some("US")
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 use crate::issue::{child, Format, Issue, IssueKind, Path, Rule};
 use crate::options::{Options, UnknownKeys};
+use crate::rules;
 use crate::rules::phone::{normalize_phone, NumberKind};
 use crate::rules::{
     choice, country, email, json, language, tags, text, timestamp, timezone, type_issue, Given,
@@ -18,7 +19,6 @@ use crate::types::{
     Address, BestTimeToCall, CreateCustomer, Customer, PreferredContactMethod, UpdateCustomer,
 };
 use crate::value::{Plan, Reader, Source, Value};
-use crate::rules;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value as Json};
 
@@ -103,8 +103,14 @@ field_lists! {
 /// the warnings in both cases.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SafeParse<T> {
-    Success { data: T, warnings: Vec<Issue> },
-    Failure { issues: Vec<Issue>, warnings: Vec<Issue> },
+    Success {
+        data: T,
+        warnings: Vec<Issue>,
+    },
+    Failure {
+        issues: Vec<Issue>,
+        warnings: Vec<Issue>,
+    },
 }
 
 impl<T> SafeParse<T> {
@@ -313,10 +319,21 @@ impl Schema for UpdateCustomerSchema {
 }
 
 /// Validates with the schema named at run time, returning the result as
-/// JSON (what the WebAssembly boundary sends to JavaScript).
-pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: &S, options: &Options) -> Json {
-    fn to_json<T: Serialize>(result: SafeParse<T>) -> Json {
-        serde_json::to_value(result).unwrap_or(Json::Null)
+/// JSON text (what the WebAssembly boundary sends to JavaScript, and what a
+/// command-line tool prints).
+pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: &S, options: &Options) -> String {
+    fn to_json<T: Serialize>(result: SafeParse<T>) -> String {
+        // Serialising these types cannot fail (all map keys are strings);
+        // if it ever did, say so in the result's own shape.
+        serde_json::to_string(&result).unwrap_or_else(|error| {
+            let issue = Issue::custom(
+                Vec::new(),
+                Rule::Internal,
+                format!("Internal error: {error}"),
+            );
+            serde_json::json!({"success": false, "error": {"issues": [issue]}, "warnings": []})
+                .to_string()
+        })
     }
     match kind {
         SchemaKind::Customer => to_json(CustomerSchema::safe_parse_source(input, options)),
@@ -409,9 +426,10 @@ impl<'o> Run<'o> {
                 "lastname" => f.lastname = self.nullable_text(value, at()),
                 "company" => f.company = self.optional_text(value, at()),
                 "timezone" => {
-                    f.timezone = self.checked(value, at(), Format::Timezone, timezone::MESSAGE, |s| {
-                        timezone::canonical_time_zone(s).map(str::to_owned)
-                    });
+                    f.timezone =
+                        self.checked(value, at(), Format::Timezone, timezone::MESSAGE, |s| {
+                            timezone::canonical_time_zone(s).map(str::to_owned)
+                        });
                 }
                 "email" => {
                     contact.email_key = value.is_some();
@@ -429,9 +447,10 @@ impl<'o> Run<'o> {
                     }
                 }
                 "preferred_language" => {
-                    f.preferred_language = self.checked(value, at(), Format::Language, language::MESSAGE, |s| {
-                        language::normalize_language(s).map(str::to_owned)
-                    });
+                    f.preferred_language =
+                        self.checked(value, at(), Format::Language, language::MESSAGE, |s| {
+                            language::normalize_language(s).map(str::to_owned)
+                        });
                     if defaults && value_is_missing(value) {
                         f.preferred_language = Some("en".to_owned());
                     }
@@ -522,12 +541,18 @@ impl<'o> Run<'o> {
             }
         }
         let (missing, key_given, rule, what) = match method {
-            PreferredContactMethod::Email => {
-                (contact.email_missing, contact.email_key, Rule::MissingEmail, "an email address")
-            }
-            PreferredContactMethod::Phone | PreferredContactMethod::Sms => {
-                (contact.phone_missing, contact.phone_key, Rule::MissingPhone, "a phone number")
-            }
+            PreferredContactMethod::Email => (
+                contact.email_missing,
+                contact.email_key,
+                Rule::MissingEmail,
+                "an email address",
+            ),
+            PreferredContactMethod::Phone | PreferredContactMethod::Sms => (
+                contact.phone_missing,
+                contact.phone_key,
+                Rule::MissingPhone,
+                "a phone number",
+            ),
         };
         if missing && (self.kind != SchemaKind::Update || key_given) {
             self.warnings.push(Issue::custom(
@@ -550,11 +575,21 @@ impl<'o> Run<'o> {
         let state = self.address_line(get("state"), child(&at, "state"));
         let postal_code = self.address_line(get("postalCode"), child(&at, "postalCode"));
         let country_path = child(&at, "country");
-        let country = match rules::given_string(get("country"), || country_path.clone(), false, true, &mut self.issues) {
+        let country = match rules::given_string(
+            get("country"),
+            || country_path.clone(),
+            false,
+            true,
+            &mut self.issues,
+        ) {
             Given::Text(raw) => match country::normalize_country(raw) {
                 Some(code) => Some(code.to_owned()),
                 None => {
-                    self.issues.push(Issue::invalid_format(country_path, Format::Country, country::MESSAGE));
+                    self.issues.push(Issue::invalid_format(
+                        country_path,
+                        Format::Country,
+                        country::MESSAGE,
+                    ));
                     None
                 }
             },
@@ -599,7 +634,11 @@ impl<'o> Run<'o> {
             UnknownKeys::Strict => {
                 let keys: Vec<String> = unknown.map(|(key, _)| key.clone()).collect();
                 if !keys.is_empty() {
-                    let listed = keys.iter().map(|k| format!("{k:?}")).collect::<Vec<_>>().join(", ");
+                    let listed = keys
+                        .iter()
+                        .map(|k| format!("{k:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     let noun = if keys.len() == 1 { "key" } else { "keys" };
                     self.issues.push(Issue::new(
                         IssueKind::UnrecognizedKeys { keys },
@@ -649,7 +688,11 @@ impl<'o> Run<'o> {
         match text::normalize_text(raw) {
             Ok(normalized) => normalized,
             Err(c) => {
-                self.issues.push(Issue::invalid_format(at, Format::Text, text::control_message(c)));
+                self.issues.push(Issue::invalid_format(
+                    at,
+                    Format::Text,
+                    text::control_message(c),
+                ));
                 None
             }
         }

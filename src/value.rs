@@ -70,9 +70,8 @@ impl Value {
             Value::Null => "null".into(),
             Value::Bool(_) => "boolean".into(),
             Value::Number(_) => "number".into(),
-            Value::String(_) | Value::Foreign(Foreign::LoneSurrogate | Foreign::StringTooLong(_)) => {
-                "string".into()
-            }
+            Value::String(_)
+            | Value::Foreign(Foreign::LoneSurrogate | Foreign::StringTooLong(_)) => "string".into(),
             Value::Array(_) => "array".into(),
             Value::Object(_) | Value::Foreign(Foreign::TooDeep | Foreign::TooLarge) => {
                 "object".into()
@@ -99,9 +98,14 @@ impl Value {
             Value::Bool(b) => serde_json::Value::Bool(*b),
             Value::Number(n) => serde_json::Value::Number(n.clone()),
             Value::String(s) => serde_json::Value::String(s.clone()),
-            Value::Array(items) => serde_json::Value::Array(items.iter().map(Value::to_json).collect()),
+            Value::Array(items) => {
+                serde_json::Value::Array(items.iter().map(Value::to_json).collect())
+            }
             Value::Object(members) => serde_json::Value::Object(
-                members.iter().map(|(k, v)| (k.clone(), v.to_json())).collect(),
+                members
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_json()))
+                    .collect(),
             ),
         }
     }
@@ -159,7 +163,9 @@ impl Reader {
         self.values_left -= 1;
         match source.shape() {
             Shape::Leaf(value) => value,
-            Shape::Array | Shape::Object if depth > MAX_READ_DEPTH => Value::Foreign(Foreign::TooDeep),
+            Shape::Array | Shape::Object if depth > MAX_READ_DEPTH => {
+                Value::Foreign(Foreign::TooDeep)
+            }
             Shape::Array => self.read_array(source, depth),
             Shape::Object => self.read_object(source, plan, depth),
         }
@@ -248,7 +254,8 @@ impl Source for &serde_json::Value {
     }
 
     fn array_item(&self, index: usize) -> Result<Self, String> {
-        self.get(index).ok_or_else(|| format!("no item at index {index}"))
+        self.get(index)
+            .ok_or_else(|| format!("no item at index {index}"))
     }
 
     fn object_keys(&self) -> Result<Vec<String>, String> {
@@ -277,7 +284,9 @@ mod tests {
         let input = json!({"b": 1, "a": [true, null, "x"]});
         let value = read_whole(&input);
         assert_eq!(value.to_json(), input);
-        let Value::Object(members) = value else { panic!("not an object") };
+        let Value::Object(members) = value else {
+            panic!("not an object")
+        };
         assert_eq!(members[0].0, "b");
     }
 
@@ -308,9 +317,15 @@ mod tests {
         static PLAN: &[(&str, Plan)] = &[("known", Plan::Whole)];
         let input = json!({"known": 1, "other": {"deep": true}});
         let stripped = Reader::new(false).read(&&input, Plan::Record(PLAN), 0);
-        assert_eq!(stripped.get("other"), Some(&Value::Foreign(Foreign::Skipped)));
+        assert_eq!(
+            stripped.get("other"),
+            Some(&Value::Foreign(Foreign::Skipped))
+        );
         let kept = Reader::new(true).read(&&input, Plan::Record(PLAN), 0);
-        assert_eq!(kept.get("other").map(Value::to_json), Some(json!({"deep": true})));
+        assert_eq!(
+            kept.get("other").map(Value::to_json),
+            Some(json!({"deep": true}))
+        );
     }
 
     #[test]

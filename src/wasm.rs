@@ -1,13 +1,247 @@
-//! TEMPORARY boundary stub so the packaging work can start; the real
-//! implementation replaces the bodies, the signatures stay.
-use wasm_bindgen::prelude::*;
+//! The WebAssembly boundary: JavaScript values in, JSON text out.
+//!
+//! Input is read straight from the live JavaScript value by [`JsSource`],
+//! through imports declared with `catch`, so a throwing getter, a Proxy trap
+//! or a revoked Proxy becomes an issue at its path instead of an exception
+//! unwinding through WebAssembly. Nothing is converted wholesale first (no
+//! `serde-wasm-bindgen`, no `JSON.stringify`), so values the schema will
+//! strip are never touched, and what JSON cannot carry (`undefined`, `NaN`,
+//! `Date`, `BigInt`, lone surrogates) is seen and reported by the rules.
+//!
+//! The result goes back as JSON text for the adapter to `JSON.parse`: one
+//! crossing, and `JSON.parse` creates keys such as `__proto__` as plain own
+//! data properties, which keeps `Object.prototype` clean.
 
-/// `schema` is "customer" | "create" | "update". Returns the JSON text of the
-/// safeParse result; throws a TypeError for a bad schema name or bad options.
-#[wasm_bindgen(js_name = safeParse)]
-pub fn safe_parse(schema: &str, _input: JsValue, _options: JsValue) -> Result<String, JsValue> {
-    match schema {
-        "customer" | "create" | "update" => Ok(r#"{"success":false,"error":{"issues":[{"code":"custom","path":[],"message":"not implemented yet"}]},"warnings":[]}"#.to_string()),
-        other => Err(js_sys::TypeError::new(&format!("unknown schema {other:?}")).into()),
+use crate::options::Options;
+use crate::rules::{country, language, timezone};
+use crate::schema::{safe_parse_json, SchemaKind};
+use crate::value::{Foreign, Shape, Source, Value, MAX_STRING_UNITS};
+use js_sys::{Array, JsString, TypeError};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+
+    /// `Object.prototype.toString.call(value)`: `"[object Date]"`, …
+    #[wasm_bindgen(catch, js_namespace = ["Object", "prototype", "toString"], js_name = call)]
+    fn object_tag(value: &JsValue) -> Result<JsString, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
+    fn get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// The message of a thrown value, read without trusting it.
+fn thrown_message(thrown: &JsValue) -> String {
+    get(thrown, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|message| message.as_string())
+        .or_else(|| thrown.as_string())
+        .unwrap_or_else(|| "an exception was thrown".to_owned())
+}
+
+/// A string value under the length bound, with lone surrogates detected.
+fn read_string(value: &JsValue) -> Value {
+    let js: &JsString = value.unchecked_ref();
+    let units = js.length() as usize;
+    if units > MAX_STRING_UNITS {
+        return Value::Foreign(Foreign::StringTooLong(units));
     }
+    let text = value.as_string().unwrap_or_default();
+    // Lone surrogates arrive as U+FFFD; only then is the slower check needed.
+    if text.contains('\u{FFFD}') && !js.is_valid_utf16() {
+        return Value::Foreign(Foreign::LoneSurrogate);
+    }
+    Value::String(text)
+}
+
+fn read_number(number: f64) -> Value {
+    match serde_json::Number::from_f64(number) {
+        Some(n) => Value::Number(n),
+        None if number.is_nan() => Value::Foreign(Foreign::NotJson("NaN".into())),
+        None if number > 0.0 => Value::Foreign(Foreign::NotJson("Infinity".into())),
+        None => Value::Foreign(Foreign::NotJson("-Infinity".into())),
+    }
+}
+
+/// A live JavaScript value as a [`Source`].
+pub struct JsSource(JsValue);
+
+impl JsSource {
+    fn property(&self, key: &JsValue) -> Result<JsValue, String> {
+        get(&self.0, key).map_err(|thrown| thrown_message(&thrown))
+    }
+}
+
+impl Source for JsSource {
+    fn shape(&self) -> Shape {
+        let value = &self.0;
+        if value.is_null() {
+            Shape::Leaf(Value::Null)
+        } else if let Some(b) = value.as_bool() {
+            Shape::Leaf(Value::Bool(b))
+        } else if let Some(n) = value.as_f64() {
+            Shape::Leaf(read_number(n))
+        } else if value.is_string() {
+            Shape::Leaf(read_string(value))
+        } else if value.is_function() {
+            Shape::Leaf(Value::Foreign(Foreign::NotJson("function".into())))
+        } else if value.is_object() {
+            match is_array(value) {
+                Ok(true) => Shape::Array,
+                Ok(false) => match object_tag(value) {
+                    Ok(tag) => {
+                        let tag = String::from(tag);
+                        match tag
+                            .strip_prefix("[object ")
+                            .and_then(|t| t.strip_suffix(']'))
+                        {
+                            Some("Object") => Shape::Object,
+                            Some(class) => {
+                                Shape::Leaf(Value::Foreign(Foreign::NotJson(class.to_owned())))
+                            }
+                            None => Shape::Leaf(Value::Foreign(Foreign::NotJson(tag))),
+                        }
+                    }
+                    Err(thrown) => {
+                        Shape::Leaf(Value::Foreign(Foreign::Unreadable(thrown_message(&thrown))))
+                    }
+                },
+                Err(thrown) => {
+                    Shape::Leaf(Value::Foreign(Foreign::Unreadable(thrown_message(&thrown))))
+                }
+            }
+        } else {
+            let name = if value.is_undefined() {
+                "undefined"
+            } else if value.is_bigint() {
+                "bigint"
+            } else if value.is_symbol() {
+                "symbol"
+            } else {
+                "unknown"
+            };
+            Shape::Leaf(Value::Foreign(Foreign::NotJson(name.into())))
+        }
+    }
+
+    fn array_len(&self) -> Result<usize, String> {
+        let length = self.property(&JsValue::from_str("length"))?;
+        length
+            .as_f64()
+            .filter(|n| *n >= 0.0 && n.fract() == 0.0)
+            .map(|n| n as usize)
+            .ok_or_else(|| "the array has no valid length".to_owned())
+    }
+
+    fn array_item(&self, index: usize) -> Result<Self, String> {
+        self.property(&JsValue::from_f64(index as f64))
+            .map(JsSource)
+    }
+
+    fn object_keys(&self) -> Result<Vec<String>, String> {
+        let keys = object_keys(&self.0).map_err(|thrown| thrown_message(&thrown))?;
+        let mut names = Vec::with_capacity(keys.length() as usize);
+        for key in keys.iter() {
+            match read_string(&key) {
+                Value::String(name) => names.push(name),
+                Value::Foreign(Foreign::LoneSurrogate) => {
+                    return Err("a key contains an unpaired UTF-16 surrogate".to_owned())
+                }
+                _ => return Err("a key is too long".to_owned()),
+            }
+        }
+        Ok(names)
+    }
+
+    fn object_member(&self, key: &str) -> Result<Option<Self>, String> {
+        let member = self.property(&JsValue::from_str(key))?;
+        Ok((!member.is_undefined()).then_some(JsSource(member)))
+    }
+}
+
+fn type_error(message: &str) -> JsValue {
+    TypeError::new(message).into()
+}
+
+/// Reads the options object (the programmer's, so a bad one throws).
+fn read_options(options: &JsValue) -> Result<Options, JsValue> {
+    let mut parsed = Options::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(parsed);
+    }
+    if !options.is_object() {
+        return Err(type_error("options must be an object"));
+    }
+    let region = get(options, &JsValue::from_str("defaultRegion"))?;
+    if !region.is_undefined() {
+        let code = region
+            .as_string()
+            .ok_or_else(|| type_error("defaultRegion must be a string such as \"US\""))?;
+        parsed = parsed
+            .with_default_region(&code)
+            .map_err(|error| type_error(&error.0))?;
+    }
+    let mode = get(options, &JsValue::from_str("unknownKeys"))?;
+    if !mode.is_undefined() {
+        let name = mode.as_string().ok_or_else(|| {
+            type_error("unknownKeys must be \"strip\", \"strict\" or \"passthrough\"")
+        })?;
+        parsed = parsed
+            .with_unknown_keys(&name)
+            .map_err(|error| type_error(&error.0))?;
+    }
+    Ok(parsed)
+}
+
+/// `schema` is `"customer"`, `"create"` or `"update"`. Returns the JSON text
+/// of the result; throws a `TypeError` for a bad schema name or bad options.
+/// Input data never makes it throw.
+#[wasm_bindgen(js_name = safeParse)]
+pub fn safe_parse(schema: &str, input: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let kind = SchemaKind::from_name(schema).ok_or_else(|| {
+        type_error(&format!(
+            "schema must be \"customer\", \"create\" or \"update\", not {schema:?}"
+        ))
+    })?;
+    let options = read_options(&options)?;
+    Ok(safe_parse_json(kind, &JsSource(input), &options))
+}
+
+/// Every IANA time zone name, in database spelling.
+#[wasm_bindgen(js_name = timeZones)]
+pub fn time_zones() -> Vec<String> {
+    timezone::time_zone_names().map(str::to_owned).collect()
+}
+
+/// The tz database release the time zone names come from.
+#[wasm_bindgen(js_name = tzdataVersion)]
+pub fn tzdata_version() -> String {
+    timezone::TZDATA_VERSION.to_owned()
+}
+
+/// ISO 639-1 languages as JSON text: `[["en","English"], …]`.
+#[wasm_bindgen(js_name = languages)]
+pub fn languages() -> String {
+    serde_json::to_string(language::languages()).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// ISO 3166-1 countries as JSON text: `[["US","USA","United States"], …]`.
+#[wasm_bindgen(js_name = countries)]
+pub fn countries() -> String {
+    serde_json::to_string(country::countries()).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// TEST-ONLY: traps the WebAssembly instance (a panic, which aborts to
+/// `unreachable` under `panic = "abort"`), so the Node tests can prove that
+/// the JS adapter survives a trap: it restarts the instance and reports an
+/// internal error instead of throwing. Not part of the public API.
+#[wasm_bindgen(js_name = __trapForTest)]
+pub fn trap_for_test() {
+    panic!("customer-schema: __trapForTest called (test-only)");
 }

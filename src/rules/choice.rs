@@ -42,7 +42,15 @@ mod tests {
     #[test]
     fn issue_lists_the_options() {
         let issue = invalid_choice(path!["best_time_to_call"], TIMES);
-        assert_eq!(issue.message, "Invalid option: expected one of \"MORNING\"|\"EVENING\"");
-        assert_eq!(issue.kind, IssueKind::InvalidValue { values: vec!["MORNING", "EVENING"] });
+        assert_eq!(
+            issue.message,
+            "Invalid option: expected one of \"MORNING\"|\"EVENING\""
+        );
+        assert_eq!(
+            issue.kind,
+            IssueKind::InvalidValue {
+                values: vec!["MORNING", "EVENING"]
+            }
+        );
     }
 }

@@ -30,7 +30,9 @@ fn is_valid_label(label: &str) -> bool {
             bytes.len() <= LABEL_MAX
                 && first.is_ascii_alphanumeric()
                 && last.is_ascii_alphanumeric()
-                && bytes.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-')
+                && bytes
+                    .iter()
+                    .all(|&c| c.is_ascii_alphanumeric() || c == b'-')
         }
         _ => false,
     }
@@ -149,7 +151,13 @@ mod tests {
         assert_eq!(long_domain.len(), 255);
         assert!(normalize_email(&format!("a@{long_domain}")).is_err());
         // 254 in all is the most.
-        let domain_250 = format!("{}.{}.{}.{}", "c".repeat(63), "c".repeat(63), "c".repeat(63), "c".repeat(58));
+        let domain_250 = format!(
+            "{}.{}.{}.{}",
+            "c".repeat(63),
+            "c".repeat(63),
+            "c".repeat(63),
+            "c".repeat(58)
+        );
         assert_eq!(domain_250.len(), 250);
         assert!(normalize_email(&format!("abc@{domain_250}")).is_ok());
         assert!(normalize_email(&format!("abcd@{domain_250}")).is_err());

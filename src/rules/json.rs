@@ -17,7 +17,11 @@ pub fn check_json(value: &Value, path: Path, level: u64, issues: &mut Vec<Issue>
     match value {
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
         Value::Array(_) | Value::Object(_) if level > MAX_JSON_LEVELS => {
-            issues.push(type_issue(path, "json", &Value::Foreign(crate::value::Foreign::TooDeep)));
+            issues.push(type_issue(
+                path,
+                "json",
+                &Value::Foreign(crate::value::Foreign::TooDeep),
+            ));
         }
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
@@ -42,8 +46,14 @@ mod tests {
     fn plain_data_passes() {
         let mut issues = Vec::new();
         let value = Value::Object(vec![
-            ("__proto__".into(), Value::Object(vec![("polluted".into(), Value::Bool(true))])),
-            ("list".into(), Value::Array(vec![Value::Null, Value::String("x".into())])),
+            (
+                "__proto__".into(),
+                Value::Object(vec![("polluted".into(), Value::Bool(true))]),
+            ),
+            (
+                "list".into(),
+                Value::Array(vec![Value::Null, Value::String("x".into())]),
+            ),
         ]);
         check_json(&value, path!["custom_fields"], 1, &mut issues);
         assert!(issues.is_empty());
@@ -53,13 +63,22 @@ mod tests {
     fn non_json_values_are_issues_at_their_path() {
         let mut issues = Vec::new();
         let value = Value::Object(vec![
-            ("when".into(), Value::Foreign(Foreign::NotJson("Date".into()))),
-            ("list".into(), Value::Array(vec![Value::Foreign(Foreign::NotJson("NaN".into()))])),
+            (
+                "when".into(),
+                Value::Foreign(Foreign::NotJson("Date".into())),
+            ),
+            (
+                "list".into(),
+                Value::Array(vec![Value::Foreign(Foreign::NotJson("NaN".into()))]),
+            ),
         ]);
         check_json(&value, path!["custom_fields"], 1, &mut issues);
         assert_eq!(issues.len(), 2);
         assert_eq!(issues[0].path, path!["custom_fields", "when"]);
-        assert_eq!(issues[0].message, "Invalid input: expected json, received Date");
+        assert_eq!(
+            issues[0].message,
+            "Invalid input: expected json, received Date"
+        );
         assert_eq!(issues[1].path, path!["custom_fields", "list", 0]);
     }
 

@@ -86,7 +86,18 @@ mod tests {
 
     #[test]
     fn malformed_tags_are_refused() {
-        for bad in ["en-", "en--US", "-en", "en-US!", "e", "english", "en US", "ën", "", "en-toolongsubtag"] {
+        for bad in [
+            "en-",
+            "en--US",
+            "-en",
+            "en-US!",
+            "e",
+            "english",
+            "en US",
+            "ën",
+            "",
+            "en-toolongsubtag",
+        ] {
             assert_eq!(normalize_language(bad), None, "{bad}");
         }
     }

@@ -18,8 +18,8 @@ pub mod timestamp;
 pub mod timezone;
 
 use crate::issue::{Format, Issue, IssueKind, Origin, Path, Rule};
-use crate::value::{Foreign, Value, MAX_STRING_UNITS, MAX_VALUES};
 use crate::value::MAX_READ_DEPTH;
+use crate::value::{Foreign, Value, MAX_STRING_UNITS, MAX_VALUES};
 
 /// Most levels of nesting a JSON value may have (`custom_fields` is level 1).
 pub const MAX_JSON_LEVELS: u64 = (MAX_READ_DEPTH - 1) as u64;

@@ -92,7 +92,10 @@ pub enum PhoneError {
     NoPlanForRegion(String),
     /// Well-formed, but not a number of the plan: of this region, or (when
     /// the number names no region) of this country calling code.
-    NotValid { region: Option<String>, code: u16 },
+    NotValid {
+        region: Option<String>,
+        code: u16,
+    },
 }
 
 impl PhoneError {
@@ -258,21 +261,39 @@ mod tests {
 
     #[test]
     fn national_number_with_region_becomes_e164() {
-        assert_eq!(e164("(415) 555-2671", Some("US")).as_deref(), Ok("+14155552671"));
-        assert_eq!(e164("020 7946 0958", Some("GB")).as_deref(), Ok("+442079460958"));
+        assert_eq!(
+            e164("(415) 555-2671", Some("US")).as_deref(),
+            Ok("+14155552671")
+        );
+        assert_eq!(
+            e164("020 7946 0958", Some("GB")).as_deref(),
+            Ok("+442079460958")
+        );
         assert_eq!(e164("030 123456", Some("DE")).as_deref(), Ok("+4930123456"));
     }
 
     #[test]
     fn international_forms_ignore_the_region() {
-        assert_eq!(e164("+1 415 555 2671", Some("GB")).as_deref(), Ok("+14155552671"));
-        assert_eq!(e164("+44 20 7946 0958", None).as_deref(), Ok("+442079460958"));
+        assert_eq!(
+            e164("+1 415 555 2671", Some("GB")).as_deref(),
+            Ok("+14155552671")
+        );
+        assert_eq!(
+            e164("+44 20 7946 0958", None).as_deref(),
+            Ok("+442079460958")
+        );
     }
 
     #[test]
     fn international_dialling_prefix_is_understood_with_a_region() {
-        assert_eq!(e164("011 44 20 7946 0958", Some("US")).as_deref(), Ok("+442079460958"));
-        assert_eq!(e164("00 1 415 555 2671", Some("FR")).as_deref(), Ok("+14155552671"));
+        assert_eq!(
+            e164("011 44 20 7946 0958", Some("US")).as_deref(),
+            Ok("+442079460958")
+        );
+        assert_eq!(
+            e164("00 1 415 555 2671", Some("FR")).as_deref(),
+            Ok("+14155552671")
+        );
     }
 
     #[test]
@@ -284,8 +305,14 @@ mod tests {
     #[test]
     fn letters_are_refused_not_dropped() {
         assert_eq!(e164("1-800-FLOWERS", Some("US")), Err(PhoneError::Letters));
-        assert_eq!(e164("call 415-555-2671 now", Some("US")), Err(PhoneError::Letters));
-        assert_eq!(e164("415-555-2671 now", Some("US")), Err(PhoneError::Letters));
+        assert_eq!(
+            e164("call 415-555-2671 now", Some("US")),
+            Err(PhoneError::Letters)
+        );
+        assert_eq!(
+            e164("415-555-2671 now", Some("US")),
+            Err(PhoneError::Letters)
+        );
     }
 
     #[test]
@@ -303,7 +330,10 @@ mod tests {
 
     #[test]
     fn stray_characters_and_plus_placement_are_refused() {
-        assert_eq!(e164("+1 415*555 2671", None), Err(PhoneError::Character('*')));
+        assert_eq!(
+            e164("+1 415*555 2671", None),
+            Err(PhoneError::Character('*'))
+        );
         assert_eq!(e164("1+4155552671", None), Err(PhoneError::MisplacedPlus));
         assert_eq!(e164("++14155552671", None), Err(PhoneError::MisplacedPlus));
         assert_eq!(e164("+", None), Err(PhoneError::NoDigits));
@@ -336,10 +366,22 @@ mod tests {
 
     #[test]
     fn number_kind_comes_from_the_plan() {
-        assert_eq!(normalize_phone("+1 415 555 2671", None).unwrap().kind, NumberKind::FixedLineOrMobile);
-        assert_eq!(normalize_phone("+44 20 7946 0958", None).unwrap().kind, NumberKind::FixedLine);
-        assert_eq!(normalize_phone("+44 7400 123456", None).unwrap().kind, NumberKind::Mobile);
-        assert_eq!(normalize_phone("+1 800 356 9377", None).unwrap().kind, NumberKind::TollFree);
+        assert_eq!(
+            normalize_phone("+1 415 555 2671", None).unwrap().kind,
+            NumberKind::FixedLineOrMobile
+        );
+        assert_eq!(
+            normalize_phone("+44 20 7946 0958", None).unwrap().kind,
+            NumberKind::FixedLine
+        );
+        assert_eq!(
+            normalize_phone("+44 7400 123456", None).unwrap().kind,
+            NumberKind::Mobile
+        );
+        assert_eq!(
+            normalize_phone("+1 800 356 9377", None).unwrap().kind,
+            NumberKind::TollFree
+        );
         assert!(NumberKind::FixedLine.is_known_not_mobile());
         assert!(!NumberKind::FixedLineOrMobile.is_known_not_mobile());
     }
@@ -354,10 +396,15 @@ mod tests {
             state ^= state << 17;
             state
         };
-        let regions = ["US", "GB", "DE", "FR", "IN", "BR", "JP", "AU", "IT", "AR", "MX", "CN", "RU", "ZA", "NG", "AQ", "XK"];
+        let regions = [
+            "US", "GB", "DE", "FR", "IN", "BR", "JP", "AU", "IT", "AR", "MX", "CN", "RU", "ZA",
+            "NG", "AQ", "XK",
+        ];
         for _ in 0..3_000 {
             let len = (next() % 22) as usize;
-            let digits: String = (0..len).map(|_| char::from(b'0' + (next() % 10) as u8)).collect();
+            let digits: String = (0..len)
+                .map(|_| char::from(b'0' + (next() % 10) as u8))
+                .collect();
             let region = regions[(next() % regions.len() as u64) as usize];
             let plus = next() % 2 == 0;
             let input = if plus { format!("+{digits}") } else { digits };

@@ -41,7 +41,11 @@ mod tests {
     #[test]
     fn trims_and_drops_duplicates_keeping_the_first_and_the_order() {
         let mut issues = Vec::new();
-        let tags = normalize_tags(&strings(&[" vip ", "new", "vip", "VIP", "new "]), &path!["tags"], &mut issues);
+        let tags = normalize_tags(
+            &strings(&[" vip ", "new", "vip", "VIP", "new "]),
+            &path!["tags"],
+            &mut issues,
+        );
         assert_eq!(tags, ["vip", "new", "VIP"]);
         assert!(issues.is_empty());
     }
@@ -49,7 +53,11 @@ mod tests {
     #[test]
     fn blank_and_non_string_tags_are_issues_at_their_index() {
         let mut issues = Vec::new();
-        let items = vec![Value::String("a".into()), Value::String("  ".into()), Value::Null];
+        let items = vec![
+            Value::String("a".into()),
+            Value::String("  ".into()),
+            Value::Null,
+        ];
         let tags = normalize_tags(&items, &path!["tags"], &mut issues);
         assert_eq!(tags, ["a"]);
         assert_eq!(issues.len(), 2);

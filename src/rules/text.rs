@@ -66,7 +66,10 @@ mod tests {
         assert_eq!(normalize_text("Ann\u{7F}"), Err('\u{7F}'));
         assert_eq!(normalize_text("Ann\u{9B}x"), Err('\u{9B}'));
         assert_eq!(normalize_text("A\u{1F}B"), Err('\u{1F}'));
-        assert_eq!(control_message('\u{7}'), "Invalid text: contains the control character U+0007");
+        assert_eq!(
+            control_message('\u{7}'),
+            "Invalid text: contains the control character U+0007"
+        );
     }
 
     #[test]

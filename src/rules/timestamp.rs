@@ -60,16 +60,31 @@ mod tests {
 
     #[test]
     fn integer_milliseconds_pass() {
-        assert_eq!(check(Number::from(1_709_856_000_000u64)), Ok(1_709_856_000_000));
-        assert_eq!(check(Number::from_f64(1_709_856_000_000.0).unwrap()), Ok(1_709_856_000_000));
+        assert_eq!(
+            check(Number::from(1_709_856_000_000u64)),
+            Ok(1_709_856_000_000)
+        );
+        assert_eq!(
+            check(Number::from_f64(1_709_856_000_000.0).unwrap()),
+            Ok(1_709_856_000_000)
+        );
         assert_eq!(check(Number::from(0u64)), Ok(0));
     }
 
     #[test]
     fn fractions_are_not_integers() {
         let issue = millis(&Number::from_f64(1.5).unwrap(), path!["createdAt"]).unwrap_err();
-        assert_eq!(issue.kind, IssueKind::InvalidType { expected: "int", received: "number".into() });
-        assert_eq!(issue.message, "Invalid input: expected int, received number");
+        assert_eq!(
+            issue.kind,
+            IssueKind::InvalidType {
+                expected: "int",
+                received: "number".into()
+            }
+        );
+        assert_eq!(
+            issue.message,
+            "Invalid input: expected int, received number"
+        );
     }
 
     #[test]

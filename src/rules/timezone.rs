@@ -32,8 +32,14 @@ mod tests {
 
     #[test]
     fn any_case_gives_the_database_spelling() {
-        assert_eq!(canonical_time_zone("america/new_york"), Some("America/New_York"));
-        assert_eq!(canonical_time_zone("AMERICA/ARGENTINA/BUENOS_AIRES"), Some("America/Argentina/Buenos_Aires"));
+        assert_eq!(
+            canonical_time_zone("america/new_york"),
+            Some("America/New_York")
+        );
+        assert_eq!(
+            canonical_time_zone("AMERICA/ARGENTINA/BUENOS_AIRES"),
+            Some("America/Argentina/Buenos_Aires")
+        );
         assert_eq!(canonical_time_zone("utc"), Some("UTC"));
     }
 
@@ -46,7 +52,15 @@ mod tests {
 
     #[test]
     fn unknown_or_malformed_names_are_refused() {
-        for bad in ["America/Nowhere", "EST5", "Factory", "", "posix/Europe/Paris", "Europe/Parİs", "localtime"] {
+        for bad in [
+            "America/Nowhere",
+            "EST5",
+            "Factory",
+            "",
+            "posix/Europe/Paris",
+            "Europe/Parİs",
+            "localtime",
+        ] {
             assert_eq!(canonical_time_zone(bad), None, "{bad}");
         }
     }

@@ -2,7 +2,6 @@
 //! sources, licences and how to regenerate). The table files are generated;
 //! only this file is hand-written.
 
-
 pub(crate) mod countries;
 pub(crate) mod languages;
 pub(crate) mod timezones;
