@@ -7,10 +7,13 @@ import { createApi } from "./src/adapter.mjs";
 
 await init();
 
+const TRAP_FOR_TEST = "__trapForTest";
 const api = createApi({
   safeParse: glue.safeParse,
   reset: glue.__wbg_reset_state,
-  trapForTest: glue["__trapForTest"],
+  // Test-only export (absent unless the crate defines it); looked up by a
+  // computed key so bundlers don't warn when it is absent.
+  trapForTest: glue[TRAP_FOR_TEST],
 });
 
 export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, __testing } = api;

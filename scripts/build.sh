@@ -63,8 +63,10 @@ say "esbuild: Node CommonJS entry -> pkg/dist/node.cjs"
 # with the glue and the shared adapter into one CommonJS file; the ESM entry
 # for Node (pkg/node.mjs) re-exports it, so import and require share one
 # instance.
+# (import.meta.url is only used by the glue's async init, which Node never calls.)
 node_modules/.bin/esbuild pkg/src/node.mjs --bundle --platform=node --format=cjs \
-  --target=node18 --outfile=pkg/dist/node.cjs --log-level=warning
+  --target=node18 --outfile=pkg/dist/node.cjs --log-level=warning \
+  --log-override:empty-import-meta=silent
 
 say "done"
 ls -l pkg/dist

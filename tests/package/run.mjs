@@ -63,29 +63,38 @@ try {
   check("(a) import from an .mjs file validates the seed's example", () => run("node", ["consumer.mjs"], app));
   check("(b) require from a .cjs file validates the seed's example", () => run("node", ["consumer.cjs"], app));
 
-  const tsconfig = (moduleResolution, module) => ({
-    compilerOptions: { strict: true, noEmit: true, target: "es2022", module, moduleResolution, skipLibCheck: false, types: [] },
-    files: ["consumer.ts"],
-  });
+  // The app has no "type": under nodenext consumer.ts is CommonJS (the
+  // "require" types) and consumer.mts is an ES module (the "import" types).
+  copyFileSync(join(here, "consumer.ts"), join(app, "consumer.mts"));
   const variants = [
-    ["nodenext", "nodenext"],
-    ["bundler", "esnext"],
+    ["nodenext", "nodenext", "consumer.ts", "CommonJS"],
+    ["nodenext", "nodenext", "consumer.mts", "ES module"],
+    ["bundler", "esnext", "consumer.ts", "ES module"],
   ];
-  for (const [resolution, module] of variants) {
-    check(`(c) tsc --strict --noEmit with moduleResolution ${resolution}`, () => {
-      writeFileSync(join(app, `tsconfig.${resolution}.json`), JSON.stringify(tsconfig(resolution, module)));
-      return run(tsc, ["-p", `tsconfig.${resolution}.json`], app);
+  for (const [moduleResolution, module, file, kind] of variants) {
+    check(`(c) tsc --strict --noEmit, moduleResolution ${moduleResolution}, ${file} (${kind})`, () => {
+      const config = `tsconfig.${moduleResolution}.${file}.json`;
+      writeFileSync(join(app, config), JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, target: "es2022", module, moduleResolution, skipLibCheck: false, types: [] },
+        files: [file],
+      }));
+      return run(tsc, ["-p", config], app);
     });
   }
-  check("(d) the types bite: without @ts-expect-error, tsc fails on each marked line", () => {
+  check("(d) the types bite: without @ts-expect-error, tsc reports an error on exactly each marked line", () => {
     const source = readFileSync(join(app, "consumer.ts"), "utf8");
-    const marked = source.split("\n").filter((l) => l.includes("@ts-expect-error")).length;
+    const lines = source.split("\n");
+    const marked = lines.flatMap((l, i) => (l.includes("// @ts-expect-error") ? [i + 2] : [])); // 1-based line after
     writeFileSync(join(app, "consumer.ts"), source.replaceAll("// @ts-expect-error", "// (expected error)"));
-    const out = run(tsc, ["-p", "tsconfig.nodenext.json"], app, { expectFail: true });
+    const out = run(tsc, ["-p", "tsconfig.nodenext.consumer.ts.json"], app, { expectFail: true });
     writeFileSync(join(app, "consumer.ts"), source);
-    const errors = out.split("\n").filter((l) => /error TS\d+/.test(l)).length;
-    if (errors < marked) throw new Error(`${marked} marked lines but only ${errors} errors:\n${out}`);
-    return `${errors} errors for ${marked} marked lines`;
+    const errorLines = [...new Set([...out.matchAll(/^consumer\.ts\((\d+),\d+\): error TS\d+/gm)].map((m) => Number(m[1])))];
+    const foreign = out.split("\n").filter((l) => /error TS\d+/.test(l) && !l.startsWith("consumer.ts("));
+    if (foreign.length) throw new Error(`errors outside consumer.ts:\n${foreign.join("\n")}`);
+    const missing = marked.filter((n) => !errorLines.includes(n));
+    const extra = errorLines.filter((n) => !marked.includes(n));
+    if (missing.length || extra.length) throw new Error(`marked lines without an error: ${missing}; errors on unmarked lines: ${extra}\n${out}`);
+    return `${marked.length} marked lines, each an error`;
   });
 } finally {
   if (!process.env.KEEP_PACKAGE_TEST) rmSync(work, { recursive: true, force: true });
