@@ -11,3 +11,12 @@ pub fn safe_parse(schema: &str, _input: JsValue, _options: JsValue) -> Result<St
         other => Err(js_sys::TypeError::new(&format!("unknown schema {other:?}")).into()),
     }
 }
+
+/// TEST-ONLY: traps the WebAssembly instance (a panic, which aborts to
+/// `unreachable` under `panic = "abort"`), so the Node tests can prove that
+/// the JS adapter survives a trap: it restarts the instance and reports an
+/// internal error instead of throwing. Not part of the public API.
+#[wasm_bindgen(js_name = __trapForTest)]
+pub fn trap_for_test() {
+    panic!("customer-schema: __trapForTest called (test-only)");
+}
