@@ -45,7 +45,7 @@ function hostile(schema, input, { options, expect = "fail", at } = {}) {
       `an issue at ${JSON.stringify(at)}; got ${JSON.stringify(issues.map((i) => i.path))}`,
     );
   }
-  assert.equal(__testing.restarts(), restarts, "the module trapped and had to be restarted");
+  assert.equal(__testing.restarts(), restarts, "the module trapped (or let a JS exception unwind through it) and had to be restarted");
   for (const s of Object.keys(all)) {
     const next = all[s].safeParse(good[s]());
     assert.equal(next.success, true, `the next good ${s} record fails: ${JSON.stringify(next.error?.issues)}`);
