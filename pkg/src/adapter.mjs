@@ -1,0 +1,147 @@
+// The JavaScript face of customer-schema: it only adapts shapes. Every rule,
+// normalisation and message lives in the Rust crate; this file turns the JSON
+// text the WebAssembly module returns into objects, adds `parse` (throwing)
+// and Standard Schema v1's `~standard`, and keeps the module alive if a call
+// ever traps.
+//
+// Written once; used by the browser/bundler entry (index.mjs) as is and by
+// the Node entry after bundling to CommonJS (scripts/build.sh).
+
+/**
+ * @typedef {object} Backend
+ * @property {(schema: string, input: unknown, options: unknown) => string} safeParse
+ *   the wasm-bindgen export: JSON text of the result; throws TypeError on bad options
+ * @property {() => void} reset  re-instantiates the WebAssembly module (fresh memory)
+ * @property {(() => void) | undefined} [trapForTest]  test-only export that traps
+ */
+
+const VENDOR = "customer-schema";
+
+/** Thrown by `parse` when the input is invalid. */
+export class CustomerSchemaError extends Error {
+  constructor(issues, warnings = []) {
+    super(formatIssues(issues));
+    this.name = "CustomerSchemaError";
+    this.issues = issues;
+    this.warnings = warnings;
+  }
+}
+
+function formatPath(path) {
+  if (!Array.isArray(path) || path.length === 0) return "(root)";
+  let out = "";
+  for (const key of path) {
+    out += typeof key === "number" ? `[${key}]` : out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+function formatIssues(issues) {
+  const n = issues.length;
+  const head = `Invalid input: ${n} issue${n === 1 ? "" : "s"}`;
+  return [head, ...issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`)].join("\n");
+}
+
+// The single result returned when the WebAssembly module itself failed (a
+// trap, or an exception that unwound through it). It is not a validation
+// rule: the module is restarted and the caller is told the truth.
+function internalError(cause) {
+  return {
+    success: false,
+    error: {
+      issues: [
+        {
+          code: "custom",
+          path: [],
+          message:
+            "Internal error: customer-schema failed while validating this input and was restarted " +
+            "(please report it as a bug)" +
+            (cause && typeof cause.message === "string" ? `: ${cause.message}` : ""),
+        },
+      ],
+    },
+    warnings: [],
+  };
+}
+
+/** @param {Backend} backend */
+export function createApi(backend) {
+  let restarts = 0;
+
+  function restart() {
+    restarts += 1;
+    backend.reset();
+  }
+
+  // Runs one call into the module. Any exception other than the TypeError the
+  // Rust side throws for bad options means the instance may be poisoned (a
+  // trap leaves the shadow stack and borrow flags mid-call): restart it.
+  // `probe` re-asks the fresh module a question that only fails for bad
+  // options, to tell "bad options" (the programmer's error: propagate) from
+  // "the input broke something" (e.g. a revoked Proxy's TypeError unwinding
+  // through the module: report, don't throw).
+  function guarded(call, probe) {
+    let text;
+    try {
+      text = call();
+    } catch (error) {
+      try {
+        restart();
+      } catch (resetError) {
+        throw new Error(`customer-schema: the WebAssembly module could not be restarted: ${resetError}`, {
+          cause: resetError,
+        });
+      }
+      if (error instanceof TypeError && probe) {
+        try {
+          probe();
+        } catch (probeError) {
+          if (probeError instanceof TypeError) throw probeError;
+          restart();
+        }
+      }
+      return internalError(error);
+    }
+    return JSON.parse(text);
+  }
+
+  function makeSchema(schema) {
+    const safeParse = (input, options) =>
+      guarded(
+        () => backend.safeParse(schema, input, options),
+        () => backend.safeParse(schema, null, options),
+      );
+    const parse = (input, options) => {
+      const result = safeParse(input, options);
+      if (result.success) return result.data;
+      throw new CustomerSchemaError(result.error.issues, result.warnings);
+    };
+    const standard = Object.freeze({
+      version: 1,
+      vendor: VENDOR,
+      validate(value) {
+        const result = safeParse(value);
+        return result.success ? { value: result.data } : { issues: result.error.issues };
+      },
+    });
+    return Object.freeze({ safeParse, parse, "~standard": standard });
+  }
+
+  const api = {
+    CustomerSchema: makeSchema("customer"),
+    CreateCustomerSchema: makeSchema("create"),
+    UpdateCustomerSchema: makeSchema("update"),
+    CustomerSchemaError,
+    // Test-only hooks, not part of the public API: force a real trap inside
+    // the module through the same recovery path safeParse uses, and count
+    // restarts. `trap` is undefined when the module has no __trapForTest.
+    __testing: Object.freeze({
+      trap:
+        typeof backend.trapForTest === "function"
+          ? () => guarded(() => (backend.trapForTest(), '"no trap"'))
+          : undefined,
+      restarts: () => restarts,
+    }),
+  };
+  return api;
+}

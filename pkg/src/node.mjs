@@ -1,0 +1,22 @@
+// Source of the Node entry. scripts/build.sh bundles it with the glue and the
+// adapter into dist/node.cjs (CommonJS); node.mjs re-exports that file for
+// `import`, so `require` and `import` share one WebAssembly instance.
+// It is only ever run as that CommonJS bundle, hence `__dirname`.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as glue from "../dist/customer_schema.js";
+import { createApi } from "./adapter.mjs";
+
+// Synchronous load: `require` cannot await, and Node has the bytes on disk.
+glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "customer_schema_bg.wasm"))) });
+
+const TRAP_FOR_TEST = "__trapForTest";
+const api = createApi({
+  safeParse: glue.safeParse,
+  reset: glue.__wbg_reset_state,
+  // Test-only export (absent unless the crate defines it); looked up by a
+  // computed key so bundlers don't warn when it is absent.
+  trapForTest: glue[TRAP_FOR_TEST],
+});
+
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, __testing } = api;

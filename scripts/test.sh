@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The one test command: installs what it needs, then runs every check and
+# stops at the first failure.
+#   Rust: cargo fmt --check, cargo clippy -D warnings, cargo test
+#   Package: scripts/build.sh (release), Node tests, packaging test,
+#            browser smoke test (headless Chromium, strict CSP)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+section() { printf '\n==================== %s ====================\n' "$*"; }
+
+section "setup"
+for component in clippy rustfmt; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    rustup component add "$component"
+  fi
+done
+npm ci --no-audit --no-fund
+# Headless Chromium for the browser smoke test (Debian's package).
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+fi
+
+section "cargo fmt --check"
+cargo fmt --all -- --check
+
+section "cargo clippy --all-targets -- -D warnings"
+cargo clippy --all-targets -- -D warnings
+
+section "cargo test"
+cargo test
+
+section "build the npm package (scripts/build.sh)"
+scripts/build.sh
+
+section "Node tests (node --test tests/node/)"
+node --test tests/node/
+
+section "packaging test (tests/package/run.mjs)"
+node tests/package/run.mjs
+
+section "browser smoke test under CSP (tests/browser/run.mjs)"
+node tests/browser/run.mjs
+
+section "all tests passed"

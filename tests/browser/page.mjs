@@ -1,0 +1,20 @@
+// Runs in the browser page served by run.mjs: loads the package's browser
+// entry the way a page would and reports what happened in #result.
+const out = { violations: [] };
+document.addEventListener("securitypolicyviolation", (e) => out.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+const show = () => (document.getElementById("result").textContent = JSON.stringify(out));
+try {
+  const { CustomerSchema, CreateCustomerSchema, __testing } = await import("/pkg/index.mjs");
+  const seed = await (await fetch("/seed.json")).json();
+  out.seed = CustomerSchema.safeParse(seed);
+  out.create = CreateCustomerSchema.safeParse({ firstname: "Jane", lastname: "Doe", email: "jane.doe@example.com" });
+  out.bad = CustomerSchema.safeParse(null);
+  if (__testing.trap) {
+    out.trap = __testing.trap();
+    out.afterTrap = CustomerSchema.safeParse(seed);
+  }
+  out.standardVendor = CustomerSchema["~standard"].vendor;
+} catch (e) {
+  out.error = String(e && e.stack || e);
+}
+show();

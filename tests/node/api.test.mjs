@@ -1,0 +1,156 @@
+// The JavaScript API shape: parse, safeParse, ~standard, options errors, and
+// ESM/CommonJS giving the same single instance.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import * as esm from "customer-schema";
+import { seedCustomer, seedCreate, seedUpdate } from "./seed.mjs";
+
+const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError } = esm;
+const require = createRequire(import.meta.url);
+const schemas = [
+  ["CustomerSchema", CustomerSchema, seedCustomer],
+  ["CreateCustomerSchema", CreateCustomerSchema, seedCreate],
+  ["UpdateCustomerSchema", UpdateCustomerSchema, seedUpdate],
+];
+
+for (const [name, schema, good] of schemas) {
+  test(`${name}.safeParse: success result has exactly success, data, warnings`, () => {
+    const r = schema.safeParse(good());
+    assert.equal(r.success, true, JSON.stringify(r));
+    assert.deepEqual(Object.keys(r).sort(), ["data", "success", "warnings"]);
+    assert.ok(Array.isArray(r.warnings));
+    assert.equal(typeof r.data, "object");
+  });
+
+  test(`${name}.safeParse: failure result has exactly success, error.issues, warnings`, () => {
+    const r = schema.safeParse({ email: 42, tags: "x" });
+    assert.equal(r.success, false);
+    assert.deepEqual(Object.keys(r).sort(), ["error", "success", "warnings"]);
+    assert.deepEqual(Object.keys(r.error), ["issues"]);
+    assert.ok(r.error.issues.length >= 2, "every issue is reported, not only the first");
+    for (const issue of r.error.issues) {
+      assert.equal(typeof issue.code, "string");
+      assert.equal(typeof issue.message, "string");
+      assert.ok(Array.isArray(issue.path));
+    }
+    assert.ok(r.error.issues.some((i) => i.path[0] === "email" && i.code === "invalid_type"));
+    assert.ok(r.error.issues.some((i) => i.path[0] === "tags" && i.code === "invalid_type"));
+  });
+
+  test(`${name}.parse returns the normalised data of a valid record`, () => {
+    assert.deepEqual(schema.parse(good()), schema.safeParse(good()).data);
+  });
+
+  test(`${name}.parse throws CustomerSchemaError carrying every issue`, () => {
+    const input = { email: "not an email", preferred_contact_method: "FAX" };
+    const expected = schema.safeParse(input);
+    assert.equal(expected.success, false);
+    assert.throws(
+      () => schema.parse(input),
+      (err) => {
+        assert.ok(err instanceof CustomerSchemaError);
+        assert.ok(err instanceof Error);
+        assert.equal(err.name, "CustomerSchemaError");
+        assert.deepEqual(err.issues, expected.error.issues);
+        assert.deepEqual(err.warnings, expected.warnings);
+        for (const issue of err.issues) assert.ok(err.message.includes(issue.message), err.message);
+        return true;
+      },
+    );
+  });
+
+  test(`${name}["~standard"] is Standard Schema v1`, () => {
+    const std = schema["~standard"];
+    assert.equal(std.version, 1);
+    assert.equal(std.vendor, "customer-schema");
+    assert.equal(typeof std.validate, "function");
+
+    const ok = std.validate(good());
+    assert.ok(!(ok instanceof Promise), "validate is synchronous");
+    assert.deepEqual(ok, { value: schema.safeParse(good()).data });
+
+    const bad = std.validate({ email: 42 });
+    assert.ok(!(bad instanceof Promise));
+    assert.deepEqual(Object.keys(bad), ["issues"]);
+    assert.ok(bad.issues.length > 0);
+    for (const issue of bad.issues) {
+      assert.equal(typeof issue.message, "string");
+      assert.ok(Array.isArray(issue.path));
+    }
+    assert.deepEqual(std.validate(null).issues.map((i) => i.path), [[]]);
+  });
+
+  test(`${name}: a bad option throws a TypeError naming it, and the next call works`, () => {
+    assert.throws(() => schema.safeParse(good(), { defaultRegion: "ZZ" }), (e) => e instanceof TypeError && /defaultRegion/.test(e.message));
+    assert.throws(() => schema.safeParse(good(), { unknownKeys: "x" }), (e) => e instanceof TypeError && /unknownKeys/.test(e.message));
+    assert.throws(() => schema.parse(good(), { unknownKeys: "x" }), TypeError);
+    // Bad options throw even when the input is bad too.
+    assert.throws(() => schema.safeParse(null, { unknownKeys: "x" }), TypeError);
+    assert.equal(schema.safeParse(good()).success, true);
+  });
+
+  test(`${name}: the documented options are accepted`, () => {
+    for (const options of [undefined, {}, { defaultRegion: "US" }, { defaultRegion: "GB" }, { unknownKeys: "strip" }, { unknownKeys: "strict" }, { unknownKeys: "passthrough" }]) {
+      const r = schema.safeParse(good(), options);
+      assert.equal(r.success, true, `${JSON.stringify(options)}: ${JSON.stringify(r)}`);
+    }
+  });
+
+  test(`${name}: unknownKeys strip / strict / passthrough`, () => {
+    const input = { ...good(), customerGroupId: "g1" };
+    assert.ok(!("customerGroupId" in schema.safeParse(input).data));
+    assert.ok(!("customerGroupId" in schema.safeParse(input, { unknownKeys: "strip" }).data));
+    assert.equal(schema.safeParse(input, { unknownKeys: "passthrough" }).data.customerGroupId, "g1");
+    const strict = schema.safeParse(input, { unknownKeys: "strict" });
+    assert.equal(strict.success, false);
+    assert.ok(strict.error.issues.some((i) => i.code === "unrecognized_keys"), JSON.stringify(strict));
+  });
+}
+
+test("the three schemas are distinct, frozen objects", () => {
+  assert.notEqual(CustomerSchema, CreateCustomerSchema);
+  assert.ok(Object.isFrozen(CustomerSchema));
+  assert.ok(Object.isFrozen(CustomerSchema["~standard"]));
+});
+
+test("CommonJS require and ESM import give the same single instance", () => {
+  const cjs = require("customer-schema");
+  assert.equal(cjs.CustomerSchema, esm.CustomerSchema, "same object, not a second copy");
+  assert.equal(cjs.CustomerSchemaError, esm.CustomerSchemaError);
+  assert.equal(cjs.__testing, esm.__testing);
+  for (const [name, , good] of schemas) {
+    assert.deepEqual(cjs[name].safeParse(good()), esm[name].safeParse(good()));
+    assert.deepEqual(cjs[name].safeParse({ email: 1 }), esm[name].safeParse({ email: 1 }));
+  }
+});
+
+test("CustomerSchemaError can be constructed and caught by class", () => {
+  const e = new CustomerSchemaError([{ code: "custom", path: ["address", "city"], message: "Too short" }]);
+  assert.ok(e instanceof Error);
+  assert.match(e.message, /address\.city: Too short/);
+  assert.deepEqual(e.warnings, []);
+});
+
+// A WebAssembly trap (a Rust panic) leaves the instance unusable; the adapter
+// must restart it and report, not throw. This needs the crate's test-only
+// export __trapForTest(), which traps unconditionally.
+test("a trap inside the module is survived: internal-error result, module restarted, next call works", () => {
+  const { __testing } = esm;
+  assert.equal(typeof __testing.trap, "function", "the Rust crate must export __trapForTest() (test-only) for this test");
+  const before = __testing.restarts();
+  const r = __testing.trap();
+  assert.equal(r.success, false);
+  assert.equal(r.error.issues.length, 1);
+  assert.equal(r.error.issues[0].code, "custom");
+  assert.deepEqual(r.error.issues[0].path, []);
+  assert.match(r.error.issues[0].message, /internal error/i);
+  assert.equal(__testing.restarts(), before + 1);
+  for (let i = 0; i < 3; i++) {
+    assert.equal(CustomerSchema.safeParse(seedCustomer()).success, true);
+    assert.equal(__testing.trap().success, false);
+  }
+  assert.equal(CustomerSchema.safeParse(seedCustomer()).success, true);
+  // Bad options still throw after a restart.
+  assert.throws(() => CustomerSchema.safeParse(seedCustomer(), { unknownKeys: "x" }), TypeError);
+});

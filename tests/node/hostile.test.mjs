@@ -1,0 +1,343 @@
+// SPEC.md "Bad input": anything may arrive. For every case safeParse must not
+// throw, must return a well-formed result (failure with issues unless the spec
+// says the input is fine), must not trap (no restart of the module was
+// needed), and the very next call with a good record must still succeed.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, __testing } from "customer-schema";
+import { seedCustomer, seedCreate, seedUpdate } from "./seed.mjs";
+
+const all = { customer: CustomerSchema, create: CreateCustomerSchema, update: UpdateCustomerSchema };
+const good = { customer: seedCustomer, create: seedCreate, update: seedUpdate };
+
+function assertWellFormed(r) {
+  assert.equal(typeof r, "object");
+  assert.equal(typeof r.success, "boolean");
+  assert.ok(Array.isArray(r.warnings));
+  if (!r.success) {
+    assert.ok(Array.isArray(r.error.issues) && r.error.issues.length > 0, "a failure carries issues");
+    for (const i of r.error.issues) {
+      assert.equal(typeof i.code, "string");
+      assert.equal(typeof i.message, "string");
+      assert.ok(Array.isArray(i.path));
+    }
+  }
+}
+
+/**
+ * Runs `input()` through `schema` and checks the invariants.
+ * expect: "fail" (default), "ok", or "any" (spec leaves the verdict open).
+ * at: a path prefix some issue must start with.
+ */
+function hostile(schema, input, { options, expect = "fail", at } = {}) {
+  const restarts = __testing.restarts();
+  let r;
+  assert.doesNotThrow(() => {
+    r = all[schema].safeParse(input, options);
+  });
+  assertWellFormed(r);
+  if (expect === "fail") assert.equal(r.success, false, "expected a failure");
+  if (expect === "ok") assert.equal(r.success, true, `expected success: ${JSON.stringify(r.error?.issues)}`);
+  if (at) {
+    const issues = r.success ? [] : r.error.issues;
+    assert.ok(
+      issues.some((i) => at.every((k, n) => i.path[n] === k)),
+      `an issue at ${JSON.stringify(at)}; got ${JSON.stringify(issues.map((i) => i.path))}`,
+    );
+  }
+  assert.equal(__testing.restarts(), restarts, "the module trapped (or let a JS exception unwind through it) and had to be restarted");
+  for (const s of Object.keys(all)) {
+    const next = all[s].safeParse(good[s]());
+    assert.equal(next.success, true, `the next good ${s} record fails: ${JSON.stringify(next.error?.issues)}`);
+  }
+  return r;
+}
+
+const withField = (field, value, base = seedCustomer()) => ({ ...base, [field]: value });
+
+// --- top level ---------------------------------------------------------------
+
+const nonObjects = {
+  null: null,
+  undefined: undefined,
+  zero: 0,
+  number: 1.5,
+  NaN: NaN,
+  Infinity: Infinity,
+  string: "cust_abc123",
+  "empty string": "",
+  boolean: true,
+  "empty array": [],
+  "array of a good record": [seedCustomer()],
+  function: () => seedCustomer(),
+  symbol: Symbol("x"),
+  BigInt: 10n,
+};
+for (const [name, value] of Object.entries(nonObjects)) {
+  for (const schema of Object.keys(all)) {
+    test(`top level ${name} (${schema}): one invalid_type issue at []`, () => {
+      const r = hostile(schema, value);
+      assert.equal(r.error.issues.length, 1, JSON.stringify(r.error.issues));
+      assert.equal(r.error.issues[0].code, "invalid_type");
+      assert.deepEqual(r.error.issues[0].path, []);
+    });
+  }
+}
+
+// --- wrong types in every field ----------------------------------------------
+
+const stringFields = ["id", "company", "timezone", "email", "preferred_language", "preferred_contact_method", "best_time_to_call", "notes"];
+const nullableStringFields = ["customerId", "phone_number", "firstname", "lastname", "channelId"];
+const wrongTypes = {
+  id: [42, true, {}, [], null],
+  customerId: [42, true, {}, ["x"]],
+  phone_number: [14155552671, true, {}, ["+14155552671"]],
+  firstname: [42, false, { first: "John" }, ["John"]],
+  lastname: [42, false, {}, []],
+  company: [42, true, {}, [], null],
+  timezone: [-5, true, {}, [], null],
+  email: [42, true, {}, ["a@example.com"], null],
+  preferred_language: [1, true, {}, ["en"], null],
+  preferred_contact_method: [1, true, {}, ["EMAIL"], null, "FAX"],
+  best_time_to_call: [1, true, {}, ["MORNING"], null, "NIGHT"],
+  notes: [1, true, {}, [], null],
+  tags: ["vip", 1, true, {}, null, [1], ["ok", {}], [null]],
+  custom_fields: ["x", 1, true, [], null, [1, 2]],
+  channelId: [1, true, {}, []],
+  address: ["1 Main St", 1, true, [], null],
+  isValidatedNames: [1, 0, "true", "yes", {}, [], null],
+  createdAt: ["1709856000000", true, {}, [], null, 1.5, -1],
+  updatedAt: ["1709856000000", true, {}, [], null, 1.5, -1],
+};
+test("the wrong-type table covers every field of the data model", () => {
+  for (const f of [...stringFields, ...nullableStringFields]) assert.ok(f in wrongTypes, f);
+});
+for (const [field, values] of Object.entries(wrongTypes)) {
+  test(`wrong types in ${field} are issues at [${field}]`, () => {
+    for (const value of values) hostile("customer", withField(field, value), { at: [field] });
+  });
+}
+test("wrong types in every address field are issues at their paths", () => {
+  const address = { street: 1, street2: {}, city: [], state: true, postalCode: null, country: 42 };
+  const r = hostile("customer", withField("address", address));
+  for (const k of Object.keys(address)) {
+    assert.ok(r.error.issues.some((i) => i.path[0] === "address" && i.path[1] === k), `no issue at address.${k}`);
+  }
+});
+test("every wrong field of one record is reported, not only the first", () => {
+  const input = {};
+  for (const [field, values] of Object.entries(wrongTypes)) input[field] = values[0];
+  const r = hostile("customer", input);
+  for (const field of Object.keys(wrongTypes)) {
+    assert.ok(r.error.issues.some((i) => i.path[0] === field), `no issue at ${field}`);
+  }
+});
+
+// --- lone surrogates -----------------------------------------------------------
+
+const lone = ["\uD800", "a\uDC00b", "x\uD83D", "\uDFFF\uD800"];
+for (const field of ["id", "customerId", "firstname", "lastname", "company", "email", "timezone", "notes", "channelId"]) {
+  test(`lone surrogates in ${field} are issues, not silently replaced`, () => {
+    for (const s of lone) hostile("customer", withField(field, s), { at: [field] });
+  });
+}
+test("lone surrogates in tags, address and custom_fields (keys and values) are issues at their paths", () => {
+  hostile("customer", withField("tags", ["ok", "bad\uD800"]), { at: ["tags", 1] });
+  hostile("customer", withField("address", { street: "1 Main \uDC00St", city: "Springfield", state: "IL", postalCode: "62701", country: "US" }), { at: ["address", "street"] });
+  hostile("customer", withField("custom_fields", { note: "\uD800" }), { at: ["custom_fields", "note"] });
+  hostile("customer", withField("custom_fields", { ["k\uDFFF"]: 1 }), { at: ["custom_fields"] });
+});
+
+// --- NaN and Infinity ----------------------------------------------------------
+
+for (const field of ["createdAt", "updatedAt"]) {
+  test(`NaN and ±Infinity in ${field} are issues`, () => {
+    for (const v of [NaN, Infinity, -Infinity]) hostile("customer", withField(field, v), { at: [field] });
+  });
+}
+test("NaN and ±Infinity inside custom_fields are issues at their paths", () => {
+  hostile("customer", withField("custom_fields", { score: NaN }), { at: ["custom_fields", "score"] });
+  hostile("customer", withField("custom_fields", { list: [1, Infinity] }), { at: ["custom_fields", "list", 1] });
+  hostile("customer", withField("custom_fields", { deep: { x: -Infinity } }), { at: ["custom_fields", "deep", "x"] });
+});
+
+// --- size ------------------------------------------------------------------------
+
+test("a 10 MB string in every string field is handled without a crash", () => {
+  const huge = "a".repeat(10 * 1024 * 1024);
+  for (const field of [...stringFields, ...nullableStringFields]) hostile("customer", withField(field, huge), { expect: "any" });
+  hostile("customer", withField("email", `${huge}@example.com`), { at: ["email"] });
+  hostile("customer", withField("phone_number", huge), { at: ["phone_number"] });
+  hostile("customer", withField("custom_fields", { blob: huge }), { expect: "ok" });
+});
+test("10,000 tags are handled; 10,000 copies of one tag deduplicate to one", () => {
+  const many = [];
+  for (let i = 0; i < 10_000; i++) many.push(`tag-${i}`);
+  hostile("customer", withField("tags", many), { expect: "any" });
+  const same = new Array(10_000).fill(" vip ");
+  const r = hostile("customer", withField("tags", same), { expect: "ok" });
+  assert.deepEqual(r.data.tags, ["vip"]);
+});
+
+// --- cycles and depth ----------------------------------------------------------------
+
+function deepObject(depth) {
+  let o = { leaf: true };
+  for (let i = 0; i < depth; i++) o = { a: o };
+  return o;
+}
+function deepArray(depth) {
+  let a = [];
+  for (let i = 0; i < depth; i++) a = [a];
+  return a;
+}
+const cyclicObject = () => {
+  const o = { name: "loop" };
+  o.self = o;
+  return o;
+};
+const cyclicArray = () => {
+  const a = [1];
+  a.push({ back: a });
+  return a;
+};
+const nasties = {
+  "a cyclic object": cyclicObject,
+  "a cyclic array": cyclicArray,
+  "a 100,000-deep object": () => deepObject(100_000),
+  "a 100,000-deep array": () => deepArray(100_000),
+};
+for (const [name, make] of Object.entries(nasties)) {
+  test(`${name} in custom_fields is an issue under custom_fields`, () => {
+    for (const schema of Object.keys(all)) {
+      hostile(schema, { ...good[schema](), custom_fields: { x: make() } }, { at: ["custom_fields"] });
+    }
+  });
+  test(`${name} in an unknown key: stripped, rejected (strict), or an issue (passthrough)`, () => {
+    const input = () => ({ ...seedCustomer(), extra: make() });
+    hostile("customer", input(), { expect: "ok" });
+    hostile("customer", input(), { options: { unknownKeys: "strip" }, expect: "ok" });
+    const strict = hostile("customer", input(), { options: { unknownKeys: "strict" } });
+    assert.ok(strict.error.issues.some((i) => i.code === "unrecognized_keys"));
+    hostile("customer", input(), { options: { unknownKeys: "passthrough" }, at: ["extra"] });
+  });
+}
+test("custom_fields nested 32 levels is fine, 33 is an issue", () => {
+  // custom_fields itself is level 1.
+  let ok = 1;
+  for (let i = 0; i < 31; i++) ok = { a: ok };
+  hostile("customer", withField("custom_fields", ok), { expect: "ok" });
+  hostile("customer", withField("custom_fields", { a: ok }), { at: ["custom_fields"] });
+});
+
+// --- prototype pollution -----------------------------------------------------------------
+
+test("__proto__ and constructor keys in custom_fields come back as own data keys; Object.prototype stays clean", () => {
+  const cf = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted2": true}}, "toString": "x"}');
+  const r = hostile("customer", withField("custom_fields", cf), { expect: "ok" });
+  const out = r.data.custom_fields;
+  assert.equal(Object.getPrototypeOf(out), Object.prototype);
+  assert.ok(Object.hasOwn(out, "__proto__"));
+  assert.ok(Object.hasOwn(out, "constructor"));
+  assert.deepEqual(Object.keys(out), ["__proto__", "constructor", "toString"]);
+  assert.deepEqual({ ...Object.getOwnPropertyDescriptor(out, "__proto__") }, { value: { polluted: true }, writable: true, enumerable: true, configurable: true });
+  assert.equal({}.polluted, undefined);
+  assert.equal({}.polluted2, undefined);
+  assert.equal(Object.prototype.polluted, undefined);
+  assert.equal(typeof {}.toString, "function");
+});
+test("__proto__ as an unknown top-level key: stripped by default, an own key with passthrough", () => {
+  const input = () => Object.assign(seedCustomer(), JSON.parse('{"__proto__": {"polluted": true}}'));
+  const stripped = hostile("customer", input(), { expect: "ok" });
+  assert.ok(!Object.hasOwn(stripped.data, "__proto__"));
+  const kept = hostile("customer", input(), { options: { unknownKeys: "passthrough" }, expect: "ok" });
+  assert.ok(Object.hasOwn(kept.data, "__proto__"));
+  assert.equal(Object.getPrototypeOf(kept.data), Object.prototype);
+  assert.equal({}.polluted, undefined);
+});
+
+// --- getters and Proxies that throw -------------------------------------------------------
+
+const boom = () => {
+  throw new Error("boom");
+};
+test("a getter that throws on a known field is an issue at that field", () => {
+  for (const field of ["firstname", "email", "tags", "address", "createdAt"]) {
+    const input = seedCustomer();
+    Object.defineProperty(input, field, { get: boom, enumerable: true });
+    hostile("customer", input, { at: [field] });
+  }
+});
+test("a getter that throws inside custom_fields and address is an issue under them", () => {
+  const cf = {};
+  Object.defineProperty(cf, "x", { get: boom, enumerable: true });
+  hostile("customer", withField("custom_fields", cf), { at: ["custom_fields"] });
+  const address = { street: "1 Main St", city: "Springfield", state: "IL", postalCode: "62701" };
+  Object.defineProperty(address, "country", { get: boom, enumerable: true });
+  hostile("customer", withField("address", address), { at: ["address"] });
+});
+test("a getter that throws on an unknown key: stripped or reported, never thrown", () => {
+  const input = seedCustomer();
+  Object.defineProperty(input, "extra", { get: boom, enumerable: true });
+  for (const unknownKeys of ["strip", "strict", "passthrough"]) {
+    hostile("customer", input, { options: { unknownKeys }, expect: unknownKeys === "strip" ? "any" : "fail" });
+  }
+});
+
+const throwingTraps = ["get", "ownKeys", "getPrototypeOf", "getOwnPropertyDescriptor", "has"];
+for (const trap of throwingTraps) {
+  test(`a Proxy whose ${trap} trap throws: at the top level and in custom_fields`, () => {
+    const make = (target) => new Proxy(target, { [trap]: boom });
+    // At the top level, strip mode may never need this trap; strict must enumerate keys.
+    for (const unknownKeys of ["strip", "strict", "passthrough"]) {
+      hostile("customer", make(seedCustomer()), { options: { unknownKeys }, expect: "any" });
+    }
+    if (trap === "get" || trap === "ownKeys") hostile("customer", make(seedCustomer()), { options: { unknownKeys: "strict" } });
+    hostile("customer", withField("custom_fields", make({ a: 1 })), { expect: trap === "has" ? "any" : "fail" });
+    hostile("customer", withField("tags", make(["vip"])), { expect: "any" });
+  });
+}
+test("a Proxy whose get trap throws is an issue at the top level in every mode", () => {
+  for (const schema of Object.keys(all)) hostile(schema, new Proxy(good[schema](), { get: boom }));
+});
+test("revoked Proxies at the top level, in custom_fields, tags and address", () => {
+  const revoked = (target) => {
+    const { proxy, revoke } = Proxy.revocable(target, {});
+    revoke();
+    return proxy;
+  };
+  for (const schema of Object.keys(all)) hostile(schema, revoked(good[schema]()));
+  hostile("customer", withField("custom_fields", revoked({})), { at: ["custom_fields"] });
+  hostile("customer", withField("custom_fields", { x: revoked([]) }), { at: ["custom_fields"] });
+  hostile("customer", withField("tags", revoked(["vip"])), { at: ["tags"] });
+  hostile("customer", withField("address", revoked({})), { at: ["address"] });
+});
+
+// --- non-JSON values inside custom_fields ---------------------------------------------------
+
+const nonJson = {
+  Date: () => new Date(0),
+  Map: () => new Map([["a", 1]]),
+  Set: () => new Set([1]),
+  function: () => () => 1,
+  symbol: () => Symbol("s"),
+  BigInt: () => 1n,
+  NaN: () => NaN,
+  RegExp: () => /x/,
+};
+for (const [name, make] of Object.entries(nonJson)) {
+  test(`${name} inside custom_fields is an issue at its path`, () => {
+    hostile("customer", withField("custom_fields", { v: make() }), { at: ["custom_fields", "v"] });
+    hostile("customer", withField("custom_fields", { list: [1, make()] }), { at: ["custom_fields", "list", 1] });
+  });
+}
+test("undefined members of custom_fields are dropped, as JSON.stringify drops them", () => {
+  const r = hostile("customer", withField("custom_fields", { a: undefined, b: 1, c: { d: undefined } }), { expect: "ok" });
+  assert.deepEqual(r.data.custom_fields, { b: 1, c: {} });
+});
+test("symbol-keyed and non-enumerable properties of custom_fields are ignored like JSON.stringify does", () => {
+  const cf = { a: 1, [Symbol("s")]: 2 };
+  Object.defineProperty(cf, "hidden", { value: 3, enumerable: false });
+  const r = hostile("customer", withField("custom_fields", cf), { expect: "ok" });
+  assert.deepEqual(r.data.custom_fields, { a: 1 });
+});

@@ -1,0 +1,105 @@
+// Packaging test: pack pkg/ as npm would publish it, install the tarball into
+// a fresh temporary project, and there (a) import it from .mjs, (b) require it
+// from .cjs, (c) type-check a TypeScript consumer with tsc --strict under
+// moduleResolution nodenext and bundler, (d) prove the @ts-expect-error lines
+// are needed (tsc fails without them).
+// Usage: node tests/package/run.mjs   (after scripts/build.sh)
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, readFileSync, copyFileSync, rmSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const tsc = join(root, "node_modules", ".bin", "tsc");
+let passed = 0;
+let failed = 0;
+
+function run(cmd, args, cwd, { expectFail = false } = {}) {
+  try {
+    const out = execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    if (expectFail) throw Object.assign(new Error(`expected ${cmd} ${args.join(" ")} to fail`), { stdout: out });
+    return out;
+  } catch (e) {
+    if (expectFail && e.status) return `${e.stdout ?? ""}${e.stderr ?? ""}`;
+    throw e;
+  }
+}
+
+function check(name, fn) {
+  try {
+    const out = fn();
+    console.log(`ok - ${name}${out ? `\n${out.trim().replace(/^/gm, "    ")}` : ""}`);
+    passed++;
+  } catch (e) {
+    console.log(`not ok - ${name}\n${String(e.stdout ?? "")}${String(e.stderr ?? "")}${e.message}`.replace(/\n/g, "\n    "));
+    failed++;
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), "customer-schema-pack-"));
+try {
+  // 1. npm pack
+  const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], join(root, "pkg")));
+  const tarball = join(work, packed[0].filename);
+  const files = packed[0].files.map((f) => f.path).sort();
+  console.log(`packed ${packed[0].filename}: ${packed[0].size} bytes, ${files.length} files: ${files.join(", ")}`);
+  check("the tarball holds the wasm, the glue, both entries and the types", () => {
+    for (const f of ["package.json", "index.mjs", "node.mjs", "index.d.ts", "index.d.mts", "src/adapter.mjs", "dist/customer_schema.js", "dist/customer_schema.d.ts", "dist/customer_schema_bg.wasm", "dist/node.cjs"]) {
+      if (!files.includes(f)) throw new Error(`missing ${f}`);
+    }
+    return "";
+  });
+
+  // 2. a fresh project
+  const app = join(work, "app");
+  execFileSync("mkdir", ["-p", app]);
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, version: "0.0.0" }));
+  run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", tarball], app);
+  for (const f of ["consumer.mjs", "consumer.cjs", "consumer.ts"]) copyFileSync(join(here, f), join(app, f));
+  writeFileSync(join(app, "seed.json"), JSON.stringify(JSON.parse(readFileSync(join(root, "tests", "fixtures", "examples.json"), "utf8"))[0].input));
+
+  check("(a) import from an .mjs file validates the seed's example", () => run("node", ["consumer.mjs"], app));
+  check("(b) require from a .cjs file validates the seed's example", () => run("node", ["consumer.cjs"], app));
+
+  // The app has no "type": under nodenext consumer.ts is CommonJS (the
+  // "require" types) and consumer.mts is an ES module (the "import" types).
+  copyFileSync(join(here, "consumer.ts"), join(app, "consumer.mts"));
+  const variants = [
+    ["nodenext", "nodenext", "consumer.ts", "CommonJS"],
+    ["nodenext", "nodenext", "consumer.mts", "ES module"],
+    ["bundler", "esnext", "consumer.ts", "ES module"],
+  ];
+  for (const [moduleResolution, module, file, kind] of variants) {
+    check(`(c) tsc --strict --noEmit, moduleResolution ${moduleResolution}, ${file} (${kind})`, () => {
+      const config = `tsconfig.${moduleResolution}.${file}.json`;
+      writeFileSync(join(app, config), JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, target: "es2022", module, moduleResolution, skipLibCheck: false, types: [] },
+        files: [file],
+      }));
+      return run(tsc, ["-p", config], app);
+    });
+  }
+  check("(d) the types bite: without @ts-expect-error, tsc reports an error on exactly each marked line", () => {
+    const source = readFileSync(join(app, "consumer.ts"), "utf8");
+    const lines = source.split("\n");
+    const marked = lines.flatMap((l, i) => (l.includes("// @ts-expect-error") ? [i + 2] : [])); // 1-based line after
+    writeFileSync(join(app, "consumer.ts"), source.replaceAll("// @ts-expect-error", "// (expected error)"));
+    const out = run(tsc, ["-p", "tsconfig.nodenext.consumer.ts.json"], app, { expectFail: true });
+    writeFileSync(join(app, "consumer.ts"), source);
+    const errorLines = [...new Set([...out.matchAll(/^consumer\.ts\((\d+),\d+\): error TS\d+/gm)].map((m) => Number(m[1])))];
+    const foreign = out.split("\n").filter((l) => /error TS\d+/.test(l) && !l.startsWith("consumer.ts("));
+    if (foreign.length) throw new Error(`errors outside consumer.ts:\n${foreign.join("\n")}`);
+    const missing = marked.filter((n) => !errorLines.includes(n));
+    const extra = errorLines.filter((n) => !marked.includes(n));
+    if (missing.length || extra.length) throw new Error(`marked lines without an error: ${missing}; errors on unmarked lines: ${extra}\n${out}`);
+    return `${marked.length} marked lines, each an error`;
+  });
+} finally {
+  if (!process.env.KEEP_PACKAGE_TEST) rmSync(work, { recursive: true, force: true });
+  else console.log(`kept ${work}`);
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
