@@ -17,9 +17,9 @@
 use serde_json::Number;
 
 /// Deepest nesting read below the record's root. `custom_fields` is level 1
-/// at depth 1, so its 32 allowed levels end at depth 32; containers one
-/// level deeper are still read (as containers) so the depth rule can name
-/// them, anything below is [`Foreign::TooDeep`].
+/// at depth 1, so its 32 allowed levels end at depth 32; values one level
+/// deeper are still read so the depth rule can name them, and containers
+/// below that are [`Foreign::TooDeep`] without being opened.
 pub const MAX_READ_DEPTH: usize = 33;
 
 /// Most values read from one input; past it, [`Foreign::TooLarge`].

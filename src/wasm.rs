@@ -178,7 +178,15 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
     if !options.is_object() {
         return Err(type_error("options must be an object"));
     }
-    let region = get(options, &JsValue::from_str("defaultRegion"))?;
+    let option = |name: &str| {
+        get(options, &JsValue::from_str(name)).map_err(|thrown| {
+            type_error(&format!(
+                "could not read options.{name}: {}",
+                thrown_message(&thrown)
+            ))
+        })
+    };
+    let region = option("defaultRegion")?;
     if !region.is_undefined() {
         let code = region
             .as_string()
@@ -187,7 +195,7 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
             .with_default_region(&code)
             .map_err(|error| type_error(&error.0))?;
     }
-    let mode = get(options, &JsValue::from_str("unknownKeys"))?;
+    let mode = option("unknownKeys")?;
     if !mode.is_undefined() {
         let name = mode.as_string().ok_or_else(|| {
             type_error("unknownKeys must be \"strip\", \"strict\" or \"passthrough\"")

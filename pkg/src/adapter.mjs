@@ -52,6 +52,7 @@ function internalError(cause) {
       issues: [
         {
           code: "custom",
+          rule: "internal",
           path: [],
           message:
             "Internal error: customer-schema failed while validating this input and was restarted " +
@@ -73,18 +74,17 @@ export function createApi(backend) {
     backend.reset();
   }
 
-  // Runs one call into the module. Any exception other than the TypeError the
-  // Rust side throws for bad options means the instance may be poisoned (a
-  // trap leaves the shadow stack and borrow flags mid-call): restart it.
-  // `probe` re-asks the fresh module a question that only fails for bad
-  // options, to tell "bad options" (the programmer's error: propagate) from
-  // "the input broke something" (e.g. a revoked Proxy's TypeError unwinding
-  // through the module: report, don't throw).
-  function guarded(call, probe) {
+  // Runs one call into the module. The Rust side reads input through
+  // catching imports, so the only exception it throws on purpose is the
+  // TypeError for bad options (the programmer's error: propagate it). Anything
+  // else is a trap, after which the instance may be poisoned (shadow stack and
+  // borrow flags left mid-call): restart it and report, never throw.
+  function guarded(call) {
     let text;
     try {
       text = call();
     } catch (error) {
+      if (error instanceof TypeError) throw error;
       try {
         restart();
       } catch (resetError) {
@@ -92,25 +92,13 @@ export function createApi(backend) {
           cause: resetError,
         });
       }
-      if (error instanceof TypeError && probe) {
-        try {
-          probe();
-        } catch (probeError) {
-          if (probeError instanceof TypeError) throw probeError;
-          restart();
-        }
-      }
       return internalError(error);
     }
     return JSON.parse(text);
   }
 
   function makeSchema(schema) {
-    const safeParse = (input, options) =>
-      guarded(
-        () => backend.safeParse(schema, input, options),
-        () => backend.safeParse(schema, null, options),
-      );
+    const safeParse = (input, options) => guarded(() => backend.safeParse(schema, input, options));
     const parse = (input, options) => {
       const result = safeParse(input, options);
       if (result.success) return result.data;

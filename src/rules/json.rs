@@ -4,25 +4,23 @@
 //! The value must be plain JSON data, so that what a browser validates is
 //! what a server stores: anything JSON cannot carry (a function, a `Date`, a
 //! `Map`, a `BigInt`, `NaN`) is an issue at its own path, and nesting is
-//! bounded (32 levels, the container itself being level 1). Keys such as
+//! bounded (32 levels, the value itself being level 1). Keys such as
 //! `__proto__` are ordinary data.
 
 use super::{type_issue, MAX_JSON_LEVELS};
 use crate::issue::{child, Issue, Path};
-use crate::value::Value;
+use crate::value::{Foreign, Value};
 
 /// Reports every part of `value` that is not JSON data or is nested deeper
-/// than allowed; `level` is the nesting level of `value` itself.
+/// than allowed; `level` is the nesting level of `value` itself (a member of
+/// a level-1 object is at level 2, whether it is a container or not).
 pub fn check_json(value: &Value, path: Path, level: u64, issues: &mut Vec<Issue>) {
+    if level > MAX_JSON_LEVELS {
+        issues.push(type_issue(path, "json", &Value::Foreign(Foreign::TooDeep)));
+        return;
+    }
     match value {
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
-        Value::Array(_) | Value::Object(_) if level > MAX_JSON_LEVELS => {
-            issues.push(type_issue(
-                path,
-                "json",
-                &Value::Foreign(crate::value::Foreign::TooDeep),
-            ));
-        }
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
                 check_json(item, child(&path, index), level + 1, issues);
@@ -40,7 +38,6 @@ pub fn check_json(value: &Value, path: Path, level: u64, issues: &mut Vec<Issue>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::value::Foreign;
 
     #[test]
     fn plain_data_passes() {
@@ -82,19 +79,38 @@ mod tests {
         assert_eq!(issues[1].path, path!["custom_fields", "list", 0]);
     }
 
-    #[test]
-    fn nesting_beyond_32_levels_is_too_deep() {
-        let mut value = Value::Object(Vec::new());
-        for _ in 1..MAX_JSON_LEVELS {
+    /// `custom_fields` (level 1) holding objects nested until a leaf at `levels`.
+    fn nested(levels: u64) -> Value {
+        let mut value = Value::Bool(true);
+        for _ in 1..levels {
             value = Value::Object(vec![("a".into(), value)]);
         }
+        value
+    }
+
+    #[test]
+    fn values_nested_32_levels_pass_and_33_are_too_deep() {
         let mut issues = Vec::new();
-        check_json(&value, path!["custom_fields"], 1, &mut issues);
+        check_json(
+            &nested(MAX_JSON_LEVELS),
+            path!["custom_fields"],
+            1,
+            &mut issues,
+        );
         assert!(issues.is_empty(), "32 levels are allowed");
-        let value = Value::Object(vec![("a".into(), value)]);
-        check_json(&value, path!["custom_fields"], 1, &mut issues);
+        check_json(
+            &nested(MAX_JSON_LEVELS + 1),
+            path!["custom_fields"],
+            1,
+            &mut issues,
+        );
         assert_eq!(issues.len(), 1);
         assert_eq!(issues[0].code(), "too_big");
+        assert_eq!(
+            issues[0].message,
+            "Too deep: nested more than 32 levels (or cyclic)"
+        );
+        // The path names the first value that is too deep: 32 keys below custom_fields.
         assert_eq!(issues[0].path.len(), 1 + MAX_JSON_LEVELS as usize);
     }
 }

@@ -24,6 +24,12 @@ use crate::value::{Foreign, Value, MAX_STRING_UNITS, MAX_VALUES};
 /// Most levels of nesting a JSON value may have (`custom_fields` is level 1).
 pub const MAX_JSON_LEVELS: u64 = (MAX_READ_DEPTH - 1) as u64;
 
+/// True when a string is a value of the `expected` type, so a string the
+/// reader refused is a problem of the string itself, not of its type.
+fn takes_strings(expected: &str) -> bool {
+    matches!(expected, "string" | "json")
+}
+
 /// The issue for a value that is not of the `expected` type, or that the
 /// reader could not take in (unreadable, too long, too deep, too large).
 pub fn type_issue(path: Path, expected: &'static str, value: &Value) -> Issue {
@@ -33,12 +39,12 @@ pub fn type_issue(path: Path, expected: &'static str, value: &Value) -> Issue {
             Rule::Unreadable,
             format!("Could not read this value: {message}"),
         ),
-        Value::Foreign(Foreign::LoneSurrogate) if expected == "string" => Issue::invalid_format(
+        Value::Foreign(Foreign::LoneSurrogate) if takes_strings(expected) => Issue::invalid_format(
             path,
             Format::Text,
             "Invalid text: contains an unpaired UTF-16 surrogate",
         ),
-        Value::Foreign(Foreign::StringTooLong(_)) if expected == "string" => Issue::new(
+        Value::Foreign(Foreign::StringTooLong(_)) if takes_strings(expected) => Issue::new(
             IssueKind::TooBig {
                 origin: Origin::String,
                 maximum: MAX_STRING_UNITS as u64,
