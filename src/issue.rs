@@ -114,13 +114,26 @@ pub enum IssueKind {
 
 /// A problem found in the input (in `error.issues`), or a remark about a
 /// valid input (in `warnings`).
-#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
+///
+/// Its TypeScript type is declared below by hand: `tsify` would render the
+/// flattened [`IssueKind`] as `interface Issue extends IssueKind`, which
+/// TypeScript rejects for a union.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Issue {
     #[serde(flatten)]
     pub kind: IssueKind,
     pub path: Path,
     pub message: String,
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const ISSUE_TS: &str = r#"
+/**
+ * A problem found in the input (in `error.issues`), or a remark about a
+ * valid input (in `warnings`): Zod 4's issue shape.
+ */
+export type Issue = IssueKind & { path: PathItem[]; message: string };
+"#;
 
 impl Issue {
     pub fn new(kind: IssueKind, path: Path, message: impl Into<String>) -> Self {
@@ -148,11 +161,6 @@ impl Issue {
 
     /// A string shorter than `minimum` Unicode scalar values.
     pub fn string_too_short(path: Path, minimum: u64) -> Self {
-        let unit = if minimum == 1 {
-            "character"
-        } else {
-            "characters"
-        };
         Issue::new(
             IssueKind::TooSmall {
                 origin: Origin::String,
@@ -160,7 +168,7 @@ impl Issue {
                 inclusive: true,
             },
             path,
-            format!("Too small: expected string to have >={minimum} {unit}"),
+            format!("Too small: expected string to have >={minimum} characters"),
         )
     }
 

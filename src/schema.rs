@@ -545,13 +545,13 @@ impl<'o> Run<'o> {
                 contact.email_missing,
                 contact.email_key,
                 Rule::MissingEmail,
-                "an email address",
+                "email address",
             ),
             PreferredContactMethod::Phone | PreferredContactMethod::Sms => (
                 contact.phone_missing,
                 contact.phone_key,
                 Rule::MissingPhone,
-                "a phone number",
+                "phone number",
             ),
         };
         if missing && (self.kind != SchemaKind::Update || key_given) {
@@ -559,7 +559,7 @@ impl<'o> Run<'o> {
                 path!["preferred_contact_method"],
                 rule,
                 format!(
-                    "{} is the preferred contact method, but there is no {what}",
+                    "{} is the preferred contact method, but the record has no {what}",
                     method.name()
                 ),
             ));
