@@ -43,6 +43,8 @@ pub enum Format {
     Country,
     /// Control characters in a text field, or an unpaired UTF-16 surrogate.
     Text,
+    /// A line of NDJSON (or a JSON text given to a batch) that is not JSON.
+    Json,
 }
 
 /// What a `too_small` / `too_big` bound measures.

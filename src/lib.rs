@@ -35,6 +35,8 @@
 
 #[macro_use]
 pub mod issue;
+pub mod batch;
+pub mod json_schema;
 pub mod options;
 pub mod rules;
 pub mod schema;
@@ -44,6 +46,7 @@ pub mod value;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use batch::{Batch, IssueCount, Summary};
 pub use issue::{Format, Issue, IssueKind, Origin, Path, PathItem, Rule};
 pub use options::{OptionError, Options, UnknownKeys};
 pub use schema::{

@@ -53,12 +53,21 @@ impl SchemaKind {
         }
     }
 
-    fn applies_defaults(self) -> bool {
+    /// True for Customer and Create; an update applies no defaults.
+    pub(crate) fn applies_defaults(self) -> bool {
         self != SchemaKind::Update
     }
 }
 
-const ADDRESS_FIELDS: &[(&str, Plan)] = &[
+/// The defaults Customer and Create apply to a missing field.
+pub(crate) const DEFAULT_LANGUAGE: &str = "en";
+pub(crate) const DEFAULT_CONTACT_METHOD: PreferredContactMethod = PreferredContactMethod::Email;
+pub(crate) const DEFAULT_VALIDATED_NAMES: bool = false;
+
+/// Fewest characters a required address line has (after trimming).
+pub(crate) const ADDRESS_LINE_MINIMUM: u64 = 2;
+
+pub(crate) const ADDRESS_FIELDS: &[(&str, Plan)] = &[
     ("street", Plan::Whole),
     ("street2", Plan::Whole),
     ("city", Plan::Whole),
@@ -222,6 +231,15 @@ pub trait Schema {
         }
     }
 
+    /// Validates every input on its own (one bad record never fails the
+    /// others) and sums up the batch.
+    fn safe_parse_many(inputs: &[Json], options: &Options) -> crate::batch::Batch<Self::Output>
+    where
+        Self: Sized,
+    {
+        crate::batch::parse_many::<Self>(inputs, options)
+    }
+
     /// The record, or the issues (warnings dropped).
     fn parse(input: &Json, options: &Options) -> Result<Self::Output, Vec<Issue>> {
         Self::safe_parse(input, options).into_result()
@@ -322,24 +340,26 @@ impl Schema for UpdateCustomerSchema {
 /// JSON text (what the WebAssembly boundary sends to JavaScript, and what a
 /// command-line tool prints).
 pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: &S, options: &Options) -> String {
-    fn to_json<T: Serialize>(result: SafeParse<T>) -> String {
-        // Serialising these types cannot fail (all map keys are strings);
-        // if it ever did, say so in the result's own shape.
-        serde_json::to_string(&result).unwrap_or_else(|error| {
-            let issue = Issue::custom(
-                Vec::new(),
-                Rule::Internal,
-                format!("Internal error: {error}"),
-            );
-            serde_json::json!({"success": false, "error": {"issues": [issue]}, "warnings": []})
-                .to_string()
-        })
-    }
     match kind {
-        SchemaKind::Customer => to_json(CustomerSchema::safe_parse_source(input, options)),
-        SchemaKind::Create => to_json(CreateCustomerSchema::safe_parse_source(input, options)),
-        SchemaKind::Update => to_json(UpdateCustomerSchema::safe_parse_source(input, options)),
+        SchemaKind::Customer => result_json(&CustomerSchema::safe_parse_source(input, options)),
+        SchemaKind::Create => result_json(&CreateCustomerSchema::safe_parse_source(input, options)),
+        SchemaKind::Update => result_json(&UpdateCustomerSchema::safe_parse_source(input, options)),
     }
+}
+
+/// The JSON text of one result.
+pub(crate) fn result_json<T: Serialize>(result: &SafeParse<T>) -> String {
+    // Serialising these types cannot fail (all map keys are strings);
+    // if it ever did, say so in the result's own shape.
+    serde_json::to_string(result).unwrap_or_else(|error| {
+        let issue = Issue::custom(
+            Vec::new(),
+            Rule::Internal,
+            format!("Internal error: {error}"),
+        );
+        serde_json::json!({"success": false, "error": {"issues": [issue]}, "warnings": []})
+            .to_string()
+    })
 }
 
 /// The state of one parse.
@@ -452,14 +472,14 @@ impl<'o> Run<'o> {
                             language::normalize_language(s).map(str::to_owned)
                         });
                     if defaults && value_is_missing(value) {
-                        f.preferred_language = Some("en".to_owned());
+                        f.preferred_language = Some(DEFAULT_LANGUAGE.to_owned());
                     }
                 }
                 "preferred_contact_method" => {
                     f.preferred_contact_method =
                         self.choice(value, at(), PreferredContactMethod::VARIANTS);
                     if defaults && value_is_missing(value) {
-                        f.preferred_contact_method = Some(PreferredContactMethod::Email);
+                        f.preferred_contact_method = Some(DEFAULT_CONTACT_METHOD);
                     }
                 }
                 "best_time_to_call" => {
@@ -498,7 +518,7 @@ impl<'o> Run<'o> {
                     Some(other) => self.issues.push(type_issue(at(), "object", other)),
                 },
                 "isValidatedNames" => match value {
-                    None => f.is_validated_names = defaults.then_some(false),
+                    None => f.is_validated_names = defaults.then_some(DEFAULT_VALIDATED_NAMES),
                     Some(Value::Bool(b)) => f.is_validated_names = Some(*b),
                     Some(other) => self.issues.push(type_issue(at(), "boolean", other)),
                 },
@@ -715,7 +735,7 @@ impl<'o> Run<'o> {
 
     /// A required address line: text of at least 2 characters.
     fn address_line(&mut self, value: Option<&Value>, at: Path) -> Option<String> {
-        const MINIMUM: u64 = 2;
+        const MINIMUM: u64 = ADDRESS_LINE_MINIMUM;
         match rules::given_string(value, || at.clone(), false, true, &mut self.issues) {
             Given::Text(raw) => {
                 let line = self.text(raw, at.clone())?;

@@ -12,6 +12,8 @@
 //! crossing, and `JSON.parse` creates keys such as `__proto__` as plain own
 //! data properties, which keeps `Object.prototype` clean.
 
+use crate::batch;
+use crate::json_schema::{Io, Target};
 use crate::options::Options;
 use crate::rules::{country, language, timezone};
 use crate::schema::{safe_parse_json, SchemaKind};
@@ -212,13 +214,71 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
 /// Input data never makes it throw.
 #[wasm_bindgen(js_name = safeParse)]
 pub fn safe_parse(schema: &str, input: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let kind = SchemaKind::from_name(schema).ok_or_else(|| {
+    let kind = schema_kind(schema)?;
+    let options = read_options(&options)?;
+    Ok(safe_parse_json(kind, &JsSource(input), &options))
+}
+
+fn schema_kind(schema: &str) -> Result<SchemaKind, JsValue> {
+    SchemaKind::from_name(schema).ok_or_else(|| {
         type_error(&format!(
             "schema must be \"customer\", \"create\" or \"update\", not {schema:?}"
         ))
+    })
+}
+
+/// Validates many records in one call: `records` is an array (read in
+/// place) or the JSON text of one (parsed here). Returns the JSON text of
+/// `{ results, summary, error? }` (see `crate::batch`).
+#[wasm_bindgen(js_name = safeParseMany)]
+pub fn safe_parse_many(
+    schema: &str,
+    records: JsValue,
+    options: JsValue,
+) -> Result<String, JsValue> {
+    let kind = schema_kind(schema)?;
+    let options = read_options(&options)?;
+    Ok(match records.as_string() {
+        Some(text) => batch::many_text_json(kind, &text, &options),
+        None => batch::many_source_json(kind, &JsSource(records), &options),
+    })
+}
+
+/// Validates NDJSON text, one record per line, lines numbered from
+/// `first_line`: the streaming API's unit of work.
+#[wasm_bindgen(js_name = safeParseLines)]
+pub fn safe_parse_lines(
+    schema: &str,
+    text: &str,
+    first_line: f64,
+    options: JsValue,
+) -> Result<String, JsValue> {
+    let kind = schema_kind(schema)?;
+    let options = read_options(&options)?;
+    // `as` saturates: a negative or NaN start is line 0, never a panic.
+    Ok(batch::lines_json(kind, text, first_line as usize, &options))
+}
+
+/// The JSON Schema of a schema's `io` (`"input"` or `"output"`) for a
+/// `target` (`"draft-2020-12"` or `"draft-07"`), as JSON text. Of the
+/// options only `unknownKeys` matters.
+#[wasm_bindgen(js_name = jsonSchema)]
+pub fn json_schema(
+    schema: &str,
+    io: &str,
+    target: &str,
+    options: JsValue,
+) -> Result<String, JsValue> {
+    let kind = schema_kind(schema)?;
+    let io = Io::from_name(io)
+        .ok_or_else(|| type_error(&format!("io must be \"input\" or \"output\", not {io:?}")))?;
+    let target = Target::from_name(target).ok_or_else(|| {
+        type_error(&format!(
+            "target must be \"draft-2020-12\" or \"draft-07\", not {target:?}"
+        ))
     })?;
     let options = read_options(&options)?;
-    Ok(safe_parse_json(kind, &JsSource(input), &options))
+    Ok(crate::json_schema::json_schema(kind, io, target, &options).to_string())
 }
 
 /// Every IANA time zone name, in database spelling.

@@ -8,11 +8,11 @@
 //! never rewritten.
 
 use customer_schema::{
-    CreateCustomerSchema, CustomerSchema, Options, Schema, UpdateCustomerSchema,
+    batch, CreateCustomerSchema, CustomerSchema, Options, Schema, SchemaKind, UpdateCustomerSchema,
 };
 use serde_json::Value;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn options(case: &Value) -> Options {
     let mut options = Options::default();
@@ -41,16 +41,21 @@ fn run(case: &Value) -> Value {
     result.expect("results serialise")
 }
 
-#[test]
-fn every_fixture_case_gives_its_expected_result() {
+fn fixture_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let bless = std::env::var_os("BLESS").is_some();
     let mut files: Vec<_> = fs::read_dir(&dir)
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
         .collect();
     files.sort();
+    files
+}
+
+#[test]
+fn every_fixture_case_gives_its_expected_result() {
+    let bless = std::env::var_os("BLESS").is_some();
+    let files = fixture_files();
     assert!(!files.is_empty(), "no fixture files");
     let mut names = std::collections::HashSet::new();
     let mut failures = Vec::new();
@@ -93,4 +98,90 @@ fn every_fixture_case_gives_its_expected_result() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// Every fixture input, grouped by schema and options, validated as one
+/// batch (typed, as a JSON array text, and as NDJSON lines) gives exactly
+/// the per-record results, in order, and a summary that adds up.
+#[test]
+fn batch_results_equal_per_record_results() {
+    let mut groups: Vec<((String, String), Vec<Value>)> = Vec::new();
+    for file in fixture_files() {
+        let cases: Vec<Value> = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+        for case in cases {
+            let key = (case["schema"].to_string(), case["options"].to_string());
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, members)) => members.push(case),
+                None => groups.push((key, vec![case])),
+            }
+        }
+    }
+    assert!(groups.len() > 3);
+    for (_, cases) in &groups {
+        let options = options(&cases[0]);
+        let kind = SchemaKind::from_name(cases[0]["schema"].as_str().unwrap()).unwrap();
+        let inputs: Vec<Value> = cases.iter().map(|c| c["input"].clone()).collect();
+        let singles: Vec<Value> = cases.iter().map(run).collect();
+
+        let typed = match kind {
+            SchemaKind::Customer => {
+                batch_values(CustomerSchema::safe_parse_many(&inputs, &options))
+            }
+            SchemaKind::Create => {
+                batch_values(CreateCustomerSchema::safe_parse_many(&inputs, &options))
+            }
+            SchemaKind::Update => {
+                batch_values(UpdateCustomerSchema::safe_parse_many(&inputs, &options))
+            }
+        };
+        assert_eq!(typed, singles);
+
+        let array_text = serde_json::to_string(&inputs).unwrap();
+        let from_text: Value =
+            serde_json::from_str(&batch::many_text_json(kind, &array_text, &options)).unwrap();
+        let lines_text: Vec<String> = inputs.iter().map(|i| i.to_string()).collect();
+        let from_lines: Value = serde_json::from_str(&batch::lines_json(
+            kind,
+            &lines_text.join("\n"),
+            1,
+            &options,
+        ))
+        .unwrap();
+        for out in [&from_text, &from_lines] {
+            let results = out["results"].as_array().unwrap();
+            assert_eq!(results.len(), singles.len());
+            for (index, (result, single)) in results.iter().zip(&singles).enumerate() {
+                let mut result = result.clone();
+                let members = result.as_object_mut().unwrap();
+                assert_eq!(members.remove("index"), Some(Value::from(index)));
+                if let Some(line) = members.remove("line") {
+                    assert_eq!(line, Value::from(index + 1));
+                }
+                assert_eq!(&result, single, "record {index}");
+            }
+            let valid = singles.iter().filter(|r| r["success"] == true).count();
+            assert_eq!(out["summary"]["total"], singles.len());
+            assert_eq!(out["summary"]["valid"], valid);
+            assert_eq!(out["summary"]["invalid"], singles.len() - valid);
+            let counted: u64 = out["summary"]["issues"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["count"].as_u64().unwrap())
+                .sum();
+            let issues: usize = singles
+                .iter()
+                .map(|r| r["error"]["issues"].as_array().map_or(0, Vec::len))
+                .sum();
+            assert_eq!(counted, issues as u64);
+        }
+    }
+}
+
+fn batch_values<T: serde::Serialize>(batch: customer_schema::Batch<T>) -> Vec<Value> {
+    batch
+        .results
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap())
+        .collect()
 }

@@ -1,0 +1,410 @@
+//! Many records in one call: a list of inputs, a JSON array text, or lines
+//! of NDJSON, each record validated on its own (one bad record never fails
+//! the others), with a summary of the whole batch.
+//!
+//! For WebAssembly this is the point: one crossing per batch instead of one
+//! per record. The results are written as JSON text directly, record by
+//! record, and the summary counts issues by path and code as they pass.
+//!
+//! A text that is not JSON is never a panic or a throw: a JSON array text
+//! that does not parse (or is not an array) gives a batch with no results
+//! and an `error`; an NDJSON line that does not parse is a failed record
+//! whose one issue (`invalid_format`, `format: "json"`) carries the parser's
+//! message. `serde_json` bounds its own recursion (128 levels), so deep
+//! nesting in a text is an error, not a stack overflow.
+
+use crate::issue::{Format, Issue, PathItem};
+use crate::options::Options;
+use crate::schema::{
+    result_json, CreateCustomerSchema, CustomerSchema, SafeParse, Schema, SchemaKind,
+    UpdateCustomerSchema,
+};
+use crate::value::Source;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde_json::Value as Json;
+use std::collections::HashMap;
+
+/// Most records one call takes; a longer list is refused whole (stream it).
+pub const MAX_BATCH_RECORDS: usize = 1_000_000;
+
+/// The typed results of a batch, in input order, and their summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Batch<T> {
+    pub results: Vec<SafeParse<T>>,
+    pub summary: Summary,
+}
+
+/// Counts over a batch: records, valid, invalid, records with warnings, and
+/// issues by path and code.
+///
+/// A path is written as its keys joined by `.`, with every array index as
+/// `[*]` so that issues in any tag count together (`tags[*]`,
+/// `address.postalCode`); the record itself is `""`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    pub total: u64,
+    pub valid: u64,
+    pub invalid: u64,
+    pub warned: u64,
+    counts: HashMap<(String, &'static str), u64>,
+}
+
+/// One line of [`Summary::issues`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct IssueCount {
+    pub path: String,
+    pub code: &'static str,
+    pub count: u64,
+}
+
+impl Summary {
+    /// Counts one result.
+    pub fn add<T>(&mut self, result: &SafeParse<T>) {
+        let issues = match result {
+            SafeParse::Success { .. } => &[][..],
+            SafeParse::Failure { issues, .. } => issues.as_slice(),
+        };
+        self.add_outcome(result.is_success(), issues, !result.warnings().is_empty());
+    }
+
+    fn add_outcome(&mut self, success: bool, issues: &[Issue], warned: bool) {
+        self.total += 1;
+        if success {
+            self.valid += 1;
+        } else {
+            self.invalid += 1;
+        }
+        if warned {
+            self.warned += 1;
+        }
+        for issue in issues {
+            *self
+                .counts
+                .entry((path_key(&issue.path), issue.code()))
+                .or_insert(0) += 1;
+        }
+    }
+
+    /// Issue counts, most frequent first (then by path and code).
+    pub fn issues(&self) -> Vec<IssueCount> {
+        let mut list: Vec<IssueCount> = self
+            .counts
+            .iter()
+            .map(|((path, code), count)| IssueCount {
+                path: path.clone(),
+                code,
+                count: *count,
+            })
+            .collect();
+        list.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.path.cmp(&b.path))
+                .then_with(|| a.code.cmp(b.code))
+        });
+        list
+    }
+}
+
+impl Serialize for Summary {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Summary", 5)?;
+        s.serialize_field("total", &self.total)?;
+        s.serialize_field("valid", &self.valid)?;
+        s.serialize_field("invalid", &self.invalid)?;
+        s.serialize_field("warned", &self.warned)?;
+        s.serialize_field("issues", &self.issues())?;
+        s.end()
+    }
+}
+
+/// `["address", "city"]` → `address.city`; `["tags", 2]` → `tags[*]`.
+pub fn path_key(path: &[PathItem]) -> String {
+    let mut key = String::new();
+    for item in path {
+        match item {
+            PathItem::Key(name) => {
+                if !key.is_empty() {
+                    key.push('.');
+                }
+                key.push_str(name);
+            }
+            PathItem::Index(_) => key.push_str("[*]"),
+        }
+    }
+    key
+}
+
+/// Validates every input with schema `Sch`.
+pub fn parse_many<Sch: Schema>(inputs: &[Json], options: &Options) -> Batch<Sch::Output> {
+    let mut summary = Summary::default();
+    let results = inputs
+        .iter()
+        .map(|input| {
+            let result = Sch::safe_parse(input, options);
+            summary.add(&result);
+            result
+        })
+        .collect();
+    Batch { results, summary }
+}
+
+/// The issue for a text that is not JSON, with the parser's message
+/// (without its `line 1`, which means nothing for one line of a file).
+fn not_json(error: &serde_json::Error) -> Issue {
+    let text = error.to_string();
+    let what = text
+        .rfind(" at line ")
+        .and_then(|at| text.get(..at))
+        .unwrap_or(&text);
+    Issue::invalid_format(
+        Vec::new(),
+        Format::Json,
+        format!("Not JSON: {what} (column {})", error.column()),
+    )
+}
+
+/// Writes a batch's JSON text record by record.
+struct Writer {
+    out: String,
+    summary: Summary,
+    index: usize,
+}
+
+impl Writer {
+    fn new() -> Self {
+        Writer {
+            out: String::from("{\"results\":["),
+            summary: Summary::default(),
+            index: 0,
+        }
+    }
+
+    /// Opens the next record's object with its `index` (and `line`).
+    fn open(&mut self, line: Option<usize>) {
+        if self.index > 0 {
+            self.out.push(',');
+        }
+        self.out.push_str("{\"index\":");
+        self.out.push_str(&self.index.to_string());
+        if let Some(line) = line {
+            self.out.push_str(",\"line\":");
+            self.out.push_str(&line.to_string());
+        }
+        self.index += 1;
+    }
+
+    /// Appends one record's result: `{"index":…,"line":…,"success":…}`.
+    fn push<T: Serialize>(&mut self, result: &SafeParse<T>, line: Option<usize>) {
+        self.summary.add(result);
+        self.open(line);
+        let json = result_json(result);
+        // The result's text is an object: splice its members after ours.
+        match json.strip_prefix('{') {
+            Some(members) if members != "}" => {
+                self.out.push(',');
+                self.out.push_str(members);
+            }
+            _ => self.out.push('}'),
+        }
+    }
+
+    fn finish(mut self, error: Option<Issue>) -> String {
+        self.out.push_str("],\"summary\":");
+        self.out
+            .push_str(&serde_json::to_string(&self.summary).unwrap_or_else(|_| "null".into()));
+        if let Some(issue) = error {
+            let error = serde_json::json!({ "issues": [issue] });
+            self.out.push_str(",\"error\":");
+            self.out.push_str(&error.to_string());
+        }
+        self.out.push('}');
+        self.out
+    }
+}
+
+/// Runs `$body` with `$Sch` bound to the schema type of `$kind`.
+macro_rules! with_schema {
+    ($kind:expr, $Sch:ident => $body:expr) => {
+        match $kind {
+            SchemaKind::Customer => {
+                type $Sch = CustomerSchema;
+                $body
+            }
+            SchemaKind::Create => {
+                type $Sch = CreateCustomerSchema;
+                $body
+            }
+            SchemaKind::Update => {
+                type $Sch = UpdateCustomerSchema;
+                $body
+            }
+        }
+    };
+}
+
+/// The batch of a list held by any [`Source`] (a JavaScript array, a JSON
+/// array), as JSON text: `{"results":[…],"summary":{…}}`, plus `"error"`
+/// when `list` is not an array or cannot be read.
+pub fn many_source_json<S: Source>(kind: SchemaKind, list: &S, options: &Options) -> String {
+    with_schema!(kind, Sch => many_source::<Sch, S>(list, options))
+}
+
+fn many_source<Sch: Schema, S: Source>(list: &S, options: &Options) -> String {
+    let mut writer = Writer::new();
+    if !matches!(list.shape(), crate::value::Shape::Array) {
+        let issue = Issue::invalid_type(Vec::new(), "array", "a value that is not an array");
+        return writer.finish(Some(issue));
+    }
+    let len = match list.array_len() {
+        Ok(len) => len,
+        Err(message) => {
+            let issue = Issue::custom(
+                Vec::new(),
+                crate::issue::Rule::Unreadable,
+                format!("Could not read the list: {message}"),
+            );
+            return writer.finish(Some(issue));
+        }
+    };
+    if len > MAX_BATCH_RECORDS {
+        let issue = Issue::new(
+            crate::issue::IssueKind::TooBig {
+                origin: crate::issue::Origin::Input,
+                maximum: MAX_BATCH_RECORDS as u64,
+                inclusive: true,
+            },
+            Vec::new(),
+            format!(
+                "Too big: a batch holds at most {MAX_BATCH_RECORDS} records (stream larger inputs)"
+            ),
+        );
+        return writer.finish(Some(issue));
+    }
+    for index in 0..len {
+        let result = match list.array_item(index) {
+            Ok(item) => Sch::safe_parse_source(&item, options),
+            Err(message) => Sch::safe_parse_value(
+                &crate::value::Value::Foreign(crate::value::Foreign::Unreadable(message)),
+                options,
+            ),
+        };
+        writer.push(&result, None);
+    }
+    writer.finish(None)
+}
+
+/// The batch of a JSON array text, parsed here (not in JavaScript).
+pub fn many_text_json(kind: SchemaKind, text: &str, options: &Options) -> String {
+    match serde_json::from_str::<Json>(text) {
+        Ok(list) => many_source_json(kind, &&list, options),
+        Err(error) => Writer::new().finish(Some(not_json(&error))),
+    }
+}
+
+/// The batch of NDJSON text: one record per line, numbered from
+/// `first_line`. Blank lines are skipped (they are not records); a line
+/// that is not JSON is a failed record. A trailing `\r` is ignored.
+pub fn lines_json(kind: SchemaKind, text: &str, first_line: usize, options: &Options) -> String {
+    with_schema!(kind, Sch => lines::<Sch>(text, first_line, options))
+}
+
+fn lines<Sch: Schema>(text: &str, first_line: usize, options: &Options) -> String {
+    let mut writer = Writer::new();
+    for (offset, line) in text.split('\n').enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let number = Some(first_line.saturating_add(offset));
+        match serde_json::from_str::<Json>(line) {
+            Ok(record) => writer.push(&Sch::safe_parse(&record, options), number),
+            Err(error) => writer.push(
+                &SafeParse::<()>::Failure {
+                    issues: vec![not_json(&error)],
+                    warnings: Vec::new(),
+                },
+                number,
+            ),
+        }
+    }
+    writer.finish(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn parse(text: &str) -> Json {
+        serde_json::from_str(text).expect("batch output is JSON")
+    }
+
+    #[test]
+    fn path_keys_join_keys_and_star_indexes() {
+        let city: Vec<PathItem> = path!["address", "city"];
+        let tag: Vec<PathItem> = path!["tags", 3];
+        assert_eq!(path_key(&city), "address.city");
+        assert_eq!(path_key(&tag), "tags[*]");
+        assert_eq!(path_key(&[]), "");
+    }
+
+    #[test]
+    fn a_text_that_is_not_an_array_is_one_error_not_a_panic() {
+        for text in ["{}", "42", "not json", "[1,", &"[".repeat(1000)] {
+            let out = parse(&many_text_json(
+                SchemaKind::Create,
+                text,
+                &Options::default(),
+            ));
+            assert_eq!(out["results"], json!([]), "{text}");
+            assert_eq!(out["summary"]["total"], 0);
+            assert_eq!(out["error"]["issues"].as_array().map(Vec::len), Some(1));
+        }
+    }
+
+    #[test]
+    fn lines_number_every_record_and_classify_non_json() {
+        let text = "{\"firstname\":\"A\"}\r\n\n{oops\n  \n[1]\n";
+        let out = parse(&lines_json(
+            SchemaKind::Create,
+            text,
+            10,
+            &Options::default(),
+        ));
+        let results = out["results"].as_array().unwrap();
+        let lines: Vec<_> = results.iter().map(|r| r["line"].clone()).collect();
+        assert_eq!(lines, vec![json!(10), json!(12), json!(14)]);
+        assert_eq!(results[0]["success"], true);
+        let issue = &results[1]["error"]["issues"][0];
+        assert_eq!(issue["code"], "invalid_format");
+        assert_eq!(issue["format"], "json");
+        assert!(issue["message"].as_str().unwrap().starts_with("Not JSON: "));
+        assert_eq!(results[2]["error"]["issues"][0]["code"], "invalid_type");
+        assert_eq!(out["summary"]["total"], 3);
+        assert_eq!(out["summary"]["invalid"], 2);
+    }
+
+    #[test]
+    fn summary_counts_by_path_and_code_most_frequent_first() {
+        let inputs = vec![
+            json!({"tags": ["", " "], "email": 1}),
+            json!({"email": 2}),
+            json!({"firstname": "ok"}),
+        ];
+        let batch = CreateCustomerSchema::safe_parse_many(&inputs, &Options::default());
+        assert_eq!(batch.summary.total, 3);
+        assert_eq!(batch.summary.valid, 1);
+        assert_eq!(batch.summary.invalid, 2);
+        let issues = batch.summary.issues();
+        assert_eq!(
+            issues[0],
+            IssueCount {
+                path: "email".into(),
+                code: "invalid_type",
+                count: 2
+            }
+        );
+        assert_eq!(issues[1].path, "tags[*]");
+        assert_eq!(issues[1].count, 2);
+    }
+}

@@ -1,0 +1,367 @@
+//! JSON Schema (draft 2020-12) for each schema, generated from the field
+//! tables the validator itself reads (`SchemaKind::fields`, the address
+//! fields), the enums' variants, the defaults and the ISO/IANA tables, so it
+//! cannot drift from the rules by being a copy.
+//!
+//! Two schemas per record type, as Zod's `io: "input" | "output"` and
+//! Standard JSON Schema's `jsonSchema.input()/.output()` have it:
+//!
+//! - **input**: what a body must look like *before* validation, structurally:
+//!   JSON types, nullability, required keys, unknown keys (`strict` only).
+//!   It accepts everything `safe_parse` accepts, because `safe_parse`
+//!   normalises before it checks (`" sms "`, `"usa"`, `"(415) 555-2671"` are
+//!   valid input), so no format, enum or length is asserted here. It rejects
+//!   an input exactly when `safe_parse` reports a *structural* issue
+//!   (`invalid_type`, `unrecognized_keys`, or a number out of range).
+//! - **output**: the normalised record `safe_parse` returns: exact enums,
+//!   E.164 phone numbers, alpha-2 countries, ISO 639-1 languages, IANA time
+//!   zone names, trimmed non-blank strings, defaults filled in.
+//!
+//! What JSON Schema cannot say (and only `safe_parse` checks): whether a
+//! phone number is real, email syntax beyond a format name, trimming and
+//! case folding before a check, `updatedAt >= createdAt`, the 32-level depth
+//! of `custom_fields`, control characters in text, and the warnings.
+
+use crate::options::{Options, UnknownKeys};
+use crate::rules::timestamp::MAX_SAFE_INTEGER;
+use crate::rules::{country, language, timezone};
+use crate::schema::{
+    SchemaKind, ADDRESS_FIELDS, ADDRESS_LINE_MINIMUM, DEFAULT_CONTACT_METHOD, DEFAULT_LANGUAGE,
+    DEFAULT_VALIDATED_NAMES,
+};
+use crate::types::{BestTimeToCall, PreferredContactMethod};
+use serde_json::{json, Map, Value as Json};
+
+/// Which side of the validation the schema describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Io {
+    /// What may be given to `safe_parse` (structure only).
+    Input,
+    /// What `safe_parse` returns as `data`.
+    Output,
+}
+
+impl Io {
+    /// Reads `"input"` or `"output"`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "input" => Some(Io::Input),
+            "output" => Some(Io::Output),
+            _ => None,
+        }
+    }
+}
+
+/// The JSON Schema dialect written in `$schema`. The documents use no
+/// keyword whose meaning differs between the two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Target {
+    #[default]
+    Draft2020_12,
+    Draft07,
+}
+
+impl Target {
+    /// Reads Standard JSON Schema's names: `"draft-2020-12"`, `"draft-07"`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "draft-2020-12" => Some(Target::Draft2020_12),
+            "draft-07" => Some(Target::Draft07),
+            _ => None,
+        }
+    }
+
+    fn uri(self) -> &'static str {
+        match self {
+            Target::Draft2020_12 => "https://json-schema.org/draft/2020-12/schema",
+            Target::Draft07 => "http://json-schema.org/draft-07/schema#",
+        }
+    }
+}
+
+/// How the validator treats a field, as far as JSON Schema can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A required, non-blank string (`id`).
+    Id,
+    /// A string, `null` when blank (`customerId`, `channelId`).
+    NullableString,
+    /// A phone number or `null`; E.164 out.
+    Phone,
+    /// A text field, `null` when blank (names).
+    NullableText,
+    /// A text field, absent when blank (`company`, `street2`).
+    Text,
+    TimeZone,
+    Email,
+    Language,
+    ContactMethod,
+    BestTime,
+    /// Kept exactly as given.
+    Notes,
+    Tags,
+    CustomFields,
+    Address,
+    Boolean,
+    /// Required integer milliseconds.
+    Timestamp,
+    /// A required address line of at least 2 characters.
+    AddressLine,
+    Country,
+}
+
+/// The kind of each field of the record tables. `None` for a name no table
+/// has (the test below checks that every table's field has a kind).
+fn kind_of(field: &str) -> Option<Kind> {
+    Some(match field {
+        "id" => Kind::Id,
+        "customerId" | "channelId" => Kind::NullableString,
+        "phone_number" => Kind::Phone,
+        "firstname" | "lastname" => Kind::NullableText,
+        "company" | "street2" => Kind::Text,
+        "timezone" => Kind::TimeZone,
+        "email" => Kind::Email,
+        "preferred_language" => Kind::Language,
+        "preferred_contact_method" => Kind::ContactMethod,
+        "best_time_to_call" => Kind::BestTime,
+        "notes" => Kind::Notes,
+        "tags" => Kind::Tags,
+        "custom_fields" => Kind::CustomFields,
+        "address" => Kind::Address,
+        "isValidatedNames" => Kind::Boolean,
+        "createdAt" | "updatedAt" => Kind::Timestamp,
+        "street" | "city" | "state" | "postalCode" => Kind::AddressLine,
+        "country" => Kind::Country,
+        _ => return None,
+    })
+}
+
+impl Kind {
+    fn required(self) -> bool {
+        matches!(
+            self,
+            Kind::Id | Kind::Timestamp | Kind::AddressLine | Kind::Country
+        )
+    }
+
+    /// The default Customer and Create apply when the field is missing.
+    fn default(self) -> Option<Json> {
+        match self {
+            Kind::Language => Some(json!(DEFAULT_LANGUAGE)),
+            Kind::ContactMethod => Some(json!(DEFAULT_CONTACT_METHOD.name())),
+            Kind::Boolean => Some(json!(DEFAULT_VALIDATED_NAMES)),
+            _ => None,
+        }
+    }
+}
+
+/// Trimmed, non-blank text (the output of every trimmed field). The class
+/// is Unicode `White_Space` spelled out (what Rust's `trim` uses), not
+/// ECMAScript's `\s`, which differs on U+0085 and U+FEFF.
+const TRIMMED: &str = concat!(
+    r"^[^\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]",
+    r"(?:[\s\S]*[^\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000])?$",
+);
+/// E.164: `+`, a country code not starting with 0, at most 15 digits.
+const E164: &str = r"^\+[1-9][0-9]{1,14}$";
+
+fn names<T>(variants: &[(&'static str, T)]) -> Vec<&'static str> {
+    variants.iter().map(|(name, _)| *name).collect()
+}
+
+/// The schema of one field.
+fn field_schema(kind: Kind, io: Io, options: &Options) -> Json {
+    let string = json!({ "type": "string" });
+    let nullable = json!({ "type": ["string", "null"] });
+    if io == Io::Input {
+        return match kind {
+            Kind::NullableString | Kind::Phone | Kind::NullableText => nullable,
+            Kind::Tags => json!({ "type": "array", "items": string }),
+            Kind::CustomFields => json!({ "type": "object" }),
+            Kind::Address => address_schema(io, options),
+            Kind::Boolean => json!({ "type": "boolean" }),
+            Kind::Timestamp => timestamp(),
+            Kind::ContactMethod | Kind::BestTime => json!({
+                "type": "string",
+                "description": "one of the enum's values, in any case",
+            }),
+            _ => string,
+        };
+    }
+    match kind {
+        Kind::Id | Kind::Text | Kind::AddressLine | Kind::Email => {
+            let mut schema = json!({ "type": "string", "pattern": TRIMMED });
+            if kind == Kind::AddressLine {
+                schema["minLength"] = json!(ADDRESS_LINE_MINIMUM);
+            }
+            if kind == Kind::Email {
+                schema["format"] = json!("email");
+            }
+            schema
+        }
+        Kind::NullableString | Kind::NullableText => {
+            json!({ "type": ["string", "null"], "pattern": TRIMMED })
+        }
+        Kind::Phone => json!({ "type": ["string", "null"], "pattern": E164 }),
+        Kind::TimeZone => json!({ "enum": timezone::time_zone_names().collect::<Vec<_>>() }),
+        Kind::Language => {
+            json!({ "enum": language::languages().iter().map(|(code, _)| *code).collect::<Vec<_>>() })
+        }
+        Kind::Country => {
+            json!({ "enum": country::countries().iter().map(|(code, _, _)| *code).collect::<Vec<_>>() })
+        }
+        Kind::ContactMethod => json!({ "enum": names(PreferredContactMethod::VARIANTS) }),
+        Kind::BestTime => json!({ "enum": names(BestTimeToCall::VARIANTS) }),
+        Kind::Notes => string,
+        Kind::Tags => json!({
+            "type": "array",
+            "items": { "type": "string", "pattern": TRIMMED },
+            "uniqueItems": true,
+        }),
+        Kind::CustomFields => json!({ "type": "object" }),
+        Kind::Address => address_schema(io, options),
+        Kind::Boolean => json!({ "type": "boolean" }),
+        Kind::Timestamp => timestamp(),
+    }
+}
+
+fn timestamp() -> Json {
+    json!({
+        "type": "integer",
+        "minimum": 0,
+        "maximum": MAX_SAFE_INTEGER,
+        "description": "Unix time in milliseconds",
+    })
+}
+
+/// An object schema over `fields`; `defaults` marks the fields with a
+/// default as present in the output.
+fn object_schema<'a>(
+    fields: impl Iterator<Item = &'a str>,
+    io: Io,
+    defaults: bool,
+    options: &Options,
+) -> Json {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for name in fields {
+        let Some(kind) = kind_of(name) else {
+            continue;
+        };
+        let mut schema = field_schema(kind, io, options);
+        let default = kind.default().filter(|_| defaults);
+        if let Some(value) = &default {
+            schema["default"] = value.clone();
+        }
+        if kind.required() || (io == Io::Output && default.is_some()) {
+            required.push(name);
+        }
+        properties.insert(name.to_owned(), schema);
+    }
+    let mut schema = json!({ "type": "object", "properties": properties, "required": required });
+    let closed = match options.unknown_keys {
+        UnknownKeys::Strict => true,
+        UnknownKeys::Strip => io == Io::Output,
+        UnknownKeys::Passthrough => false,
+    };
+    if closed {
+        schema["additionalProperties"] = json!(false);
+    }
+    schema
+}
+
+fn address_schema(io: Io, options: &Options) -> Json {
+    object_schema(
+        ADDRESS_FIELDS.iter().map(|(name, _)| *name),
+        io,
+        false,
+        options,
+    )
+}
+
+/// The JSON Schema of `kind`'s input or output under `options` (only
+/// `unknown_keys` matters: `strict` closes the objects, `strip` closes the
+/// output's).
+pub fn json_schema(kind: SchemaKind, io: Io, target: Target, options: &Options) -> Json {
+    let fields = kind.fields().iter().map(|(name, _)| *name);
+    let mut schema = object_schema(fields, io, kind.applies_defaults(), options);
+    let (title, description) = match kind {
+        SchemaKind::Customer => ("Customer", "A stored customer record."),
+        SchemaKind::Create => ("CreateCustomer", "A customer to create."),
+        SchemaKind::Update => (
+            "UpdateCustomer",
+            "A partial update of a customer: id and the fields to change.",
+        ),
+    };
+    let side = match io {
+        Io::Input => "Input accepted by customer-schema (structure only; the package's safeParse checks and normalises the values).",
+        Io::Output => "Normalised record returned by customer-schema's safeParse.",
+    };
+    let mut document = Map::new();
+    document.insert("$schema".into(), json!(target.uri()));
+    document.insert("title".into(), json!(title));
+    document.insert("description".into(), json!(format!("{description} {side}")));
+    if let Json::Object(members) = &mut schema {
+        document.append(members);
+    }
+    Json::Object(document)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_field_has_a_kind() {
+        for kind in [SchemaKind::Customer, SchemaKind::Create, SchemaKind::Update] {
+            for (name, _) in kind.fields().iter().chain(ADDRESS_FIELDS) {
+                assert!(kind_of(name).is_some(), "no JSON Schema kind for {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn required_and_defaults_follow_the_schema() {
+        let options = Options::default();
+        let customer = json_schema(SchemaKind::Customer, Io::Input, Target::default(), &options);
+        assert_eq!(
+            customer["required"],
+            json!(["id", "createdAt", "updatedAt"])
+        );
+        assert_eq!(
+            customer["properties"]["preferred_language"]["default"],
+            "en"
+        );
+        let update = json_schema(SchemaKind::Update, Io::Output, Target::default(), &options);
+        assert_eq!(update["required"], json!(["id"]));
+        assert!(update["properties"]["preferred_language"]
+            .get("default")
+            .is_none());
+        let create = json_schema(SchemaKind::Create, Io::Output, Target::default(), &options);
+        assert_eq!(
+            create["required"],
+            json!([
+                "preferred_language",
+                "preferred_contact_method",
+                "isValidatedNames"
+            ])
+        );
+        assert_eq!(create["additionalProperties"], false);
+        assert!(create["properties"].get("id").is_none());
+    }
+
+    #[test]
+    fn strict_closes_the_input_and_passthrough_opens_the_output() {
+        let strict = Options::default().with_unknown_keys("strict").unwrap();
+        let input = json_schema(SchemaKind::Create, Io::Input, Target::Draft07, &strict);
+        assert_eq!(input["additionalProperties"], false);
+        assert_eq!(
+            input["properties"]["address"]["additionalProperties"],
+            false
+        );
+        assert_eq!(input["$schema"], "http://json-schema.org/draft-07/schema#");
+        let open = Options::default().with_unknown_keys("passthrough").unwrap();
+        let output = json_schema(SchemaKind::Create, Io::Output, Target::default(), &open);
+        assert!(output.get("additionalProperties").is_none());
+    }
+}
