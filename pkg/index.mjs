@@ -10,6 +10,9 @@ await init();
 const TRAP_FOR_TEST = "__trapForTest";
 const api = createApi({
   safeParse: glue.safeParse,
+  safeParseMany: glue.safeParseMany,
+  safeParseLines: glue.safeParseLines,
+  jsonSchema: glue.jsonSchema,
   reset: glue.__wbg_reset_state,
   // Test-only export (absent unless the crate defines it); looked up by a
   // computed key so bundlers don't warn when it is absent.

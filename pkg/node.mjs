@@ -2,3 +2,5 @@
 import api from "./dist/node.cjs";
 
 export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, __testing } = api;
+// Node-only: streaming NDJSON validation.
+export const { ndjsonChunks, validateNdjson, validateNdjsonChunks, mergeSummary, InputError } = api;

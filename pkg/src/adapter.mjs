@@ -11,6 +11,12 @@
  * @typedef {object} Backend
  * @property {(schema: string, input: unknown, options: unknown) => string} safeParse
  *   the wasm-bindgen export: JSON text of the result; throws TypeError on bad options
+ * @property {(schema: string, records: unknown, options: unknown) => string} [safeParseMany]
+ *   JSON text of a batch `{ results, summary, error? }`; `records` is an array or a JSON array text
+ * @property {(schema: string, text: string, firstLine: number, options: unknown) => string} [safeParseLines]
+ *   JSON text of the batch of NDJSON `text`, lines numbered from `firstLine`
+ * @property {(schema: string, io: string, target: string, options: unknown) => string} [jsonSchema]
+ *   JSON text of the schema's JSON Schema
  * @property {() => void} reset  re-instantiates the WebAssembly module (fresh memory)
  * @property {(() => void) | undefined} [trapForTest]  test-only export that traps
  */
@@ -79,7 +85,7 @@ export function createApi(backend) {
   // TypeError for bad options (the programmer's error: propagate it). Anything
   // else is a trap, after which the instance may be poisoned (shadow stack and
   // borrow flags left mid-call): restart it and report, never throw.
-  function guarded(call) {
+  function guarded(call, onTrap = internalError) {
     let text;
     try {
       text = call();
@@ -92,7 +98,27 @@ export function createApi(backend) {
           cause: resetError,
         });
       }
-      return internalError(error);
+      return onTrap(error);
+    }
+    return JSON.parse(text);
+  }
+
+  // A batch whose call trapped: no results, the internal error as the batch's error.
+  const batchTrap = (error) => ({
+    results: [],
+    summary: { total: 0, valid: 0, invalid: 0, warned: 0, issues: [] },
+    error: internalError(error).error,
+  });
+
+  // JSON Schemas are the same for the same arguments: generated once each.
+  const jsonSchemas = new Map();
+  function jsonSchema(schema, io, target = "draft-2020-12", options) {
+    const key = JSON.stringify([schema, io, target, options?.unknownKeys ?? "strip"]);
+    let text = jsonSchemas.get(key);
+    if (text === undefined) {
+      // No input data reaches this call: bad arguments throw a TypeError.
+      text = backend.jsonSchema(schema, io, target, options);
+      jsonSchemas.set(key, text);
     }
     return JSON.parse(text);
   }
@@ -104,6 +130,17 @@ export function createApi(backend) {
       if (result.success) return result.data;
       throw new CustomerSchemaError(result.error.issues, result.warnings);
     };
+    // Many records in one call: an array, or the JSON text of one.
+    const safeParseMany = (records, options) =>
+      guarded(() => backend.safeParseMany(schema, records, options), batchTrap);
+    // NDJSON text (one record per line), lines numbered from firstLine.
+    const safeParseNdjson = (text, options, firstLine = 1) => {
+      if (typeof text !== "string") throw new TypeError("safeParseNdjson: text must be a string");
+      return guarded(() => backend.safeParseLines(schema, text, firstLine, options), batchTrap);
+    };
+    // { io: "output" (default, as Zod) | "input", target: "draft-2020-12" | "draft-07", unknownKeys }
+    const toJSONSchema = ({ io = "output", target, unknownKeys } = {}) =>
+      jsonSchema(schema, io, target, unknownKeys === undefined ? undefined : { unknownKeys });
     const standard = Object.freeze({
       version: 1,
       vendor: VENDOR,
@@ -111,8 +148,13 @@ export function createApi(backend) {
         const result = safeParse(value);
         return result.success ? { value: result.data } : { issues: result.error.issues };
       },
+      // Standard JSON Schema v1: jsonSchema.input/output({ target }).
+      jsonSchema: Object.freeze({
+        input: ({ target } = {}) => jsonSchema(schema, "input", target),
+        output: ({ target } = {}) => jsonSchema(schema, "output", target),
+      }),
     });
-    return Object.freeze({ safeParse, parse, "~standard": standard });
+    return Object.freeze({ safeParse, parse, safeParseMany, safeParseNdjson, toJSONSchema, "~standard": standard });
   }
 
   const api = {

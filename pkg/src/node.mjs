@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as glue from "../dist/customer_schema.js";
 import { createApi } from "./adapter.mjs";
+// Node-only: streaming NDJSON validation (not in the browser entry).
+export { ndjsonChunks, validateNdjson, validateNdjsonChunks, mergeSummary, InputError } from "./stream.mjs";
 
 // Synchronous load: `require` cannot await, and Node has the bytes on disk.
 glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "customer_schema_bg.wasm"))) });
@@ -13,6 +15,9 @@ glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "cus
 const TRAP_FOR_TEST = "__trapForTest";
 const api = createApi({
   safeParse: glue.safeParse,
+  safeParseMany: glue.safeParseMany,
+  safeParseLines: glue.safeParseLines,
+  jsonSchema: glue.jsonSchema,
   reset: glue.__wbg_reset_state,
   // Test-only export (absent unless the crate defines it); looked up by a
   // computed key so bundlers don't warn when it is absent.
