@@ -73,7 +73,56 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly "~standard": StandardSchemaV1.Props<Input, Output>;
 }
 
+/** One record's result in a batch: its position (and NDJSON line) with the safeParse result. */
+export type BatchItem<T> = SafeParseResult<T> & {
+  /** Position in the batch, from 0. */
+  index: number;
+  /** Line number, for NDJSON input (safeParseNdjson and the streaming API). */
+  line?: number;
+};
+
+/** Counts over a batch. Paths are keys joined by "." with indexes as "[*]" ("tags[*]"); the record is "". */
+export interface BatchSummary {
+  total: number;
+  valid: number;
+  invalid: number;
+  /** Records with at least one warning. */
+  warned: number;
+  /** Issue counts by path and code, most frequent first. */
+  issues: { path: string; code: Issue["code"]; count: number }[];
+}
+
+/**
+ * The result of `safeParseMany`: one item per record and a summary. `error` is
+ * set (and `results` empty) only when the input as a whole is not a list: a
+ * JSON text that does not parse or is not an array, or a value that is not an array.
+ */
+export interface BatchResult<T> {
+  results: BatchItem<T>[];
+  summary: BatchSummary;
+  error?: { issues: Issue[] };
+}
+
+/** `toJSONSchema` options. */
+export interface JSONSchemaOptions {
+  /** "output" (default): the normalised record; "input": what may be given (structure only). */
+  io?: "input" | "output";
+  target?: "draft-2020-12" | "draft-07";
+  /** "strict" closes the objects (additionalProperties: false); default "strip". */
+  unknownKeys?: "strip" | "strict" | "passthrough";
+}
+
 export interface Schema<T> extends StandardSchemaV1<unknown, T> {
+  /**
+   * Validates many records in one call: an array, or the JSON text of an
+   * array (parsed by the validator, not by JavaScript). One bad record never
+   * fails the others.
+   */
+  safeParseMany(records: readonly unknown[] | string, options?: ParseOptions): BatchResult<T>;
+  /** Validates NDJSON text: one record per line (blank lines skipped), lines numbered from `firstLine` (1). */
+  safeParseNdjson(text: string, options?: ParseOptions, firstLine?: number): BatchResult<T>;
+  /** A JSON Schema generated from the validator's own field tables. */
+  toJSONSchema(options?: JSONSchemaOptions): Record<string, unknown>;
   /**
    * Validates and normalises `input`. Never throws for bad data; throws a
    * `TypeError` naming the option when `options` is invalid.
@@ -87,6 +136,11 @@ export interface Schema<T> extends StandardSchemaV1<unknown, T> {
     /** Synchronous; uses the default options. */
     readonly validate: (value: unknown) => StandardSchemaV1.Result<T>;
     readonly types?: StandardSchemaV1.Types<unknown, T> | undefined;
+    /** Standard JSON Schema v1: the input or output schema for a target. */
+    readonly jsonSchema: {
+      readonly input: (options: { readonly target: "draft-2020-12" | "draft-07" }) => Record<string, unknown>;
+      readonly output: (options: { readonly target: "draft-2020-12" | "draft-07" }) => Record<string, unknown>;
+    };
   };
 }
 
@@ -103,4 +157,35 @@ export declare class CustomerSchemaError extends Error {
   readonly name: "CustomerSchemaError";
   readonly issues: Issue[];
   readonly warnings: Issue[];
+}
+
+// Node.js only (the "node" condition of the package's exports): streaming
+// NDJSON validation. Declared here so Node users get types; absent in the
+// browser build.
+
+/** Bytes or text: a Node readable stream, or any (async) iterable of chunks. */
+export type TextSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
+export interface StreamOptions extends ParseOptions {
+  /** Lines per call into the validator (default 1000). */
+  chunkLines?: number;
+}
+
+/** Cuts a stream into chunks of whole lines (Node only). */
+export declare function ndjsonChunks(
+  source: TextSource,
+  options?: { chunkLines?: number },
+): AsyncGenerator<{ text: string; firstLine: number; lines: number }>;
+/** Validates NDJSON chunk by chunk, with flat memory (Node only). */
+export declare function validateNdjsonChunks<T>(source: TextSource, schema: Schema<T>, options?: StreamOptions): AsyncGenerator<BatchResult<T>>;
+/** Validates NDJSON record by record; each result has its `line` (Node only). */
+export declare function validateNdjson<T>(source: TextSource, schema: Schema<T>, options?: StreamOptions): AsyncGenerator<BatchItem<T>>;
+/** Decodes bytes as strict UTF-8 (bad bytes or UTF-16 throw an InputError) (Node only). */
+export declare function decodeUtf8(source: TextSource): AsyncGenerator<string>;
+/** Adds a batch summary into a running one (Node only). */
+export declare function mergeSummary(into: BatchSummary | undefined, summary: BatchSummary): BatchSummary;
+/** Input that is not readable text (bad UTF-8, UTF-16, a line too long): thrown by the streaming API (Node only). */
+export declare class InputError extends Error {
+  readonly name: "InputError";
+  readonly code: "ENCODING" | "LINE_TOO_LONG" | string;
 }

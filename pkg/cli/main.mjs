@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+// customer-schema check FILE|- : validates a file of customer records.
+// Exit codes: 0 every record is valid, 1 some are invalid, 2 a usage or I/O
+// error (one line on stderr, never a stack trace).
+import { parseArgs } from "node:util";
+import { open } from "node:fs/promises";
+import { InputError, mergeSummary } from "../node.mjs";
+import { SCHEMAS } from "./check-chunk.mjs";
+import { createPool } from "./pool.mjs";
+import { FORMATS, formatOf, openInput, inputChunks } from "./sources.mjs";
+import { humanReport, progressBar, FIRST_INVALID_KEPT } from "./report.mjs";
+
+const USAGE = `Usage: customer-schema check FILE|- [options]
+
+Validates customer records: FILE is .ndjson/.jsonl (one record per line),
+.json (an array of records) or .csv (a header row of wire field names, with
+address.<field> columns); - reads stdin (NDJSON unless --format says otherwise).
+
+Options:
+  --schema customer|create|update   which schema (default customer)
+  --default-region CC               region for phone numbers without + (e.g. US)
+  --unknown-keys strip|strict|passthrough   unknown keys (default strip)
+  --format ndjson|json|csv          input format (default: from the extension)
+  --out FILE                        write the valid records, normalised, as NDJSON
+  --report FILE                     write every invalid record's issues as JSON
+  --jobs N                          worker threads (default 1)
+  -h, --help                        this text
+
+Exit status: 0 all records valid, 1 some invalid, 2 usage or I/O error.
+`;
+
+class UsageError extends Error {}
+
+function readArgs(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        schema: { type: "string", default: "customer" },
+        "default-region": { type: "string" },
+        "unknown-keys": { type: "string" },
+        format: { type: "string" },
+        out: { type: "string" },
+        report: { type: "string" },
+        jobs: { type: "string", default: "1" },
+        "chunk-lines": { type: "string", default: "1000" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error.message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { help: true };
+  const [command, file, ...rest] = positionals;
+  if (command !== "check") throw new UsageError(command ? `unknown command "${command}"` : "missing command: check");
+  if (file === undefined) throw new UsageError("missing FILE (or - for stdin)");
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (!(values.schema in SCHEMAS)) throw new UsageError(`--schema must be customer, create or update, not "${values.schema}"`);
+  const format = values.format ?? (file === "-" ? "ndjson" : formatOf(file));
+  if (format === undefined) throw new UsageError(`cannot tell the format of ${file} from its extension: use --format ndjson|json|csv`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ndjson, json or csv, not "${format}"`);
+  const positive = (name, text) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw new UsageError(`--${name} must be a positive integer, not "${text}"`);
+    return value;
+  };
+  const parseOptions = {};
+  if (values["default-region"] !== undefined) parseOptions.defaultRegion = values["default-region"];
+  if (values["unknown-keys"] !== undefined) parseOptions.unknownKeys = values["unknown-keys"];
+  try {
+    SCHEMAS[values.schema].safeParse({}, parseOptions); // options are checked by the validator
+  } catch (error) {
+    if (error instanceof TypeError) throw new UsageError(`--${error.message.startsWith("defaultRegion") ? "default-region" : "unknown-keys"}: ${error.message}`);
+    throw error;
+  }
+  return {
+    file,
+    format,
+    schema: values.schema,
+    parseOptions,
+    out: values.out,
+    report: values.report,
+    jobs: positive("jobs", values.jobs),
+    chunkLines: positive("chunk-lines", values["chunk-lines"]),
+  };
+}
+
+async function openOutput(path, what) {
+  try {
+    return await open(path, "w");
+  } catch (error) {
+    throw new InputError(`cannot write the ${what} file ${path}: ${error.code === "ENOENT" ? "no such directory" : error.message}`, error.code);
+  }
+}
+
+async function check(args) {
+  const started = process.hrtime.bigint();
+  const input = await openInput(args.file);
+  const out = args.out ? await openOutput(args.out, "--out") : undefined;
+  const report = args.report ? await openOutput(args.report, "--report") : undefined;
+  const job = { schema: args.schema, parseOptions: args.parseOptions, wantOut: out !== undefined };
+  const pool = createPool(job, args.jobs);
+  const progress = progressBar(input.size, input.bytesRead);
+  let summary = mergeSummary(undefined, { total: 0, valid: 0, invalid: 0, warned: 0, issues: [] });
+  const firstInvalid = [];
+  let reported = 0;
+  if (report) await report.write(`{"file":${JSON.stringify(args.file)},"schema":"${args.schema}","format":"${args.format}","invalid":[`);
+  const handle = async (result) => {
+    summary = mergeSummary(summary, result.summary);
+    for (const record of result.invalid) {
+      if (firstInvalid.length < FIRST_INVALID_KEPT) firstInvalid.push(record);
+    }
+    if (report && result.invalid.length > 0) {
+      await report.write(`${reported > 0 ? "," : ""}\n${result.invalid.map((r) => JSON.stringify(r)).join(",\n")}`);
+      reported += result.invalid.length;
+    }
+    if (out && result.out) await out.write(result.out);
+    progress.update(summary.total);
+  };
+  try {
+    const inflight = [];
+    for await (const chunk of inputChunks(input.stream, args.format, SCHEMAS[args.schema], args.chunkLines)) {
+      inflight.push(pool.run(chunk));
+      if (inflight.length >= args.jobs * 2) await handle(await inflight.shift());
+    }
+    while (inflight.length > 0) await handle(await inflight.shift());
+  } finally {
+    progress.done();
+    await pool.close();
+    await out?.close();
+  }
+  if (report) {
+    await report.write(`\n],"summary":${JSON.stringify(summary)}}\n`);
+    await report.close();
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stdout.write(humanReport({ file: args.file, schema: args.schema, format: args.format, summary, firstInvalid, seconds }));
+  return summary.invalid > 0 ? 1 : 0;
+}
+
+async function main(argv) {
+  try {
+    const args = readArgs(argv);
+    if (args.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    return await check(args);
+  } catch (error) {
+    const message = error instanceof UsageError ? `${error.message} (see --help)` : error instanceof InputError ? error.message : `internal error: ${error?.message ?? error}`;
+    process.stderr.write(`customer-schema: ${message}\n`);
+    return 2;
+  }
+}
+
+// A closed pipe (| head) is not an error worth a trace.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+});
+process.exitCode = await main(process.argv.slice(2));

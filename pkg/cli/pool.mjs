@@ -1,0 +1,40 @@
+// Runs chunks through checkChunk, in the main thread (jobs = 1) or spread
+// over worker threads, returning one promise per chunk (the caller awaits
+// them in order, so output keeps the input's order).
+import { Worker } from "node:worker_threads";
+import { checkChunk } from "./check-chunk.mjs";
+
+export function createPool(job, jobs) {
+  if (jobs <= 1) {
+    return { run: async (chunk) => checkChunk(job, chunk), close: async () => {} };
+  }
+  const workers = Array.from({ length: jobs }, () => {
+    const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: job });
+    const waiting = new Map();
+    worker.on("message", ({ id, result, error }) => {
+      const { resolve, reject } = waiting.get(id);
+      waiting.delete(id);
+      if (error === undefined) resolve(result);
+      else reject(new Error(error));
+    });
+    worker.on("error", (error) => {
+      for (const { reject } of waiting.values()) reject(error);
+      waiting.clear();
+    });
+    return { worker, waiting };
+  });
+  let next = 0;
+  let id = 0;
+  return {
+    run(chunk) {
+      const target = workers[next];
+      next = (next + 1) % workers.length;
+      const key = id++;
+      return new Promise((resolve, reject) => {
+        target.waiting.set(key, { resolve, reject });
+        target.worker.postMessage({ id: key, chunk });
+      });
+    },
+    close: () => Promise.all(workers.map(({ worker }) => worker.terminate())),
+  };
+}

@@ -1,0 +1,78 @@
+// What a person reads: a summary table, the top issues by field and code,
+// the first invalid records with their line numbers and messages; and a
+// progress bar on stderr, only when stderr is a terminal and the input large.
+
+const TOP_ISSUES = 10;
+const FIRST_INVALID = 5;
+const PROGRESS_MIN_BYTES = 8 * 1024 * 1024;
+
+const n = (x) => x.toLocaleString("en-US");
+const pad = (s, width) => String(s).padEnd(width);
+const lpad = (s, width) => String(s).padStart(width);
+
+function formatPath(path) {
+  let out = "";
+  for (const key of path) out += typeof key === "number" ? `[${key}]` : out === "" ? key : `.${key}`;
+  return out === "" ? "(record)" : out;
+}
+
+function where(record) {
+  return record.line !== undefined ? `line ${record.line}` : `record ${record.index}`;
+}
+
+/** The human report, as text. */
+export function humanReport({ file, schema, format, summary, firstInvalid, seconds }) {
+  const lines = [];
+  const pct = (x) => (summary.total ? ` (${((100 * x) / summary.total).toFixed(1)}%)` : "");
+  lines.push(`${file === "-" ? "stdin" : file}: ${format}, schema ${schema}, ${seconds.toFixed(1)} s`);
+  lines.push("");
+  const width = n(summary.total).length;
+  lines.push(`  records   ${lpad(n(summary.total), width)}`);
+  lines.push(`  valid     ${lpad(n(summary.valid), width)}${pct(summary.valid)}`);
+  lines.push(`  invalid   ${lpad(n(summary.invalid), width)}${pct(summary.invalid)}`);
+  lines.push(`  warnings  ${lpad(n(summary.warned), width)} record${summary.warned === 1 ? "" : "s"}`);
+  if (summary.issues.length > 0) {
+    const top = summary.issues.slice(0, TOP_ISSUES);
+    const fieldWidth = Math.max(5, ...top.map((c) => (c.path || "(record)").length));
+    const codeWidth = Math.max(4, ...top.map((c) => c.code.length));
+    lines.push("");
+    lines.push(`Top issues`);
+    lines.push(`  ${pad("field", fieldWidth)}  ${pad("code", codeWidth)}  count`);
+    for (const c of top) lines.push(`  ${pad(c.path || "(record)", fieldWidth)}  ${pad(c.code, codeWidth)}  ${lpad(n(c.count), 5)}`);
+    if (summary.issues.length > TOP_ISSUES) lines.push(`  … ${summary.issues.length - TOP_ISSUES} more field/code pairs`);
+  }
+  if (firstInvalid.length > 0) {
+    lines.push("");
+    lines.push(`First invalid records`);
+    for (const record of firstInvalid.slice(0, FIRST_INVALID)) {
+      lines.push(`  ${where(record)}`);
+      for (const issue of record.issues) lines.push(`    ${formatPath(issue.path)}: ${issue.message}`);
+    }
+    const more = summary.invalid - Math.min(firstInvalid.length, FIRST_INVALID);
+    if (more > 0) lines.push(`  … and ${n(more)} more (--report FILE lists every one)`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export const FIRST_INVALID_KEPT = FIRST_INVALID;
+
+/** A progress bar on stderr, or a no-op when stderr is not a terminal or the input is small. */
+export function progressBar(size, bytesRead) {
+  const stream = process.stderr;
+  if (!stream.isTTY || size === undefined || size < PROGRESS_MIN_BYTES) return { update() {}, done() {} };
+  let last = 0;
+  return {
+    update(records) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      const fraction = Math.min(1, bytesRead() / size);
+      const width = 30;
+      const full = Math.round(fraction * width);
+      stream.write(`\r${lpad((fraction * 100).toFixed(0), 3)}% [${"█".repeat(full)}${"░".repeat(width - full)}] ${n(records)} records`);
+    },
+    done() {
+      stream.write("\r\x1b[K");
+    },
+  };
+}
