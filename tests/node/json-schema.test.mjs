@@ -1,0 +1,102 @@
+// The JSON Schema export: Ajv (draft 2020-12) compiles every schema, and on
+// the shared fixtures its verdict agrees with safeParse as documented:
+// - input schema: Ajv rejects an input exactly when safeParse reports a
+//   structural issue (invalid_type, unrecognized_keys, a number out of
+//   range), and every Ajv error points at a path safeParse reports;
+//   everything safeParse accepts passes (so a server can put it in front);
+// - output schema: every record safeParse returns conforms to it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema } from "customer-schema";
+import { fixtureCases } from "./fixture-cases.mjs";
+
+const schemas = { customer: CustomerSchema, create: CreateCustomerSchema, update: UpdateCustomerSchema };
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats(ajv);
+
+const validators = new Map();
+function validator(schemaName, io, unknownKeys) {
+  const key = `${schemaName}/${io}/${unknownKeys ?? "strip"}`;
+  if (!validators.has(key)) {
+    validators.set(key, ajv.compile(schemas[schemaName].toJSONSchema({ io, unknownKeys })));
+  }
+  return validators.get(key);
+}
+
+/** Issues JSON Schema can express: types, required keys, unknown keys, number bounds. */
+function isStructural(issue) {
+  return (
+    issue.code === "invalid_type" ||
+    issue.code === "unrecognized_keys" ||
+    ((issue.code === "too_small" || issue.code === "too_big") && issue.origin === "number")
+  );
+}
+
+/** An Ajv error's location as a safeParse path. */
+function ajvPath(error) {
+  const path = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  if (error.keyword === "required") path.push(error.params.missingProperty);
+  return path;
+}
+
+for (const [name, schema] of Object.entries(schemas)) {
+  for (const io of ["input", "output"]) {
+    for (const unknownKeys of ["strip", "strict", "passthrough"]) {
+      test(`${name} ${io} JSON Schema (${unknownKeys}) compiles under Ajv draft 2020-12`, () => {
+        const json = schema.toJSONSchema({ io, unknownKeys });
+        assert.equal(json.$schema, "https://json-schema.org/draft/2020-12/schema");
+        assert.equal(typeof validator(name, io, unknownKeys), "function");
+      });
+    }
+  }
+  test(`${name}: ~standard.jsonSchema gives the input and output schemas; unknown targets throw`, () => {
+    const std = schema["~standard"].jsonSchema;
+    assert.deepEqual(std.input({ target: "draft-2020-12" }), schema.toJSONSchema({ io: "input" }));
+    assert.deepEqual(std.output({ target: "draft-2020-12" }), schema.toJSONSchema());
+    assert.equal(std.input({ target: "draft-07" }).$schema, "http://json-schema.org/draft-07/schema#");
+    assert.throws(() => std.input({ target: "openapi-3.0" }), TypeError);
+  });
+}
+
+test("the input schema says what it cannot check (normalisation first)", () => {
+  // " sms " and "usa" are valid input: safeParse normalises before it checks.
+  const input = { preferred_contact_method: " sms ", address: { street: "1 Main St", city: "Springfield", state: "IL", postalCode: "62701", country: "usa" } };
+  assert.equal(CreateCustomerSchema.safeParse(input).success, true);
+  assert.equal(validator("create", "input")(input), true);
+  assert.equal(validator("create", "output")(input), false, "the output schema wants the normalised form");
+  assert.equal(validator("create", "output")(CreateCustomerSchema.parse(input)), true);
+});
+
+let compared = 0;
+for (const c of fixtureCases) {
+  test(`JSON Schema agrees with safeParse: ${c.file}: ${c.name}`, () => {
+    const unknownKeys = c.options?.unknownKeys;
+    const result = schemas[c.schema].safeParse(c.input, c.options);
+    const validate = validator(c.schema, "input", unknownKeys);
+    const ok = validate(c.input);
+    const issues = result.success ? [] : result.error.issues;
+    const structural = issues.filter(isStructural);
+    assert.equal(ok, structural.length === 0, `Ajv ${ok ? "accepts" : "rejects"}; structural issues: ${JSON.stringify(structural)}; Ajv errors: ${JSON.stringify(validate.errors)}`);
+    for (const error of validate.errors ?? []) {
+      const path = JSON.stringify(ajvPath(error));
+      const matched = structural.some((i) => JSON.stringify(i.path) === path || (i.code === "unrecognized_keys" && error.keyword === "additionalProperties" && JSON.stringify(i.path) === JSON.stringify(ajvPath(error))));
+      assert.ok(matched, `Ajv error at ${path} (${error.message}) has no structural issue there: ${JSON.stringify(structural)}`);
+    }
+    if (result.success) {
+      const output = validator(c.schema, "output", unknownKeys);
+      assert.ok(output(result.data), `output schema rejects safeParse's data: ${JSON.stringify(output.errors)}`);
+    }
+    compared++;
+  });
+}
+
+test("every fixture case was compared", () => {
+  assert.equal(compared, fixtureCases.length);
+  assert.ok(compared > 100);
+});
