@@ -1,0 +1,118 @@
+// safeParseMany and safeParseNdjson: one call, the same result per record as
+// safeParse, a summary that adds up, and one clear error (never a throw) for
+// a batch that is not a list.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema } from "customer-schema";
+import { casesBySchemaAndOptions } from "./fixture-cases.mjs";
+
+const schemas = { customer: CustomerSchema, create: CreateCustomerSchema, update: UpdateCustomerSchema };
+
+function withoutPosition(item) {
+  const { index, line, ...rest } = item;
+  return rest;
+}
+
+function assertSummary(batch, singles) {
+  const valid = singles.filter((r) => r.success).length;
+  assert.equal(batch.summary.total, singles.length);
+  assert.equal(batch.summary.valid, valid);
+  assert.equal(batch.summary.invalid, singles.length - valid);
+  assert.equal(batch.summary.warned, singles.filter((r) => r.warnings.length > 0).length);
+  const counted = batch.summary.issues.reduce((n, c) => n + c.count, 0);
+  assert.equal(counted, singles.reduce((n, r) => n + (r.success ? 0 : r.error.issues.length), 0));
+}
+
+for (const group of casesBySchemaAndOptions()) {
+  const label = `${group.schema} ${JSON.stringify(group.options ?? {})} (${group.cases.length} fixture inputs)`;
+  const schema = schemas[group.schema];
+  const inputs = group.cases.map((c) => c.input);
+  const singles = inputs.map((input) => schema.safeParse(input, group.options));
+
+  test(`safeParseMany(array) equals safeParse per record: ${label}`, () => {
+    const batch = schema.safeParseMany(inputs, group.options);
+    assert.equal(batch.error, undefined);
+    assert.deepEqual(batch.results.map((r) => r.index), inputs.map((_, i) => i));
+    assert.deepEqual(batch.results.map(withoutPosition), singles);
+    assertSummary(batch, singles);
+  });
+
+  test(`safeParseMany(JSON text) equals safeParse per record: ${label}`, () => {
+    const batch = schema.safeParseMany(JSON.stringify(inputs), group.options);
+    assert.deepEqual(batch.results.map(withoutPosition), singles);
+    assertSummary(batch, singles);
+  });
+
+  test(`safeParseNdjson equals safeParse per record, numbering lines: ${label}`, () => {
+    const text = inputs.map((i) => JSON.stringify(i)).join("\n");
+    const batch = schema.safeParseNdjson(text, group.options, 41);
+    assert.deepEqual(batch.results.map((r) => r.line), inputs.map((_, i) => 41 + i));
+    assert.deepEqual(batch.results.map(withoutPosition), singles);
+  });
+}
+
+test("a JSON text that is not an array, or not JSON, is one error result, never a throw", () => {
+  for (const text of ["{}", "42", "", "[1,", "[".repeat(10_000), '"a string"']) {
+    const batch = CreateCustomerSchema.safeParseMany(text);
+    assert.deepEqual(batch.results, [], text.slice(0, 20));
+    assert.equal(batch.summary.total, 0);
+    assert.equal(batch.error.issues.length, 1);
+    assert.deepEqual(batch.error.issues[0].path, []);
+  }
+  const notJson = CreateCustomerSchema.safeParseMany("[1,").error.issues[0];
+  assert.equal(notJson.code, "invalid_format");
+  assert.equal(notJson.format, "json");
+  const notArray = CreateCustomerSchema.safeParseMany("{}").error.issues[0];
+  assert.equal(notArray.code, "invalid_type");
+  assert.equal(notArray.expected, "array");
+});
+
+test("a value that is not an array is one error result", () => {
+  for (const value of [null, 42, {}, { length: 2 }, undefined]) {
+    const batch = CustomerSchema.safeParseMany(value);
+    assert.equal(batch.error.issues[0].code, "invalid_type");
+    assert.deepEqual(batch.results, []);
+  }
+});
+
+test("one bad record never fails the batch: hostile items get issues at their index", () => {
+  const throwing = new Proxy([], {
+    get(target, key) {
+      if (key === "length") return 3;
+      if (key === "1") throw new Error("boom");
+      return target[key];
+    },
+  });
+  const batch = CreateCustomerSchema.safeParseMany(throwing);
+  assert.equal(batch.results.length, 3);
+  assert.equal(batch.results[1].success, false);
+  assert.match(batch.results[1].error.issues[0].message, /boom/);
+  const cyclic = { firstname: "A" };
+  cyclic.custom_fields = { self: cyclic };
+  const mixed = CreateCustomerSchema.safeParseMany([cyclic, { firstname: "B" }, NaN]);
+  assert.deepEqual(mixed.results.map((r) => r.success), [false, true, false]);
+});
+
+test("NDJSON: blank lines are skipped, a line that is not JSON is a failed record with its line", () => {
+  const batch = CreateCustomerSchema.safeParseNdjson('{"firstname":"A"}\r\n\n  \n{"firstname":\n[]\n');
+  assert.deepEqual(batch.results.map((r) => [r.line, r.success]), [[1, true], [4, false], [5, false]]);
+  const issue = batch.results[1].error.issues[0];
+  assert.equal(issue.code, "invalid_format");
+  assert.equal(issue.format, "json");
+  assert.match(issue.message, /^Not JSON: /);
+  assert.equal(batch.results[2].error.issues[0].code, "invalid_type");
+});
+
+test("summary counts issues by path (indexes as [*]) and code, most frequent first", () => {
+  const batch = CreateCustomerSchema.safeParseMany([{ tags: ["", "ok", " "] }, { email: 1 }, { tags: [""] }]);
+  assert.deepEqual(batch.summary.issues, [
+    { path: "tags[*]", code: "too_small", count: 3 },
+    { path: "email", code: "invalid_type", count: 1 },
+  ]);
+});
+
+test("bad options throw a TypeError, as safeParse does", () => {
+  assert.throws(() => CustomerSchema.safeParseMany([], { unknownKeys: "loose" }), TypeError);
+  assert.throws(() => CustomerSchema.safeParseNdjson("", { defaultRegion: "ZZ" }), TypeError);
+  assert.throws(() => CustomerSchema.safeParseNdjson(42), TypeError);
+});
