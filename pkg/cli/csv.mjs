@@ -14,7 +14,7 @@
 // - a row with fewer cells than the header lacks the last fields; a row with
 //   more cells, or a malformed header, is an error for the whole file.
 import { parse } from "csv-parse";
-import { Readable } from "node:stream";
+import { Readable, pipeline } from "node:stream";
 import { InputError } from "../node.mjs";
 
 /** Which wire fields (and address fields) are not strings in JSON. */
@@ -67,14 +67,18 @@ function cellValue(text, jsonTyped) {
  */
 export async function* csvRecords(text, schema) {
   const typed = nonStringFields(schema);
-  const parser = Readable.from(text).pipe(
-    parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count_less: true }),
-  );
+  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count_less: true });
+  // pipeline (not pipe) so an error of the source (bad encoding) reaches the parser's reader.
+  pipeline(Readable.from(text), parser, () => {});
   let columns = null;
+  // info.lines is the line a row ends on, except that csv-parse counts a
+  // CRLF inside quotes as two lines: `overcount` takes those back out.
+  let overcount = 0;
+  const count = (cells, re) => cells.reduce((n, cell) => n + (cell.match(re)?.length ?? 0), 0);
   try {
     for await (const { record: cells, info } of parser) {
-      // info.lines is the row's last line; quoted newlines inside it move its start up.
-      const start = info.lines - cells.reduce((n, cell) => n + (cell.split("\n").length - 1), 0);
+      overcount += count(cells, /\r\n/g);
+      const start = info.lines - overcount - count(cells, /\r\n|\n|\r/g);
       if (columns === null) {
         columns = readHeader(cells);
         if (columns.some((c) => c.length === 2) && columns.some((c) => c.length === 1 && c[0] === "address")) {

@@ -156,6 +156,11 @@ async function main(argv) {
   }
 }
 
+// Last resort: whatever escapes is still one line and exit 2, not a trace.
+process.on("uncaughtException", (error) => {
+  process.stderr.write(`customer-schema: ${error instanceof InputError ? "" : "internal error: "}${error?.message ?? error}\n`);
+  process.exit(2);
+});
 // A closed pipe (| head) is not an error worth a trace.
 process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);

@@ -1,0 +1,175 @@
+// The customer-schema CLI, run as a process: every exit code, the human
+// report, --out, --report, --jobs, stdin, and CSV edge cases (quoted commas
+// and newlines, BOM, CRLF, missing columns, malformed headers).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CustomerSchema } from "customer-schema";
+
+const bin = fileURLToPath(new URL("../../pkg/cli/main.mjs", import.meta.url));
+const examples = fileURLToPath(new URL("../../examples/", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "customer-schema-cli-"));
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+
+function cli(args, { input } = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+function file(name, content) {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const good = {
+  id: "cust_1", firstname: "Jane", lastname: "Doe", email: "jane@example.com",
+  phone_number: "+14155552671", createdAt: 1709856000000, updatedAt: 1709856000000,
+};
+
+test("exit 0 when every record is valid; the summary says so", () => {
+  const path = file("good.ndjson", `${JSON.stringify(good)}\n${JSON.stringify({ ...good, id: "cust_2" })}\n`);
+  const r = cli(["check", path]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /records\s+2\n/);
+  assert.match(r.stdout, /invalid\s+0/);
+  assert.equal(r.stderr, "", "no progress bar or decoration when not a terminal");
+});
+
+test("exit 1 on the sample file, with top issues and the first bad records by line", () => {
+  const r = cli(["check", join(examples, "customers-sample.ndjson")]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /records\s+300/);
+  assert.match(r.stdout, /Top issues/);
+  assert.match(r.stdout, /phone_number\s+invalid_format/);
+  assert.match(r.stdout, /First invalid records\n  line \d+\n    \S+: /);
+});
+
+test("--report lists every invalid record with its line; --out holds the normalised valid records", () => {
+  const sample = join(examples, "customers-sample.ndjson");
+  const report = join(dir, "report.json");
+  const out = join(dir, "out.ndjson");
+  const r = cli(["check", sample, "--report", report, "--out", out]);
+  assert.equal(r.code, 1, r.stderr);
+  const json = JSON.parse(readFileSync(report, "utf8"));
+  const lines = readFileSync(sample, "utf8").split("\n");
+  const expectedBad = lines
+    .map((line, i) => ({ line: i + 1, result: line && CustomerSchema.safeParse(JSON.parse(line)) }))
+    .filter((x) => x.result && !x.result.success);
+  assert.equal(json.summary.invalid, expectedBad.length);
+  assert.deepEqual(json.invalid.map((x) => x.line), expectedBad.map((x) => x.line));
+  assert.deepEqual(json.invalid[0].issues, expectedBad[0].result.error.issues);
+  const written = readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(written.length, json.summary.valid);
+  const firstGood = lines.find((l) => l && CustomerSchema.safeParse(JSON.parse(l)).success);
+  assert.deepEqual(written[0], CustomerSchema.parse(JSON.parse(firstGood)));
+});
+
+test("--jobs 2 gives the same report as --jobs 1", () => {
+  const sample = join(examples, "customers-sample.ndjson");
+  const one = join(dir, "one.json");
+  const two = join(dir, "two.json");
+  assert.equal(cli(["check", sample, "--report", one, "--chunk-lines", "17"]).code, 1);
+  assert.equal(cli(["check", sample, "--report", two, "--jobs", "2", "--chunk-lines", "17"]).code, 1);
+  assert.deepEqual(JSON.parse(readFileSync(two, "utf8")), JSON.parse(readFileSync(one, "utf8")));
+});
+
+test("stdin with - ; --schema, --default-region and --unknown-keys reach the validator", () => {
+  const record = JSON.stringify({ firstname: "A", phone_number: "(415) 555-2671", extra: 1 });
+  assert.equal(cli(["check", "-", "--schema", "create", "--default-region", "US"], { input: `${record}\n` }).code, 0);
+  assert.equal(cli(["check", "-", "--schema", "create"], { input: `${record}\n` }).code, 1, "no region: the national number is invalid");
+  const strict = cli(["check", "-", "--schema", "create", "--default-region", "us", "--unknown-keys", "strict"], { input: `${record}\n` });
+  assert.equal(strict.code, 1);
+  assert.match(strict.stdout, /unrecognized_keys/);
+});
+
+test("a JSON array file: records are located by index", () => {
+  const path = file("list.json", JSON.stringify([good, { ...good, email: "nope" }]));
+  const r = cli(["check", path]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /record 1\n    email: /);
+});
+
+test("the CSV sample: 300 rows, bad rows reported by their line", () => {
+  const r = cli(["check", join(examples, "customers-sample.csv")]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /records\s+300/);
+  assert.match(r.stdout, /line \d+\n/);
+});
+
+test("CSV edge cases: BOM, CRLF, quoted commas, quotes and newlines, JSON cells, missing columns", () => {
+  const csv =
+    "\ufeffid,firstname,lastname,company,tags,isValidatedNames,createdAt,updatedAt,address.street,address.city,address.state,address.postalCode,address.country\r\n" +
+    'cust_1,Jane,Doe,"Doe, Smith & Co","[""vip"",""new""]",true,1709856000000,1709856000000,"1 Main St, Apt 2",Springfield,IL,62701,usa\r\n' +
+    'cust_2,"Multi\r\nLine",O\'Brien,"The ""Best"" Shop",,,1709856000000,1709856000000,2 Elm St,Dublin,Dublin,D02,IE\r\n' +
+    "cust_3,Short\r\n";
+  const path = file("edge.csv", csv);
+  const out = join(dir, "edge-out.ndjson");
+  const report = join(dir, "edge-report.json");
+  const r = cli(["check", path, "--out", out, "--report", report]);
+  assert.equal(r.code, 1, r.stderr);
+  const rows = readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(rows.length, 2);
+  assert.equal(rows[0].company, "Doe, Smith & Co");
+  assert.deepEqual(rows[0].tags, ["vip", "new"]);
+  assert.equal(rows[0].isValidatedNames, true);
+  assert.equal(rows[0].address.street, "1 Main St, Apt 2");
+  assert.equal(rows[0].address.country, "US");
+  assert.equal(rows[1].firstname, "Multi Line", "a quoted newline collapses like any whitespace");
+  assert.equal(rows[1].company, 'The "Best" Shop');
+  const bad = JSON.parse(readFileSync(report, "utf8")).invalid;
+  assert.equal(bad.length, 1);
+  assert.equal(bad[0].line, 5, "the row after a two-line row starts on line 5");
+  assert.deepEqual(bad[0].issues.map((i) => i.path.join(".")), ["createdAt", "updatedAt"], "missing cells are missing fields");
+});
+
+test("a CSV cell of the wrong type stays a string, so the validator names the type", () => {
+  const path = file("types.csv", "id,createdAt,updatedAt,isValidatedNames\ncust_1,yesterday,1709856000000,maybe\n");
+  const report = join(dir, "types.json");
+  assert.equal(cli(["check", path, "--report", report]).code, 1);
+  const issues = JSON.parse(readFileSync(report, "utf8")).invalid[0].issues;
+  assert.deepEqual(issues.map((i) => [i.path[0], i.code, i.received]), [["isValidatedNames", "invalid_type", "string"], ["createdAt", "invalid_type", "string"]]);
+});
+
+function assertUsageOrIo(r, pattern) {
+  assert.equal(r.code, 2, r.stdout + r.stderr);
+  assert.equal(r.stdout, "");
+  assert.match(r.stderr, /^customer-schema: [^\n]+\n$/, "one line");
+  assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+  assert.match(r.stderr, pattern);
+}
+
+test("exit 2: a missing file", () => assertUsageOrIo(cli(["check", join(dir, "nope.ndjson")]), /no such file/));
+test("exit 2: bytes that are not UTF-8", () =>
+  assertUsageOrIo(cli(["check", file("latin1.ndjson", Buffer.from('{"firstname":"Jos\xe9"}\n', "latin1"))]), /not valid UTF-8/));
+test("exit 2: UTF-16 text", () =>
+  assertUsageOrIo(cli(["check", file("utf16.csv", Buffer.from("\ufeffid,firstname\r\ncust_1,A\r\n", "utf16le"))]), /UTF-16/));
+test("exit 2: malformed CSV headers", () => {
+  assertUsageOrIo(cli(["check", file("dup.csv", "id,id\n1,2\n")]), /malformed CSV header: column "id" appears twice/);
+  assertUsageOrIo(cli(["check", file("empty-col.csv", "id,,email\n1,2,3\n")]), /column 2 has no name/);
+  assertUsageOrIo(cli(["check", file("dots.csv", "id,foo.bar\n1,2\n")]), /only address.<field> columns/);
+});
+test("exit 2: a CSV row with more cells than the header", () =>
+  assertUsageOrIo(cli(["check", file("long.csv", "id,firstname\ncust_1,A,extra\n")]), /malformed CSV/));
+test("exit 2: a .json file that is not a JSON array", () => {
+  assertUsageOrIo(cli(["check", file("obj.json", '{"id":1}')]), /not a JSON array/);
+  assertUsageOrIo(cli(["check", file("broken.json", "[{")]), /not valid JSON/);
+});
+test("exit 2: usage errors", () => {
+  assertUsageOrIo(cli([]), /missing command/);
+  assertUsageOrIo(cli(["check"]), /missing FILE/);
+  assertUsageOrIo(cli(["check", "x.txt"]), /--format/);
+  assertUsageOrIo(cli(["check", "-", "--schema", "person"]), /--schema/);
+  assertUsageOrIo(cli(["check", "-", "--unknown-keys", "loose"]), /unknownKeys/);
+  assertUsageOrIo(cli(["check", "-", "--jobs", "0"]), /--jobs/);
+  assertUsageOrIo(cli(["check", "-", "--bogus"]), /bogus/);
+  assertUsageOrIo(cli(["check", join(examples, "customers-sample.ndjson"), "--out", join(dir, "no/such/dir.ndjson")]), /cannot write/);
+});
+test("--help prints usage and exits 0", () => {
+  const r = cli(["--help"]);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^Usage: customer-schema check/);
+});
