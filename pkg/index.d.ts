@@ -189,3 +189,14 @@ export declare class InputError extends Error {
   readonly name: "InputError";
   readonly code: "ENCODING" | "LINE_TOO_LONG" | string;
 }
+
+/**
+ * Express/Connect middleware (Node only): validates `req.body` with `schema`;
+ * on success replaces it with the normalised record (warnings in
+ * `req.validationWarnings`) and calls `next()`, else answers `status` (422)
+ * with `{ error: { issues }, warnings }`.
+ */
+export declare function validateBody<T>(
+  schema: Schema<T>,
+  settings?: { status?: number; parseOptions?: ParseOptions },
+): (req: { body?: unknown; validationWarnings?: Issue[] }, res: { statusCode: number; setHeader(name: string, value: string): unknown; end(body: string): unknown }, next: () => void) => void;

@@ -3,4 +3,4 @@ import api from "./dist/node.cjs";
 
 export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, __testing } = api;
 // Node-only: streaming NDJSON validation.
-export const { ndjsonChunks, validateNdjson, validateNdjsonChunks, mergeSummary, InputError, decodeUtf8 } = api;
+export const { ndjsonChunks, validateNdjson, validateNdjsonChunks, mergeSummary, InputError, decodeUtf8, validateBody } = api;

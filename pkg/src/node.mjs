@@ -9,6 +9,7 @@ import { createApi } from "./adapter.mjs";
 // Node-only: streaming NDJSON validation (not in the browser entry).
 export { ndjsonChunks, validateNdjson, validateNdjsonChunks, mergeSummary, InputError } from "./stream.mjs";
 export { decodeUtf8 } from "./decode.mjs";
+export { validateBody } from "./http.mjs";
 
 // Synchronous load: `require` cannot await, and Node has the bytes on disk.
 glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "customer_schema_bg.wasm"))) });

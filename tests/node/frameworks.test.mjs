@@ -1,0 +1,119 @@
+// The package in real frameworks, over real HTTP on 127.0.0.1:
+// - Express with the package's validateBody middleware;
+// - Hono with @hono/standard-validator, taking CreateCustomerSchema as a
+//   Standard Schema with no adapter;
+// - Fastify with its JSON Schema route validation fed by the package's input
+//   JSON Schema (structure: 400), then safeParse for the rules (422).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import express from "express";
+import { Hono } from "hono";
+import { serve } from "@hono/node-server";
+import { sValidator } from "@hono/standard-validator";
+import Fastify from "fastify";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { CreateCustomerSchema, validateBody } from "customer-schema";
+
+const jane = { firstname: "  Jane ", lastname: "Doe", email: "Jane.Doe@EXAMPLE.com", phone_number: "(415) 555-2671", preferred_contact_method: "sms" };
+const janeNormalised = CreateCustomerSchema.parse(jane, { defaultRegion: "US" });
+
+async function post(base, body, type = "application/json") {
+  const response = await fetch(`${base}/customers`, {
+    method: "POST",
+    headers: { "content-type": type },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+test("Express: validateBody replaces the body with the normalised record, or answers 422 with the issues", async (t) => {
+  const app = express();
+  app.post("/customers", express.json(), validateBody(CreateCustomerSchema, { parseOptions: { defaultRegion: "US" } }), (req, res) => {
+    res.status(201).json({ saved: req.body, warnings: req.validationWarnings });
+  });
+  const server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  t.after(() => server.close());
+  const base = `http://127.0.0.1:${server.address().port}`;
+
+  const ok = await post(base, jane);
+  assert.equal(ok.status, 201);
+  assert.deepEqual(ok.body.saved, janeNormalised);
+  assert.equal(ok.body.saved.phone_number, "+14155552671");
+  assert.deepEqual(ok.body.warnings, CreateCustomerSchema.safeParse(jane, { defaultRegion: "US" }).warnings);
+
+  const bad = await post(base, { email: "nope", tags: ["", "x"] });
+  assert.equal(bad.status, 422);
+  assert.deepEqual(bad.body.error.issues, CreateCustomerSchema.safeParse({ email: "nope", tags: ["", "x"] }).error.issues);
+
+  const notJson = await post(base, "firstname=Jane", "application/x-www-form-urlencoded");
+  assert.equal(notJson.status, 422, "no JSON body: one invalid_type issue at the root");
+  assert.equal(notJson.body.error.issues[0].code, "invalid_type");
+});
+
+test("Hono: @hono/standard-validator takes CreateCustomerSchema as a Standard Schema", async (t) => {
+  const app = new Hono();
+  app.post("/customers", sValidator("json", CreateCustomerSchema), (c) => c.json({ saved: c.req.valid("json") }, 201));
+  app.post(
+    "/strict",
+    sValidator("json", CreateCustomerSchema, (result, c) => {
+      if (!result.success) return c.json({ issues: result.error }, 422);
+    }),
+    (c) => c.json({ saved: c.req.valid("json") }, 201),
+  );
+  const server = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  t.after(() => server.close());
+  const base = `http://127.0.0.1:${server.address().port}`;
+
+  const input = { ...jane, phone_number: "+1 415 555 2671" };
+  const ok = await post(base, input);
+  assert.equal(ok.status, 201);
+  assert.deepEqual(ok.body.saved, CreateCustomerSchema.parse(input));
+
+  const bad = await post(base, { email: "nope" });
+  assert.equal(bad.status, 400, "the middleware's default answer");
+  assert.equal(bad.body.success, false);
+  assert.deepEqual(bad.body.error, CreateCustomerSchema.safeParse({ email: "nope" }).error.issues);
+
+  const hooked = await fetch(`${base}/strict`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"email":"nope"}' });
+  assert.equal(hooked.status, 422);
+  assert.equal((await hooked.json()).issues[0].path[0], "email");
+});
+
+test("Fastify: the package's JSON Schema validates the route's structure, safeParse the rules", async (t) => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const app = Fastify();
+  app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
+  app.post(
+    "/customers",
+    { schema: { body: CreateCustomerSchema.toJSONSchema({ io: "input", unknownKeys: "strict" }) } },
+    async (request, reply) => {
+      const result = CreateCustomerSchema.safeParse(request.body, { defaultRegion: "US", unknownKeys: "strict" });
+      if (!result.success) return reply.code(422).send({ error: { issues: result.error.issues } });
+      return reply.code(201).send({ saved: result.data });
+    },
+  );
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  t.after(() => app.close());
+  const base = `http://127.0.0.1:${app.server.address().port}`;
+
+  const ok = await post(base, jane);
+  assert.equal(ok.status, 201);
+  assert.deepEqual(ok.body.saved, janeNormalised);
+
+  const wrongType = await post(base, { firstname: 42 });
+  assert.equal(wrongType.status, 400, "structure is Fastify's JSON Schema validation");
+  assert.match(wrongType.body.message, /body\/firstname must be string,null/);
+
+  const unknownKey = await post(base, { firstname: "A", customerGroupId: "g1" });
+  assert.equal(unknownKey.status, 400, "strict: additionalProperties false");
+
+  const badPhone = await post(base, { firstname: "A", phone_number: "call 415-555-2671 now" });
+  assert.equal(badPhone.status, 422, "the phone rule is the package's, past the schema");
+  assert.equal(badPhone.body.error.issues[0].path[0], "phone_number");
+});
