@@ -46,7 +46,7 @@ try {
   const files = packed[0].files.map((f) => f.path).sort();
   console.log(`packed ${packed[0].filename}: ${packed[0].size} bytes, ${files.length} files: ${files.join(", ")}`);
   check("the tarball holds the wasm, the glue, both entries and the types", () => {
-    for (const f of ["package.json", "index.mjs", "node.mjs", "index.d.ts", "index.d.mts", "src/adapter.mjs", "dist/customer_schema.js", "dist/customer_schema.d.ts", "dist/customer_schema_bg.wasm", "dist/node.cjs"]) {
+    for (const f of ["package.json", "index.mjs", "node.mjs", "index.d.ts", "index.d.mts", "src/adapter.mjs", "dist/customer_schema.js", "dist/customer_schema.d.ts", "dist/customer_schema_bg.wasm", "dist/node.cjs", "cli/main.mjs", "cli/worker.mjs"]) {
       if (!files.includes(f)) throw new Error(`missing ${f}`);
     }
     return "";
@@ -62,6 +62,13 @@ try {
 
   check("(a) import from an .mjs file validates the seed's example", () => run("node", ["consumer.mjs"], app));
   check("(b) require from a .cjs file validates the seed's example", () => run("node", ["consumer.cjs"], app));
+
+  check("(e) the bin: customer-schema check on the CSV sample (exit 1: some records are invalid)", () => {
+    copyFileSync(join(root, "examples", "customers-sample.csv"), join(app, "sample.csv"));
+    const out = run(join(app, "node_modules", ".bin", "customer-schema"), ["check", "sample.csv", "--jobs", "2"], app, { expectFail: true });
+    if (!/records\s+300/.test(out)) throw new Error(out);
+    return out.split("\n").slice(2, 6).join("\n");
+  });
 
   // The app has no "type": under nodenext consumer.ts is CommonJS (the
   // "require" types) and consumer.mts is an ES module (the "import" types).
