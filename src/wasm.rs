@@ -144,8 +144,11 @@ impl Source for JsSource {
             .map(JsSource)
     }
 
-    fn object_keys(&self) -> Result<Vec<String>, String> {
+    fn object_keys(&self, limit: usize) -> Result<Option<Vec<String>>, String> {
         let keys = object_keys(&self.0).map_err(|thrown| thrown_message(&thrown))?;
+        if keys.length() as usize > limit {
+            return Ok(None);
+        }
         let mut names = Vec::with_capacity(keys.length() as usize);
         for key in keys.iter() {
             match read_string(&key) {
@@ -156,7 +159,7 @@ impl Source for JsSource {
                 _ => return Err("a key is too long".to_owned()),
             }
         }
-        Ok(names)
+        Ok(Some(names))
     }
 
     fn object_member(&self, key: &str) -> Result<Option<Self>, String> {
