@@ -11,7 +11,7 @@
 use crate::issue::{child, Format, Issue, IssueKind, Path, Rule};
 use crate::options::{Options, UnknownKeys};
 use crate::rules;
-use crate::rules::phone::{normalize_phone, NumberKind};
+use crate::rules::phone::{normalize_phone, Phone};
 use crate::rules::{
     choice, country, email, json, language, tags, text, timestamp, timezone, type_issue, Given,
 };
@@ -356,7 +356,7 @@ struct Contact {
     /// The key was present (even if null or blank).
     phone_key: bool,
     phone_missing: bool,
-    phone_kind: Option<NumberKind>,
+    phone: Option<Phone>,
     email_key: bool,
     email_missing: bool,
 }
@@ -406,8 +406,9 @@ impl<'o> Run<'o> {
                     f.phone_number = match given {
                         Given::Text(raw) => match normalize_phone(raw, region) {
                             Ok(phone) => {
-                                contact.phone_kind = Some(phone.kind);
-                                Some(Some(phone.e164))
+                                let e164 = phone.e164.clone();
+                                contact.phone = Some(phone);
+                                Some(Some(e164))
                             }
                             Err(error) => {
                                 self.issues.push(Issue::invalid_format(
@@ -529,7 +530,8 @@ impl<'o> Run<'o> {
             return;
         };
         if method == PreferredContactMethod::Sms {
-            if let Some(kind) = contact.phone_kind.filter(|kind| kind.is_known_not_mobile()) {
+            let kind = contact.phone.as_ref().map(Phone::kind);
+            if let Some(kind) = kind.filter(|kind| kind.is_known_not_mobile()) {
                 self.warnings.push(Issue::custom(
                     path!["phone_number"],
                     Rule::SmsToNonMobile,
