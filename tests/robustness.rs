@@ -120,6 +120,8 @@ fn random_value(rng: &mut Rng, depth: u32) -> Value {
     }
 }
 
+const REGIONS: &[&str] = &["US", "GB", "DE", "XK", "AQ"];
+
 const FIELDS: &[&str] = &[
     "id",
     "customerId",
@@ -222,9 +224,7 @@ fn random_records_never_panic_and_normalise_idempotently() {
             ..Options::default()
         };
         if round % 4 == 0 {
-            options = options
-                .with_default_region(rng.pick(&["US", "GB", "DE", "XK", "AQ"]))
-                .unwrap();
+            options = options.with_default_region(rng.pick(REGIONS)).unwrap();
         }
         valid += usize::from(check::<CustomerSchema>(&input, &options));
         valid += usize::from(check::<CreateCustomerSchema>(&input, &options));
