@@ -20,8 +20,8 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
 }
 
@@ -95,7 +95,7 @@ const PIECES: &[&str] = &[
 ];
 
 fn random_string(rng: &mut Rng) -> String {
-    (0..rng.below(6)).map(|_| *rng.pick(PIECES)).collect()
+    (0..rng.below(6)).map(|_| rng.pick(PIECES)).collect()
 }
 
 fn random_value(rng: &mut Rng, depth: u32) -> Value {
@@ -155,7 +155,7 @@ const FIELDS: &[&str] = &[
 fn random_record(rng: &mut Rng) -> Value {
     let mut map = Map::new();
     for _ in 0..rng.below(12) {
-        let key = *rng.pick(FIELDS);
+        let key = rng.pick(FIELDS);
         let value = match rng.below(4) {
             0 => random_value(rng, 0),
             1 if key == "address" => {
