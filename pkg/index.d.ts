@@ -104,3 +104,34 @@ export declare class CustomerSchemaError extends Error {
   readonly issues: Issue[];
   readonly warnings: Issue[];
 }
+
+/** A language of ISO 639-1, as the module knows it. */
+export interface Language {
+  /** The ISO 639-1 code (`"en"`): the value `preferred_language` is normalised to. */
+  readonly code: string;
+  /** Its English name (`"English"`). */
+  readonly name: string;
+}
+
+/** A country of ISO 3166-1, as the module knows it. */
+export interface Country {
+  /** The alpha-2 code (`"US"`): the value `address.country` is normalised to. */
+  readonly alpha2: string;
+  /** The alpha-3 code (`"USA"`). */
+  readonly alpha3: string;
+  /** The ISO English short name (`"United States"`). */
+  readonly name: string;
+}
+
+/**
+ * Every IANA time zone name the module accepts (links included), in the
+ * database's spelling: suggestions for a `timezone` input. Read from the
+ * module once; the same frozen array on every call.
+ */
+export declare function timeZones(): readonly string[];
+/** The IANA tz database release those names come from (e.g. `"2025b"`). */
+export declare function tzdataVersion(): string;
+/** The ISO 639-1 languages the module accepts (frozen, cached). */
+export declare function languages(): readonly Language[];
+/** The ISO 3166-1 countries the module accepts (frozen, cached). */
+export declare function countries(): readonly Country[];

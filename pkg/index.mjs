@@ -14,6 +14,10 @@ const api = createApi({
   // Test-only export (absent unless the crate defines it); looked up by a
   // computed key so bundlers don't warn when it is absent.
   trapForTest: glue[TRAP_FOR_TEST],
+  timeZones: glue.timeZones,
+  tzdataVersion: glue.tzdataVersion,
+  languages: glue.languages,
+  countries: glue.countries,
 });
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, __testing } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, __testing } = api;

@@ -13,6 +13,10 @@
  *   the wasm-bindgen export: JSON text of the result; throws TypeError on bad options
  * @property {() => void} reset  re-instantiates the WebAssembly module (fresh memory)
  * @property {(() => void) | undefined} [trapForTest]  test-only export that traps
+ * @property {() => string[]} timeZones  IANA time zone names, database spelling
+ * @property {() => string} tzdataVersion  the tz database release
+ * @property {() => string} languages  JSON text: [["en","English"], …]
+ * @property {() => string} countries  JSON text: [["US","USA","United States"], …]
  */
 
 const VENDOR = "customer-schema";
@@ -115,11 +119,30 @@ export function createApi(backend) {
     return Object.freeze({ safeParse, parse, "~standard": standard });
   }
 
+  // The module's own tables (for suggestions in forms), read once and cached
+  // as frozen arrays of frozen objects: callers share them and cannot alter
+  // them. Only the shape changes here; the content is the module's.
+  const once = (read) => {
+    let value;
+    return () => (value ??= read());
+  };
+  const freezeAll = (rows) => Object.freeze(rows.map((row) => Object.freeze(row)));
+  const timeZones = once(() => Object.freeze(Array.from(backend.timeZones())));
+  const tzdataVersion = once(() => backend.tzdataVersion());
+  const languages = once(() => freezeAll(JSON.parse(backend.languages()).map(([code, name]) => ({ code, name }))));
+  const countries = once(() =>
+    freezeAll(JSON.parse(backend.countries()).map(([alpha2, alpha3, name]) => ({ alpha2, alpha3, name }))),
+  );
+
   const api = {
     CustomerSchema: makeSchema("customer"),
     CreateCustomerSchema: makeSchema("create"),
     UpdateCustomerSchema: makeSchema("update"),
     CustomerSchemaError,
+    timeZones,
+    tzdataVersion,
+    languages,
+    countries,
     // Test-only hooks, not part of the public API: force a real trap inside
     // the module through the same recovery path safeParse uses, and count
     // restarts. `trap` is undefined when the module has no __trapForTest.
