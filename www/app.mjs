@@ -29,7 +29,7 @@ window.addEventListener("unhandledrejection", (event) =>
 
 const slow = setTimeout(() => {
   if (document.documentElement.dataset.state === "loading") {
-    setStatus("loading", "Still loading the validator… (a slow connection? It is about 1 MB.)");
+    setStatus("loading", "Still loading the validator (WebAssembly)… a slow connection?");
   }
 }, 8000);
 
