@@ -6,6 +6,8 @@ import type {
   UpdateCustomer,
   Issue,
   ParseOptions,
+  PreferredContactMethod,
+  BestTimeToCall,
 } from "./dist/customer_schema.js";
 
 export type {
@@ -135,3 +137,8 @@ export declare function tzdataVersion(): string;
 export declare function languages(): readonly Language[];
 /** The ISO 3166-1 countries the module accepts (frozen, cached). */
 export declare function countries(): readonly Country[];
+/** The values of the enumerations, in the module's order (frozen, cached). */
+export declare function enumValues(): {
+  readonly preferred_contact_method: readonly PreferredContactMethod[];
+  readonly best_time_to_call: readonly BestTimeToCall[];
+};

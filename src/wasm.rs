@@ -15,6 +15,7 @@
 use crate::options::Options;
 use crate::rules::{country, language, timezone};
 use crate::schema::{safe_parse_json, SchemaKind};
+use crate::types::{BestTimeToCall, PreferredContactMethod};
 use crate::value::{Foreign, Shape, Source, Value, MAX_STRING_UNITS};
 use js_sys::{Array, JsString, TypeError};
 use wasm_bindgen::prelude::*;
@@ -248,6 +249,20 @@ pub fn languages() -> String {
 #[wasm_bindgen(js_name = countries)]
 pub fn countries() -> String {
     serde_json::to_string(country::countries()).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// The enumerations' values as JSON text:
+/// `{"preferred_contact_method":["EMAIL",…],"best_time_to_call":[…]}`.
+#[wasm_bindgen(js_name = enumValues)]
+pub fn enum_values() -> String {
+    fn names<T>(variants: &[(&'static str, T)]) -> Vec<&'static str> {
+        variants.iter().map(|(name, _)| *name).collect()
+    }
+    serde_json::json!({
+        "preferred_contact_method": names(PreferredContactMethod::VARIANTS),
+        "best_time_to_call": names(BestTimeToCall::VARIANTS),
+    })
+    .to_string()
 }
 
 /// TEST-ONLY: traps the WebAssembly instance (a panic, which aborts to

@@ -75,15 +75,8 @@ function start(pkg) {
   for (const select of [$("default-region"), $("json-region")]) {
     select.append(...byName.map((c) => option(c.alpha2, `${c.name} (${c.alpha2})`)));
   }
-  // The enums' values, as the module states them in its own issue for a
-  // value it does not know (no second copy of the lists in this page).
-  const enumValues = (field) => {
-    const result = CreateCustomerSchema.safeParse({ [field]: "?" });
-    const issue = result.success ? undefined : result.error.issues.find((i) => i.path[0] === field);
-    return Array.isArray(issue?.values) ? issue.values : [];
-  };
-  $("contact-methods").append(...enumValues("preferred_contact_method").map((v) => option(v)));
-  $("call-times").append(...enumValues("best_time_to_call").map((v) => option(v)));
+  $("contact-methods").append(...pkg.enumValues().preferred_contact_method.map((v) => option(v)));
+  $("call-times").append(...pkg.enumValues().best_time_to_call.map((v) => option(v)));
 
   // ---- the form → the record -------------------------------------------
   const mode = () => new FormData(optionsForm).get("mode") ?? "create";

@@ -8,16 +8,17 @@
 // the Node entry after bundling to CommonJS (scripts/build.sh).
 
 /**
- * @typedef {object} Backend
- * @property {(schema: string, input: unknown, options: unknown) => string} safeParse
- *   the wasm-bindgen export: JSON text of the result; throws TypeError on bad options
- * @property {() => void} reset  re-instantiates the WebAssembly module (fresh memory)
- * @property {(() => void) | undefined} [trapForTest]  test-only export that traps
- * @property {() => string[]} timeZones  IANA time zone names, database spelling
- * @property {() => string} tzdataVersion  the tz database release
- * @property {() => string} languages  JSON text: [["en","English"], …]
- * @property {() => string} countries  JSON text: [["US","USA","United States"], …]
+ * The wasm-bindgen glue module (its exports), initialised by the entry point:
+ * `safeParse(schema, input, options)` → JSON text of the result (throws a
+ * TypeError for bad options only); `__wbg_reset_state()` re-instantiates the
+ * module; the table functions `timeZones`, `tzdataVersion`, `languages`,
+ * `countries`, `enumValues` (JSON text where not plain strings); and, in
+ * builds that have it, the test-only `__trapForTest`.
+ * @typedef {Record<string, Function>} Glue
  */
+
+// Looked up by a computed key so bundlers don't warn when it is absent.
+const TRAP_FOR_TEST = "__trapForTest";
 
 const VENDOR = "customer-schema";
 
@@ -69,13 +70,13 @@ function internalError(cause) {
   };
 }
 
-/** @param {Backend} backend */
-export function createApi(backend) {
+/** @param {Glue} glue */
+export function createApi(glue) {
   let restarts = 0;
 
   function restart() {
     restarts += 1;
-    backend.reset();
+    glue.__wbg_reset_state();
   }
 
   // Runs one call into the module. The Rust side reads input through
@@ -102,7 +103,7 @@ export function createApi(backend) {
   }
 
   function makeSchema(schema) {
-    const safeParse = (input, options) => guarded(() => backend.safeParse(schema, input, options));
+    const safeParse = (input, options) => guarded(() => glue.safeParse(schema, input, options));
     const parse = (input, options) => {
       const result = safeParse(input, options);
       if (result.success) return result.data;
@@ -127,12 +128,17 @@ export function createApi(backend) {
     return () => (value ??= read());
   };
   const freezeAll = (rows) => Object.freeze(rows.map((row) => Object.freeze(row)));
-  const timeZones = once(() => Object.freeze(Array.from(backend.timeZones())));
-  const tzdataVersion = once(() => backend.tzdataVersion());
-  const languages = once(() => freezeAll(JSON.parse(backend.languages()).map(([code, name]) => ({ code, name }))));
+  const timeZones = once(() => Object.freeze(Array.from(glue.timeZones())));
+  const tzdataVersion = once(() => glue.tzdataVersion());
+  const languages = once(() => freezeAll(JSON.parse(glue.languages()).map(([code, name]) => ({ code, name }))));
   const countries = once(() =>
-    freezeAll(JSON.parse(backend.countries()).map(([alpha2, alpha3, name]) => ({ alpha2, alpha3, name }))),
+    freezeAll(JSON.parse(glue.countries()).map(([alpha2, alpha3, name]) => ({ alpha2, alpha3, name }))),
   );
+  const enumValues = once(() => {
+    const lists = JSON.parse(glue.enumValues());
+    for (const key of Object.keys(lists)) Object.freeze(lists[key]);
+    return Object.freeze(lists);
+  });
 
   const api = {
     CustomerSchema: makeSchema("customer"),
@@ -143,13 +149,14 @@ export function createApi(backend) {
     tzdataVersion,
     languages,
     countries,
+    enumValues,
     // Test-only hooks, not part of the public API: force a real trap inside
     // the module through the same recovery path safeParse uses, and count
     // restarts. `trap` is undefined when the module has no __trapForTest.
     __testing: Object.freeze({
       trap:
-        typeof backend.trapForTest === "function"
-          ? () => guarded(() => (backend.trapForTest(), '"no trap"'))
+        typeof glue[TRAP_FOR_TEST] === "function"
+          ? () => guarded(() => (glue[TRAP_FOR_TEST](), '"no trap"'))
           : undefined,
       restarts: () => restarts,
     }),

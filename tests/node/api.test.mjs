@@ -209,6 +209,26 @@ test("countries(): {alpha2, alpha3, name}[]; each form is accepted as address.co
   assert.ok(Object.isFrozen(list) && Object.isFrozen(list[0]));
 });
 
+test("enumValues(): every listed value is accepted, and lower case normalises to it", () => {
+  const lists = esm.enumValues();
+  assert.deepEqual(lists, {
+    preferred_contact_method: ["EMAIL", "PHONE", "SMS"],
+    best_time_to_call: ["MORNING", "AFTERNOON", "EVENING"],
+  });
+  for (const [field, values] of Object.entries(lists)) {
+    for (const value of values) {
+      const r = CreateCustomerSchema.safeParse({ [field]: value.toLowerCase() });
+      assert.equal(r.success, true, `${field}=${value}: ${JSON.stringify(r)}`);
+      assert.equal(r.data[field], value);
+    }
+    // The issue for an unknown value lists the same values.
+    const bad = CreateCustomerSchema.safeParse({ [field]: "?" });
+    assert.deepEqual(bad.error.issues[0].values, values);
+  }
+  assert.equal(esm.enumValues(), lists);
+  assert.ok(Object.isFrozen(lists) && Object.isFrozen(lists.best_time_to_call));
+});
+
 test("the tables are the same from require and import", () => {
   const cjs = require("customer-schema");
   assert.equal(cjs.timeZones, esm.timeZones);
