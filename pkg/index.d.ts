@@ -6,6 +6,8 @@ import type {
   UpdateCustomer,
   Issue,
   ParseOptions,
+  PreferredContactMethod,
+  BestTimeToCall,
 } from "./dist/customer_schema.js";
 
 export type {
@@ -200,3 +202,39 @@ export declare function validateBody<T>(
   schema: Schema<T>,
   settings?: { status?: number; parseOptions?: ParseOptions },
 ): (req: { body?: unknown; validationWarnings?: Issue[] }, res: { statusCode: number; setHeader(name: string, value: string): unknown; end(body: string): unknown }, next: () => void) => void;
+
+/** A language of ISO 639-1, as the module knows it. */
+export interface Language {
+  /** The ISO 639-1 code (`"en"`): the value `preferred_language` is normalised to. */
+  readonly code: string;
+  /** Its English name (`"English"`). */
+  readonly name: string;
+}
+
+/** A country of ISO 3166-1, as the module knows it. */
+export interface Country {
+  /** The alpha-2 code (`"US"`): the value `address.country` is normalised to. */
+  readonly alpha2: string;
+  /** The alpha-3 code (`"USA"`). */
+  readonly alpha3: string;
+  /** The ISO English short name (`"United States"`). */
+  readonly name: string;
+}
+
+/**
+ * Every IANA time zone name the module accepts (links included), in the
+ * database's spelling: suggestions for a `timezone` input. Read from the
+ * module once; the same frozen array on every call.
+ */
+export declare function timeZones(): readonly string[];
+/** The IANA tz database release those names come from (e.g. `"2025b"`). */
+export declare function tzdataVersion(): string;
+/** The ISO 639-1 languages the module accepts (frozen, cached). */
+export declare function languages(): readonly Language[];
+/** The ISO 3166-1 countries the module accepts (frozen, cached). */
+export declare function countries(): readonly Country[];
+/** The values of the enumerations, in the module's order (frozen, cached). */
+export declare function enumValues(): {
+  readonly preferred_contact_method: readonly PreferredContactMethod[];
+  readonly best_time_to_call: readonly BestTimeToCall[];
+};

@@ -7,16 +7,6 @@ import { createApi } from "./src/adapter.mjs";
 
 await init();
 
-const TRAP_FOR_TEST = "__trapForTest";
-const api = createApi({
-  safeParse: glue.safeParse,
-  safeParseMany: glue.safeParseMany,
-  safeParseLines: glue.safeParseLines,
-  jsonSchema: glue.jsonSchema,
-  reset: glue.__wbg_reset_state,
-  // Test-only export (absent unless the crate defines it); looked up by a
-  // computed key so bundlers don't warn when it is absent.
-  trapForTest: glue[TRAP_FOR_TEST],
-});
+const api = createApi(glue);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, __testing } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, __testing } = api;

@@ -2,8 +2,9 @@
 # The one test command: installs what it needs, then runs every check and
 # stops at the first failure.
 #   Rust: cargo fmt --check, cargo clippy -D warnings, cargo test
-#   Package: scripts/build.sh (release), Node tests, packaging test,
-#            browser smoke test (headless Chromium, strict CSP)
+#   Package: scripts/build.sh (release), Node tests, packaging test
+#   Browser: node --test tests/browser/ — the package and the form (www/) in
+#            headless Chromium under the strict CSP, and an esbuild bundle
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +17,8 @@ for component in clippy rustfmt; do
   fi
 done
 npm ci --no-audit --no-fund
-# Headless Chromium for the browser smoke test (Debian's package).
+# Headless Chromium for the browser tests (Debian's package; playwright-core
+# drives it, Playwright's own browser download is not used).
 if ! command -v chromium >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 fi
@@ -39,7 +41,7 @@ node --test tests/node/
 section "packaging test (tests/package/run.mjs)"
 node tests/package/run.mjs
 
-section "browser smoke test under CSP (tests/browser/run.mjs)"
-node tests/browser/run.mjs
+section "browser tests under CSP (node --test tests/browser/)"
+node --test tests/browser/
 
 section "all tests passed"

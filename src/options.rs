@@ -39,6 +39,21 @@ pub struct Options {
     pub unknown_keys: UnknownKeys,
 }
 
+/// The options as JavaScript passes them; read by `crate::wasm`.
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const PARSE_OPTIONS_TS: &str = r#"
+/** Options for one parse. A bad option throws a `TypeError` naming it. */
+export interface ParseOptions {
+    /**
+     * ISO 3166-1 alpha-2 region (any case) that national phone numbers are
+     * read in; when absent, the record's own `address.country` is used.
+     */
+    defaultRegion?: string;
+    /** Keys the schema does not know (also inside `address`): dropped (default), reported, or kept. */
+    unknownKeys?: "strip" | "strict" | "passthrough";
+}
+"#;
+
 /// A bad option: the message names the option.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OptionError(pub String);

@@ -11,7 +11,7 @@
 use crate::issue::{child, Format, Issue, IssueKind, Path, Rule};
 use crate::options::{Options, UnknownKeys};
 use crate::rules;
-use crate::rules::phone::{normalize_phone, NumberKind};
+use crate::rules::phone::{normalize_phone, Phone};
 use crate::rules::{
     choice, country, email, json, language, tags, text, timestamp, timezone, type_issue, Given,
 };
@@ -253,88 +253,52 @@ pub struct CreateCustomerSchema;
 /// `UpdateCustomerSchema`: a partial update.
 pub struct UpdateCustomerSchema;
 
-impl Schema for CustomerSchema {
-    type Output = Customer;
-    const KIND: SchemaKind = SchemaKind::Customer;
+/// Implements [`Schema`] for a schema whose record takes the shared fields
+/// from [`Fields`] as they are, plus the listed schema-specific ones.
+macro_rules! schema {
+    ($schema:ident => $output:ident, $kind:ident { $($field:ident: $value:expr),* $(,)? }) => {
+        impl Schema for $schema {
+            type Output = $output;
+            const KIND: SchemaKind = SchemaKind::$kind;
 
-    fn build(f: Fields) -> Customer {
-        Customer {
-            id: f.id.unwrap_or_default(),
-            customer_id: f.customer_id,
-            phone_number: f.phone_number,
-            firstname: f.firstname,
-            lastname: f.lastname,
-            company: f.company,
-            timezone: f.timezone,
-            email: f.email,
-            preferred_language: f.preferred_language,
-            preferred_contact_method: f.preferred_contact_method,
-            best_time_to_call: f.best_time_to_call,
-            notes: f.notes,
-            tags: f.tags,
-            custom_fields: f.custom_fields,
-            channel_id: f.channel_id,
-            address: f.address,
-            is_validated_names: f.is_validated_names,
-            created_at: f.created_at.unwrap_or_default(),
-            updated_at: f.updated_at.unwrap_or_default(),
-            unknown_keys: f.unknown_keys,
+            #[allow(unused_mut)] // Create has no fields of its own to take.
+            fn build(mut f: Fields) -> $output {
+                $output {
+                    $($field: $value(&mut f),)*
+                    customer_id: f.customer_id,
+                    phone_number: f.phone_number,
+                    firstname: f.firstname,
+                    lastname: f.lastname,
+                    company: f.company,
+                    timezone: f.timezone,
+                    email: f.email,
+                    preferred_language: f.preferred_language,
+                    preferred_contact_method: f.preferred_contact_method,
+                    best_time_to_call: f.best_time_to_call,
+                    notes: f.notes,
+                    tags: f.tags,
+                    custom_fields: f.custom_fields,
+                    address: f.address,
+                    is_validated_names: f.is_validated_names,
+                    unknown_keys: f.unknown_keys,
+                }
+            }
         }
-    }
+    };
 }
 
-impl Schema for CreateCustomerSchema {
-    type Output = CreateCustomer;
-    const KIND: SchemaKind = SchemaKind::Create;
-
-    fn build(f: Fields) -> CreateCustomer {
-        CreateCustomer {
-            customer_id: f.customer_id,
-            phone_number: f.phone_number,
-            firstname: f.firstname,
-            lastname: f.lastname,
-            company: f.company,
-            timezone: f.timezone,
-            email: f.email,
-            preferred_language: f.preferred_language,
-            preferred_contact_method: f.preferred_contact_method,
-            best_time_to_call: f.best_time_to_call,
-            notes: f.notes,
-            tags: f.tags,
-            custom_fields: f.custom_fields,
-            address: f.address,
-            is_validated_names: f.is_validated_names,
-            unknown_keys: f.unknown_keys,
-        }
-    }
-}
-
-impl Schema for UpdateCustomerSchema {
-    type Output = UpdateCustomer;
-    const KIND: SchemaKind = SchemaKind::Update;
-
-    fn build(f: Fields) -> UpdateCustomer {
-        UpdateCustomer {
-            id: f.id.unwrap_or_default(),
-            customer_id: f.customer_id,
-            phone_number: f.phone_number,
-            firstname: f.firstname,
-            lastname: f.lastname,
-            company: f.company,
-            timezone: f.timezone,
-            email: f.email,
-            preferred_language: f.preferred_language,
-            preferred_contact_method: f.preferred_contact_method,
-            best_time_to_call: f.best_time_to_call,
-            notes: f.notes,
-            tags: f.tags,
-            custom_fields: f.custom_fields,
-            address: f.address,
-            is_validated_names: f.is_validated_names,
-            unknown_keys: f.unknown_keys,
-        }
-    }
-}
+// Required fields are present whenever `build` runs (a missing one is an
+// issue, and records are only built when there are none).
+schema!(CustomerSchema => Customer, Customer {
+    id: |f: &mut Fields| f.id.take().unwrap_or_default(),
+    channel_id: |f: &mut Fields| f.channel_id.take(),
+    created_at: |f: &mut Fields| f.created_at.unwrap_or_default(),
+    updated_at: |f: &mut Fields| f.updated_at.unwrap_or_default(),
+});
+schema!(CreateCustomerSchema => CreateCustomer, Create {});
+schema!(UpdateCustomerSchema => UpdateCustomer, Update {
+    id: |f: &mut Fields| f.id.take().unwrap_or_default(),
+});
 
 /// Validates with the schema named at run time, returning the result as
 /// JSON text (what the WebAssembly boundary sends to JavaScript, and what a
@@ -376,7 +340,7 @@ struct Contact {
     /// The key was present (even if null or blank).
     phone_key: bool,
     phone_missing: bool,
-    phone_kind: Option<NumberKind>,
+    phone: Option<Phone>,
     email_key: bool,
     email_missing: bool,
 }
@@ -426,8 +390,9 @@ impl<'o> Run<'o> {
                     f.phone_number = match given {
                         Given::Text(raw) => match normalize_phone(raw, region) {
                             Ok(phone) => {
-                                contact.phone_kind = Some(phone.kind);
-                                Some(Some(phone.e164))
+                                let e164 = phone.e164.clone();
+                                contact.phone = Some(phone);
+                                Some(Some(e164))
                             }
                             Err(error) => {
                                 self.issues.push(Issue::invalid_format(
@@ -549,7 +514,8 @@ impl<'o> Run<'o> {
             return;
         };
         if method == PreferredContactMethod::Sms {
-            if let Some(kind) = contact.phone_kind.filter(|kind| kind.is_known_not_mobile()) {
+            let kind = contact.phone.as_ref().map(Phone::kind);
+            if let Some(kind) = kind.filter(|kind| kind.is_known_not_mobile()) {
                 self.warnings.push(Issue::custom(
                     path!["phone_number"],
                     Rule::SmsToNonMobile,

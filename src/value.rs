@@ -23,7 +23,7 @@ use serde_json::Number;
 pub const MAX_READ_DEPTH: usize = 33;
 
 /// Most values read from one input; past it, [`Foreign::TooLarge`].
-pub const MAX_VALUES: usize = 1_000_000;
+pub const MAX_VALUES: usize = 100_000;
 
 /// Longest string read, in UTF-16 code units (as JavaScript counts length).
 pub const MAX_STRING_UNITS: usize = 1_000_000;
@@ -136,7 +136,10 @@ pub trait Source: Sized {
     fn shape(&self) -> Shape;
     fn array_len(&self) -> Result<usize, String>;
     fn array_item(&self, index: usize) -> Result<Self, String>;
-    fn object_keys(&self) -> Result<Vec<String>, String>;
+    /// The own enumerable string keys, in order; `Ok(None)` when there are
+    /// more than `limit` (so a huge object is refused before its keys are
+    /// copied).
+    fn object_keys(&self, limit: usize) -> Result<Option<Vec<String>>, String>;
     /// `Ok(None)` for an `undefined` member.
     fn object_member(&self, key: &str) -> Result<Option<Self>, String>;
 }
@@ -180,7 +183,8 @@ impl Reader {
             self.values_left = 0;
             return Value::Foreign(Foreign::TooLarge);
         }
-        let mut items = Vec::with_capacity(len);
+        // A Proxy may claim any length: grow as items really arrive.
+        let mut items = Vec::with_capacity(len.min(1024));
         for index in 0..len {
             let item = match source.array_item(index) {
                 Ok(item) => self.read(&item, Plan::Whole, depth + 1),
@@ -192,14 +196,14 @@ impl Reader {
     }
 
     fn read_object<S: Source>(&mut self, source: &S, plan: Plan, depth: usize) -> Value {
-        let keys = match source.object_keys() {
-            Ok(keys) => keys,
+        let keys = match source.object_keys(self.values_left) {
+            Ok(Some(keys)) => keys,
+            Ok(None) => {
+                self.values_left = 0;
+                return Value::Foreign(Foreign::TooLarge);
+            }
             Err(message) => return Value::Foreign(Foreign::Unreadable(message)),
         };
-        if keys.len() > self.values_left {
-            self.values_left = 0;
-            return Value::Foreign(Foreign::TooLarge);
-        }
         let mut members = Vec::with_capacity(keys.len());
         for key in keys {
             let member_plan = match plan {
@@ -258,11 +262,11 @@ impl Source for &serde_json::Value {
             .ok_or_else(|| format!("no item at index {index}"))
     }
 
-    fn object_keys(&self) -> Result<Vec<String>, String> {
-        Ok(self
-            .as_object()
-            .map(|map| map.keys().cloned().collect())
-            .unwrap_or_default())
+    fn object_keys(&self, limit: usize) -> Result<Option<Vec<String>>, String> {
+        let Some(map) = self.as_object() else {
+            return Ok(Some(Vec::new()));
+        };
+        Ok((map.len() <= limit).then(|| map.keys().cloned().collect()))
     }
 
     fn object_member(&self, key: &str) -> Result<Option<Self>, String> {

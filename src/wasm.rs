@@ -17,6 +17,7 @@ use crate::json_schema::{Io, Target};
 use crate::options::Options;
 use crate::rules::{country, language, timezone};
 use crate::schema::{safe_parse_json, SchemaKind};
+use crate::types::{BestTimeToCall, PreferredContactMethod};
 use crate::value::{Foreign, Shape, Source, Value, MAX_STRING_UNITS};
 use js_sys::{Array, JsString, TypeError};
 use wasm_bindgen::prelude::*;
@@ -82,15 +83,17 @@ impl JsSource {
 
 impl Source for JsSource {
     fn shape(&self) -> Shape {
+        // Ordered by how often each type occurs in a record: every test is
+        // a call across the boundary.
         let value = &self.0;
-        if value.is_null() {
+        if value.is_string() {
+            Shape::Leaf(read_string(value))
+        } else if let Some(n) = value.as_f64() {
+            Shape::Leaf(read_number(n))
+        } else if value.is_null() {
             Shape::Leaf(Value::Null)
         } else if let Some(b) = value.as_bool() {
             Shape::Leaf(Value::Bool(b))
-        } else if let Some(n) = value.as_f64() {
-            Shape::Leaf(read_number(n))
-        } else if value.is_string() {
-            Shape::Leaf(read_string(value))
         } else if value.is_function() {
             Shape::Leaf(Value::Foreign(Foreign::NotJson("function".into())))
         } else if value.is_object() {
@@ -146,8 +149,11 @@ impl Source for JsSource {
             .map(JsSource)
     }
 
-    fn object_keys(&self) -> Result<Vec<String>, String> {
+    fn object_keys(&self, limit: usize) -> Result<Option<Vec<String>>, String> {
         let keys = object_keys(&self.0).map_err(|thrown| thrown_message(&thrown))?;
+        if keys.length() as usize > limit {
+            return Ok(None);
+        }
         let mut names = Vec::with_capacity(keys.length() as usize);
         for key in keys.iter() {
             match read_string(&key) {
@@ -158,7 +164,7 @@ impl Source for JsSource {
                 _ => return Err("a key is too long".to_owned()),
             }
         }
-        Ok(names)
+        Ok(Some(names))
     }
 
     fn object_member(&self, key: &str) -> Result<Option<Self>, String> {
@@ -303,6 +309,20 @@ pub fn languages() -> String {
 #[wasm_bindgen(js_name = countries)]
 pub fn countries() -> String {
     serde_json::to_string(country::countries()).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// The enumerations' values as JSON text:
+/// `{"preferred_contact_method":["EMAIL",…],"best_time_to_call":[…]}`.
+#[wasm_bindgen(js_name = enumValues)]
+pub fn enum_values() -> String {
+    fn names<T>(variants: &[(&'static str, T)]) -> Vec<&'static str> {
+        variants.iter().map(|(name, _)| *name).collect()
+    }
+    serde_json::json!({
+        "preferred_contact_method": names(PreferredContactMethod::VARIANTS),
+        "best_time_to_call": names(BestTimeToCall::VARIANTS),
+    })
+    .to_string()
 }
 
 /// TEST-ONLY: traps the WebAssembly instance (a panic, which aborts to

@@ -8,18 +8,20 @@
 // the Node entry after bundling to CommonJS (scripts/build.sh).
 
 /**
- * @typedef {object} Backend
- * @property {(schema: string, input: unknown, options: unknown) => string} safeParse
- *   the wasm-bindgen export: JSON text of the result; throws TypeError on bad options
- * @property {(schema: string, records: unknown, options: unknown) => string} [safeParseMany]
- *   JSON text of a batch `{ results, summary, error? }`; `records` is an array or a JSON array text
- * @property {(schema: string, text: string, firstLine: number, options: unknown) => string} [safeParseLines]
- *   JSON text of the batch of NDJSON `text`, lines numbered from `firstLine`
- * @property {(schema: string, io: string, target: string, options: unknown) => string} [jsonSchema]
- *   JSON text of the schema's JSON Schema
- * @property {() => void} reset  re-instantiates the WebAssembly module (fresh memory)
- * @property {(() => void) | undefined} [trapForTest]  test-only export that traps
+ * The wasm-bindgen glue module (its exports), initialised by the entry point:
+ * `safeParse(schema, input, options)` → JSON text of the result (throws a
+ * TypeError for bad options only); `__wbg_reset_state()` re-instantiates the
+ * module; the table functions `timeZones`, `tzdataVersion`, `languages`,
+ * `countries`, `enumValues` (JSON text where not plain strings); the batch
+ * functions `safeParseMany(schema, records, options)` (an array or a JSON
+ * array text) and `safeParseLines(schema, text, firstLine, options)` (NDJSON),
+ * JSON text of `{ results, summary, error? }`; `jsonSchema(schema, io, target,
+ * options)`, JSON text; and, in builds that have it, the test-only `__trapForTest`.
+ * @typedef {Record<string, Function>} Glue
  */
+
+// Looked up by a computed key so bundlers don't warn when it is absent.
+const TRAP_FOR_TEST = "__trapForTest";
 
 const VENDOR = "customer-schema";
 
@@ -71,13 +73,13 @@ function internalError(cause) {
   };
 }
 
-/** @param {Backend} backend */
-export function createApi(backend) {
+/** @param {Glue} glue */
+export function createApi(glue) {
   let restarts = 0;
 
   function restart() {
     restarts += 1;
-    backend.reset();
+    glue.__wbg_reset_state();
   }
 
   // Runs one call into the module. The Rust side reads input through
@@ -117,14 +119,14 @@ export function createApi(backend) {
     let text = jsonSchemas.get(key);
     if (text === undefined) {
       // No input data reaches this call: bad arguments throw a TypeError.
-      text = backend.jsonSchema(schema, io, target, options);
+      text = glue.jsonSchema(schema, io, target, options);
       jsonSchemas.set(key, text);
     }
     return JSON.parse(text);
   }
 
   function makeSchema(schema) {
-    const safeParse = (input, options) => guarded(() => backend.safeParse(schema, input, options));
+    const safeParse = (input, options) => guarded(() => glue.safeParse(schema, input, options));
     const parse = (input, options) => {
       const result = safeParse(input, options);
       if (result.success) return result.data;
@@ -132,11 +134,11 @@ export function createApi(backend) {
     };
     // Many records in one call: an array, or the JSON text of one.
     const safeParseMany = (records, options) =>
-      guarded(() => backend.safeParseMany(schema, records, options), batchTrap);
+      guarded(() => glue.safeParseMany(schema, records, options), batchTrap);
     // NDJSON text (one record per line), lines numbered from firstLine.
     const safeParseNdjson = (text, options, firstLine = 1) => {
       if (typeof text !== "string") throw new TypeError("safeParseNdjson: text must be a string");
-      return guarded(() => backend.safeParseLines(schema, text, firstLine, options), batchTrap);
+      return guarded(() => glue.safeParseLines(schema, text, firstLine, options), batchTrap);
     };
     // { io: "output" (default, as Zod) | "input", target: "draft-2020-12" | "draft-07", unknownKeys }
     const toJSONSchema = ({ io = "output", target, unknownKeys } = {}) =>
@@ -157,18 +159,43 @@ export function createApi(backend) {
     return Object.freeze({ safeParse, parse, safeParseMany, safeParseNdjson, toJSONSchema, "~standard": standard });
   }
 
+  // The module's own tables (for suggestions in forms), read once and cached
+  // as frozen arrays of frozen objects: callers share them and cannot alter
+  // them. Only the shape changes here; the content is the module's.
+  const once = (read) => {
+    let value;
+    return () => (value ??= read());
+  };
+  const freezeAll = (rows) => Object.freeze(rows.map((row) => Object.freeze(row)));
+  const timeZones = once(() => Object.freeze(Array.from(glue.timeZones())));
+  const tzdataVersion = once(() => glue.tzdataVersion());
+  const languages = once(() => freezeAll(JSON.parse(glue.languages()).map(([code, name]) => ({ code, name }))));
+  const countries = once(() =>
+    freezeAll(JSON.parse(glue.countries()).map(([alpha2, alpha3, name]) => ({ alpha2, alpha3, name }))),
+  );
+  const enumValues = once(() => {
+    const lists = JSON.parse(glue.enumValues());
+    for (const key of Object.keys(lists)) Object.freeze(lists[key]);
+    return Object.freeze(lists);
+  });
+
   const api = {
     CustomerSchema: makeSchema("customer"),
     CreateCustomerSchema: makeSchema("create"),
     UpdateCustomerSchema: makeSchema("update"),
     CustomerSchemaError,
+    timeZones,
+    tzdataVersion,
+    languages,
+    countries,
+    enumValues,
     // Test-only hooks, not part of the public API: force a real trap inside
     // the module through the same recovery path safeParse uses, and count
     // restarts. `trap` is undefined when the module has no __trapForTest.
     __testing: Object.freeze({
       trap:
-        typeof backend.trapForTest === "function"
-          ? () => guarded(() => (backend.trapForTest(), '"no trap"'))
+        typeof glue[TRAP_FOR_TEST] === "function"
+          ? () => guarded(() => (glue[TRAP_FOR_TEST](), '"no trap"'))
           : undefined,
       restarts: () => restarts,
     }),

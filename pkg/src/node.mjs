@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as glue from "../dist/customer_schema.js";
 import { createApi } from "./adapter.mjs";
-// Node-only: streaming NDJSON validation (not in the browser entry).
+// Node-only: streaming NDJSON validation and the Express middleware (not in the browser entry).
 export { ndjsonChunks, validateNdjson, validateNdjsonChunks, mergeSummary, InputError } from "./stream.mjs";
 export { decodeUtf8 } from "./decode.mjs";
 export { validateBody } from "./http.mjs";
@@ -14,16 +14,6 @@ export { validateBody } from "./http.mjs";
 // Synchronous load: `require` cannot await, and Node has the bytes on disk.
 glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "customer_schema_bg.wasm"))) });
 
-const TRAP_FOR_TEST = "__trapForTest";
-const api = createApi({
-  safeParse: glue.safeParse,
-  safeParseMany: glue.safeParseMany,
-  safeParseLines: glue.safeParseLines,
-  jsonSchema: glue.jsonSchema,
-  reset: glue.__wbg_reset_state,
-  // Test-only export (absent unless the crate defines it); looked up by a
-  // computed key so bundlers don't warn when it is absent.
-  trapForTest: glue[TRAP_FOR_TEST],
-});
+const api = createApi(glue);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, __testing } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, __testing } = api;

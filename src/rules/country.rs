@@ -21,7 +21,8 @@ pub fn alpha2_code(input: &str) -> Option<&'static str> {
     COUNTRIES
         .binary_search_by(|(alpha2, _, _)| (*alpha2).cmp(code.as_str()))
         .ok()
-        .map(|index| COUNTRIES[index].0)
+        .and_then(|index| COUNTRIES.get(index))
+        .map(|(alpha2, _, _)| *alpha2)
 }
 
 fn alpha3_code(input: &str) -> Option<&'static str> {
@@ -41,10 +42,7 @@ fn by_name(input: &str) -> Option<&'static str> {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    COUNTRY_NAMES
-        .binary_search_by(|(name, _)| (*name).cmp(key.as_str()))
-        .ok()
-        .map(|index| COUNTRY_NAMES[index].1)
+    super::sorted_lookup(COUNTRY_NAMES, &key).map(|(_, code)| *code)
 }
 
 /// The alpha-2 code of the country `input` names, or `None`.

@@ -7,10 +7,12 @@
 //! 639-2 code with a 639-1 equivalent (`eng`, `ger`, `deu`), and the
 //! withdrawn codes still found in old systems (`iw`, `in`, `ji`, `jw`, `mo`).
 
+use super::sorted_lookup;
 use crate::tables::languages::{ALPHA3_TO_ALPHA2, LANGUAGES};
 
-/// Two-letter codes ISO 639-1 withdrew, and the codes that replaced them.
-/// (Not in the generated tables: the ISO files list current codes only.)
+/// Two-letter codes ISO 639-1 withdrew, and the codes that replaced them,
+/// sorted. (Not in the generated tables: the ISO files list current codes
+/// only.)
 const WITHDRAWN: &[(&str, &str)] = &[
     ("in", "id"),
     ("iw", "he"),
@@ -20,20 +22,6 @@ const WITHDRAWN: &[(&str, &str)] = &[
 ];
 
 pub const MESSAGE: &str = "Invalid language: expected an ISO 639-1 code (e.g. en)";
-
-fn lookup(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
-    table
-        .binary_search_by(|(candidate, _)| (*candidate).cmp(key))
-        .ok()
-        .map(|index| table[index].0)
-}
-
-fn translate(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
-    table
-        .iter()
-        .find(|(from, _)| *from == key)
-        .map(|(_, to)| *to)
-}
 
 /// True for a well-formed subtag after the primary one (`US`, `Hant`, `419`).
 fn is_subtag(subtag: &str) -> bool {
@@ -49,13 +37,10 @@ pub fn normalize_language(input: &str) -> Option<&'static str> {
     }
     match primary.len() {
         2 => {
-            let code = translate(WITHDRAWN, &primary).unwrap_or(&primary);
-            lookup(LANGUAGES, code)
+            let code = sorted_lookup(WITHDRAWN, &primary).map_or(primary.as_str(), |(_, now)| *now);
+            sorted_lookup(LANGUAGES, code).map(|(code, _)| *code)
         }
-        3 => ALPHA3_TO_ALPHA2
-            .binary_search_by(|(candidate, _)| (*candidate).cmp(primary.as_str()))
-            .ok()
-            .map(|index| ALPHA3_TO_ALPHA2[index].1),
+        3 => sorted_lookup(ALPHA3_TO_ALPHA2, &primary).map(|(_, code)| *code),
         _ => None,
     }
 }

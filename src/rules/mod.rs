@@ -21,6 +21,18 @@ use crate::issue::{Format, Issue, IssueKind, Origin, Path, Rule};
 use crate::value::MAX_READ_DEPTH;
 use crate::value::{Foreign, Value, MAX_STRING_UNITS, MAX_VALUES};
 
+/// The entry of a table sorted by its first column whose key is `key`
+/// (the generated tables in `crate::tables` are sorted for this).
+pub fn sorted_lookup<T>(
+    table: &'static [(&'static str, T)],
+    key: &str,
+) -> Option<&'static (&'static str, T)> {
+    table
+        .binary_search_by(|(candidate, _)| (*candidate).cmp(key))
+        .ok()
+        .and_then(|index| table.get(index))
+}
+
 /// Most levels of nesting a JSON value may have (`custom_fields` is level 1).
 pub const MAX_JSON_LEVELS: u64 = (MAX_READ_DEPTH - 1) as u64;
 

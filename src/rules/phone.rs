@@ -18,11 +18,20 @@ use std::str::FromStr;
 const MAX_DIGITS: usize = 20;
 
 /// A valid number.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Phone {
     /// `+14155552671`
     pub e164: String,
-    pub kind: NumberKind,
+    /// The engine's parsed number, for questions asked only sometimes.
+    number: phonenumber::PhoneNumber,
+}
+
+impl Phone {
+    /// The kind of line, from the numbering plan. Computed on demand: it
+    /// costs as much as the parse, and only the SMS warning needs it.
+    pub fn kind(&self) -> NumberKind {
+        kind_of(self.number.number_type(&phonenumber::metadata::DATABASE))
+    }
 }
 
 /// What kind of line a number belongs to, as far as the numbering plan says.
@@ -269,7 +278,7 @@ pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phon
     }
     Ok(Phone {
         e164: number.format().mode(Mode::E164).to_string(),
-        kind: kind_of(number.number_type(&phonenumber::metadata::DATABASE)),
+        number,
     })
 }
 
@@ -389,19 +398,19 @@ mod tests {
     #[test]
     fn number_kind_comes_from_the_plan() {
         assert_eq!(
-            normalize_phone("+1 415 555 2671", None).unwrap().kind,
+            normalize_phone("+1 415 555 2671", None).unwrap().kind(),
             NumberKind::FixedLineOrMobile
         );
         assert_eq!(
-            normalize_phone("+44 20 7946 0958", None).unwrap().kind,
+            normalize_phone("+44 20 7946 0958", None).unwrap().kind(),
             NumberKind::FixedLine
         );
         assert_eq!(
-            normalize_phone("+44 7400 123456", None).unwrap().kind,
+            normalize_phone("+44 7400 123456", None).unwrap().kind(),
             NumberKind::Mobile
         );
         assert_eq!(
-            normalize_phone("+1 800 356 9377", None).unwrap().kind,
+            normalize_phone("+1 800 356 9377", None).unwrap().kind(),
             NumberKind::TollFree
         );
         assert!(NumberKind::FixedLine.is_known_not_mobile());

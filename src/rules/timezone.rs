@@ -13,10 +13,7 @@ pub const TZDATA_VERSION: &str = crate::tables::timezones::TZDATA_VERSION;
 /// The database spelling of a time zone name, or `None` if it names none.
 pub fn canonical_time_zone(input: &str) -> Option<&'static str> {
     let key = input.to_ascii_lowercase();
-    TIME_ZONES
-        .binary_search_by(|(candidate, _)| (*candidate).cmp(key.as_str()))
-        .ok()
-        .map(|index| TIME_ZONES[index].1)
+    super::sorted_lookup(TIME_ZONES, &key).map(|(_, name)| *name)
 }
 
 /// Every time zone name, in database spelling (for suggestions in a form).

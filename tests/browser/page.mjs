@@ -1,11 +1,11 @@
-// Runs in the browser page served by run.mjs: loads the package's browser
+// Runs in the browser page served by smoke.test.mjs (smoke.html): loads the package's browser
 // entry the way a page would and reports what happened in #result.
 const out = { violations: [] };
 document.addEventListener("securitypolicyviolation", (e) => out.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 const show = () => (document.getElementById("result").textContent = JSON.stringify(out));
 try {
-  const { CustomerSchema, CreateCustomerSchema, __testing } = await import("/pkg/index.mjs");
-  const seed = await (await fetch("/seed.json")).json();
+  const { CustomerSchema, CreateCustomerSchema, __testing } = await import("/vendor/customer-schema/index.mjs");
+  const seed = (await (await fetch("/fixtures/examples.json")).json())[0].input;
   out.seed = CustomerSchema.safeParse(seed);
   out.create = CreateCustomerSchema.safeParse({ firstname: "Jane", lastname: "Doe", email: "jane.doe@example.com" });
   out.bad = CustomerSchema.safeParse(null);

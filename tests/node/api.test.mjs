@@ -154,3 +154,83 @@ test("a trap inside the module is survived: internal-error result, module restar
   // Bad options still throw after a restart.
   assert.throws(() => CustomerSchema.safeParse(seedCustomer(), { unknownKeys: "x" }), TypeError);
 });
+
+// The module's tables, exported for form suggestions: the values they list
+// are the ones the schema accepts and normalises to.
+test("timeZones(): every name is accepted as a timezone and is its own canonical spelling", () => {
+  const { timeZones } = esm;
+  const zones = timeZones();
+  assert.ok(zones.length > 400, `${zones.length} zones`);
+  assert.ok(zones.includes("America/New_York") && zones.includes("UTC") && zones.includes("US/Eastern"));
+  assert.equal(new Set(zones).size, zones.length, "no duplicates");
+  for (const tz of zones) {
+    const r = CreateCustomerSchema.safeParse({ timezone: tz.toLowerCase() });
+    assert.equal(r.success, true, `${tz}: ${JSON.stringify(r)}`);
+    assert.equal(r.data.timezone, tz);
+  }
+  assert.equal(timeZones(), zones, "cached: the same array");
+  assert.ok(Object.isFrozen(zones));
+});
+
+test("tzdataVersion() names a tz release", () => {
+  assert.match(esm.tzdataVersion(), /^\d{4}[a-z]$/);
+});
+
+test("languages(): {code, name}[]; each code is accepted and kept", () => {
+  const langs = esm.languages();
+  assert.ok(langs.length > 150, `${langs.length} languages`);
+  assert.deepEqual(langs.find((l) => l.code === "en"), { code: "en", name: "English" });
+  for (const l of langs) {
+    assert.deepEqual(Object.keys(l), ["code", "name"]);
+    assert.ok(typeof l.name === "string" && l.name.length > 0);
+    const r = CreateCustomerSchema.safeParse({ preferred_language: l.code.toUpperCase() });
+    assert.equal(r.success, true, `${l.code}: ${JSON.stringify(r)}`);
+    assert.equal(r.data.preferred_language, l.code);
+  }
+  assert.equal(esm.languages(), langs);
+  assert.ok(Object.isFrozen(langs) && Object.isFrozen(langs[0]));
+});
+
+test("countries(): {alpha2, alpha3, name}[]; each form is accepted as address.country and as defaultRegion", () => {
+  const list = esm.countries();
+  assert.ok(list.length >= 249, `${list.length} countries`);
+  assert.deepEqual(list.find((c) => c.alpha2 === "US"), { alpha2: "US", alpha3: "USA", name: "United States" });
+  const address = (country) => ({ street: "1 Main St", city: "Springfield", state: "IL", postalCode: "62701", country });
+  for (const c of list) {
+    assert.deepEqual(Object.keys(c), ["alpha2", "alpha3", "name"]);
+    for (const form of [c.alpha2, c.alpha3.toLowerCase(), c.name]) {
+      const r = CreateCustomerSchema.safeParse({ address: address(form) });
+      assert.equal(r.success, true, `${form}: ${JSON.stringify(r)}`);
+      assert.equal(r.data.address.country, c.alpha2);
+    }
+    assert.doesNotThrow(() => CreateCustomerSchema.safeParse({}, { defaultRegion: c.alpha2 }));
+  }
+  assert.equal(esm.countries(), list);
+  assert.ok(Object.isFrozen(list) && Object.isFrozen(list[0]));
+});
+
+test("enumValues(): every listed value is accepted, and lower case normalises to it", () => {
+  const lists = esm.enumValues();
+  assert.deepEqual(lists, {
+    preferred_contact_method: ["EMAIL", "PHONE", "SMS"],
+    best_time_to_call: ["MORNING", "AFTERNOON", "EVENING"],
+  });
+  for (const [field, values] of Object.entries(lists)) {
+    for (const value of values) {
+      const r = CreateCustomerSchema.safeParse({ [field]: value.toLowerCase() });
+      assert.equal(r.success, true, `${field}=${value}: ${JSON.stringify(r)}`);
+      assert.equal(r.data[field], value);
+    }
+    // The issue for an unknown value lists the same values.
+    const bad = CreateCustomerSchema.safeParse({ [field]: "?" });
+    assert.deepEqual(bad.error.issues[0].values, values);
+  }
+  assert.equal(esm.enumValues(), lists);
+  assert.ok(Object.isFrozen(lists) && Object.isFrozen(lists.best_time_to_call));
+});
+
+test("the tables are the same from require and import", () => {
+  const cjs = require("customer-schema");
+  assert.equal(cjs.timeZones, esm.timeZones);
+  assert.equal(cjs.countries(), esm.countries());
+});

@@ -5,6 +5,12 @@ import {
   CreateCustomerSchema,
   UpdateCustomerSchema,
   CustomerSchemaError,
+  timeZones,
+  tzdataVersion,
+  languages,
+  countries,
+  type Language,
+  type Country,
   type Customer,
   type CreateCustomer,
   type UpdateCustomer,
@@ -72,3 +78,14 @@ const wrongMethod: PreferredContactMethod = "FAX";
 // @ts-expect-error: an update needs its id
 const noId: UpdateCustomer = { tags: [] };
 void [wrong, wrongMethod, noId];
+
+// The module's tables, for form suggestions.
+const zones: readonly string[] = timeZones();
+const release: string = tzdataVersion();
+const langs: readonly Language[] = languages();
+const code: string | undefined = langs[0]?.code;
+const lands: readonly Country[] = countries();
+const alpha3: string | undefined = lands[0]?.alpha3;
+void [zones, release, code, alpha3];
+// @ts-expect-error: the tables are read-only
+languages().push({ code: "xx", name: "X" });

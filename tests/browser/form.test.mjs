@@ -1,0 +1,402 @@
+// The browser form (www/), in headless Chromium, served by scripts/serve.mjs
+// under its strict CSP. Every verdict the page shows must be the package's:
+// where it matters the test asks Node's safeParse the same question.
+// Usage: node --test tests/browser/   (after scripts/build.sh; needs /usr/bin/chromium)
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as pkg from "customer-schema";
+import { start, openPage, artefactPath, root } from "./harness.mjs";
+
+const { CreateCustomerSchema, UpdateCustomerSchema } = pkg;
+let h;
+before(async () => {
+  h = await start();
+});
+after(async () => {
+  await h?.close();
+});
+
+/** A page with the form loaded and ready to validate. */
+async function formPage(options) {
+  const page = await openPage(h.browser, h.url, options);
+  await page.waitForSelector("html[data-state=ready]", { timeout: 20_000 });
+  return page;
+}
+const field = (name) => `[name="${name}"]`;
+const text = (page, selector) => page.locator(selector).textContent();
+const preview = async (page) => JSON.parse(await text(page, "#preview"));
+/** Waits until the live preview (debounced) has `expected` at `path`. */
+async function waitPreview(page, path, expected) {
+  try {
+    await page.waitForFunction(
+      ([path, expected]) => {
+        try {
+          let value = JSON.parse(document.getElementById("preview").textContent);
+          for (const key of path) value = value?.[key];
+          return JSON.stringify(value) === JSON.stringify(expected);
+        } catch {
+          return false;
+        }
+      },
+      [path, expected],
+      { timeout: 5000 },
+    );
+  } catch {
+    assert.fail(`preview never had ${path.join(".")} = ${JSON.stringify(expected)}: ${await text(page, "#preview")}`);
+  }
+}
+
+/** Fills the form from a description of what a user enters. */
+async function fill(page, entries) {
+  for (const [name, value] of Object.entries(entries)) {
+    if (name === "tags") {
+      for (const tag of value) {
+        await page.fill("#f-tags", tag);
+        await page.press("#f-tags", "Enter");
+      }
+    } else if (name === "region") {
+      await page.selectOption("#default-region", value);
+    } else if (name === "isValidatedNames") {
+      await page.selectOption(field(name), value);
+    } else {
+      await page.fill(field(name), value);
+    }
+  }
+}
+
+/** The record Node builds from the same entries: what the page must send. */
+function recordOf(entries) {
+  const record = {};
+  for (const [name, value] of Object.entries(entries)) {
+    if (name === "region" || value === "") continue;
+    if (name.startsWith("address.")) (record.address ??= {})[name.slice(8)] = value;
+    else if (name === "custom_fields") record.custom_fields = JSON.parse(value);
+    else if (name === "isValidatedNames") record.isValidatedNames = value === "true";
+    else record[name] = value;
+  }
+  return record;
+}
+
+const fullEntries = {
+  firstname: "  Jane  ",
+  lastname: "Doe",
+  company: "Acme   Corp",
+  customerId: " ext-42 ",
+  isValidatedNames: "true",
+  email: "Jane.Doe@EXAMPLE.com",
+  phone_number: "(415) 555-2671",
+  region: "US",
+  preferred_contact_method: "sms",
+  best_time_to_call: "evening",
+  timezone: "america/new_york",
+  preferred_language: "en-US",
+  "address.street": "1 Main St",
+  "address.street2": "Apt 2",
+  "address.city": "San Francisco",
+  "address.state": "CA",
+  "address.postalCode": "94105",
+  "address.country": "usa",
+  tags: ["vip", " repeat ", "vip"],
+  notes: "  call after 5pm  ",
+  custom_fields: '{ "tier": "gold", "visits": [1, 2, { "x": null }] }',
+};
+
+test("loads under the CSP with no console error, no CSP violation, no failed request", async () => {
+  const page = await openPage(h.browser, null);
+  const response = await page.goto(h.url);
+  await page.waitForSelector("html[data-state=ready]", { timeout: 20_000 });
+  const csp = response.headers()["content-security-policy"];
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  assert.doesNotMatch(csp, /'unsafe-eval'|'unsafe-inline'/);
+  assert.match(await text(page, "#status"), /^Ready\./);
+  // Chromium reports an unused <link rel=preload> a few seconds after load.
+  await page.waitForTimeout(3500);
+  assert.deepEqual(await page.cspViolations(), []);
+  assert.deepEqual(page.problems, []);
+  // The package is loaded the way a user gets it: the published files.
+  const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+  assert.ok(loaded.includes("/vendor/customer-schema/index.mjs"), loaded.join(" "));
+  assert.equal(loaded.filter((p) => p === "/vendor/customer-schema/dist/customer_schema_bg.wasm").length, 1, loaded.join(" "));
+  await page.closeAll();
+});
+
+test("the server: application/wasm, the CSP on every response, only the package's published files", async () => {
+  const get = (path) => fetch(new URL(path, h.url), { headers: { "accept-encoding": "identity" } });
+  const wasm = await get("/vendor/customer-schema/dist/customer_schema_bg.wasm");
+  assert.equal(wasm.status, 200);
+  assert.equal(wasm.headers.get("content-type"), "application/wasm");
+  assert.match(wasm.headers.get("content-security-policy"), /wasm-unsafe-eval/);
+  assert.match((await get("/app.mjs")).headers.get("content-type"), /^text\/javascript/);
+  assert.match((await get("/vendor/customer-schema/index.mjs")).headers.get("content-type"), /^text\/javascript/);
+  for (const hidden of ["/vendor/customer-schema/src/node.mjs", "/vendor/customer-schema/dist/customer_schema_bg.wasm.d.ts", "/vendor/customer-schema/../Cargo.toml", "/../Cargo.toml", "/%2e%2e/Cargo.toml"]) {
+    assert.equal((await get(hidden)).status, 404, hidden);
+  }
+});
+
+test("the page has no inline script, inline style or inline event handler", () => {
+  const html = readFileSync(join(root, "www", "index.html"), "utf8");
+  for (const m of html.matchAll(/<script\b[^>]*>/g)) assert.match(m[0], /\bsrc=/, m[0]);
+  assert.doesNotMatch(html, /<style\b|\sstyle=|\son[a-z]+=/i);
+});
+
+test("suggestions come from the package's tables", async () => {
+  const page = await formPage();
+  const values = (id) => page.$$eval(`#${id} option`, (os) => os.map((o) => o.value));
+  assert.deepEqual(await values("time-zones"), [...pkg.timeZones()]);
+  assert.deepEqual(await values("languages"), pkg.languages().map((l) => l.code));
+  assert.deepEqual(await values("countries"), pkg.countries().map((c) => c.alpha2));
+  assert.deepEqual((await values("default-region")).slice(1).sort(), pkg.countries().map((c) => c.alpha2).sort());
+  assert.deepEqual(await values("contact-methods"), ["EMAIL", "PHONE", "SMS"]);
+  assert.deepEqual(await values("call-times"), ["MORNING", "AFTERNOON", "EVENING"]);
+  await page.closeAll();
+});
+
+test("an invalid phone shows its message next to the field while typing; fixing it removes it", async () => {
+  const page = await formPage();
+  const phone = page.locator(field("phone_number"));
+  await phone.pressSequentially("415 55", { delay: 20 });
+  const expected = CreateCustomerSchema.safeParse({ phone_number: "415 55" }).error.issues[0].message;
+  await page.waitForFunction(() => document.getElementById("msg-phone_number").textContent.includes("Invalid"), null, { timeout: 5000 });
+  assert.equal(await phone.getAttribute("aria-invalid"), "true");
+  assert.match(await phone.getAttribute("aria-describedby"), /\bmsg-phone_number\b/);
+  assert.ok((await text(page, "#msg-phone_number")).includes(expected), await text(page, "#msg-phone_number"));
+  assert.ok(await page.locator("#msg-phone_number .error").isVisible());
+  // Fixed, then blurred: the message goes at once.
+  await phone.fill("+1 415 555 2671");
+  await phone.blur();
+  assert.equal(await text(page, "#msg-phone_number"), "");
+  assert.equal(await phone.getAttribute("aria-invalid"), null);
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test("the live preview shows the module's normalisation", async () => {
+  const page = await formPage();
+  await page.selectOption("#default-region", "US");
+  await page.locator(field("phone_number")).pressSequentially("(415) 555-2671");
+  await waitPreview(page, ["phone_number"], "+14155552671");
+  await page.locator(field("timezone")).pressSequentially("america/new_york");
+  await waitPreview(page, ["timezone"], "America/New_York");
+  await page.locator(field("preferred_language")).pressSequentially("en-US");
+  await waitPreview(page, ["preferred_language"], "en");
+  await page.locator(field("preferred_contact_method")).pressSequentially("sms");
+  await waitPreview(page, ["preferred_contact_method"], "SMS");
+  await fill(page, { "address.street": "1 Main St", "address.city": "Springfield", "address.state": "IL", "address.postalCode": "62701" });
+  await page.locator(field("address.country")).pressSequentially("usa");
+  await waitPreview(page, ["address", "country"], "US");
+
+  // Without a region choice, the national number is read in the address country.
+  await page.selectOption("#default-region", "");
+  await waitPreview(page, ["phone_number"], "+14155552671");
+  // ... and in the chosen region when there is one: the same digits in the UK are invalid.
+  await page.selectOption("#default-region", "GB");
+  await waitPreview(page, ["phone_number"], undefined);
+  assert.match(await text(page, "#preview-status"), /phone_number/);
+  await page.closeAll();
+});
+
+test("a full valid record: submit shows exactly Node's safeParse data", async () => {
+  const page = await formPage();
+  await fill(page, fullEntries);
+  await page.click("#submit");
+  await page.waitForSelector("#result-json");
+  const shown = JSON.parse(await text(page, "#result-json"));
+  const node = CreateCustomerSchema.safeParse(recordOf(fullEntries), { defaultRegion: "US" });
+  assert.equal(node.success, true, JSON.stringify(node));
+  assert.deepEqual(shown, node.data);
+  assert.deepEqual(await preview(page), node.data);
+  // A few values, to be sure the comparison compares something.
+  assert.equal(shown.phone_number, "+14155552671");
+  assert.deepEqual(shown.tags, ["vip", "repeat"]);
+  assert.equal(shown.address.country, "US");
+  assert.equal(shown.isValidatedNames, true);
+  assert.match(await text(page, "#outcome"), /^Valid/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "outcome");
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test("an invalid record: submit focuses the first invalid field and lists every issue", async () => {
+  const page = await formPage();
+  const entries = {
+    email: "jane.doe@",
+    phone_number: "12",
+    preferred_contact_method: "fax",
+    timezone: "Mars/Olympus",
+    "address.street": "1 Main St",
+    "address.country": "Atlantis",
+    tags: ["ok", "   "],
+  };
+  await fill(page, entries);
+  await page.click("#submit");
+  await page.waitForSelector("#outcome.invalid");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("name")), "email");
+  const node = CreateCustomerSchema.safeParse(recordOf(entries));
+  assert.equal(node.success, false);
+  const listed = await page.$$eval("#outcome ul.errors li", (lis) => lis.map((li) => li.textContent));
+  assert.equal(listed.length, node.error.issues.length, listed.join("\n"));
+  for (const issue of node.error.issues) {
+    const line = `${issue.path.join(".")}: ${issue.message}`;
+    assert.ok(listed.includes(line), `missing ${line} in\n${listed.join("\n")}`);
+    // ... and next to its field.
+    const box = issue.path[0] === "address" ? `msg-address.${issue.path[1]}` : `msg-${issue.path[0]}`;
+    assert.ok((await page.locator(`[id="${box}"]`).textContent()).includes(issue.message), `${box}: ${issue.message}`);
+  }
+  await page.screenshot({ path: artefactPath("form-errors.png"), fullPage: true });
+  // The links in the list move focus to their field.
+  await page.click('#outcome a[href="#f-timezone"]');
+  assert.equal(await page.evaluate(() => document.activeElement.id), "f-timezone");
+  await page.closeAll();
+});
+
+test("JSON that does not parse in custom_fields is a message at that field and blocks submit", async () => {
+  const page = await formPage();
+  await page.fill(field("custom_fields"), "{ tier: gold }");
+  await page.click("#submit");
+  await page.waitForSelector("#outcome.invalid");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("name")), "custom_fields");
+  assert.match(await text(page, "#msg-custom_fields"), /not valid JSON/);
+  await page.fill(field("custom_fields"), '["an array"]');
+  await page.click("#submit");
+  await page.waitForSelector("#outcome.invalid");
+  const expected = CreateCustomerSchema.safeParse({ custom_fields: ["an array"] }).error.issues[0].message;
+  assert.ok((await text(page, "#msg-custom_fields")).includes(expected));
+  await page.closeAll();
+});
+
+test("warnings are shown differently and do not block submit", async () => {
+  const page = await formPage();
+  await fill(page, { preferred_contact_method: "PHONE", firstname: "Ann" });
+  await page.locator(field("preferred_contact_method")).blur();
+  const node = CreateCustomerSchema.safeParse({ preferred_contact_method: "PHONE", firstname: "Ann" });
+  assert.equal(node.success, true);
+  assert.ok(node.warnings.length > 0);
+  const warning = page.locator("#msg-preferred_contact_method .warning");
+  await warning.waitFor();
+  assert.ok((await warning.textContent()).includes(node.warnings[0].message));
+  assert.equal(await page.locator(field("preferred_contact_method")).getAttribute("aria-invalid"), null);
+  const colours = await page.evaluate(() => {
+    const w = document.querySelector(".msg .warning");
+    return getComputedStyle(w).color;
+  });
+  assert.notEqual(colours, "rgb(180, 35, 24)", "a warning is not styled as an error");
+  await page.locator("#msg-preferred_contact_method").screenshot({ path: artefactPath("form-warning.png") });
+  await page.click("#submit");
+  await page.waitForSelector("#result-json");
+  assert.deepEqual(JSON.parse(await text(page, "#result-json")), node.data);
+  assert.match(await text(page, "#outcome ul.warnings"), new RegExp(node.warnings[0].message.slice(0, 20)));
+  await page.closeAll();
+});
+
+test("Update mode: id required, nothing defaulted", async () => {
+  const page = await formPage();
+  await page.check('input[name="mode"][value="update"]');
+  assert.ok(await page.locator("#f-id").isVisible());
+  await page.fill(field("firstname"), " Ann ");
+  await page.click("#submit");
+  await page.waitForSelector("#outcome.invalid");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "f-id");
+  await page.fill("#f-id", " cust_1 ");
+  await page.click("#submit");
+  await page.waitForSelector("#result-json");
+  const shown = JSON.parse(await text(page, "#result-json"));
+  const node = UpdateCustomerSchema.safeParse({ id: " cust_1 ", firstname: " Ann " });
+  assert.deepEqual(shown, node.data);
+  assert.deepEqual(shown, { id: "cust_1", firstname: "Ann" });
+  for (const key of ["preferred_language", "preferred_contact_method", "isValidatedNames"]) assert.ok(!(key in shown), key);
+  // Back to Create: the defaults are applied again and id is not sent.
+  await page.check('input[name="mode"][value="create"]');
+  await page.click("#submit");
+  await page.waitForSelector("#result-json");
+  assert.deepEqual(JSON.parse(await text(page, "#result-json")), CreateCustomerSchema.safeParse({ firstname: " Ann " }).data);
+  await page.closeAll();
+});
+
+test("the JSON panel validates a pasted array against the chosen schema", async () => {
+  const page = await formPage();
+  const seed = JSON.parse(readFileSync(join(root, "tests", "fixtures", "examples.json"), "utf8"))[0].input;
+  const records = [seed, { id: "c1", email: 42 }];
+  await page.selectOption("#json-schema", "customer");
+  await page.fill("#json-input", JSON.stringify(records));
+  await page.click("#json-validate");
+  await page.waitForSelector("#json-output .verdict");
+  const verdicts = await page.$$eval("#json-output .verdict", (vs) => vs.map((v) => v.dataset.verdict));
+  assert.deepEqual(verdicts, ["valid", "invalid"]);
+  const data = JSON.parse(await page.locator("#json-output .verdict.valid pre").textContent());
+  assert.deepEqual(data, pkg.CustomerSchema.safeParse(seed, { unknownKeys: "strip" }).data);
+  const issues = await page.$$eval("#json-output .verdict.invalid ul.errors li", (lis) => lis.length);
+  assert.equal(issues, pkg.CustomerSchema.safeParse(records[1]).error.issues.length);
+  // Not JSON at all.
+  await page.fill("#json-input", "{ nope");
+  await page.click("#json-validate");
+  assert.match(await text(page, "#json-output"), /Not valid JSON/);
+  await page.closeAll();
+});
+
+test("if WebAssembly cannot load, the page says so", async () => {
+  const page = await openPage(h.browser, null);
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto(h.url);
+  await page.waitForSelector("html[data-state=failed]", { timeout: 20_000 });
+  const message = await text(page, "#status");
+  assert.match(message, /could not be loaded/);
+  assert.match(message, /WebAssembly/);
+  assert.equal(await page.locator("#status").getAttribute("role"), "alert");
+  assert.ok(await page.locator("#submit").isDisabled());
+  await page.closeAll();
+});
+
+test("keyboard only: Tab reaches every control; Enter adds a tag; Enter submits", async () => {
+  const page = await formPage();
+  const seen = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press("Tab");
+    const id = await page.evaluate(() => document.activeElement.id || document.activeElement.getAttribute("name"));
+    seen.push(id);
+    if (id === "submit") break;
+  }
+  const controls = await page.$$eval("#customer-form input:not([type=hidden]):not([disabled]), #customer-form select, #customer-form textarea", (els) =>
+    els.filter((e) => e.type !== "radio" || e.checked).map((e) => e.id),
+  );
+  for (const id of controls) assert.ok(seen.includes(id), `Tab never reached #${id}: ${seen.join(" ")}`);
+  assert.ok(seen.includes("submit"));
+
+  await page.focus("#f-tags");
+  await page.keyboard.type("vip");
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await page.$$eval("#tag-list .chip-text", (c) => c.map((x) => x.textContent)), ["vip"]);
+  assert.ok(await page.locator("#outcome").isHidden(), "Enter in the tag input adds a tag, it does not submit");
+  await page.keyboard.press("Shift+Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), "Remove tag vip");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("#tag-list .chip").count(), 0);
+
+  await page.focus(field("email"));
+  await page.keyboard.type("nope");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#outcome.invalid");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("name")), "email");
+  await page.closeAll();
+});
+
+test("a phone-sized viewport: one column, no horizontal scrolling, readable text", async () => {
+  const page = await formPage({ viewport: { width: 375, height: 740 } });
+  await fill(page, { email: "jane@", phone_number: "12", "address.country": "usa", preferred_contact_method: "sms" });
+  await page.click("#submit");
+  await page.waitForSelector("#outcome.invalid");
+  const m = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    inputFont: parseFloat(getComputedStyle(document.querySelector("[name=email]")).fontSize),
+    messageFont: parseFloat(getComputedStyle(document.querySelector("#msg-email p")).fontSize),
+    columns: getComputedStyle(document.querySelector(".layout")).gridTemplateColumns.split(" ").length,
+  }));
+  assert.ok(m.scroll <= m.width, `page is ${m.scroll}px wide in a ${m.width}px viewport`);
+  assert.ok(m.inputFont >= 16, `input font ${m.inputFont}px`);
+  assert.ok(m.messageFont >= 14, `message font ${m.messageFont}px`);
+  assert.equal(m.columns, 1);
+  await page.screenshot({ path: artefactPath("form-phone.png") });
+  await page.closeAll();
+});

@@ -1,0 +1,510 @@
+// The customer form. This file implements no rule: every verdict, message and
+// normalised value comes from the customer-schema package. The page only
+//   - reads the form into the record's shape (FormData → object: a blank
+//     input is "not given", tags are a list, custom_fields is JSON text),
+//   - calls safeParse, and
+//   - puts each issue next to the control its path names.
+// It imports the package exactly as a user gets it (the published files,
+// served under /vendor/customer-schema/).
+
+const PACKAGE_URL = "/vendor/customer-schema/index.mjs";
+const DEBOUNCE_MS = 250;
+
+const $ = (id) => document.getElementById(id);
+const status = $("status");
+const form = $("customer-form");
+const optionsForm = $("options");
+
+function setStatus(kind, text) {
+  status.className = `status ${kind}`;
+  status.textContent = text;
+  document.documentElement.dataset.state = kind;
+}
+
+// Nothing fails silently: an error anywhere on the page is shown.
+window.addEventListener("error", (event) => setStatus("failed", `Something went wrong on this page: ${event.message}`));
+window.addEventListener("unhandledrejection", (event) =>
+  setStatus("failed", `Something went wrong on this page: ${event.reason?.message ?? event.reason}`),
+);
+
+const slow = setTimeout(() => {
+  if (document.documentElement.dataset.state === "loading") {
+    setStatus("loading", "Still loading the validator (WebAssembly)… a slow connection?");
+  }
+}, 8000);
+
+let pkg;
+try {
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    throw new Error("this browser does not support WebAssembly");
+  }
+  pkg = await import(PACKAGE_URL);
+} catch (error) {
+  clearTimeout(slow);
+  const reason = error && error.message ? error.message : String(error);
+  setStatus(
+    "failed",
+    `The validator could not be loaded, so this form cannot check or submit anything. ` +
+      `WebAssembly failed to load (${reason}). Try reloading; if it keeps failing, this browser or ` +
+      `network blocks WebAssembly.`,
+  );
+  status.setAttribute("role", "alert");
+}
+if (pkg) {
+  clearTimeout(slow);
+  start(pkg);
+}
+
+function start(pkg) {
+  const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema } = pkg;
+  const schemas = { customer: CustomerSchema, create: CreateCustomerSchema, update: UpdateCustomerSchema };
+  const touched = new Set();
+  let submitted = false;
+
+  // ---- suggestions, from the package's own tables ----------------------
+  const option = (value, label) => {
+    const o = document.createElement("option");
+    o.value = value;
+    if (label !== undefined) o.textContent = label;
+    return o;
+  };
+  $("time-zones").append(...pkg.timeZones().map((tz) => option(tz)));
+  $("languages").append(...pkg.languages().map((l) => option(l.code, l.name)));
+  $("countries").append(...pkg.countries().map((c) => option(c.alpha2, `${c.name} (${c.alpha3})`)));
+  const byName = [...pkg.countries()].sort((a, b) => a.name.localeCompare(b.name, "en"));
+  for (const select of [$("default-region"), $("json-region")]) {
+    select.append(...byName.map((c) => option(c.alpha2, `${c.name} (${c.alpha2})`)));
+  }
+  $("contact-methods").append(...pkg.enumValues().preferred_contact_method.map((v) => option(v)));
+  $("call-times").append(...pkg.enumValues().best_time_to_call.map((v) => option(v)));
+
+  // ---- the form → the record -------------------------------------------
+  const mode = () => new FormData(optionsForm).get("mode") ?? "create";
+  const parseOptions = () => {
+    const region = $("default-region").value;
+    return region ? { defaultRegion: region } : undefined;
+  };
+
+  /** FormData → record. Returns the record and the page's own messages (JSON syntax). */
+  function readRecord() {
+    const record = {};
+    const address = {};
+    const pageIssues = [];
+    for (const [name, value] of new FormData(form)) {
+      if (typeof value !== "string") continue;
+      if (name === "tags") {
+        if (value !== "") (record.tags ??= []).push(value);
+      } else if (value === "") {
+        // a blank input: the field is not given
+      } else if (name.startsWith("address.")) {
+        address[name.slice("address.".length)] = value;
+      } else if (name === "custom_fields") {
+        if (value.trim() === "") continue; // an empty JSON editor
+        try {
+          record.custom_fields = JSON.parse(value);
+        } catch (error) {
+          pageIssues.push({ code: "custom", path: ["custom_fields"], message: `This is not valid JSON: ${error.message}` });
+        }
+      } else if (name === "isValidatedNames") {
+        record.isValidatedNames = value === "true";
+      } else {
+        record[name] = value;
+      }
+    }
+    if (Object.keys(address).length > 0) record.address = address;
+    return { record, pageIssues };
+  }
+
+  function check() {
+    const { record, pageIssues } = readRecord();
+    const schema = schemas[mode()];
+    const options = parseOptions();
+    const result = schema.safeParse(record, options);
+    const errors = [...pageIssues, ...(result.success ? [] : result.error.issues)];
+    return { record, schema, options, result, errors, warnings: result.warnings };
+  }
+
+  // ---- issues → controls -------------------------------------------------
+  // The message area an issue belongs to: "phone_number", "address.city",
+  // "address" (the whole address), "tags"; "form" when no control matches.
+  function areaOf(path) {
+    if (!Array.isArray(path) || path.length === 0) return "form";
+    const [head, sub] = path;
+    if (head === "address") {
+      return typeof sub === "string" && $(`msg-address.${sub}`) ? `address.${sub}` : "address";
+    }
+    return typeof head === "string" && $(`msg-${head}`) ? head : "form";
+  }
+  const controlOf = (area) => (area === "address" ? $("f-address.street") : $(`f-${area}`));
+  const areaOfControl = (el) => (el.id === "f-tags" || el.name === "tags" ? "tags" : el.name || null);
+  const isTouched = (area) =>
+    submitted ||
+    area === "form" ||
+    touched.has(area) ||
+    (area === "address" && [...touched].some((a) => a.startsWith("address.")));
+
+  const chips = () => [...$("tag-list").children];
+
+  function describe(issue, area) {
+    // Tag issues name the tag (["tags", 2] → "Tag 3").
+    if (area === "tags" && typeof issue.path[1] === "number") return `Tag ${issue.path[1] + 1}: ${issue.message}`;
+    if (area === "form" && issue.path?.length) return `${issue.path.join(".")}: ${issue.message}`;
+    return issue.message;
+  }
+
+  function renderField(area, errors, warnings) {
+    const box = $(`msg-${area}`);
+    box.replaceChildren(
+      ...errors.map((issue) => message("error", describe(issue, area))),
+      ...warnings.map((issue) => message("warning", describe(issue, area))),
+    );
+    const control = area === "address" || area === "form" ? null : controlOf(area);
+    if (control) {
+      if (errors.length) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
+    }
+    if (area === "tags") {
+      const bad = new Set(errors.map((i) => i.path[1]).filter((n) => typeof n === "number"));
+      chips().forEach((chip, n) => chip.classList.toggle("invalid", bad.has(n)));
+      // Errors about the list itself, or about the tag still in the entry.
+      const entryBad = errors.some((i) => typeof i.path[1] !== "number" || i.path[1] >= chips().length);
+      if (entryBad) $("f-tags").setAttribute("aria-invalid", "true");
+      else $("f-tags").removeAttribute("aria-invalid");
+    }
+  }
+
+  function message(kind, text) {
+    const p = document.createElement("p");
+    p.className = kind;
+    const badge = document.createElement("span");
+    badge.className = "badge";
+    badge.textContent = kind === "error" ? "Error" : "Warning";
+    p.append(badge, " ", text);
+    return p;
+  }
+
+  function renderIssues(state) {
+    const group = (issues) => {
+      const map = new Map();
+      for (const issue of issues) {
+        const area = areaOf(issue.path);
+        if (!map.has(area)) map.set(area, []);
+        map.get(area).push(issue);
+      }
+      return map;
+    };
+    const errors = group(state.errors);
+    const warnings = group(state.warnings);
+    for (const box of form.querySelectorAll(".msg")) {
+      const area = box.id.slice("msg-".length);
+      const show = isTouched(area);
+      renderField(area, show ? errors.get(area) ?? [] : [], show ? warnings.get(area) ?? [] : []);
+    }
+  }
+
+  // ---- the live preview -------------------------------------------------
+  // What a server would store. While some fields are invalid, the module is
+  // asked again without them, so the valid fields still show their
+  // normalised values; the fields left out are named.
+  function renderPreview(state) {
+    let input = state.record;
+    let result = state.result;
+    const left = [];
+    for (let round = 0; round < 4 && !result.success; round++) {
+      const keys = new Set(result.error.issues.map((i) => i.path[0]).filter((k) => typeof k === "string" && k in input));
+      if (keys.size === 0) break;
+      input = { ...input };
+      for (const key of keys) {
+        delete input[key];
+        left.push(key);
+      }
+      result = state.schema.safeParse(input, state.options);
+    }
+    const statusLine = $("preview-status");
+    const preview = $("preview");
+    const pageBad = state.errors.length - (state.result.success ? 0 : state.result.error.issues.length);
+    if (state.errors.length === 0) {
+      statusLine.className = "preview-status valid";
+      statusLine.textContent =
+        "Valid." + (state.warnings.length ? ` ${plural(state.warnings.length, "warning")} (not blocking).` : "");
+    } else {
+      statusLine.className = "preview-status invalid";
+      statusLine.textContent = `${plural(state.errors.length, "issue")} to fix.`;
+      const note = document.createElement("span");
+      note.className = "left-out";
+      const leftOut = [...new Set(left)];
+      if (pageBad && !leftOut.includes("custom_fields")) leftOut.push("custom_fields");
+      if (leftOut.length) {
+        note.textContent = `Left out of the preview until valid: ${leftOut.join(", ")}.`;
+        statusLine.append(" ", note);
+      }
+    }
+    if (result.success) {
+      preview.textContent = JSON.stringify(result.data, null, 2);
+      preview.dataset.state = state.errors.length === 0 ? "valid" : "partial";
+    } else {
+      preview.textContent = "Nothing to preview yet: " + result.error.issues.map((i) => `${i.path.join(".") || "record"}: ${i.message}`).join("; ");
+      preview.dataset.state = "none";
+    }
+  }
+
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+  // ---- validation triggers ----------------------------------------------
+  let timer;
+  function validateNow() {
+    clearTimeout(timer);
+    const state = check();
+    renderIssues(state);
+    renderPreview(state);
+    return state;
+  }
+  // A message appearing on blur moves what is below it. If the blur comes
+  // from a pointer press (say, on the submit button), re-render only after
+  // the press is over, so the click lands where the user aimed.
+  let pointerDown = false;
+  let deferred = false;
+  const validateUnlessPressing = () => {
+    if (!pointerDown) return validateNow();
+    deferred = true;
+    // In case the release never reaches the page (a native popup, a drag
+    // out of the window): do not wait for ever.
+    setTimeout(() => {
+      if (deferred) {
+        deferred = false;
+        pointerDown = false;
+        validateNow();
+      }
+    }, 1500);
+  };
+  document.addEventListener("pointerdown", () => (pointerDown = true), true);
+  for (const type of ["pointerup", "pointercancel"]) {
+    document.addEventListener(
+      type,
+      () => {
+        pointerDown = false;
+        if (deferred) {
+          deferred = false;
+          setTimeout(validateNow, 0); // after the click event
+        }
+      },
+      true,
+    );
+  }
+  const validateSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(validateUnlessPressing, DEBOUNCE_MS);
+  };
+
+  // Events from the option controls (form="options") bubble here too: skip them.
+  form.addEventListener("input", (event) => {
+    if (event.target.form !== form) return;
+    const area = areaOfControl(event.target);
+    if (area) touched.add(area);
+    validateSoon();
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.form !== form) return;
+    const area = areaOfControl(event.target);
+    if (area) touched.add(area);
+    // A text control's change comes with its blur: see validateUnlessPressing.
+    if (event.target.tagName === "SELECT") validateNow();
+    else validateUnlessPressing();
+  });
+  form.addEventListener("focusout", (event) => {
+    const area = areaOfControl(event.target);
+    if (area && event.target.form === form && event.target.type !== "button") {
+      touched.add(area);
+      validateUnlessPressing();
+    }
+  });
+  $("default-region").addEventListener("change", validateNow);
+
+  // The Create / Update switch.
+  for (const radio of optionsForm.elements.namedItem("mode")) {
+    radio.addEventListener("change", () => {
+      const update = mode() === "update";
+      const idField = form.querySelector('[data-field="id"]');
+      idField.hidden = !update;
+      $("f-id").disabled = !update;
+      $("form-title").textContent = update ? "Update a customer" : "New customer";
+      $("outcome").hidden = true;
+      submitted = false;
+      validateNow();
+    });
+  }
+
+  // ---- tags: an input that makes a list ---------------------------------
+  function addTag(text) {
+    const li = document.createElement("li");
+    li.className = "chip";
+    const label = document.createElement("span");
+    label.className = "chip-text";
+    label.textContent = text;
+    const hidden = document.createElement("input");
+    hidden.type = "hidden";
+    hidden.name = "tags";
+    hidden.value = text;
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "chip-remove";
+    remove.textContent = "×";
+    remove.setAttribute("aria-label", `Remove tag ${text}`);
+    remove.addEventListener("click", () => {
+      li.remove();
+      $("f-tags").focus();
+      touched.add("tags");
+      validateNow();
+    });
+    li.append(label, hidden, remove);
+    $("tag-list").append(li);
+  }
+  $("f-tags").addEventListener("keydown", (event) => {
+    const entry = event.target;
+    if (event.key === "Enter" && entry.value !== "") {
+      event.preventDefault(); // add the tag; do not submit
+      addTag(entry.value);
+      entry.value = "";
+      touched.add("tags");
+      validateNow();
+    }
+  });
+
+  // ---- submit -----------------------------------------------------------
+  function issueLink(issue) {
+    const li = document.createElement("li");
+    const area = areaOf(issue.path);
+    const control = area === "form" ? null : controlOf(area);
+    const where = issue.path.length ? issue.path.join(".") : "record";
+    if (control) {
+      const a = document.createElement("a");
+      a.href = `#${control.id}`;
+      a.textContent = where;
+      a.addEventListener("click", (event) => {
+        event.preventDefault();
+        control.focus();
+      });
+      li.append(a);
+    } else {
+      const code = document.createElement("code");
+      code.textContent = where;
+      li.append(code);
+    }
+    li.append(`: ${issue.message}`);
+    return li;
+  }
+
+  // Issues sorted as their controls appear in the form (record-level first).
+  function inFormOrder(issues) {
+    const order = [...form.querySelectorAll(".msg")].map((box) => box.id.slice("msg-".length));
+    const rank = (issue) => {
+      const area = areaOf(issue.path);
+      return area === "form" ? -1 : order.indexOf(area);
+    };
+    return issues.map((issue, n) => [rank(issue), n, issue]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
+  }
+
+  function issueList(title, issues, kind) {
+    const h = document.createElement("h3");
+    h.textContent = title;
+    const ul = document.createElement("ul");
+    ul.className = `issues ${kind}`;
+    ul.append(...issues.map(issueLink));
+    return [h, ul];
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submitted = true;
+    const state = validateNow();
+    const outcome = $("outcome");
+    outcome.hidden = false;
+    const warnings = state.warnings.length ? issueList(`${plural(state.warnings.length, "warning")} (not blocking)`, state.warnings, "warnings") : [];
+    if (state.errors.length) {
+      outcome.className = "outcome invalid";
+      const head = document.createElement("p");
+      head.className = "outcome-title";
+      head.textContent = `Not submitted: ${plural(state.errors.length, "issue")} to fix.`;
+      outcome.replaceChildren(head, ...issueList("Issues", inFormOrder(state.errors), "errors"), ...warnings);
+      // Focus the first invalid control, in the form's order.
+      const first = [...form.elements].find((el) => el.getAttribute("aria-invalid") === "true");
+      (first ?? outcome).focus();
+    } else {
+      outcome.className = "outcome valid";
+      const head = document.createElement("p");
+      head.className = "outcome-title";
+      head.textContent = `Valid: this is the record ${mode() === "update" ? "the update would send" : "a server would store"}.`;
+      const pre = document.createElement("pre");
+      pre.className = "code";
+      pre.id = "result-json";
+      pre.textContent = JSON.stringify(state.result.data, null, 2);
+      outcome.replaceChildren(head, pre, ...warnings);
+      outcome.focus();
+    }
+  });
+
+  // ---- the JSON panel ---------------------------------------------------
+  $("json-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const out = $("json-output");
+    const text = $("json-input").value;
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      out.replaceChildren(verdictBox("invalid", "Not valid JSON", [paragraph(error.message)]));
+      return;
+    }
+    const schema = schemas[$("json-schema").value];
+    const options = { unknownKeys: $("json-unknown-keys").value };
+    if ($("json-region").value) options.defaultRegion = $("json-region").value;
+    const records = Array.isArray(value) ? value.map((v, n) => [`Record ${n + 1}`, v]) : [["Record", value]];
+    if (records.length === 0) {
+      out.replaceChildren(verdictBox("invalid", "The array is empty", []));
+      return;
+    }
+    const boxes = records.map(([name, record]) => {
+      const result = schema.safeParse(record, options);
+      const warnings = result.warnings.length ? issueList(`${plural(result.warnings.length, "warning")}`, result.warnings, "warnings") : [];
+      if (result.success) {
+        const pre = document.createElement("pre");
+        pre.className = "code";
+        pre.textContent = JSON.stringify(result.data, null, 2);
+        return verdictBox("valid", `${name}: valid`, [pre, ...warnings]);
+      }
+      const issues = result.error.issues;
+      return verdictBox("invalid", `${name}: ${plural(issues.length, "issue")}`, [...issueList("Issues", issues, "errors"), ...warnings]);
+    });
+    const valid = boxes.filter((b) => b.dataset.verdict === "valid").length;
+    const summary = paragraph(`${valid} of ${plural(records.length, "record")} valid.`);
+    summary.className = "json-summary";
+    out.replaceChildren(summary, ...boxes);
+  });
+  $("json-from-form").addEventListener("click", () => {
+    $("json-input").value = JSON.stringify(readRecord().record, null, 2);
+    $("json-schema").value = mode();
+    $("json-region").value = $("default-region").value;
+    $("json-input").focus();
+  });
+
+  function verdictBox(verdict, title, children) {
+    const div = document.createElement("div");
+    div.className = `verdict ${verdict}`;
+    div.dataset.verdict = verdict;
+    const h = document.createElement("h3");
+    h.textContent = title;
+    div.append(h, ...children);
+    return div;
+  }
+  function paragraph(text) {
+    const p = document.createElement("p");
+    p.textContent = text;
+    return p;
+  }
+
+  // ---- ready ------------------------------------------------------------
+  validateNow();
+  for (const id of ["submit", "json-validate", "json-from-form"]) $(id).disabled = false;
+  setStatus("ready", `Ready. Validator loaded: customer-schema, time zones from tzdata ${pkg.tzdataVersion()}.`);
+  performance.mark("customer-schema:form-ready");
+}
