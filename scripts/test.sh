@@ -2,7 +2,11 @@
 # The one test command: installs what it needs, then runs every check and
 # stops at the first failure.
 #   Rust: cargo fmt --check, cargo clippy -D warnings, cargo test
-#   Package: scripts/build.sh (release), Node tests, packaging test
+#   Package: scripts/build.sh (release), Node tests (API, fixtures, batches,
+#            streaming with an RSS bound, the CLI's exit codes and CSV edge
+#            cases, Express/Hono/Fastify over loopback HTTP, JSON Schema with
+#            Ajv), packaging test (including the bin from the tarball)
+#   Not here (minutes): bench/check-1m.sh, the CLI on 1,000,000 records
 #   Browser: node --test tests/browser/ — the package and the form (www/) in
 #            headless Chromium under the strict CSP, and an esbuild bundle
 set -euo pipefail
