@@ -238,3 +238,37 @@ export declare function enumValues(): {
   readonly preferred_contact_method: readonly PreferredContactMethod[];
   readonly best_time_to_call: readonly BestTimeToCall[];
 };
+
+/** The kind of line a valid number is, as libphonenumber names it. */
+export type PhoneType =
+  | "MOBILE"
+  | "FIXED_LINE"
+  | "FIXED_LINE_OR_MOBILE"
+  | "TOLL_FREE"
+  | "PREMIUM_RATE"
+  | "SHARED_COST"
+  | "VOIP"
+  | "PERSONAL_NUMBER"
+  | "PAGER"
+  | "UAN"
+  | "VOICEMAIL";
+/** What `parsePhone` knows about a valid number. */
+export interface PhoneInfo {
+  /** `"+14155552671"` */
+  e164: string;
+  /** The country calling code: `1`. */
+  countryCode: number;
+  /** ISO 3166-1 alpha-2 region of the number's plan; `null` for non-geographic codes (`+800`). */
+  region: string | null;
+  type: PhoneType;
+}
+/**
+ * Checks one phone number with exactly the `phone_number` rule of the schemas
+ * (trimmed; without `+`, read as a national number of `defaultRegion` when
+ * given, else as international digits). Never throws on data; a bad
+ * `defaultRegion` throws a `TypeError`.
+ */
+export declare function parsePhone(
+  input: unknown,
+  options?: Pick<ParseOptions, "defaultRegion">,
+): SafeParseSuccess<PhoneInfo> | SafeParseFailure;

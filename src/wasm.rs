@@ -13,12 +13,13 @@
 //! data properties, which keeps `Object.prototype` clean.
 
 use crate::batch;
+use crate::issue::Issue;
 use crate::json_schema::{Io, Target};
 use crate::options::Options;
-use crate::rules::{country, language, timezone};
+use crate::rules::{country, language, phone, timezone};
 use crate::schema::{safe_parse_json, SchemaKind};
 use crate::types::{BestTimeToCall, PreferredContactMethod};
-use crate::value::{Foreign, Shape, Source, Value, MAX_STRING_UNITS};
+use crate::value::{Foreign, Plan, Reader, Shape, Source, Value, MAX_STRING_UNITS};
 use js_sys::{Array, JsString, TypeError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -213,6 +214,23 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
             .map_err(|error| type_error(&error.0))?;
     }
     Ok(parsed)
+}
+
+/// Checks one phone number: the JSON text of `crate::rules::phone::check_phone_json`.
+/// `input` that is not a string gets an `invalid_type` issue; `options` takes
+/// `defaultRegion` only, and a bad one throws a `TypeError` as in `safeParse`.
+#[wasm_bindgen(js_name = parsePhone)]
+pub fn parse_phone(input: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let options = read_options(&options)?;
+    Ok(match input.as_string() {
+        Some(text) => phone::check_phone_json(&text, options.default_region),
+        None => {
+            let value = Reader::new(false).read(&JsSource(input), Plan::Whole, 0);
+            let issue = Issue::invalid_type(Vec::new(), "string", value.type_name());
+            serde_json::json!({ "success": false, "error": { "issues": [issue] }, "warnings": [] })
+                .to_string()
+        }
+    })
 }
 
 /// `schema` is `"customer"`, `"create"` or `"update"`. Returns the JSON text

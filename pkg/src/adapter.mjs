@@ -16,7 +16,7 @@
  * functions `safeParseMany(schema, records, options)` (an array or a JSON
  * array text) and `safeParseLines(schema, text, firstLine, options)` (NDJSON),
  * JSON text of `{ results, summary, error? }`; `jsonSchema(schema, io, target,
- * options)`, JSON text; and, in builds that have it, the test-only `__trapForTest`.
+ * options)`, JSON text; `parsePhone(input, options)`, JSON text; and, in builds that have it, the test-only `__trapForTest`.
  * @typedef {Record<string, Function>} Glue
  */
 
@@ -179,6 +179,10 @@ export function createApi(glue) {
     return Object.freeze(lists);
   });
 
+  // One phone number on its own, checked by the same rule as `phone_number`:
+  // { success: true, data: { e164, countryCode, region, type } } or one issue.
+  const parsePhone = (input, options) => guarded(() => glue.parsePhone(input, options));
+
   const api = {
     CustomerSchema: makeSchema("customer"),
     CreateCustomerSchema: makeSchema("create"),
@@ -189,6 +193,7 @@ export function createApi(glue) {
     languages,
     countries,
     enumValues,
+    parsePhone,
     // Test-only hooks, not part of the public API: force a real trap inside
     // the module through the same recovery path safeParse uses, and count
     // restarts. `trap` is undefined when the module has no __trapForTest.

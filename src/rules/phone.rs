@@ -11,6 +11,7 @@
 //! an extension is refused rather than cut off (E.164 has no extension). This
 //! keeps the engine on the small, well-tested input it was built for.
 
+use crate::issue::{Format, Issue};
 use phonenumber::{country, Mode, Type};
 use std::str::FromStr;
 
@@ -31,6 +32,17 @@ impl Phone {
     /// costs as much as the parse, and only the SMS warning needs it.
     pub fn kind(&self) -> NumberKind {
         kind_of(self.number.number_type(&phonenumber::metadata::DATABASE))
+    }
+
+    /// The country calling code: `1` for `+14155552671`.
+    pub fn country_code(&self) -> u16 {
+        self.number.country().code()
+    }
+
+    /// The region (ISO 3166-1 alpha-2) whose plan the number belongs to, or
+    /// `None` for non-geographic codes such as `+800`.
+    pub fn region(&self) -> Option<String> {
+        self.number.country().id().map(|id| id.as_ref().to_owned())
     }
 }
 
@@ -60,6 +72,24 @@ impl NumberKind {
             self,
             NumberKind::Mobile | NumberKind::FixedLineOrMobile | NumberKind::Unknown
         )
+    }
+
+    /// The name libphonenumber uses: `"FIXED_LINE_OR_MOBILE"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            NumberKind::Mobile => "MOBILE",
+            NumberKind::FixedLineOrMobile => "FIXED_LINE_OR_MOBILE",
+            NumberKind::FixedLine => "FIXED_LINE",
+            NumberKind::TollFree => "TOLL_FREE",
+            NumberKind::PremiumRate => "PREMIUM_RATE",
+            NumberKind::SharedCost => "SHARED_COST",
+            NumberKind::Voip => "VOIP",
+            NumberKind::PersonalNumber => "PERSONAL_NUMBER",
+            NumberKind::Pager => "PAGER",
+            NumberKind::Uan => "UAN",
+            NumberKind::Voicemail => "VOICEMAIL",
+            NumberKind::Unknown => "UNKNOWN",
+        }
     }
 
     /// Words for a message: "a fixed-line number".
@@ -282,6 +312,32 @@ pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phon
     })
 }
 
+/// The result of checking one phone number on its own, as JSON in the shape
+/// of a `safeParse` result: `{"success":true,"data":{"e164","countryCode",
+/// "region","type"},"warnings":[]}` or `{"success":false,"error":{"issues":[…]},
+/// "warnings":[]}` with one
+/// `invalid_format` issue (`format: "phone"`, empty path). The input is
+/// trimmed first, as the `phone_number` field is.
+pub fn check_phone_json(input: &str, default_region: Option<&str>) -> String {
+    let outcome = match normalize_phone(input.trim(), default_region) {
+        Ok(phone) => serde_json::json!({
+            "success": true,
+            "data": {
+                "e164": phone.e164,
+                "countryCode": phone.country_code(),
+                "region": phone.region(),
+                "type": phone.kind().name(),
+            },
+            "warnings": [],
+        }),
+        Err(error) => {
+            let issue = Issue::invalid_format(Vec::new(), Format::Phone, error.message());
+            serde_json::json!({ "success": false, "error": { "issues": [issue] }, "warnings": [] })
+        }
+    };
+    outcome.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -415,6 +471,24 @@ mod tests {
         );
         assert!(NumberKind::FixedLine.is_known_not_mobile());
         assert!(!NumberKind::FixedLineOrMobile.is_known_not_mobile());
+    }
+
+    #[test]
+    fn check_phone_json_reports_facts_or_one_issue() {
+        let valid: serde_json::Value =
+            serde_json::from_str(&check_phone_json(" 020 7946 0958 ", Some("GB"))).unwrap();
+        assert_eq!(
+            valid,
+            serde_json::json!({"success": true, "data": {
+                "e164": "+442079460958", "countryCode": 44, "region": "GB", "type": "FIXED_LINE"
+            }, "warnings": []})
+        );
+        let invalid: serde_json::Value =
+            serde_json::from_str(&check_phone_json("+1 555 555 5555", None)).unwrap();
+        assert_eq!(invalid["success"], false);
+        assert_eq!(invalid["error"]["issues"][0]["code"], "invalid_format");
+        assert_eq!(invalid["error"]["issues"][0]["format"], "phone");
+        assert_eq!(invalid["error"]["issues"][0]["path"], serde_json::json!([]));
     }
 
     #[test]

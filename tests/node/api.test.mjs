@@ -234,3 +234,23 @@ test("the tables are the same from require and import", () => {
   assert.equal(cjs.timeZones, esm.timeZones);
   assert.equal(cjs.countries(), esm.countries());
 });
+
+test("parsePhone checks one number with the phone_number rule", () => {
+  const { parsePhone, CustomerSchema } = esm;
+  assert.deepEqual(parsePhone(" (415) 555-2671 ", { defaultRegion: "US" }), {
+    success: true,
+    data: { e164: "+14155552671", countryCode: 1, region: "US", type: "FIXED_LINE_OR_MOBILE" },
+    warnings: [],
+  });
+  assert.equal(parsePhone("+44 7400 123456").data.type, "MOBILE");
+  assert.equal(parsePhone("+800 1234 5678").data.region, null);
+  // The same message as the record's field, on an empty path.
+  const failure = parsePhone("+1 555 555 5555");
+  const field = CustomerSchema.safeParse({ ...seedCustomer(), phone_number: "+1 555 555 5555" });
+  assert.equal(failure.success, false);
+  assert.deepEqual(failure.error.issues, [{ ...field.error.issues[0], path: [] }]);
+  // Data never throws; a bad option does.
+  assert.equal(parsePhone(42).error.issues[0].code, "invalid_type");
+  assert.equal(parsePhone(null).error.issues[0].message, "Invalid input: expected string, received null");
+  assert.throws(() => parsePhone("+14155552671", { defaultRegion: "ZZ" }), TypeError);
+});
