@@ -38,6 +38,7 @@ pub mod issue;
 pub mod batch;
 pub mod json_schema;
 pub mod options;
+pub mod phone;
 pub mod rules;
 pub mod schema;
 pub(crate) mod tables;

@@ -1,9 +1,9 @@
 //! Phone numbers: read, checked against the numbering plan, written as E.164.
 //!
-//! This module is the only place that knows which engine parses numbers
-//! (today the `phonenumber` crate, Google's libphonenumber metadata). The
-//! schema sees [`normalize_phone`], [`Phone`] and [`PhoneError`] only, so the
-//! engine can be replaced without touching it.
+//! The engine is [`crate::phone`] (libphonenumber's algorithm over metadata
+//! compiled ahead of time); this module turns its answers into the schema's
+//! terms. The schema sees [`normalize_phone`], [`Phone`] and [`PhoneError`]
+//! only.
 //!
 //! Before the engine sees anything, the input is screened here: only digits,
 //! a leading `+` and the usual separators pass. Letters are refused rather
@@ -12,8 +12,8 @@
 //! keeps the engine on the small, well-tested input it was built for.
 
 use crate::issue::{Format, Issue};
-use phonenumber::{country, Mode, Type};
-use std::str::FromStr;
+pub use crate::phone::NumberKind;
+use crate::phone::{self, ParseError};
 
 /// More digits than any E.164 number plus an international prefix needs.
 const MAX_DIGITS: usize = 20;
@@ -24,44 +24,26 @@ pub struct Phone {
     /// `+14155552671`
     pub e164: String,
     /// The engine's parsed number, for questions asked only sometimes.
-    number: phonenumber::PhoneNumber,
+    number: phone::Number,
 }
 
 impl Phone {
-    /// The kind of line, from the numbering plan. Computed on demand: it
-    /// costs as much as the parse, and only the SMS warning needs it.
+    /// The kind of line, from the numbering plan. Computed on demand: only
+    /// the SMS warning needs it.
     pub fn kind(&self) -> NumberKind {
-        kind_of(self.number.number_type(&phonenumber::metadata::DATABASE))
+        self.number.kind()
     }
 
     /// The country calling code: `1` for `+14155552671`.
     pub fn country_code(&self) -> u16 {
-        self.number.country().code()
+        self.number.code
     }
 
     /// The region (ISO 3166-1 alpha-2) whose plan the number belongs to, or
     /// `None` for non-geographic codes such as `+800`.
-    pub fn region(&self) -> Option<String> {
-        self.number.country().id().map(|id| id.as_ref().to_owned())
+    pub fn region(&self) -> Option<&'static str> {
+        self.number.plan().and_then(phone::Region::region_code)
     }
-}
-
-/// What kind of line a number belongs to, as far as the numbering plan says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumberKind {
-    Mobile,
-    /// The plan does not tell fixed and mobile apart (e.g. the US).
-    FixedLineOrMobile,
-    FixedLine,
-    TollFree,
-    PremiumRate,
-    SharedCost,
-    Voip,
-    PersonalNumber,
-    Pager,
-    Uan,
-    Voicemail,
-    Unknown,
 }
 
 impl NumberKind {
@@ -226,52 +208,6 @@ fn screen(input: &str) -> Result<(String, bool), PhoneError> {
     Ok((digits, plus))
 }
 
-fn kind_of(kind: Type) -> NumberKind {
-    match kind {
-        Type::Mobile => NumberKind::Mobile,
-        Type::FixedLineOrMobile => NumberKind::FixedLineOrMobile,
-        Type::FixedLine => NumberKind::FixedLine,
-        Type::TollFree => NumberKind::TollFree,
-        Type::PremiumRate => NumberKind::PremiumRate,
-        Type::SharedCost => NumberKind::SharedCost,
-        Type::Voip => NumberKind::Voip,
-        Type::PersonalNumber => NumberKind::PersonalNumber,
-        Type::Pager => NumberKind::Pager,
-        Type::Uan => NumberKind::Uan,
-        Type::Voicemail => NumberKind::Voicemail,
-        _ => NumberKind::Unknown,
-    }
-}
-
-/// The region of a country calling code that only one region uses.
-fn sole_region_of(code: u16) -> Option<String> {
-    match phonenumber::metadata::DATABASE.by_code(&code)?.as_slice() {
-        [only] => Some(only.id().to_owned()),
-        _ => None,
-    }
-}
-
-/// Regexes the phone engine keeps compiled. The `phonenumber` crate keeps
-/// 100 in an LRU cache shared by every region's metadata; one region needs
-/// a dozen or more, so a file mixing numbers from more than a few countries
-/// recompiled regexes on nearly every record (about 6 ms a record in
-/// WebAssembly for 20 countries, against 0.2 ms for one). Regexes are
-/// compiled only when a region is first used, so the larger bound costs
-/// memory only for the regions a program meets.
-const REGEX_CACHE_SIZE: usize = 4096;
-
-/// Swaps the engine's regex cache for a larger one, once. The metadata's
-/// regexes hold the cache through a shared `Arc<Mutex<_>>`, so replacing
-/// its contents enlarges it for all of them.
-fn enlarge_regex_cache() {
-    static DONE: std::sync::Once = std::sync::Once::new();
-    DONE.call_once(|| {
-        if let Ok(mut cache) = phonenumber::metadata::DATABASE.cache().lock() {
-            *cache = regex_cache::RegexCache::new(REGEX_CACHE_SIZE);
-        }
-    });
-}
-
 /// Reads a trimmed, non-blank phone number.
 ///
 /// With `+`, the number is international. Without it, it is read as a
@@ -280,34 +216,32 @@ fn enlarge_regex_cache() {
 /// (`14155552671` → `+14155552671`), as the reference implementation does.
 pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phone, PhoneError> {
     let (digits, plus) = screen(input)?;
-    enlarge_regex_cache();
-    let parsed = match default_region {
-        Some(region) if !plus => {
-            let id = country::Id::from_str(region)
-                .map_err(|_| PhoneError::NoPlanForRegion(region.to_owned()))?;
-            phonenumber::parse(Some(id), &digits)
-        }
-        _ => phonenumber::parse(None, format!("+{digits}")),
-    };
-    let number = parsed.map_err(|error| match error {
-        phonenumber::ParseError::InvalidCountryCode => PhoneError::UnknownCountryCode,
-        phonenumber::ParseError::TooLong => PhoneError::TooLong,
-        phonenumber::ParseError::TooShortAfterIdd
-        | phonenumber::ParseError::TooShortNsn
-        | phonenumber::ParseError::NoNumber => PhoneError::TooShort,
-        _ => PhoneError::TooShort,
-    })?;
-    if !phonenumber::is_valid(&number) {
-        let code = number.country().code();
-        let region = match number.country().id() {
-            Some(id) => Some(id.as_ref().to_owned()),
-            None if !plus && default_region.is_some() => default_region.map(str::to_owned),
-            None => sole_region_of(code),
+    let number =
+        phone::parse(digits.as_bytes(), plus, default_region).map_err(|error| match error {
+            ParseError::TooShort => PhoneError::TooShort,
+            ParseError::TooLong => PhoneError::TooLong,
+            ParseError::InvalidCountryCode => PhoneError::UnknownCountryCode,
+            ParseError::NoPlanForRegion => {
+                PhoneError::NoPlanForRegion(default_region.unwrap_or_default().to_owned())
+            }
+        })?;
+    if !number.is_valid() {
+        let region = match number.plan() {
+            Some(plan) => plan.region_code().map(str::to_owned),
+            // A national number of the default region (not one dialled
+            // abroad from it with an international prefix).
+            None if !plus => default_region
+                .filter(|id| phone::plan_for_region(id).is_some_and(|p| p.code == number.code))
+                .map(str::to_owned),
+            None => None,
         };
-        return Err(PhoneError::NotValid { region, code });
+        return Err(PhoneError::NotValid {
+            region,
+            code: number.code,
+        });
     }
     Ok(Phone {
-        e164: number.format().mode(Mode::E164).to_string(),
+        e164: number.e164(),
         number,
     })
 }

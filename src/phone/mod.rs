@@ -1,0 +1,498 @@
+//! The phone-number engine: libphonenumber's parsing and validation
+//! algorithm over metadata compiled ahead of time.
+//!
+//! Why not a phone library at run time: the `phonenumber` crate brings a
+//! regex engine and decodes its metadata on first use, which made the
+//! WebAssembly module ~0.7 MB gzip, the first call take hundreds of
+//! milliseconds and memory grow with every region met. Here every pattern
+//! was compiled by `tools/phone-tables` into static tables
+//! ([`tables`]): digit automata for "does the number match this plan"
+//! ([`automaton`]) and small programs for the two patterns whose match
+//! position and groups matter ([`pike`]). There is nothing to start up,
+//! nothing to cache and nothing that grows.
+//!
+//! The algorithm is libphonenumber's (`PhoneNumberUtil.parse`,
+//! `isValidNumber`, `getNumberType`), step for step, with the metadata of
+//! the `phonenumber` crate, which stays the oracle of the differential tests
+//! (`tests/phone_differential.rs`). Where the `phonenumber` crate departs
+//! from libphonenumber, this engine follows libphonenumber; the
+//! differential tests name each such difference.
+//!
+//! Input is already screened (`crate::rules::phone`): ASCII digits only, at
+//! most 20 of them.
+
+mod automaton;
+#[cfg(test)]
+mod pattern_tests;
+mod pike;
+mod tables;
+
+pub use tables::METADATA_VERSION;
+
+use tables::{CODES, REGIONS, REGION_IDS};
+
+/// One instruction of a prefix-matching program (see [`pike`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Inst {
+    /// Read one digit from the set (bit d for digit d).
+    Digits(u16),
+    /// Continue at the first address, or failing that at the second.
+    Split(u16, u16),
+    Jump(u16),
+    /// Record the position in a capture slot.
+    Save(u8),
+    /// Only at the end of the number.
+    End,
+    /// Only at the start of the number.
+    Start,
+    Match,
+}
+
+/// A program's place in `tables::PROGRAM`; empty when the pattern is absent.
+#[derive(Debug, Clone, Copy)]
+pub struct Prog {
+    pub start: u16,
+    pub len: u16,
+}
+
+/// One description of numbers (the general one, or one number type).
+#[derive(Debug, Clone, Copy)]
+pub struct Desc {
+    /// Start state of its automaton; `NONE` when the plan has no such numbers.
+    pub start: u32,
+    /// Possible lengths, bit n for n digits; 0 when unrestricted.
+    pub lengths: u32,
+}
+
+/// No automaton.
+const NONE: u32 = u32::MAX;
+
+/// One numbering plan: a region, or a non-geographic calling code.
+#[derive(Debug)]
+pub struct Region {
+    /// ISO 3166-1 alpha-2, or `"001"` for a non-geographic code.
+    pub id: &'static str,
+    pub code: u16,
+    /// International dialling prefix (`011`, `00`, …).
+    pub idd: Prog,
+    pub national_prefix: &'static str,
+    /// National prefix for parsing (the national prefix itself when the
+    /// metadata gives no separate pattern).
+    pub npfp: Prog,
+    pub npfp_groups: u8,
+    /// Digits and `$n` group references, applied when the national prefix
+    /// for parsing matches.
+    pub transform: &'static str,
+    /// For regions sharing a calling code: the start of their numbers.
+    pub leading_digits: u32,
+    pub general: Desc,
+    /// Lengths only diallable locally (bit n for n digits).
+    pub general_local: u32,
+    /// In [`TYPE_ORDER`].
+    pub types: [Desc; 10],
+    pub same_mobile_and_fixed: bool,
+}
+
+impl Region {
+    /// `None` for a non-geographic calling code.
+    pub fn region_code(&self) -> Option<&'static str> {
+        (self.id != "001").then_some(self.id)
+    }
+}
+
+/// What kind of line a number belongs to, as far as the numbering plan says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberKind {
+    Mobile,
+    /// The plan does not tell fixed and mobile apart (e.g. the US).
+    FixedLineOrMobile,
+    FixedLine,
+    TollFree,
+    PremiumRate,
+    SharedCost,
+    Voip,
+    PersonalNumber,
+    Pager,
+    Uan,
+    Voicemail,
+    Unknown,
+}
+
+/// The types tested before fixed line and mobile, in libphonenumber's order
+/// (`getNumberTypeHelper`); `types[8]` is fixed line, `types[9]` mobile.
+const TYPE_ORDER: [NumberKind; 8] = [
+    NumberKind::PremiumRate,
+    NumberKind::TollFree,
+    NumberKind::SharedCost,
+    NumberKind::Voip,
+    NumberKind::PersonalNumber,
+    NumberKind::Pager,
+    NumberKind::Uan,
+    NumberKind::Voicemail,
+];
+
+/// Shortest and longest national significant number libphonenumber reads.
+const MIN_NSN: usize = 2;
+const MAX_NSN: usize = 17;
+
+/// Why digits are not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParseError {
+    TooShort,
+    TooLong,
+    /// `+` or an international prefix followed by no known calling code.
+    InvalidCountryCode,
+    /// No numbering plan for the default region.
+    NoPlanForRegion,
+}
+
+/// A parsed number: calling code and national significant number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number {
+    pub code: u16,
+    /// ASCII digits, leading zeros kept.
+    pub national: Vec<u8>,
+}
+
+impl Number {
+    /// `+442079460958`
+    pub fn e164(&self) -> String {
+        let mut out = format!("+{}", self.code);
+        out.extend(self.national.iter().map(|&d| char::from(d)));
+        out
+    }
+
+    /// The plan the number belongs to (libphonenumber's
+    /// `getRegionCodeForNumber`), if any.
+    pub fn plan(&self) -> Option<&'static Region> {
+        let plans = plans_for_code(self.code);
+        if let [only] = plans {
+            return Some(only);
+        }
+        plans.iter().find(|plan| {
+            if plan.leading_digits != NONE {
+                automaton::matches_prefix(plan.leading_digits, &self.national)
+            } else {
+                number_kind(plan, &self.national) != NumberKind::Unknown
+            }
+        })
+    }
+
+    /// The number's kind, `Unknown` when it is not a valid number.
+    pub fn kind(&self) -> NumberKind {
+        self.plan().map_or(NumberKind::Unknown, |plan| {
+            number_kind(plan, &self.national)
+        })
+    }
+
+    /// libphonenumber's `isValidNumber`.
+    pub fn is_valid(&self) -> bool {
+        self.kind() != NumberKind::Unknown
+    }
+}
+
+/// The plans of a calling code, the main region first; empty if unknown.
+pub fn plans_for_code(code: u16) -> &'static [Region] {
+    match CODES.binary_search_by_key(&code, |&(c, _, _)| c) {
+        Ok(at) => {
+            let (_, first, count) = CODES[at];
+            let first = usize::from(first);
+            REGIONS
+                .get(first..first + usize::from(count))
+                .unwrap_or(&[])
+        }
+        Err(_) => &[],
+    }
+}
+
+/// The plan of a region (ISO 3166-1 alpha-2, upper case).
+pub fn plan_for_region(id: &str) -> Option<&'static Region> {
+    REGION_IDS
+        .binary_search_by_key(&id, |&(code, _)| code)
+        .ok()
+        .and_then(|at| REGIONS.get(usize::from(REGION_IDS[at].1)))
+}
+
+fn desc_matches(desc: &Desc, national: &[u8]) -> bool {
+    desc.start != NONE
+        && (desc.lengths == 0 || national.len() < 32 && desc.lengths & (1 << national.len()) != 0)
+        && automaton::matches_all(desc.start, national)
+}
+
+/// The pattern alone, without the length check (libphonenumber's
+/// `matchNationalNumber`).
+fn pattern_matches(desc: &Desc, national: &[u8]) -> bool {
+    desc.start != NONE && automaton::matches_all(desc.start, national)
+}
+
+/// libphonenumber's `getNumberTypeHelper`.
+fn number_kind(plan: &Region, national: &[u8]) -> NumberKind {
+    if !desc_matches(&plan.general, national) {
+        return NumberKind::Unknown;
+    }
+    for (desc, kind) in plan.types.iter().zip(TYPE_ORDER) {
+        if desc_matches(desc, national) {
+            return kind;
+        }
+    }
+    let [.., fixed, mobile] = &plan.types;
+    if desc_matches(fixed, national) {
+        return if plan.same_mobile_and_fixed || desc_matches(mobile, national) {
+            NumberKind::FixedLineOrMobile
+        } else {
+            NumberKind::FixedLine
+        };
+    }
+    if !plan.same_mobile_and_fixed && desc_matches(mobile, national) {
+        return NumberKind::Mobile;
+    }
+    NumberKind::Unknown
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Length {
+    Possible,
+    LocalOnly,
+    TooShort,
+    TooLong,
+    Invalid,
+}
+
+/// libphonenumber's `testNumberLength` for an unknown type.
+fn test_length(plan: &Region, national: &[u8]) -> Length {
+    let possible = plan.general.lengths;
+    let n = national.len() as u32;
+    if possible == 0 {
+        return Length::Invalid;
+    }
+    if n < 32 && plan.general_local & (1 << n) != 0 {
+        return Length::LocalOnly;
+    }
+    let shortest = possible.trailing_zeros();
+    let longest = 31 - possible.leading_zeros();
+    if n < shortest {
+        Length::TooShort
+    } else if n > longest {
+        Length::TooLong
+    } else if possible & (1 << n) != 0 {
+        Length::Possible
+    } else {
+        Length::Invalid
+    }
+}
+
+/// libphonenumber's `maybeStripNationalPrefixAndCarrierCode`: strips or
+/// transforms the national prefix, unless that would turn a number that
+/// fits the plan into one that does not.
+fn strip_national_prefix(national: &mut Vec<u8>, plan: &Region) -> bool {
+    if national.is_empty() {
+        return false;
+    }
+    let Some(found) = pike::match_prefix(plan.npfp, national) else {
+        return false;
+    };
+    let viable = pattern_matches(&plan.general, national);
+    let last_group = found.group(usize::from(plan.npfp_groups));
+    let rest = &national[found.end().min(national.len())..];
+    if plan.transform.is_empty() || last_group.is_none() {
+        if viable && !pattern_matches(&plan.general, rest) {
+            return false;
+        }
+        *national = rest.to_vec();
+    } else {
+        let mut transformed = Vec::with_capacity(national.len() + plan.transform.len());
+        let mut rule = plan.transform.bytes();
+        while let Some(b) = rule.next() {
+            if b == b'$' {
+                let group = rule.next().map_or(0, |g| usize::from(g.wrapping_sub(b'0')));
+                if let Some((from, to)) = found.group(group) {
+                    transformed.extend_from_slice(national.get(from..to).unwrap_or(&[]));
+                }
+            } else {
+                transformed.push(b);
+            }
+        }
+        transformed.extend_from_slice(rest);
+        if viable && !pattern_matches(&plan.general, &transformed) {
+            return false;
+        }
+        *national = transformed;
+    }
+    true
+}
+
+/// libphonenumber's `extractCountryCode` after a `+` or an international
+/// prefix: the calling code and what follows it.
+fn split_calling_code(full: &[u8]) -> Result<(u16, &[u8]), ParseError> {
+    if full.len() <= MIN_NSN {
+        return Err(ParseError::TooShort);
+    }
+    if full[0] == b'0' {
+        return Err(ParseError::InvalidCountryCode);
+    }
+    let mut code = 0u16;
+    for (i, &d) in full.iter().take(3).enumerate() {
+        code = code * 10 + u16::from(d - b'0');
+        if !plans_for_code(code).is_empty() {
+            return Ok((code, &full[i + 1..]));
+        }
+    }
+    Err(ParseError::InvalidCountryCode)
+}
+
+/// Parses screened digits (libphonenumber's `parse`): with `plus`, or
+/// without a default region, as an international number; else as a number
+/// of `default_region`, which may itself start with an international prefix
+/// or the region's calling code.
+pub fn parse(
+    digits: &[u8],
+    plus: bool,
+    default_region: Option<&str>,
+) -> Result<Number, ParseError> {
+    if digits.len() < MIN_NSN {
+        return Err(ParseError::TooShort);
+    }
+    let default = match default_region {
+        Some(id) if !plus => Some(plan_for_region(id).ok_or(ParseError::NoPlanForRegion)?),
+        _ => None,
+    };
+    // The calling code, the rest, and the plan that reads the rest.
+    let (code, national, plan): (u16, Vec<u8>, &Region) = match default {
+        None => {
+            let (code, rest) = split_calling_code(digits)?;
+            (code, rest.to_vec(), main_plan(code)?)
+        }
+        Some(region) => match pike::match_prefix(region.idd, digits) {
+            // A calling code read from the number is read with its main
+            // region's plan (for GG's own code too: +44 is GB's).
+            Some(idd) if digits.get(idd.end()) != Some(&b'0') => {
+                let (code, rest) = split_calling_code(&digits[idd.end()..])?;
+                (code, rest.to_vec(), main_plan(code)?)
+            }
+            _ => match without_own_calling_code(digits, region) {
+                Some(rest) => (region.code, rest, main_plan(region.code)?),
+                None => (region.code, digits.to_vec(), region),
+            },
+        },
+    };
+    if national.len() < MIN_NSN {
+        return Err(ParseError::TooShort);
+    }
+    let mut potential = national.clone();
+    strip_national_prefix(&mut potential, plan);
+    let national = match test_length(plan, &potential) {
+        Length::TooShort | Length::LocalOnly => national,
+        _ => potential,
+    };
+    if national.len() < MIN_NSN {
+        return Err(ParseError::TooShort);
+    }
+    if national.len() > MAX_NSN {
+        return Err(ParseError::TooLong);
+    }
+    Ok(Number { code, national })
+}
+
+/// The plan a calling code's numbers are read with: its main region's.
+fn main_plan(code: u16) -> Result<&'static Region, ParseError> {
+    plans_for_code(code)
+        .first()
+        .ok_or(ParseError::InvalidCountryCode)
+}
+
+/// A national number that starts with its own region's calling code, given
+/// without `+` (`44 20 7946 0958` in GB): the rest, when libphonenumber
+/// would read it that way — the number fits the plan only without the code,
+/// or is too long with it.
+fn without_own_calling_code(digits: &[u8], region: &Region) -> Option<Vec<u8>> {
+    let code = region.code.to_string();
+    let rest = digits.strip_prefix(code.as_bytes())?;
+    let mut potential = rest.to_vec();
+    strip_national_prefix(&mut potential, region);
+    let general = &region.general;
+    let better = !pattern_matches(general, digits) && pattern_matches(general, &potential);
+    (better || test_length(region, digits) == Length::TooLong).then_some(potential)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e164(digits: &str, plus: bool, region: Option<&str>) -> Result<String, ParseError> {
+        parse(digits.as_bytes(), plus, region).map(|n| n.e164())
+    }
+
+    #[test]
+    fn international_numbers_split_at_the_calling_code() {
+        let n = parse(b"442079460958", true, None).unwrap();
+        assert_eq!((n.code, n.national.as_slice()), (44, &b"2079460958"[..]));
+        assert!(n.is_valid());
+        assert_eq!(n.kind(), NumberKind::FixedLine);
+        assert_eq!(n.plan().map(|p| p.id), Some("GB"));
+    }
+
+    #[test]
+    fn national_prefix_is_stripped_for_the_region() {
+        assert_eq!(
+            e164("02079460958", false, Some("GB")).unwrap(),
+            "+442079460958"
+        );
+        assert_eq!(
+            e164("4155552671", false, Some("US")).unwrap(),
+            "+14155552671"
+        );
+        assert_eq!(
+            e164("14155552671", false, Some("US")).unwrap(),
+            "+14155552671"
+        );
+    }
+
+    #[test]
+    fn international_dialling_prefix_is_read() {
+        assert_eq!(
+            e164("011442079460958", false, Some("US")).unwrap(),
+            "+442079460958"
+        );
+        assert_eq!(
+            e164("0014155552671", false, Some("FR")).unwrap(),
+            "+14155552671"
+        );
+    }
+
+    #[test]
+    fn transform_rule_rewrites_the_national_number() {
+        // Argentina: 0 11 15 xxxx-xxxx (a mobile in Buenos Aires) → +54 9 11 xxxx xxxx.
+        let n = parse(b"0111523456789", false, Some("AR")).unwrap();
+        assert_eq!(n.e164(), "+5491123456789");
+        assert_eq!(n.kind(), NumberKind::Mobile);
+    }
+
+    #[test]
+    fn shared_calling_codes_find_their_region() {
+        let n = parse(b"12423570000", true, None).unwrap();
+        assert_eq!(n.plan().map(|p| p.id), Some("BS"));
+        let n = parse(b"441481256789", true, None).unwrap();
+        assert_eq!(n.plan().map(|p| p.id), Some("GG"));
+    }
+
+    #[test]
+    fn errors_are_named() {
+        assert_eq!(e164("1", true, None), Err(ParseError::TooShort));
+        assert_eq!(
+            e164("99912345", true, None),
+            Err(ParseError::InvalidCountryCode)
+        );
+        assert_eq!(
+            e164("0123", true, None),
+            Err(ParseError::InvalidCountryCode)
+        );
+        assert_eq!(
+            e164("123", false, Some("AQ")),
+            Err(ParseError::NoPlanForRegion)
+        );
+        assert_eq!(
+            e164("1234567890123456789", false, Some("DE")),
+            Err(ParseError::TooLong)
+        );
+    }
+}

@@ -1,0 +1,172 @@
+//! Every compiled pattern against the pattern itself, run by the `regex`
+//! crate over the `phonenumber` crate's metadata (the generator's input):
+//! the automata must accept exactly what `^(?:pattern)$` matches (and
+//! `^(?:pattern)` for leading digits), and the prefix programs must find
+//! the same match end and groups as the regex crate's leftmost-first search.
+
+use super::tables::REGIONS;
+use super::{automaton, pike, Desc, NONE};
+use phonenumber::metadata::{Descriptor, Metadata, DATABASE};
+use regex::{Regex, RegexBuilder};
+
+fn regex(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .ignore_whitespace(true)
+        .build()
+        .expect("metadata pattern")
+}
+
+/// The metadata in the generator's order: by calling code, main region first.
+fn metadata() -> Vec<&'static Metadata> {
+    (1u16..1000)
+        .filter_map(|code| DATABASE.by_code(&code))
+        .flatten()
+        .collect()
+}
+
+/// Digit strings: the examples, their prefixes and one-digit variations,
+/// and seeded random strings of 1 to 17 digits.
+fn inputs(meta: &Metadata, seed: u64) -> Vec<String> {
+    let d = meta.descriptors();
+    let examples: Vec<&str> = [
+        d.fixed_line(),
+        d.mobile(),
+        d.toll_free(),
+        d.premium_rate(),
+        d.shared_cost(),
+        d.personal_number(),
+        d.voip(),
+        d.pager(),
+        d.uan(),
+        d.voicemail(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(Descriptor::example)
+    .collect();
+    let mut out = Vec::new();
+    for example in examples {
+        for end in 1..=example.len() {
+            out.push(example[..end].to_owned());
+        }
+        for at in 0..example.len() {
+            for digit in ['0', '5', '9'] {
+                let mut changed = example.to_owned();
+                changed.replace_range(at..=at, &digit.to_string());
+                out.push(changed);
+            }
+        }
+        out.push(format!("0{example}"));
+        out.push(format!("{example}1"));
+    }
+    let mut state = seed | 1;
+    for _ in 0..200 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let len = 1 + (state % 17) as usize;
+        out.push(
+            (0..len)
+                .map(|i| char::from(b'0' + ((state >> (i * 3)) % 10) as u8))
+                .collect(),
+        );
+    }
+    out
+}
+
+fn check_desc(desc: &Desc, pattern: Option<&str>, inputs: &[String], id: &str) {
+    let Some(pattern) = pattern else {
+        assert_eq!(desc.start, NONE, "{id}: absent pattern has an automaton");
+        return;
+    };
+    let whole = regex(&format!("^(?:{pattern})$"));
+    for input in inputs {
+        assert_eq!(
+            automaton::matches_all(desc.start, input.as_bytes()),
+            whole.is_match(input),
+            "{id}: {pattern:?} on {input:?}"
+        );
+    }
+}
+
+#[test]
+fn automata_accept_exactly_what_their_patterns_match() {
+    let metas = metadata();
+    assert_eq!(metas.len(), REGIONS.len());
+    for (i, (meta, plan)) in metas.iter().zip(REGIONS.iter()).enumerate() {
+        assert_eq!((meta.id(), meta.country_code()), (plan.id, plan.code));
+        let inputs = inputs(meta, i as u64 * 7919);
+        let d = meta.descriptors();
+        fn pattern(desc: Option<&Descriptor>) -> Option<&str> {
+            desc.map(|d| d.national_number().as_str())
+        }
+        check_desc(&plan.general, pattern(Some(d.general())), &inputs, plan.id);
+        let types = [
+            d.premium_rate(),
+            d.toll_free(),
+            d.shared_cost(),
+            d.voip(),
+            d.personal_number(),
+            d.pager(),
+            d.uan(),
+            d.voicemail(),
+            d.fixed_line(),
+            d.mobile(),
+        ];
+        for (desc, source) in plan.types.iter().zip(types) {
+            check_desc(desc, pattern(source), &inputs, plan.id);
+        }
+        if let Some(leading) = meta.leading_digits() {
+            let prefix = regex(&format!("^(?:{})", leading.as_str()));
+            for input in &inputs {
+                assert_eq!(
+                    automaton::matches_prefix(plan.leading_digits, input.as_bytes()),
+                    prefix.is_match(input),
+                    "{}: leading digits on {input:?}",
+                    plan.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn prefix_programs_find_the_regex_crates_match_and_groups() {
+    for (i, (meta, plan)) in metadata().iter().zip(REGIONS.iter()).enumerate() {
+        let national_prefix = meta.national_prefix().map(regex::escape);
+        let patterns = [
+            (
+                plan.idd,
+                meta.international_prefix().map(|r| r.as_str().to_owned()),
+            ),
+            (
+                plan.npfp,
+                meta.national_prefix_for_parsing()
+                    .map(|r| r.as_str().to_owned())
+                    .or(national_prefix),
+            ),
+        ];
+        let mut inputs = inputs(meta, i as u64 * 104_729);
+        inputs.extend(["00", "011", "0011", "010", "8", "810", "0", "1"].map(String::from));
+        for (prog, pattern) in patterns {
+            let Some(pattern) = pattern else {
+                assert_eq!(prog.len, 0, "{}: absent pattern has a program", plan.id);
+                continue;
+            };
+            let re = regex(&format!("^(?:{pattern})"));
+            for input in &inputs {
+                let expected = re.captures(input).map(|c| {
+                    (0..c.len())
+                        .map(|g| c.get(g).map(|m| (m.start(), m.end())))
+                        .collect::<Vec<_>>()
+                });
+                let actual = pike::match_prefix(prog, input.as_bytes()).map(|m| {
+                    (0..re.captures_len())
+                        .map(|g| m.group(g))
+                        .collect::<Vec<_>>()
+                });
+                assert_eq!(actual, expected, "{}: {pattern:?} on {input:?}", plan.id);
+            }
+        }
+    }
+}

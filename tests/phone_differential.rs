@@ -1,0 +1,308 @@
+//! Differential tests of the phone engine against the `phonenumber` crate
+//! (run natively) and Google's libphonenumber (its Python port
+//! `phonenumbers`, same metadata release, through `scripts/phone_oracle.py`).
+//!
+//! The numbers, for every region and non-geographic calling code:
+//! - every example number of every type, written `+<code><number>`, as
+//!   national digits with the region as default, and in the formatted
+//!   international and national spellings (`+44 20 7946 0958`,
+//!   `020 7946 0958`);
+//! - seeded random variations of them: digits changed, removed or added,
+//!   the national prefix, an international dialling prefix or the calling
+//!   code put in front, and random digit strings of the plan's lengths.
+//!
+//! The engine must give libphonenumber's answer — validity, E.164 and number
+//! type — for every one. Where the `phonenumber` crate gives another answer
+//! it departs from libphonenumber (it matches patterns by prefix, reads a
+//! dialled country's number with the default region's national prefix, and
+//! loses numbers of shared calling codes); those cases are counted and
+//! printed, and are the documented differences from the crate.
+//!
+//! Size: `PHONE_DIFF_CASES` random cases per plan (default 40, seconds). The
+//! full run is `scripts/phone-differential.sh` (2,000 per plan).
+
+use customer_schema::rules::phone::normalize_phone;
+use phonenumber::metadata::{Metadata, DATABASE};
+use phonenumber::{Mode, Type};
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+/// A verdict: `Some((e164, type))` for a valid number, `None` otherwise.
+type Verdict = Option<(String, String)>;
+
+/// The `phonenumber` crate, called as the schema called it before the
+/// compiled engine: national digits with the default region, everything
+/// else as `+` and digits.
+fn phonenumber_crate(digits: &str, plus: bool, region: Option<&str>) -> Verdict {
+    let parsed = match region {
+        Some(id) if !plus => phonenumber::parse(Some(id.parse().ok()?), digits),
+        _ => phonenumber::parse(None, format!("+{digits}")),
+    }
+    .ok()?;
+    if !phonenumber::is_valid(&parsed) {
+        return None;
+    }
+    let kind = match parsed.number_type(&DATABASE) {
+        Type::Mobile => "MOBILE",
+        Type::FixedLineOrMobile => "FIXED_LINE_OR_MOBILE",
+        Type::FixedLine => "FIXED_LINE",
+        Type::TollFree => "TOLL_FREE",
+        Type::PremiumRate => "PREMIUM_RATE",
+        Type::SharedCost => "SHARED_COST",
+        Type::Voip => "VOIP",
+        Type::PersonalNumber => "PERSONAL_NUMBER",
+        Type::Pager => "PAGER",
+        Type::Uan => "UAN",
+        Type::Voicemail => "VOICEMAIL",
+        _ => "UNKNOWN",
+    };
+    Some((
+        parsed.format().mode(Mode::E164).to_string(),
+        kind.to_owned(),
+    ))
+}
+
+fn ours(text: &str, region: Option<&str>) -> Verdict {
+    normalize_phone(text, region)
+        .ok()
+        .map(|phone| (phone.e164.clone(), phone.kind().name().to_owned()))
+}
+
+/// One input: as typed, and as the engines read it.
+struct Case {
+    text: String,
+    digits: String,
+    plus: bool,
+    region: Option<&'static str>,
+}
+
+/// libphonenumber's verdicts for `cases`, in order.
+fn google(cases: &[Case]) -> Vec<Verdict> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/phone_oracle.py");
+    let mut child = Command::new("python3")
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 runs scripts/phone_oracle.py");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let lines: Vec<String> = cases
+        .iter()
+        .map(|c| serde_json::json!([c.digits, c.plus, c.region]).to_string())
+        .collect();
+    // Written from another thread, so neither side blocks on a full pipe.
+    let writer = std::thread::spawn(move || {
+        for line in lines {
+            writeln!(stdin, "{line}").expect("write to the oracle");
+        }
+    });
+    let verdicts: Vec<Verdict> = BufReader::new(child.stdout.take().expect("stdout"))
+        .lines()
+        .map(|line| serde_json::from_str(&line.expect("oracle output")).expect("oracle JSON"))
+        .collect();
+    writer.join().expect("writer");
+    assert!(
+        child.wait().expect("oracle exit").success(),
+        "the oracle failed"
+    );
+    assert_eq!(verdicts.len(), cases.len(), "one verdict per case");
+    verdicts
+}
+
+/// A small seeded generator (xorshift64*), so every run tests the same numbers.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn digit(&mut self) -> char {
+        char::from(b'0' + self.below(10) as u8)
+    }
+}
+
+#[derive(Default)]
+struct Cases(Vec<Case>);
+
+impl Cases {
+    fn add(&mut self, text: &str, region: Option<&'static str>) {
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        if digits.is_empty() || digits.len() > 20 {
+            return;
+        }
+        self.0.push(Case {
+            text: text.to_owned(),
+            plus: text.trim_start().starts_with('+'),
+            digits,
+            region,
+        });
+    }
+
+    /// Runs all three and checks ours against libphonenumber; returns how
+    /// many numbers are valid.
+    fn check(&self) -> usize {
+        let google = google(&self.0);
+        let mut wrong = Vec::new();
+        let mut crate_differs: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        let mut valid = 0;
+        for (case, expected) in self.0.iter().zip(&google) {
+            let mine = ours(&case.text, case.region);
+            let theirs = phonenumber_crate(&case.digits, case.plus, case.region);
+            let line = format!(
+                "{:?} in {:?}: libphonenumber {expected:?}, ours {mine:?}, phonenumber crate {theirs:?}",
+                case.text, case.region
+            );
+            valid += usize::from(mine.is_some());
+            if mine != *expected {
+                wrong.push(line);
+            } else if theirs != *expected {
+                let how = match (&theirs, expected) {
+                    (None, Some(_)) => "rejects a valid number",
+                    (Some(_), None) => "accepts an invalid number",
+                    (Some((a, _)), Some((b, _))) if a != b => "reads another number",
+                    _ => "gives another type",
+                };
+                crate_differs.entry(how).or_default().push(line);
+            }
+        }
+        eprintln!("{} cases, {valid} valid", self.0.len());
+        for (how, lines) in &crate_differs {
+            eprintln!(
+                "the phonenumber crate {how} (libphonenumber agrees with ours): {}",
+                lines.len()
+            );
+            for line in lines.iter().take(3) {
+                eprintln!("    {line}");
+            }
+        }
+        for line in wrong.iter().take(40) {
+            eprintln!("WRONG {line}");
+        }
+        assert!(
+            wrong.is_empty(),
+            "{} answers differ from libphonenumber",
+            wrong.len()
+        );
+        valid
+    }
+}
+
+/// Every plan: (metadata, the region to use as default, if geographic).
+fn plans() -> Vec<(&'static Metadata, Option<&'static str>)> {
+    (1u16..1000)
+        .filter_map(|code| DATABASE.by_code(&code))
+        .flatten()
+        .map(|meta| (meta, (meta.id() != "001").then_some(meta.id())))
+        .collect()
+}
+
+fn examples(meta: &Metadata) -> Vec<String> {
+    let d = meta.descriptors();
+    [
+        d.fixed_line(),
+        d.mobile(),
+        d.toll_free(),
+        d.premium_rate(),
+        d.shared_cost(),
+        d.personal_number(),
+        d.voip(),
+        d.pager(),
+        d.uan(),
+        d.voicemail(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|desc| desc.example().map(str::to_owned))
+    .collect()
+}
+
+fn cases_per_plan() -> usize {
+    std::env::var("PHONE_DIFF_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(40)
+}
+
+#[test]
+fn every_example_number_agrees_in_every_spelling() {
+    let mut cases = Cases::default();
+    for (meta, region) in plans() {
+        for example in examples(meta) {
+            let international = format!("+{}{}", meta.country_code(), example);
+            cases.add(&international, None);
+            cases.add(&international, region);
+            let Ok(parsed) = phonenumber::parse(None, &international) else {
+                continue;
+            };
+            cases.add(&parsed.format().mode(Mode::International).to_string(), None);
+            if let Some(region) = region {
+                let national = parsed.format().mode(Mode::National).to_string();
+                let digits: String = national.chars().filter(char::is_ascii_digit).collect();
+                cases.add(&national, Some(region));
+                cases.add(&digits, Some(region));
+            }
+        }
+    }
+    let valid = cases.check();
+    assert!(valid > 5_000, "example numbers are valid ({valid})");
+}
+
+#[test]
+fn seeded_random_numbers_agree_per_region() {
+    let mut rng = Rng(0x5EED_F00D_1234_5678);
+    let mut cases = Cases::default();
+    let per_plan = cases_per_plan();
+    for (meta, region) in plans() {
+        let examples = examples(meta);
+        let code = meta.country_code().to_string();
+        let national_prefix = meta.national_prefix().unwrap_or("").to_owned();
+        let lengths = meta
+            .descriptors()
+            .fixed_line()
+            .map(|d| d.possible_length().to_vec())
+            .unwrap_or_default();
+        for _ in 0..per_plan {
+            let mut number: String = if examples.is_empty() || rng.below(4) == 0 {
+                let len = lengths
+                    .get(rng.below(lengths.len().max(1)))
+                    .copied()
+                    .unwrap_or(8);
+                (0..len).map(|_| rng.digit()).collect()
+            } else {
+                examples[rng.below(examples.len())].clone()
+            };
+            for _ in 0..rng.below(3) {
+                let at = rng.below(number.len() + 1);
+                match rng.below(3) {
+                    0 if at < number.len() => {
+                        number.replace_range(at..=at, &rng.digit().to_string());
+                    }
+                    1 if at < number.len() => {
+                        number.remove(at);
+                    }
+                    _ => number.insert(at, rng.digit()),
+                }
+            }
+            let spelled = match rng.below(6) {
+                0 => format!("+{code}{number}"),
+                1 => format!("{code}{number}"),
+                2 => format!("{national_prefix}{number}"),
+                3 => format!("00{code}{number}"),
+                4 => format!("011{code}{number}"),
+                _ => number,
+            };
+            cases.add(&spelled, region);
+            if !spelled.starts_with('+') {
+                cases.add(&spelled, None);
+            }
+        }
+    }
+    cases.check();
+}

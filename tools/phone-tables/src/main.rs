@@ -1,0 +1,669 @@
+//! Compiles the `phonenumber` crate's metadata (Google's libphonenumber
+//! `PhoneNumberMetadata.xml`) into the static tables of customer-schema's
+//! phone engine, `src/phone/tables.rs`.
+//!
+//! Why a generator with committed output (as regex-syntax does for its
+//! Unicode tables) rather than a build script: the shipped crate then builds
+//! with no regex engine, no metadata decoding and no phonenumber in its
+//! dependency graph, the tables are reviewable in diffs, and a metadata
+//! update is one deliberate command. `--check` fails when the committed file
+//! is stale; the test command runs it.
+//!
+//! What is compiled, and into what:
+//! - every national-number pattern (general description and the ten number
+//!   types), and each region's `leadingDigits`, into deterministic automata
+//!   over the ten digits, all in one pool of states minimised together
+//!   (Moore's algorithm), so the `\d{7}` tails and common prefixes that
+//!   hundreds of patterns share are stored once;
+//! - the patterns that need a match *position* or *capture groups* — the
+//!   international dialling prefix and the national prefix for parsing —
+//!   into small instruction programs for a Pike VM (leftmost-first, as the
+//!   `regex` crate and Java match), which the engine runs anchored at the
+//!   start of the number.
+//!
+//! Usage: `cargo run --release -p phone-tables [-- --check]`
+
+use phonenumber::metadata::{Descriptor, Metadata, DATABASE};
+use regex_automata::dfa::{dense, Automaton, StartKind};
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, MatchKind};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+const OUTPUT: &str = "src/phone/tables.rs";
+/// The `phonenumber` release pinned in Cargo.toml; after `+`, the
+/// libphonenumber metadata release it carries.
+const PHONENUMBER_VERSION: &str = "0.3.10+9.0.33";
+/// A transition that leads nowhere (the number cannot match).
+const DEAD: u32 = u32::MAX;
+/// Absent pattern.
+const NONE32: u32 = u32::MAX;
+/// Capture groups the engine's prefix matcher keeps (`src/phone/pike.rs`).
+const MAX_GROUPS: usize = 3;
+
+/// A program's place in `PROGRAM`; `len == 0` for an absent pattern.
+#[derive(Clone, Copy, Default)]
+struct Prog {
+    start: u16,
+    len: u16,
+}
+
+fn main() {
+    let check = std::env::args().any(|arg| arg == "--check");
+    let text = generate();
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(OUTPUT);
+    if check {
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        if current != text {
+            eprintln!("{OUTPUT} is stale: run cargo run --release -p phone-tables");
+            std::process::exit(1);
+        }
+        println!("{OUTPUT} is up to date");
+    } else {
+        std::fs::write(&path, &text).expect("write the tables");
+        println!("wrote {OUTPUT} ({} bytes)", text.len());
+    }
+}
+
+/// One state of a digit automaton: `accept` means the digits read so far
+/// match the whole pattern.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct State {
+    accept: bool,
+    next: [u32; 10],
+}
+
+#[derive(Default)]
+struct Pool {
+    states: Vec<State>,
+}
+
+impl Pool {
+    /// Compiles `pattern` (libphonenumber syntax: digits, classes, groups,
+    /// alternation, counted repeats; whitespace ignored) and returns its
+    /// start state.
+    fn add(&mut self, pattern: &str) -> u32 {
+        let dfa = dense::Builder::new()
+            .configure(
+                dense::Config::new()
+                    .start_kind(StartKind::Anchored)
+                    .match_kind(MatchKind::All),
+            )
+            .syntax(syntax::Config::new().ignore_whitespace(true).unicode(false))
+            .build(pattern)
+            .unwrap_or_else(|e| panic!("pattern {pattern:?}: {e}"));
+        let start = dfa
+            .universal_start_state(Anchored::Yes)
+            .expect("no look-behind in phone patterns");
+        let mut ids = HashMap::new();
+        let mut queue = vec![start];
+        let base = self.states.len() as u32;
+        ids.insert(start, base);
+        self.states.push(State {
+            accept: false,
+            next: [DEAD; 10],
+        });
+        while let Some(id) = queue.pop() {
+            let at = ids[&id] as usize;
+            self.states[at].accept = dfa.is_match_state(dfa.next_eoi_state(id));
+            for digit in 0..10u8 {
+                let to = dfa.next_state(id, b'0' + digit);
+                if dfa.is_dead_state(to) || dfa.is_quit_state(to) {
+                    continue;
+                }
+                let index = *ids.entry(to).or_insert_with(|| {
+                    queue.push(to);
+                    self.states.push(State {
+                        accept: false,
+                        next: [DEAD; 10],
+                    });
+                    (self.states.len() - 1) as u32
+                });
+                self.states[at].next[digit as usize] = index;
+            }
+        }
+        base
+    }
+
+    /// Merges equivalent states across every automaton (Moore's partition
+    /// refinement) and returns the old-to-new state map.
+    fn minimise(&mut self) -> Vec<u32> {
+        let mut class: Vec<u32> = self.states.iter().map(|s| s.accept as u32).collect();
+        let mut count = 0;
+        loop {
+            let mut ids: HashMap<(u32, [u32; 10]), u32> = HashMap::new();
+            let next: Vec<u32> = self
+                .states
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let key = (
+                        class[i],
+                        s.next
+                            .map(|t| if t == DEAD { DEAD } else { class[t as usize] }),
+                    );
+                    let n = ids.len() as u32;
+                    *ids.entry(key).or_insert(n)
+                })
+                .collect();
+            let new_count = ids.len();
+            class = next;
+            if new_count == count {
+                break;
+            }
+            count = new_count;
+        }
+        let mut merged = vec![
+            State {
+                accept: false,
+                next: [DEAD; 10],
+            };
+            count
+        ];
+        for (i, s) in self.states.iter().enumerate() {
+            merged[class[i] as usize] = State {
+                accept: s.accept,
+                next: s
+                    .next
+                    .map(|t| if t == DEAD { DEAD } else { class[t as usize] }),
+            };
+        }
+        self.states = merged;
+        class
+    }
+}
+
+/// One instruction of the prefix matcher (mirrors `src/phone/pike.rs`).
+enum Inst {
+    /// Consume one digit in the set (bit d for digit d).
+    Digits(u16),
+    /// Try `.0` first, then `.1`.
+    Split(u16, u16),
+    Jump(u16),
+    /// Record the position in capture slot n.
+    Save(u8),
+    /// Only at the end of the number.
+    End,
+    /// Only at the start of the number.
+    Start,
+    Match,
+}
+
+#[derive(Default)]
+struct Programs {
+    code: Vec<Inst>,
+}
+
+impl Programs {
+    /// Compiles `pattern` and returns (its program, number of capture groups).
+    fn add(&mut self, pattern: &str) -> (Prog, u8) {
+        let hir = regex_syntax::ParserBuilder::new()
+            .ignore_whitespace(true)
+            .unicode(false)
+            .build()
+            .parse(pattern)
+            .unwrap_or_else(|e| panic!("pattern {pattern:?}: {e}"));
+        let start = self.code.len();
+        let groups = hir.properties().explicit_captures_len();
+        // Group 0 is the whole match, as in the regex crate.
+        self.code.push(Inst::Save(0));
+        self.emit(&hir);
+        self.code.push(Inst::Save(1));
+        self.code.push(Inst::Match);
+        assert!(
+            self.code.len() < u16::MAX as usize,
+            "program space exhausted"
+        );
+        assert!(groups <= MAX_GROUPS, "{pattern:?} has {groups} groups");
+        let prog = Prog {
+            start: start as u16,
+            len: (self.code.len() - start) as u16,
+        };
+        (prog, groups as u8)
+    }
+
+    fn here(&self) -> u16 {
+        self.code.len() as u16
+    }
+
+    fn patch(&mut self, at: u16, inst: Inst) {
+        self.code[at as usize] = inst;
+    }
+
+    fn emit(&mut self, hir: &Hir) {
+        match hir.kind() {
+            HirKind::Empty => {}
+            HirKind::Literal(literal) => {
+                for &byte in literal.0.iter() {
+                    assert!(byte.is_ascii_digit(), "non-digit literal {byte}");
+                    self.code.push(Inst::Digits(1 << (byte - b'0')));
+                }
+            }
+            HirKind::Class(class) => {
+                let mut mask = 0u16;
+                for digit in 0..10u8 {
+                    let c = b'0' + digit;
+                    let hit = match class {
+                        Class::Unicode(u) => u
+                            .ranges()
+                            .iter()
+                            .any(|r| r.start() <= c as char && c as char <= r.end()),
+                        Class::Bytes(b) => {
+                            b.ranges().iter().any(|r| r.start() <= c && c <= r.end())
+                        }
+                    };
+                    if hit {
+                        mask |= 1 << digit;
+                    }
+                }
+                self.code.push(Inst::Digits(mask));
+            }
+            HirKind::Look(look) => self.code.push(match look {
+                Look::Start => Inst::Start,
+                Look::End => Inst::End,
+                other => panic!("unsupported assertion {other:?}"),
+            }),
+            HirKind::Repetition(rep) => {
+                for _ in 0..rep.min {
+                    self.emit(&rep.sub);
+                }
+                match rep.max {
+                    Some(max) => {
+                        // Nested optionals: x(x(x)?)?
+                        let mut holes = Vec::new();
+                        for _ in rep.min..max {
+                            holes.push(self.here());
+                            self.code.push(Inst::Match); // patched below
+                            self.emit(&rep.sub);
+                        }
+                        let end = self.here();
+                        for hole in holes {
+                            let split = if rep.greedy {
+                                Inst::Split(hole + 1, end)
+                            } else {
+                                Inst::Split(end, hole + 1)
+                            };
+                            self.patch(hole, split);
+                        }
+                    }
+                    None => {
+                        let top = self.here();
+                        self.code.push(Inst::Match); // patched below
+                        self.emit(&rep.sub);
+                        self.code.push(Inst::Jump(top));
+                        let end = self.here();
+                        let split = if rep.greedy {
+                            Inst::Split(top + 1, end)
+                        } else {
+                            Inst::Split(end, top + 1)
+                        };
+                        self.patch(top, split);
+                    }
+                }
+            }
+            HirKind::Capture(capture) => {
+                let slot = u8::try_from(capture.index * 2).expect("few groups");
+                self.code.push(Inst::Save(slot));
+                self.emit(&capture.sub);
+                self.code.push(Inst::Save(slot + 1));
+            }
+            HirKind::Concat(parts) => parts.iter().for_each(|part| self.emit(part)),
+            HirKind::Alternation(branches) => {
+                // Split(b1, next) b1 Jump(end) Split(b2, next) b2 Jump(end) … bn
+                let mut jumps = Vec::new();
+                for (i, branch) in branches.iter().enumerate() {
+                    if i + 1 < branches.len() {
+                        let split = self.here();
+                        self.code.push(Inst::Match); // patched below
+                        self.emit(branch);
+                        jumps.push(self.here());
+                        self.code.push(Inst::Match); // patched below
+                        let next = self.here();
+                        self.patch(split, Inst::Split(split + 1, next));
+                    } else {
+                        self.emit(branch);
+                    }
+                }
+                let end = self.here();
+                for jump in jumps {
+                    self.patch(jump, Inst::Jump(end));
+                }
+            }
+        }
+    }
+}
+
+/// The order libphonenumber tests the number types in
+/// (`getNumberTypeHelper`), after the general description.
+const TYPE_ORDER: [&str; 10] = [
+    "PremiumRate",
+    "TollFree",
+    "SharedCost",
+    "Voip",
+    "PersonalNumber",
+    "Pager",
+    "Uan",
+    "Voicemail",
+    "FixedLine",
+    "Mobile",
+];
+
+fn descriptor<'a>(meta: &'a Metadata, kind: &str) -> Option<&'a Descriptor> {
+    let d = meta.descriptors();
+    match kind {
+        "PremiumRate" => d.premium_rate(),
+        "TollFree" => d.toll_free(),
+        "SharedCost" => d.shared_cost(),
+        "Voip" => d.voip(),
+        "PersonalNumber" => d.personal_number(),
+        "Pager" => d.pager(),
+        "Uan" => d.uan(),
+        "Voicemail" => d.voicemail(),
+        "FixedLine" => d.fixed_line(),
+        "Mobile" => d.mobile(),
+        _ => unreachable!(),
+    }
+}
+
+fn length_mask(lengths: &[u16]) -> u32 {
+    lengths.iter().fold(0, |mask, &n| {
+        assert!(n < 32, "length {n}");
+        mask | 1 << n
+    })
+}
+
+struct DescOut {
+    start: u32,
+    lengths: u32,
+}
+
+struct RegionOut {
+    id: String,
+    code: u16,
+    idd: Prog,
+    national_prefix: String,
+    npfp: Prog,
+    npfp_groups: u8,
+    transform: String,
+    leading_digits: u32,
+    general: DescOut,
+    general_local: u32,
+    types: Vec<DescOut>,
+    same_mobile_and_fixed: bool,
+}
+
+fn generate() -> String {
+    let mut pool = Pool::default();
+    let mut programs = Programs::default();
+    let mut regions: Vec<RegionOut> = Vec::new();
+    let mut codes: Vec<(u16, usize, usize)> = Vec::new();
+
+    let compile_desc = |pool: &mut Pool, d: Option<&Descriptor>| match d {
+        Some(d) => DescOut {
+            start: pool.add(d.national_number().as_str()),
+            lengths: length_mask(d.possible_length()),
+        },
+        None => DescOut {
+            start: NONE32,
+            lengths: 0,
+        },
+    };
+
+    for code in 1u16..1000 {
+        let Some(metas) = DATABASE.by_code(&code) else {
+            continue;
+        };
+        codes.push((code, regions.len(), metas.len()));
+        for meta in metas {
+            let general = meta.descriptors().general();
+            let (idd, _) = meta
+                .international_prefix()
+                .map(|re| programs.add(re.as_str()))
+                .unwrap_or_default();
+            // libphonenumber's metadata builder uses the national prefix
+            // itself when no separate pattern for parsing is given.
+            let npfp_pattern = meta
+                .national_prefix_for_parsing()
+                .map(|re| re.as_str().to_owned())
+                .or_else(|| meta.national_prefix().map(str::to_owned));
+            let (npfp, npfp_groups) = npfp_pattern.map(|p| programs.add(&p)).unwrap_or_default();
+            let transform = meta
+                .national_prefix_transform_rule()
+                .unwrap_or("")
+                .to_owned();
+            check_transform(&transform);
+            let fixed = meta.descriptors().fixed_line();
+            let mobile = meta.descriptors().mobile();
+            let same_mobile_and_fixed = match (fixed, mobile) {
+                (Some(f), Some(m)) => f.national_number().as_str() == m.national_number().as_str(),
+                _ => false,
+            };
+            let types: Vec<DescOut> = TYPE_ORDER
+                .iter()
+                .map(|kind| compile_desc(&mut pool, descriptor(meta, kind)))
+                .collect();
+            // libphonenumber's metadata builder gives the general description
+            // the union of the types' lengths (the XML leaves it empty), and
+            // as local-only lengths those that are local-only in every type.
+            let national = types.iter().fold(0, |mask, t| mask | t.lengths);
+            let local = TYPE_ORDER
+                .iter()
+                .filter_map(|kind| descriptor(meta, kind))
+                .fold(0, |mask, d| mask | length_mask(d.possible_local_length()));
+            assert!(
+                general.possible_length().is_empty() && general.possible_local_length().is_empty()
+            );
+            regions.push(RegionOut {
+                id: meta.id().to_owned(),
+                code,
+                idd,
+                national_prefix: meta.national_prefix().unwrap_or("").to_owned(),
+                npfp,
+                npfp_groups,
+                transform,
+                leading_digits: meta
+                    .leading_digits()
+                    .map(|re| pool.add(re.as_str()))
+                    .unwrap_or(NONE32),
+                general: DescOut {
+                    start: pool.add(general.national_number().as_str()),
+                    lengths: national,
+                },
+                general_local: local & !national,
+                types,
+                same_mobile_and_fixed,
+            });
+        }
+    }
+
+    let raw_states = pool.states.len();
+    let map = pool.minimise();
+    let remap = |s: u32| if s == NONE32 { NONE32 } else { map[s as usize] };
+    for r in &mut regions {
+        r.leading_digits = remap(r.leading_digits);
+        r.general.start = remap(r.general.start);
+        for t in &mut r.types {
+            t.start = remap(t.start);
+        }
+    }
+
+    render(&pool, raw_states, &programs, &regions, &codes)
+}
+
+/// The transform rules are digits and `$n` group references; the engine
+/// expands exactly that, so anything else must fail here, not at run time.
+fn check_transform(rule: &str) {
+    let mut chars = rule.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '0'..='9' => {}
+            '$' => assert!(
+                matches!(chars.next(), Some('1'..='9')),
+                "transform {rule:?}"
+            ),
+            _ => panic!("transform {rule:?}"),
+        }
+    }
+}
+
+fn render(
+    pool: &Pool,
+    raw_states: usize,
+    programs: &Programs,
+    regions: &[RegionOut],
+    codes: &[(u16, usize, usize)],
+) -> String {
+    let mut out = String::new();
+    let version = PHONENUMBER_VERSION;
+    writeln!(
+        out,
+        "// @generated by tools/phone-tables from the metadata of phonenumber {version}\n\
+         // (libphonenumber's PhoneNumberMetadata.xml). Do not edit: regenerate with\n\
+         //   cargo run --release -p phone-tables\n\
+         // {raw} automaton states before merging, {merged} after.\n",
+        raw = raw_states,
+        merged = pool.states.len()
+    )
+    .unwrap();
+    writeln!(out, "use super::{{Desc, Inst, Prog, Region}};\n").unwrap();
+    writeln!(
+        out,
+        "/// The libphonenumber metadata release the tables come from.\npub const METADATA_VERSION: &str = {:?};\n",
+        version.split('+').nth(1).unwrap_or(version)
+    )
+    .unwrap();
+
+    // States: EDGE_START[s] indexes EDGES; its top bit marks an accepting state.
+    let mut starts = Vec::with_capacity(pool.states.len() + 1);
+    let mut edges: Vec<u32> = Vec::new();
+    for s in &pool.states {
+        starts.push(edges.len() as u32 | if s.accept { 1 << 31 } else { 0 });
+        let mut d = 0;
+        while d < 10 {
+            let target = s.next[d];
+            let mut hi = d;
+            while hi + 1 < 10 && s.next[hi + 1] == target {
+                hi += 1;
+            }
+            if target != DEAD {
+                assert!(target < 1 << 24);
+                edges.push((d as u32) << 28 | (hi as u32) << 24 | target);
+            }
+            d = hi + 1;
+        }
+    }
+    starts.push(edges.len() as u32);
+    write_array(&mut out, "EDGE_START", "u32", &starts, |v| {
+        format!("{v:#x}")
+    });
+    write_array(&mut out, "EDGES", "u32", &edges, |v| format!("{v:#x}"));
+
+    let insts: Vec<String> = programs
+        .code
+        .iter()
+        .map(|i| match i {
+            Inst::Digits(m) => format!("Inst::Digits({m:#x})"),
+            Inst::Split(a, b) => format!("Inst::Split({a}, {b})"),
+            Inst::Jump(a) => format!("Inst::Jump({a})"),
+            Inst::Save(n) => format!("Inst::Save({n})"),
+            Inst::End => "Inst::End".into(),
+            Inst::Start => "Inst::Start".into(),
+            Inst::Match => "Inst::Match".into(),
+        })
+        .collect();
+    write_array(&mut out, "PROGRAM", "Inst", &insts, |v| v.clone());
+
+    let prog = |p: Prog| format!("Prog {{ start: {}, len: {} }}", p.start, p.len);
+    let desc = |d: &DescOut| {
+        format!(
+            "Desc {{ start: {:#x}, lengths: {:#x} }}",
+            d.start, d.lengths
+        )
+    };
+    writeln!(
+        out,
+        "/// Every numbering plan: a region, or a non-geographic calling code (`\"001\"`).\npub static REGIONS: [Region; {}] = [",
+        regions.len()
+    )
+    .unwrap();
+    for r in regions {
+        writeln!(
+            out,
+            "    Region {{ id: {:?}, code: {}, idd: {}, national_prefix: {:?}, npfp: {}, npfp_groups: {}, transform: {:?}, leading_digits: {:#x}, general: {}, general_local: {:#x}, types: [{}], same_mobile_and_fixed: {} }},",
+            r.id,
+            r.code,
+            prog(r.idd),
+            r.national_prefix,
+            prog(r.npfp),
+            r.npfp_groups,
+            r.transform,
+            r.leading_digits,
+            desc(&r.general),
+            r.general_local,
+            r.types.iter().map(desc).collect::<Vec<_>>().join(", "),
+            r.same_mobile_and_fixed
+        )
+        .unwrap();
+    }
+    writeln!(out, "];\n").unwrap();
+
+    let code_rows: Vec<String> = codes
+        .iter()
+        .map(|(code, first, count)| format!("({code}, {first}, {count})"))
+        .collect();
+    writeln!(
+        out,
+        "/// Calling codes, ascending: (code, first index in `REGIONS`, how many). The\n/// main region of a shared code comes first."
+    )
+    .unwrap();
+    write_array(&mut out, "CODES", "(u16, u16, u8)", &code_rows, |v| {
+        v.clone()
+    });
+
+    let mut ids: Vec<(&str, usize)> = regions
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.id != "001")
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    ids.sort();
+    let id_rows: Vec<String> = ids.iter().map(|(id, i)| format!("({id:?}, {i})")).collect();
+    writeln!(
+        out,
+        "/// Regions by ISO 3166-1 alpha-2 code, sorted: (code, index in `REGIONS`)."
+    )
+    .unwrap();
+    write_array(&mut out, "REGION_IDS", "(&str, u16)", &id_rows, |v| {
+        v.clone()
+    });
+    out
+}
+
+fn write_array<T>(
+    out: &mut String,
+    name: &str,
+    ty: &str,
+    items: &[T],
+    show: impl Fn(&T) -> String,
+) {
+    writeln!(out, "pub static {name}: [{ty}; {}] = [", items.len()).unwrap();
+    let mut line = String::from("   ");
+    for item in items {
+        let text = show(item);
+        if line.len() + text.len() + 2 > 100 {
+            writeln!(out, "{line}").unwrap();
+            line = String::from("   ");
+        }
+        line.push(' ');
+        line.push_str(&text);
+        line.push(',');
+    }
+    if line.trim() != "" {
+        writeln!(out, "{line}").unwrap();
+    }
+    writeln!(out, "];\n").unwrap();
+}
