@@ -120,7 +120,7 @@ console.log(
 // the peers they apply to.
 const DOCUMENTED = {
   phone_number: { peers: ["zod-regex"], reason: "a regex instead of the numbering plan" },
-  timezone: { peers: ["zod-regex", "zod-lpn"], reason: "Intl's canonical zones only (no Asia/Kolkata, US/Eastern, …)" },
+  timezone: { peers: ["zod-regex", "zod-lpn"], reason: "ICU's zone list (Asia/Calcutta but no Asia/Kolkata, no UTC, …)" },
   email: { peers: ["zod-regex", "zod-lpn"], reason: "Zod's email pattern" },
   "address.country": { peers: ["zod-regex", "zod-lpn"], reason: "fewer country names and aliases" },
 };

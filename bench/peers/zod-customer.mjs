@@ -27,9 +27,10 @@
 // updatedAt ≥ createdAt; unknown keys stripped.
 //
 // What they check differently or not at all:
-// - time zones: Intl.supportedValuesOf("timeZone") holds the canonical zones
-//   of Node's ICU, without most links (US/Eastern, UTC, Asia/Calcutta), which
-//   ours accepts from the IANA database;
+// - time zones: Intl.supportedValuesOf("timeZone") holds the zones ICU calls
+//   canonical, which are often the old names: Asia/Calcutta but not
+//   Asia/Kolkata, Europe/Kiev but not Europe/Kyiv, and no UTC or US/Eastern;
+//   ours accepts every Zone and Link of the IANA database;
 // - country names: only the ISO short name and a few common forms (ours also
 //   knows official names and more aliases);
 // - email: Zod's own pattern, stricter than the HTML syntax ours follows (no
