@@ -514,7 +514,7 @@ impl<'o> Run<'o> {
             return;
         };
         if method == PreferredContactMethod::Sms {
-            let kind = contact.phone.as_ref().map(Phone::kind);
+            let kind = contact.phone.as_ref().map(|phone| phone.kind);
             if let Some(kind) = kind.filter(|kind| kind.is_known_not_mobile()) {
                 self.warnings.push(Issue::custom(
                     path!["phone_number"],

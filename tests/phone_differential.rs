@@ -66,7 +66,7 @@ fn phonenumber_crate(digits: &str, plus: bool, region: Option<&str>) -> Verdict 
 fn ours(text: &str, region: Option<&str>) -> Verdict {
     normalize_phone(text, region)
         .ok()
-        .map(|phone| (phone.e164.clone(), phone.kind().name().to_owned()))
+        .map(|phone| (phone.e164.clone(), phone.kind.name().to_owned()))
 }
 
 /// One input: as typed, and as the engines read it.

@@ -29,7 +29,7 @@ mod tables;
 
 pub use tables::METADATA_VERSION;
 
-use tables::{CODES, REGIONS, REGION_IDS};
+use tables::{PLANS_BY_CODE, PLAN_BY_REGION, REGIONS};
 
 /// One instruction of a prefix-matching program (see [`pike`]).
 #[derive(Debug, Clone, Copy)]
@@ -53,6 +53,10 @@ pub enum Inst {
 pub struct Prog {
     pub start: u16,
     pub len: u16,
+    /// The digits a match can start with (bit d for digit d).
+    pub first: u16,
+    /// Whether it can match the empty string.
+    pub empty: bool,
 }
 
 /// One description of numbers (the general one, or one number type).
@@ -162,55 +166,48 @@ impl Number {
         out
     }
 
-    /// The plan the number belongs to (libphonenumber's
-    /// `getRegionCodeForNumber`), if any.
-    pub fn plan(&self) -> Option<&'static Region> {
+    /// The plan the number belongs to and its kind there (libphonenumber's
+    /// `getRegionCodeForNumber` and `getNumberType`); the kind is `Unknown`
+    /// when the number is not valid (`isValidNumber`).
+    pub fn classify(&self) -> (Option<&'static Region>, NumberKind) {
         let plans = plans_for_code(self.code);
         if let [only] = plans {
-            return Some(only);
+            return (Some(only), number_kind(only, &self.national));
         }
-        plans.iter().find(|plan| {
+        for plan in plans {
             if plan.leading_digits != NONE {
-                automaton::matches_prefix(plan.leading_digits, &self.national)
+                if automaton::matches_prefix(plan.leading_digits, &self.national) {
+                    return (Some(plan), number_kind(plan, &self.national));
+                }
             } else {
-                number_kind(plan, &self.national) != NumberKind::Unknown
+                let kind = number_kind(plan, &self.national);
+                if kind != NumberKind::Unknown {
+                    return (Some(plan), kind);
+                }
             }
-        })
-    }
-
-    /// The number's kind, `Unknown` when it is not a valid number.
-    pub fn kind(&self) -> NumberKind {
-        self.plan().map_or(NumberKind::Unknown, |plan| {
-            number_kind(plan, &self.national)
-        })
-    }
-
-    /// libphonenumber's `isValidNumber`.
-    pub fn is_valid(&self) -> bool {
-        self.kind() != NumberKind::Unknown
+        }
+        (None, NumberKind::Unknown)
     }
 }
 
 /// The plans of a calling code, the main region first; empty if unknown.
 pub fn plans_for_code(code: u16) -> &'static [Region] {
-    match CODES.binary_search_by_key(&code, |&(c, _, _)| c) {
-        Ok(at) => {
-            let (_, first, count) = CODES[at];
-            let first = usize::from(first);
-            REGIONS
-                .get(first..first + usize::from(count))
-                .unwrap_or(&[])
-        }
-        Err(_) => &[],
-    }
+    let Some(&(first, count)) = PLANS_BY_CODE.get(usize::from(code)) else {
+        return &[];
+    };
+    let first = usize::from(first);
+    REGIONS
+        .get(first..first + usize::from(count))
+        .unwrap_or(&[])
 }
 
 /// The plan of a region (ISO 3166-1 alpha-2, upper case).
 pub fn plan_for_region(id: &str) -> Option<&'static Region> {
-    REGION_IDS
-        .binary_search_by_key(&id, |&(code, _)| code)
-        .ok()
-        .and_then(|at| REGIONS.get(usize::from(REGION_IDS[at].1)))
+    let &[a @ b'A'..=b'Z', b @ b'A'..=b'Z'] = id.as_bytes() else {
+        return None;
+    };
+    let at = usize::from(a - b'A') * 26 + usize::from(b - b'A');
+    REGIONS.get(usize::from(PLAN_BY_REGION[at]))
 }
 
 fn desc_matches(desc: &Desc, national: &[u8]) -> bool {
@@ -426,9 +423,11 @@ mod tests {
     fn international_numbers_split_at_the_calling_code() {
         let n = parse(b"442079460958", true, None).unwrap();
         assert_eq!((n.code, n.national.as_slice()), (44, &b"2079460958"[..]));
-        assert!(n.is_valid());
-        assert_eq!(n.kind(), NumberKind::FixedLine);
-        assert_eq!(n.plan().map(|p| p.id), Some("GB"));
+        let (plan, kind) = n.classify();
+        assert_eq!(
+            (plan.map(|p| p.id), kind),
+            (Some("GB"), NumberKind::FixedLine)
+        );
     }
 
     #[test]
@@ -464,15 +463,15 @@ mod tests {
         // Argentina: 0 11 15 xxxx-xxxx (a mobile in Buenos Aires) → +54 9 11 xxxx xxxx.
         let n = parse(b"0111523456789", false, Some("AR")).unwrap();
         assert_eq!(n.e164(), "+5491123456789");
-        assert_eq!(n.kind(), NumberKind::Mobile);
+        assert_eq!(n.classify().1, NumberKind::Mobile);
     }
 
     #[test]
     fn shared_calling_codes_find_their_region() {
         let n = parse(b"12423570000", true, None).unwrap();
-        assert_eq!(n.plan().map(|p| p.id), Some("BS"));
+        assert_eq!(n.classify().0.map(|p| p.id), Some("BS"));
         let n = parse(b"441481256789", true, None).unwrap();
-        assert_eq!(n.plan().map(|p| p.id), Some("GG"));
+        assert_eq!(n.classify().0.map(|p| p.id), Some("GG"));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 use super::tables::PROGRAM;
 use super::{Inst, Prog};
+use std::cell::RefCell;
 
 /// Capture slots kept: groups 0 (the whole match) to 3. The generator
 /// refuses patterns with more groups.
@@ -51,19 +52,44 @@ struct Threads {
 }
 
 impl Threads {
-    fn new(len: usize) -> Self {
+    fn new() -> Self {
         Threads {
-            order: Vec::with_capacity(len),
-            visited: vec![0; len],
-            generation: 1,
-            slots: vec![[None; SLOTS]; len],
+            order: Vec::new(),
+            visited: Vec::new(),
+            generation: 0,
+            slots: Vec::new(),
         }
     }
 
-    fn clear(&mut self) {
+    /// Empties the list for a program of `len` instructions.
+    fn reset(&mut self, len: usize) {
+        if self.visited.len() < len {
+            self.visited.resize(len, 0);
+            self.slots.resize(len, [None; SLOTS]);
+        }
         self.order.clear();
-        self.generation += 1;
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            // Stamps from 4 billion resets ago could collide: start afresh.
+            self.visited.fill(0);
+            self.generation = 1;
+        }
     }
+}
+
+/// Buffers kept between calls, so a match allocates nothing once warm.
+struct Scratch {
+    current: Threads,
+    next: Threads,
+    stack: Vec<Frame>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch {
+        current: Threads::new(),
+        next: Threads::new(),
+        stack: Vec::new(),
+    });
 }
 
 /// Work left while following the empty-width instructions from one thread.
@@ -132,23 +158,43 @@ fn add(
 
 /// The leftmost-first match of `prog` at the start of `digits` (ASCII).
 pub fn match_prefix(prog: Prog, digits: &[u8]) -> Option<Captures> {
-    let size = usize::from(prog.len);
-    if size == 0 {
+    if prog.len == 0 {
         return None;
     }
-    let mut current = Threads::new(size);
-    let mut next = Threads::new(size);
-    let mut stack = Vec::new();
+    // Most numbers cannot start a match: no need to run the machine.
+    let starts = digits
+        .first()
+        .is_some_and(|d| d.wrapping_sub(b'0') < 10 && prog.first & (1 << (d - b'0')) != 0);
+    if !starts && !prog.empty {
+        return None;
+    }
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => run(prog, digits, &mut scratch),
+        // Only reachable by re-entry, which nothing does; still no panic.
+        Err(_) => run(
+            prog,
+            digits,
+            &mut Scratch {
+                current: Threads::new(),
+                next: Threads::new(),
+                stack: Vec::new(),
+            },
+        ),
+    })
+}
+
+fn run(prog: Prog, digits: &[u8], scratch: &mut Scratch) -> Option<Captures> {
+    let Scratch {
+        current,
+        next,
+        stack,
+    } = scratch;
+    let size = usize::from(prog.len);
+    current.reset(size);
+    next.reset(size);
+    stack.clear();
     let mut found = None;
-    add(
-        &mut current,
-        &mut stack,
-        prog,
-        0,
-        [None; SLOTS],
-        0,
-        digits.len(),
-    );
+    add(current, stack, prog, 0, [None; SLOTS], 0, digits.len());
     for at in 0..=digits.len() {
         if current.order.is_empty() {
             break;
@@ -164,21 +210,13 @@ pub fn match_prefix(prog: Prog, digits: &[u8]) -> Option<Captures> {
                     break;
                 }
                 Inst::Digits(set) if digit.is_some_and(|d| d < 10 && set & (1 << d) != 0) => {
-                    add(
-                        &mut next,
-                        &mut stack,
-                        prog,
-                        pc + 1,
-                        slots,
-                        at + 1,
-                        digits.len(),
-                    );
+                    add(next, stack, prog, pc + 1, slots, at + 1, digits.len());
                 }
                 _ => {}
             }
         }
-        std::mem::swap(&mut current, &mut next);
-        next.clear();
+        std::mem::swap(current, next);
+        next.reset(size);
     }
     found
 }

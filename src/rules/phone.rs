@@ -23,27 +23,13 @@ const MAX_DIGITS: usize = 20;
 pub struct Phone {
     /// `+14155552671`
     pub e164: String,
-    /// The engine's parsed number, for questions asked only sometimes.
-    number: phone::Number,
-}
-
-impl Phone {
-    /// The kind of line, from the numbering plan. Computed on demand: only
-    /// the SMS warning needs it.
-    pub fn kind(&self) -> NumberKind {
-        self.number.kind()
-    }
-
     /// The country calling code: `1` for `+14155552671`.
-    pub fn country_code(&self) -> u16 {
-        self.number.code
-    }
-
+    pub country_code: u16,
     /// The region (ISO 3166-1 alpha-2) whose plan the number belongs to, or
     /// `None` for non-geographic codes such as `+800`.
-    pub fn region(&self) -> Option<&'static str> {
-        self.number.plan().and_then(phone::Region::region_code)
-    }
+    pub region: Option<&'static str>,
+    /// The kind of line, from the numbering plan (never `Unknown`).
+    pub kind: NumberKind,
 }
 
 impl NumberKind {
@@ -225,8 +211,9 @@ pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phon
                 PhoneError::NoPlanForRegion(default_region.unwrap_or_default().to_owned())
             }
         })?;
-    if !number.is_valid() {
-        let region = match number.plan() {
+    let (plan, kind) = number.classify();
+    if kind == NumberKind::Unknown {
+        let region = match plan {
             Some(plan) => plan.region_code().map(str::to_owned),
             // A national number of the default region (not one dialled
             // abroad from it with an international prefix).
@@ -242,7 +229,9 @@ pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phon
     }
     Ok(Phone {
         e164: number.e164(),
-        number,
+        country_code: number.code,
+        region: plan.and_then(phone::Region::region_code),
+        kind,
     })
 }
 
@@ -258,9 +247,9 @@ pub fn check_phone_json(input: &str, default_region: Option<&str>) -> String {
             "success": true,
             "data": {
                 "e164": phone.e164,
-                "countryCode": phone.country_code(),
-                "region": phone.region(),
-                "type": phone.kind().name(),
+                "countryCode": phone.country_code,
+                "region": phone.region,
+                "type": phone.kind.name(),
             },
             "warnings": [],
         }),
@@ -388,19 +377,19 @@ mod tests {
     #[test]
     fn number_kind_comes_from_the_plan() {
         assert_eq!(
-            normalize_phone("+1 415 555 2671", None).unwrap().kind(),
+            normalize_phone("+1 415 555 2671", None).unwrap().kind,
             NumberKind::FixedLineOrMobile
         );
         assert_eq!(
-            normalize_phone("+44 20 7946 0958", None).unwrap().kind(),
+            normalize_phone("+44 20 7946 0958", None).unwrap().kind,
             NumberKind::FixedLine
         );
         assert_eq!(
-            normalize_phone("+44 7400 123456", None).unwrap().kind(),
+            normalize_phone("+44 7400 123456", None).unwrap().kind,
             NumberKind::Mobile
         );
         assert_eq!(
-            normalize_phone("+1 800 356 9377", None).unwrap().kind(),
+            normalize_phone("+1 800 356 9377", None).unwrap().kind,
             NumberKind::TollFree
         );
         assert!(NumberKind::FixedLine.is_known_not_mobile());

@@ -44,10 +44,15 @@ const NONE32: u32 = u32::MAX;
 const MAX_GROUPS: usize = 3;
 
 /// A program's place in `PROGRAM`; `len == 0` for an absent pattern.
+/// `first`: the digits a match can start with (bit d for digit d);
+/// `empty`: whether it may match the empty string. Together they let the
+/// engine skip the matcher for most numbers.
 #[derive(Clone, Copy, Default)]
 struct Prog {
     start: u16,
     len: u16,
+    first: u16,
+    empty: bool,
 }
 
 fn main() {
@@ -219,11 +224,36 @@ impl Programs {
             "program space exhausted"
         );
         assert!(groups <= MAX_GROUPS, "{pattern:?} has {groups} groups");
+        let (first, empty) = self.first_digits(start);
         let prog = Prog {
             start: start as u16,
             len: (self.code.len() - start) as u16,
+            first,
+            empty,
         };
         (prog, groups as u8)
+    }
+
+    /// The digits a match of the program at `start` can begin with, and
+    /// whether it can match without reading any (assertions are assumed to
+    /// hold, which only makes the answer more permissive).
+    fn first_digits(&self, start: usize) -> (u16, bool) {
+        let (mut first, mut empty) = (0, false);
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![start];
+        while let Some(pc) = stack.pop() {
+            if !seen.insert(pc) {
+                continue;
+            }
+            match self.code[pc] {
+                Inst::Digits(set) => first |= set,
+                Inst::Split(a, b) => stack.extend([a as usize, b as usize]),
+                Inst::Jump(a) => stack.push(a as usize),
+                Inst::Save(_) | Inst::End | Inst::Start => stack.push(pc + 1),
+                Inst::Match => empty = true,
+            }
+        }
+        (first, empty)
     }
 
     fn here(&self) -> u16 {
@@ -577,7 +607,12 @@ fn render(
         .collect();
     write_array(&mut out, "PROGRAM", "Inst", &insts, |v| v.clone());
 
-    let prog = |p: Prog| format!("Prog {{ start: {}, len: {} }}", p.start, p.len);
+    let prog = |p: Prog| {
+        format!(
+            "Prog {{ start: {}, len: {}, first: {:#x}, empty: {} }}",
+            p.start, p.len, p.first, p.empty
+        )
+    };
     let desc = |d: &DescOut| {
         format!(
             "Desc {{ start: {:#x}, lengths: {:#x} }}",
@@ -611,34 +646,43 @@ fn render(
     }
     writeln!(out, "];\n").unwrap();
 
-    let code_rows: Vec<String> = codes
+    // Calling code → plans, indexed by the code itself (a direct lookup).
+    let mut by_code = vec![(0usize, 0usize); 1000];
+    for &(code, first, count) in codes {
+        by_code[code as usize] = (first, count);
+    }
+    assert!(regions.len() < 255, "plan indexes fit in a byte");
+    let code_rows: Vec<String> = by_code
         .iter()
-        .map(|(code, first, count)| format!("({code}, {first}, {count})"))
+        .map(|(first, count)| format!("({first}, {count})"))
         .collect();
     writeln!(
         out,
-        "/// Calling codes, ascending: (code, first index in `REGIONS`, how many). The\n/// main region of a shared code comes first."
+        "/// By calling code (0–999): (first index in `REGIONS`, how many plans). The\n/// main region of a shared code comes first."
     )
     .unwrap();
-    write_array(&mut out, "CODES", "(u16, u16, u8)", &code_rows, |v| {
+    write_array(&mut out, "PLANS_BY_CODE", "(u8, u8)", &code_rows, |v| {
         v.clone()
     });
 
-    let mut ids: Vec<(&str, usize)> = regions
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.id != "001")
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    ids.sort();
-    let id_rows: Vec<String> = ids.iter().map(|(id, i)| format!("({id:?}, {i})")).collect();
+    // Region → plan, indexed by the two letters (26 × 26); 255 for none.
+    let mut by_region = vec![255usize; 26 * 26];
+    for (i, r) in regions.iter().enumerate().filter(|(_, r)| r.id != "001") {
+        let b = r.id.as_bytes();
+        assert!(
+            b.len() == 2 && b.iter().all(u8::is_ascii_uppercase),
+            "{}",
+            r.id
+        );
+        by_region[(b[0] - b'A') as usize * 26 + (b[1] - b'A') as usize] = i;
+    }
     writeln!(
         out,
-        "/// Regions by ISO 3166-1 alpha-2 code, sorted: (code, index in `REGIONS`)."
+        "/// By region, at `(first letter) * 26 + (second letter)`: the index in\n/// `REGIONS`, or 255 when the region has no plan."
     )
     .unwrap();
-    write_array(&mut out, "REGION_IDS", "(&str, u16)", &id_rows, |v| {
-        v.clone()
+    write_array(&mut out, "PLAN_BY_REGION", "u8", &by_region, |v| {
+        v.to_string()
     });
     out
 }
