@@ -55,8 +55,10 @@ mkdir -p pkg/dist
 # async default init (browser, bundlers: fetches the .wasm next to it) and
 # initSync (Node: bytes read from disk). --experimental-reset-state-function
 # adds __wbg_reset_state(), which re-instantiates the module after a trap.
+# The name and producers sections are debugging aids (function names in stack
+# traces; ~18 KB gzip): not shipped.
 "$WB" "$WASM_IN" --out-dir pkg/dist --out-name customer_schema --target web \
-  --experimental-reset-state-function
+  --experimental-reset-state-function --remove-name-section --remove-producers-section
 
 say "esbuild: Node CommonJS entry -> pkg/dist/node.cjs"
 # The Node entry is written once as an ES module (pkg/src/node.mjs) and bundled

@@ -184,8 +184,8 @@ def load_time_zones(wheel: Path) -> tuple[str, list[tuple[str, str]]]:
         if not TZ_NAME_RE.match(n) or n.split("/")[0] in ("posix", "right"):
             fail(f"unexpected time zone name {n!r}")
 
-    rows = sorted((n.lower(), n) for n in names)
-    assert_unique_sorted("TIME_ZONES", [k for k, _ in rows])
+    rows = sorted(names, key=str.lower)
+    assert_unique_sorted("TIME_ZONES", [n.lower() for n in rows])
     return iana_version, rows
 
 
@@ -318,10 +318,13 @@ def rust_str(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def rust_table(doc: str, name: str, ty: str, rows: list[tuple[str, ...]]) -> str:
+def rust_table(doc: str, name: str, ty: str, rows: list) -> str:
     out = [f"/// {line}".rstrip() for line in doc.splitlines()]
     out.append(f"pub(crate) static {name}: &[{ty}] = &[")
     for row in rows:
+        if isinstance(row, str):
+            out.append(f"    {rust_str(row)},")
+            continue
         items = [rust_str(v) for v in row]
         # rustfmt's default layout: a tuple whose items take more than 60
         # columns (fn_call_width) goes one item per line.
@@ -370,9 +373,9 @@ def main() -> None:
         + "/// Version of the IANA tz database the tables were generated from.\n"
         + f"pub(crate) const TZDATA_VERSION: &str = {rust_str(tz_version)};\n\n"
         + rust_table(
-            "Every IANA zone and link name (except `Factory`) as\n"
-            "(lower-case key, canonical spelling), sorted by key (byte order).",
-            "TIME_ZONES", "(&str, &str)", zones),
+            "Every IANA zone and link name (except `Factory`), in its canonical\n"
+            "spelling, sorted by its ASCII-lower-cased form (byte order).",
+            "TIME_ZONES", "&str", zones),
         "languages.rs": header(f"{iso_source} iso_639-2.json") + "\n"
         + rust_table(
             "ISO 639-1 languages as (two-letter code, English name), sorted by code.",

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # The one test command: installs what it needs, then runs every check and
 # stops at the first failure.
-#   Rust: cargo fmt --check, cargo clippy -D warnings, cargo test
+#   Rust: cargo fmt --check, cargo clippy -D warnings (the crate and the
+#         phone-table generator), the generated phone tables up to date,
+#         cargo test (with the phone engine's differential tests against
+#         the phonenumber crate and libphonenumber, 40 random cases a plan)
 #   Package: scripts/build.sh (release), Node tests (API, fixtures, batches,
 #            streaming with an RSS bound, the CLI's exit codes and CSV edge
 #            cases, Express/Hono/Fastify over loopback HTTP, JSON Schema with
 #            Ajv), packaging test (including the bin from the tarball)
-#   Not here (minutes): bench/check-1m.sh, the CLI on 1,000,000 records
+#   Not here (minutes): bench/check-1m.sh, the CLI on 1,000,000 records;
+#            scripts/phone-differential.sh, the full differential suite;
+#            npm run bench, the side-by-side benchmark
 #   Browser: node --test tests/browser/ — the package and the form (www/) in
 #            headless Chromium under the strict CSP, and an esbuild bundle
 set -euo pipefail
@@ -31,7 +36,10 @@ section "cargo fmt --check"
 cargo fmt --all -- --check
 
 section "cargo clippy --all-targets -- -D warnings"
-cargo clippy --all-targets -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
+
+section "generated phone tables are up to date (tools/phone-tables --check)"
+cargo run --release -p phone-tables -- --check
 
 section "cargo test"
 cargo test

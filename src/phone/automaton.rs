@@ -1,26 +1,39 @@
 //! The digit automata: deterministic, over the ten digits, all states of
-//! every pattern in one pool (`tables::EDGE_START`, `tables::EDGES`).
+//! every pattern in one pool.
 //!
-//! A state's edges are runs of digits with one target each, packed in a
-//! `u32`: `lo << 28 | hi << 24 | target`. A digit with no edge means the
-//! number cannot match. Reading is a loop over at most 17 digits with no
-//! allocation, no recursion and no engine to start up.
+//! The tables are byte arrays (see `tools/phone-tables` for the layout): a
+//! state has a count of edges and an accept flag; its edges are runs of
+//! digits `lo..=hi` with one target state each. A digit with no edge means
+//! the number cannot match. Finding a state's first edge adds at most seven
+//! counts to a checkpoint kept every eight states, which keeps the tables
+//! small without making the walk slow. Reading is a loop over at most 17
+//! digits with no allocation, no recursion and no engine to start up.
 
-use super::tables::{EDGES, EDGE_START};
+use super::tables::{EDGE_CHECKPOINT, EDGE_DIGITS, EDGE_TARGET_HI, EDGE_TARGET_LO, STATE_EDGES};
 
-const ACCEPT: u32 = 1 << 31;
+const ACCEPT: u8 = 1 << 4;
+const COUNT: u8 = 0xf;
 
 fn is_accepting(state: u32) -> bool {
-    EDGE_START[state as usize] & ACCEPT != 0
+    STATE_EDGES
+        .get(state as usize)
+        .is_some_and(|&s| s & ACCEPT != 0)
 }
 
 fn step(state: u32, digit: u8) -> Option<u32> {
-    let from = (EDGE_START[state as usize] & !ACCEPT) as usize;
-    let to = (EDGE_START[state as usize + 1] & !ACCEPT) as usize;
-    EDGES[from..to].iter().find_map(|&edge| {
-        let lo = (edge >> 28) as u8;
-        let hi = (edge >> 24 & 0xf) as u8;
-        (lo <= digit && digit <= hi).then_some(edge & 0xff_ffff)
+    let at = state as usize;
+    let block = at & !7;
+    let before: usize = STATE_EDGES
+        .get(block..at)?
+        .iter()
+        .map(|&s| usize::from(s & COUNT))
+        .sum();
+    let first = usize::from(*EDGE_CHECKPOINT.get(at / 8)?) + before;
+    let count = usize::from(STATE_EDGES.get(at)? & COUNT);
+    (first..first + count).find_map(|edge| {
+        let runs = *EDGE_DIGITS.get(edge)?;
+        (runs >> 4 <= digit && digit <= runs & 0xf)
+            .then(|| u32::from(EDGE_TARGET_LO[edge]) | u32::from(EDGE_TARGET_HI[edge]) << 8)
     })
 }
 

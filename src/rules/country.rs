@@ -36,12 +36,28 @@ fn alpha3_code(input: &str) -> Option<&'static str> {
         .map(|(alpha2, _, _)| *alpha2)
 }
 
+/// Lower-cases what the name keys can contain: ASCII and Latin-1 letters
+/// (`CÔTE D’IVOIRE` → `côte d’ivoire`). Full Unicode lower-casing would give
+/// the same keys (the table's keys are ASCII, Latin-1 and `’`) but costs
+/// Unicode case tables in every download of the module; the only inputs it
+/// would also have matched spell a Latin letter with a look-alike symbol
+/// (the Kelvin sign for `K`).
+fn fold_case(c: char) -> char {
+    match c {
+        'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        'Ÿ' => 'ÿ',
+        _ => c.to_ascii_lowercase(),
+    }
+}
+
 fn by_name(input: &str) -> Option<&'static str> {
-    let key = input
+    let key: String = input
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase();
+        .chars()
+        .map(fold_case)
+        .collect();
     super::sorted_lookup(COUNTRY_NAMES, &key).map(|(_, code)| *code)
 }
 
@@ -60,6 +76,14 @@ pub fn countries() -> &'static [(&'static str, &'static str, &'static str)] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_match_in_any_case_with_accents() {
+        assert_eq!(normalize_country("CÔTE D’IVOIRE"), Some("CI"));
+        assert_eq!(normalize_country("ÅLAND ISLANDS"), Some("AX"));
+        assert_eq!(normalize_country("Curaçao"), Some("CW"));
+        assert_eq!(normalize_country("TÜRKIYE"), Some("TR"));
+    }
 
     #[test]
     fn codes_in_any_case_become_alpha2() {

@@ -175,7 +175,7 @@ fn screen(input: &str) -> Result<(String, bool), PhoneError> {
             '+' => return Err(PhoneError::MisplacedPlus),
             c if is_separator(c) => {}
             c if c.is_alphabetic() || matches!(c, '#' | ';' | ',') => {
-                let rest = input[at..].to_lowercase();
+                let rest = input[at..].to_ascii_lowercase();
                 let after_digits = !digits.is_empty();
                 return Err(if after_digits && is_extension_marker(&rest) {
                     PhoneError::Extension

@@ -12,13 +12,22 @@ pub const TZDATA_VERSION: &str = crate::tables::timezones::TZDATA_VERSION;
 
 /// The database spelling of a time zone name, or `None` if it names none.
 pub fn canonical_time_zone(input: &str) -> Option<&'static str> {
-    let key = input.to_ascii_lowercase();
-    super::sorted_lookup(TIME_ZONES, &key).map(|(_, name)| *name)
+    // The table is sorted by the names' ASCII-lower-cased bytes (the names
+    // are ASCII), so one binary search compares case-insensitively.
+    let key = input.bytes().map(|b| b.to_ascii_lowercase());
+    TIME_ZONES
+        .binary_search_by(|name| {
+            name.bytes()
+                .map(|b| b.to_ascii_lowercase())
+                .cmp(key.clone())
+        })
+        .ok()
+        .map(|at| TIME_ZONES[at])
 }
 
 /// Every time zone name, in database spelling (for suggestions in a form).
 pub fn time_zone_names() -> impl Iterator<Item = &'static str> {
-    TIME_ZONES.iter().map(|(_, name)| *name)
+    TIME_ZONES.iter().copied()
 }
 
 pub const MESSAGE: &str = "Invalid time zone: not an IANA time zone name (e.g. America/New_York)";

@@ -180,6 +180,42 @@ impl Pool {
         self.states = merged;
         class
     }
+
+    /// Numbers the states depth-first from the roots, so that a state's
+    /// first successor usually comes right after it: the edge tables then
+    /// store small, repetitive offsets, which compress well. Returns the
+    /// old-to-new map.
+    fn renumber(&mut self, roots: &[u32]) -> Vec<u32> {
+        let mut order = vec![DEAD; self.states.len()];
+        let mut next = 0u32;
+        let mut stack: Vec<u32> = roots.iter().rev().copied().collect();
+        while let Some(s) = stack.pop() {
+            if order[s as usize] != DEAD {
+                continue;
+            }
+            order[s as usize] = next;
+            next += 1;
+            stack.extend(
+                self.states[s as usize]
+                    .next
+                    .iter()
+                    .rev()
+                    .filter(|&&t| t != DEAD),
+            );
+        }
+        assert_eq!(next as usize, self.states.len(), "every state is reachable");
+        let mut renumbered = self.states.clone();
+        for (old, s) in self.states.iter().enumerate() {
+            renumbered[order[old] as usize] = State {
+                accept: s.accept,
+                next: s
+                    .next
+                    .map(|t| if t == DEAD { DEAD } else { order[t as usize] }),
+            };
+        }
+        self.states = renumbered;
+        order
+    }
 }
 
 /// One instruction of the prefix matcher (mirrors `src/phone/pike.rs`).
@@ -512,12 +548,29 @@ fn generate() -> String {
 
     let raw_states = pool.states.len();
     let map = pool.minimise();
-    let remap = |s: u32| if s == NONE32 { NONE32 } else { map[s as usize] };
+    let remap = |map: &[u32], s: u32| if s == NONE32 { NONE32 } else { map[s as usize] };
     for r in &mut regions {
-        r.leading_digits = remap(r.leading_digits);
-        r.general.start = remap(r.general.start);
+        r.leading_digits = remap(&map, r.leading_digits);
+        r.general.start = remap(&map, r.general.start);
         for t in &mut r.types {
-            t.start = remap(t.start);
+            t.start = remap(&map, t.start);
+        }
+    }
+    let roots: Vec<u32> = regions
+        .iter()
+        .flat_map(|r| {
+            [r.leading_digits, r.general.start]
+                .into_iter()
+                .chain(r.types.iter().map(|t| t.start))
+        })
+        .filter(|&s| s != NONE32)
+        .collect();
+    let order = pool.renumber(&roots);
+    for r in &mut regions {
+        r.leading_digits = remap(&order, r.leading_digits);
+        r.general.start = remap(&order, r.general.start);
+        for t in &mut r.types {
+            t.start = remap(&order, t.start);
         }
     }
 
@@ -567,11 +620,21 @@ fn render(
     )
     .unwrap();
 
-    // States: EDGE_START[s] indexes EDGES; its top bit marks an accepting state.
-    let mut starts = Vec::with_capacity(pool.states.len() + 1);
-    let mut edges: Vec<u32> = Vec::new();
-    for s in &pool.states {
-        starts.push(edges.len() as u32 | if s.accept { 1 << 31 } else { 0 });
+    // The automata, as five byte-oriented tables (fields kept apart so that
+    // similar bytes sit together, which is what gzip rewards):
+    // STATE_EDGES[s] = number of edges | accept << 4; a state's edges follow
+    // the previous state's, and EDGE_CHECKPOINT[s / 8] is the first edge of
+    // state s & !7. An edge is EDGE_DIGITS = lo << 4 | hi (digits lo..=hi)
+    // and a target state, EDGE_TARGET_LO | EDGE_TARGET_HI << 8.
+    assert!(pool.states.len() < 1 << 16, "state numbers fit in 16 bits");
+    let mut state_edges: Vec<u8> = Vec::with_capacity(pool.states.len());
+    let mut checkpoints: Vec<u16> = Vec::new();
+    let (mut digits, mut lo_bytes, mut hi_bytes) = (Vec::new(), Vec::new(), Vec::new());
+    for (at, s) in pool.states.iter().enumerate() {
+        if at % 8 == 0 {
+            checkpoints.push(u16::try_from(digits.len()).expect("edge numbers fit in 16 bits"));
+        }
+        let first = digits.len();
         let mut d = 0;
         while d < 10 {
             let target = s.next[d];
@@ -580,17 +643,26 @@ fn render(
                 hi += 1;
             }
             if target != DEAD {
-                assert!(target < 1 << 24);
-                edges.push((d as u32) << 28 | (hi as u32) << 24 | target);
+                digits.push((d as u8) << 4 | hi as u8);
+                lo_bytes.push(target as u8);
+                hi_bytes.push((target >> 8) as u8);
             }
             d = hi + 1;
         }
+        state_edges.push((digits.len() - first) as u8 | if s.accept { 1 << 4 } else { 0 });
     }
-    starts.push(edges.len() as u32);
-    write_array(&mut out, "EDGE_START", "u32", &starts, |v| {
-        format!("{v:#x}")
+    let hex = |v: &u8| format!("{v:#x}");
+    write_array(&mut out, "STATE_EDGES", "u8", &state_edges, hex);
+    write_array(&mut out, "EDGE_CHECKPOINT", "u16", &checkpoints, |v| {
+        v.to_string()
     });
-    write_array(&mut out, "EDGES", "u32", &edges, |v| format!("{v:#x}"));
+    write_array(&mut out, "EDGE_DIGITS", "u8", &digits, hex);
+    write_array(&mut out, "EDGE_TARGET_LO", "u8", &lo_bytes, |v| {
+        v.to_string()
+    });
+    write_array(&mut out, "EDGE_TARGET_HI", "u8", &hi_bytes, |v| {
+        v.to_string()
+    });
 
     let insts: Vec<String> = programs
         .code
