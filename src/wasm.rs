@@ -216,19 +216,18 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
     Ok(parsed)
 }
 
-/// Checks one phone number: the JSON text of `crate::rules::phone::check_phone_json`.
-/// `input` that is not a string gets an `invalid_type` issue; `options` takes
-/// `defaultRegion` only, and a bad one throws a `TypeError` as in `safeParse`.
+/// Checks one phone number: the text of `crate::rules::phone::check_phone_text`
+/// (a compact line when valid, JSON when not). `input` that is not a string
+/// gets an `invalid_type` issue; `options` takes `defaultRegion` only, and a
+/// bad one throws a `TypeError` as in `safeParse`.
 #[wasm_bindgen(js_name = parsePhone)]
 pub fn parse_phone(input: JsValue, options: JsValue) -> Result<String, JsValue> {
     let options = read_options(&options)?;
     Ok(match input.as_string() {
-        Some(text) => phone::check_phone_json(&text, options.default_region),
+        Some(text) => phone::check_phone_text(&text, options.default_region),
         None => {
             let value = Reader::new(false).read(&JsSource(input), Plan::Whole, 0);
-            let issue = Issue::invalid_type(Vec::new(), "string", value.type_name());
-            serde_json::json!({ "success": false, "error": { "issues": [issue] }, "warnings": [] })
-                .to_string()
+            phone::failure_json(Issue::invalid_type(Vec::new(), "string", value.type_name()))
         }
     })
 }

@@ -235,30 +235,37 @@ pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phon
     })
 }
 
-/// The result of checking one phone number on its own, as JSON in the shape
-/// of a `safeParse` result: `{"success":true,"data":{"e164","countryCode",
-/// "region","type"},"warnings":[]}` or `{"success":false,"error":{"issues":[…]},
-/// "warnings":[]}` with one
-/// `invalid_format` issue (`format: "phone"`, empty path). The input is
-/// trimmed first, as the `phone_number` field is.
-pub fn check_phone_json(input: &str, default_region: Option<&str>) -> String {
-    let outcome = match normalize_phone(input.trim(), default_region) {
-        Ok(phone) => serde_json::json!({
-            "success": true,
-            "data": {
-                "e164": phone.e164,
-                "countryCode": phone.country_code,
-                "region": phone.region,
-                "type": phone.kind.name(),
-            },
-            "warnings": [],
-        }),
-        Err(error) => {
-            let issue = Issue::invalid_format(Vec::new(), Format::Phone, error.message());
-            serde_json::json!({ "success": false, "error": { "issues": [issue] }, "warnings": [] })
-        }
-    };
-    outcome.to_string()
+/// The result of checking one phone number on its own, for the package's
+/// `parsePhone`. A valid number is one line of four space-separated fields,
+/// `+14155552671 1 US FIXED_LINE_OR_MOBILE` (E.164, calling code, region or
+/// `-` for a non-geographic code, type), which the JavaScript adapter turns
+/// into `{ success: true, data: { e164, countryCode, region, type } }`: this
+/// is the hot path of bulk phone checks, and JSON would cost more than the
+/// parse. An invalid one is the JSON text of the whole failure result,
+/// `{"success":false,"error":{"issues":[…]},"warnings":[]}`, with one
+/// `invalid_format` issue (`format: "phone"`, empty path); it starts with `{`.
+/// The input is trimmed first, as the `phone_number` field is.
+pub fn check_phone_text(input: &str, default_region: Option<&str>) -> String {
+    match normalize_phone(input.trim(), default_region) {
+        Ok(phone) => format!(
+            "{} {} {} {}",
+            phone.e164,
+            phone.country_code,
+            phone.region.unwrap_or("-"),
+            phone.kind.name()
+        ),
+        Err(error) => failure_json(Issue::invalid_format(
+            Vec::new(),
+            Format::Phone,
+            error.message(),
+        )),
+    }
+}
+
+/// The JSON text of a failed `parsePhone` with one issue.
+pub fn failure_json(issue: Issue) -> String {
+    serde_json::json!({ "success": false, "error": { "issues": [issue] }, "warnings": [] })
+        .to_string()
 }
 
 #[cfg(test)]
@@ -397,17 +404,17 @@ mod tests {
     }
 
     #[test]
-    fn check_phone_json_reports_facts_or_one_issue() {
-        let valid: serde_json::Value =
-            serde_json::from_str(&check_phone_json(" 020 7946 0958 ", Some("GB"))).unwrap();
+    fn check_phone_text_reports_facts_or_one_issue() {
         assert_eq!(
-            valid,
-            serde_json::json!({"success": true, "data": {
-                "e164": "+442079460958", "countryCode": 44, "region": "GB", "type": "FIXED_LINE"
-            }, "warnings": []})
+            check_phone_text(" 020 7946 0958 ", Some("GB")),
+            "+442079460958 44 GB FIXED_LINE"
+        );
+        assert_eq!(
+            check_phone_text("+800 1234 5678", None),
+            "+80012345678 800 - TOLL_FREE"
         );
         let invalid: serde_json::Value =
-            serde_json::from_str(&check_phone_json("+1 555 555 5555", None)).unwrap();
+            serde_json::from_str(&check_phone_text("+1 555 555 5555", None)).unwrap();
         assert_eq!(invalid["success"], false);
         assert_eq!(invalid["error"]["issues"][0]["code"], "invalid_format");
         assert_eq!(invalid["error"]["issues"][0]["format"], "phone");
