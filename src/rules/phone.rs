@@ -159,24 +159,50 @@ fn is_extension_marker(rest: &str) -> bool {
         .any(|marker| rest.starts_with(marker))
 }
 
+/// The digits of a screened number (ASCII), kept on the stack.
+struct Digits {
+    buf: [u8; MAX_DIGITS],
+    len: usize,
+}
+
+impl Digits {
+    fn as_slice(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
 /// Screens the raw input and returns its digits and whether it began with `+`.
-fn screen(input: &str) -> Result<(String, bool), PhoneError> {
-    let mut digits = String::with_capacity(MAX_DIGITS);
+fn screen(input: &str) -> Result<(Digits, bool), PhoneError> {
+    let mut digits = Digits {
+        buf: [0; MAX_DIGITS],
+        len: 0,
+    };
     let mut plus = false;
-    for (at, c) in input.char_indices() {
+    let bytes = input.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII is read byte by byte; anything else is decoded as a char.
+        let c = match bytes[at] {
+            b if b.is_ascii() => char::from(b),
+            _ => input[at..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER),
+        };
         match c {
             '0'..='9' => {
-                if digits.len() == MAX_DIGITS {
+                if digits.len == MAX_DIGITS {
                     return Err(PhoneError::TooLong);
                 }
-                digits.push(c);
+                digits.buf[digits.len] = c as u8;
+                digits.len += 1;
             }
-            '+' if digits.is_empty() && !plus => plus = true,
+            '+' if digits.len == 0 && !plus => plus = true,
             '+' => return Err(PhoneError::MisplacedPlus),
             c if is_separator(c) => {}
             c if c.is_alphabetic() || matches!(c, '#' | ';' | ',') => {
                 let rest = input[at..].to_ascii_lowercase();
-                let after_digits = !digits.is_empty();
+                let after_digits = digits.len > 0;
                 return Err(if after_digits && is_extension_marker(&rest) {
                     PhoneError::Extension
                 } else if c.is_alphabetic() {
@@ -187,8 +213,9 @@ fn screen(input: &str) -> Result<(String, bool), PhoneError> {
             }
             c => return Err(PhoneError::Character(c)),
         }
+        at += c.len_utf8();
     }
-    if digits.is_empty() {
+    if digits.len == 0 {
         return Err(PhoneError::NoDigits);
     }
     Ok((digits, plus))
@@ -203,7 +230,7 @@ fn screen(input: &str) -> Result<(String, bool), PhoneError> {
 pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phone, PhoneError> {
     let (digits, plus) = screen(input)?;
     let number =
-        phone::parse(digits.as_bytes(), plus, default_region).map_err(|error| match error {
+        phone::parse(digits.as_slice(), plus, default_region).map_err(|error| match error {
             ParseError::TooShort => PhoneError::TooShort,
             ParseError::TooLong => PhoneError::TooLong,
             ParseError::InvalidCountryCode => PhoneError::UnknownCountryCode,
