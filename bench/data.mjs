@@ -2,28 +2,18 @@
 // records and numbers on every machine, so two runs (or two engines) are
 // measured on identical work.
 //
-// Records follow scripts/gen-customers.mjs (a valid record per country, then
-// a realistic breakage for some), widened to 36 regions and with phone numbers
-// written both nationally and internationally. That script writes files as it
-// runs, so its logic is restated here rather than imported.
+// Records are scripts/customer-record.mjs's (as in scripts/gen-customers.mjs:
+// a valid record per country, then a realistic breakage for some), over 36
+// regions and with phone numbers written both nationally and internationally.
 import { createRequire } from "node:module";
 import { seedCustomer } from "../tests/node/seed.mjs";
+import { customerRecord, prng } from "../scripts/customer-record.mjs";
 
 const require = createRequire(import.meta.url);
 const { getCountries, getExampleNumber } = require("libphonenumber-js/max");
 const mobileExamples = require("libphonenumber-js/examples.mobile.json");
 
-// Mulberry32: a small seeded PRNG.
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 // Workload (a): the seed document's example customer (E.164 phone, no address).
 export const oneRecord = () => seedCustomer();
@@ -83,10 +73,6 @@ export const REGION_COUNT = REGIONS.length;
 
 const FIRST = ["James", "Mary", "Lukas", "Léa", "Haruto", "Priya", "João", "Zofia", "Thabo", "Saoirse", "Minjun", "Sofía", "Ahmed", "Mei", "Olumide"];
 const LAST = ["Smith", "Müller", "Dubois", "Sato", "Sharma", "Silva", "Kowalski", "Nkosi", "Murphy", "Kim", "García", "Hassan", "Wang", "Okafor"];
-const METHODS = ["EMAIL", "PHONE", "SMS", "email", "Sms"];
-const TIMES = ["MORNING", "AFTERNOON", "EVENING", "evening"];
-const TAGS = ["vip", "repeat-customer", "newsletter", "wholesale", "b2b", "churn-risk"];
-const STREETS = ["Market St", "Hauptstraße", "Rue de Rivoli", "Gran Vía", "Main Road", "King St", "Ringstraße"];
 
 // Ways a real export goes wrong, each a small edit of a valid record. Phone
 // numbers break most often (half the breakages), as in real customer data.
@@ -120,32 +106,12 @@ function makeRecords(count, seed, brokenShare) {
     const c = pick(REGIONS);
     const first = pick(FIRST);
     const last = pick(LAST);
-    const created = 1_600_000_000_000 + Math.floor(random() * 100_000_000_000);
-    const local = `${first}.${last}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "");
-    const record = {
-      id: `cust_${String(i).padStart(7, "0")}`,
-      customerId: random() < 0.5 ? `crm-${fill("xxxxxx")}` : null,
-      phone_number: fill(pick(random() < 0.5 ? c.national : c.international)),
-      firstname: random() < 0.1 ? `  ${first} ` : first,
-      lastname: last,
-      company: random() < 0.3 ? `${last} ${pick(["GmbH", "Ltd", "SARL", "Inc.", "S.A."])}` : undefined,
-      timezone: random() < 0.1 ? c.tz.toLowerCase() : c.tz,
-      email: `${local}${i}@${pick(["example.com", "Example.ORG", "mail.example.net"])}`,
-      preferred_language: random() < 0.2 ? `${c.lang}-${c.country}` : c.lang,
-      preferred_contact_method: pick(METHODS),
-      best_time_to_call: random() < 0.5 ? pick(TIMES) : undefined,
-      tags: random() < 0.6 ? [pick(TAGS), pick(TAGS)] : undefined,
-      isValidatedNames: random() < 0.5,
-      address: {
-        street: `${1 + Math.floor(random() * 200)} ${pick(STREETS)}`,
-        city: c.city,
-        state: c.state,
-        postalCode: fill(c.postal),
-        country: random() < 0.3 ? pick(c.alt) : c.country,
-      },
-      createdAt: created,
-      updatedAt: created + Math.floor(random() * 1_000_000_000),
-    };
+    const record = customerRecord(i, c, {
+      random,
+      first,
+      last,
+      phone: () => fill(pick(random() < 0.5 ? c.national : c.international)),
+    });
     if (random() < brokenShare) pick(random() < 0.5 ? PHONE_BREAKAGES : OTHER_BREAKAGES)(record);
     records.push(record);
   }

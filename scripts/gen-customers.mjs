@@ -13,6 +13,7 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
+import { customerRecord, prng } from "./customer-record.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -25,19 +26,8 @@ const { values } = parseArgs({
 });
 
 // Mulberry32: a small seeded PRNG, so the sample file is reproducible.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(Number(values.seed));
 const pick = (list) => list[Math.floor(random() * list.length)];
-const digits = (n) => Array.from({ length: n }, () => Math.floor(random() * 10)).join("");
 
 // Country: how its numbers are written locally (x = a random digit), a city,
 // a state, a postal code pattern, a language, a time zone, and names.
@@ -63,11 +53,7 @@ const COUNTRIES = [
   { country: "KR", alt: ["South Korea", "KOR"], phone: "+82 2 2xxx xxxx", city: "Seoul", state: "Seoul", postal: "04524", lang: "ko", tz: "Asia/Seoul", first: ["Minjun", "Seoyeon"], last: ["Kim", "Lee"] },
   { country: "IE", alt: ["Ireland", "IRL"], phone: "+353 1 xxx xxxx", city: "Dublin", state: "Dublin", postal: "D02 X285", lang: "ga", tz: "Europe/Dublin", first: ["Saoirse", "Conor"], last: ["Murphy", "Kelly"] },
 ];
-const fill = (pattern) => pattern.replace(/x/g, () => digits(1));
-const METHODS = ["EMAIL", "PHONE", "SMS", "email", "Sms"];
-const TIMES = ["MORNING", "AFTERNOON", "EVENING", "evening"];
-const TAGS = ["vip", "repeat-customer", "newsletter", "wholesale", "b2b", "churn-risk"];
-const STREETS = ["Market St", "Hauptstraße", "Rue de Rivoli", "Gran Vía", "Main Road", "King St", "Ringstraße"];
+const fill = (pattern) => pattern.replace(/x/g, () => String(Math.floor(random() * 10)));
 
 // Ways a record goes wrong, each a small edit of a valid record.
 const BREAKAGES = [
@@ -89,32 +75,7 @@ function customer(i) {
   const c = pick(COUNTRIES);
   const first = pick(c.first);
   const last = pick(c.last);
-  const created = 1_600_000_000_000 + Math.floor(random() * 100_000_000_000);
-  const local = `${first}.${last}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "");
-  const record = {
-    id: `cust_${String(i).padStart(7, "0")}`,
-    customerId: random() < 0.5 ? `crm-${digits(6)}` : null,
-    phone_number: fill(c.phone),
-    firstname: random() < 0.1 ? `  ${first} ` : first,
-    lastname: last,
-    company: random() < 0.3 ? `${last} ${pick(["GmbH", "Ltd", "SARL", "Inc.", "S.A."])}` : undefined,
-    timezone: random() < 0.1 ? c.tz.toLowerCase() : c.tz,
-    email: `${local}${i}@${pick(["example.com", "Example.ORG", "mail.example.net"])}`,
-    preferred_language: random() < 0.2 ? `${c.lang}-${c.country}` : c.lang,
-    preferred_contact_method: pick(METHODS),
-    best_time_to_call: random() < 0.5 ? pick(TIMES) : undefined,
-    tags: random() < 0.6 ? [pick(TAGS), pick(TAGS)] : undefined,
-    isValidatedNames: random() < 0.5,
-    address: {
-      street: `${1 + Math.floor(random() * 200)} ${pick(STREETS)}`,
-      city: c.city,
-      state: c.state,
-      postalCode: fill(c.postal),
-      country: random() < 0.3 ? pick(c.alt) : c.country,
-    },
-    createdAt: created,
-    updatedAt: created + Math.floor(random() * 1_000_000_000),
-  };
+  const record = customerRecord(i, c, { random, first, last, phone: () => fill(c.phone) });
   if (i % Number(values["invalid-every"]) === 4) pick(BREAKAGES)(record);
   return record;
 }
