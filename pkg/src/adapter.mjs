@@ -181,11 +181,23 @@ export function createApi(glue) {
 
   // One phone number on its own, checked by the same rule as `phone_number`:
   // { success: true, data: { e164, countryCode, region, type } } or one issue.
-  // A valid number comes back as one compact line, "E164 CODE REGION TYPE"
-  // (region "-" when none), cheaper to split than JSON to parse; a failure as
-  // the JSON text of the whole result.
+  // The module answers in one compact line, cheaper to split than JSON to
+  // parse: "E164 CODE REGION TYPE" (region "-" when none) for a valid number,
+  // "!CODE FORMAT MESSAGE" for an invalid one; JSON (starting with "{") for
+  // input that is not a string.
   const phoneResult = (text) => {
     if (text.charCodeAt(0) === 123 /* { */) return JSON.parse(text);
+    if (text.charCodeAt(0) === 33 /* ! */) {
+      const codeEnd = text.indexOf(" ");
+      const formatEnd = text.indexOf(" ", codeEnd + 1);
+      const issue = {
+        code: text.slice(1, codeEnd),
+        format: text.slice(codeEnd + 1, formatEnd),
+        path: [],
+        message: text.slice(formatEnd + 1),
+      };
+      return { success: false, error: { issues: [issue] }, warnings: [] };
+    }
     const [e164, code, region, type] = text.split(" ");
     return {
       success: true,

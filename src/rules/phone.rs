@@ -263,14 +263,17 @@ pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phon
 }
 
 /// The result of checking one phone number on its own, for the package's
-/// `parsePhone`. A valid number is one line of four space-separated fields,
-/// `+14155552671 1 US FIXED_LINE_OR_MOBILE` (E.164, calling code, region or
-/// `-` for a non-geographic code, type), which the JavaScript adapter turns
-/// into `{ success: true, data: { e164, countryCode, region, type } }`: this
-/// is the hot path of bulk phone checks, and JSON would cost more than the
-/// parse. An invalid one is the JSON text of the whole failure result,
-/// `{"success":false,"error":{"issues":[…]},"warnings":[]}`, with one
-/// `invalid_format` issue (`format: "phone"`, empty path); it starts with `{`.
+/// `parsePhone`, as one compact line the JavaScript adapter turns into a
+/// `safeParse`-shaped result (bulk phone checks are the hot path, and JSON
+/// would cost more than the parse):
+/// - valid: four space-separated fields, `+14155552671 1 US
+///   FIXED_LINE_OR_MOBILE` (E.164, calling code, region or `-` for a
+///   non-geographic code, type) → `{ success: true, data: { e164,
+///   countryCode, region, type } }`;
+/// - invalid: `!`, the issue's code and format, and its message,
+///   `!invalid_format phone Invalid phone number: …` → `{ success: false,
+///   error: { issues: [{ code, format, path: [], message }] } }`.
+///
 /// The input is trimmed first, as the `phone_number` field is.
 pub fn check_phone_text(input: &str, default_region: Option<&str>) -> String {
     match normalize_phone(input.trim(), default_region) {
@@ -281,15 +284,12 @@ pub fn check_phone_text(input: &str, default_region: Option<&str>) -> String {
             phone.region.unwrap_or("-"),
             phone.kind.name()
         ),
-        Err(error) => failure_json(Issue::invalid_format(
-            Vec::new(),
-            Format::Phone,
-            error.message(),
-        )),
+        Err(error) => format!("!invalid_format phone {}", error.message()),
     }
 }
 
-/// The JSON text of a failed `parsePhone` with one issue.
+/// The JSON text of a failed `parsePhone` with one issue (for input that is
+/// not a string; the adapter reads a text starting with `{` as JSON).
 pub fn failure_json(issue: Issue) -> String {
     serde_json::json!({ "success": false, "error": { "issues": [issue] }, "warnings": [] })
         .to_string()
@@ -440,12 +440,17 @@ mod tests {
             check_phone_text("+800 1234 5678", None),
             "+80012345678 800 - TOLL_FREE"
         );
-        let invalid: serde_json::Value =
-            serde_json::from_str(&check_phone_text("+1 555 555 5555", None)).unwrap();
-        assert_eq!(invalid["success"], false);
-        assert_eq!(invalid["error"]["issues"][0]["code"], "invalid_format");
-        assert_eq!(invalid["error"]["issues"][0]["format"], "phone");
-        assert_eq!(invalid["error"]["issues"][0]["path"], serde_json::json!([]));
+        assert_eq!(
+            check_phone_text("+1 555 555 5555", None),
+            format!(
+                "!invalid_format phone {}",
+                PhoneError::NotValid {
+                    region: None,
+                    code: 1
+                }
+                .message()
+            )
+        );
     }
 
     #[test]
