@@ -204,11 +204,11 @@ pub trait Schema {
 
     /// Validates and normalises `input`, reporting every issue.
     fn safe_parse(input: &Json, options: &Options) -> SafeParse<Self::Output> {
-        Self::safe_parse_source(&input, options)
+        Self::safe_parse_source(input, options)
     }
 
     /// [`Schema::safe_parse`] for any input host (JSON, JavaScript).
-    fn safe_parse_source<S: Source>(input: &S, options: &Options) -> SafeParse<Self::Output> {
+    fn safe_parse_source<S: Source>(input: S, options: &Options) -> SafeParse<Self::Output> {
         let keep_unknown = options.unknown_keys == UnknownKeys::Passthrough;
         let value = Reader::new(keep_unknown).read(input, Plan::Record(Self::KIND.fields()), 0);
         Self::safe_parse_value(&value, options)
@@ -303,7 +303,7 @@ schema!(UpdateCustomerSchema => UpdateCustomer, Update {
 /// Validates with the schema named at run time, returning the result as
 /// JSON text (what the WebAssembly boundary sends to JavaScript, and what a
 /// command-line tool prints).
-pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: &S, options: &Options) -> String {
+pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: S, options: &Options) -> String {
     match kind {
         SchemaKind::Customer => result_json(&CustomerSchema::safe_parse_source(input, options)),
         SchemaKind::Create => result_json(&CreateCustomerSchema::safe_parse_source(input, options)),
