@@ -313,9 +313,14 @@ pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: S, options: &Options)
 
 /// The JSON text of one result.
 pub(crate) fn result_json<T: Serialize>(result: &SafeParse<T>) -> String {
-    // Serialising these types cannot fail (all map keys are strings);
-    // if it ever did, say so in the result's own shape.
-    serde_json::to_string(result).unwrap_or_else(|error| {
+    // Room for a typical record up front saves growing the buffer several times.
+    let mut out = Vec::with_capacity(RESULT_CAPACITY);
+    let text = serde_json::to_writer(&mut out, result)
+        .map_err(|error| error.to_string())
+        .and_then(|()| String::from_utf8(out).map_err(|error| error.to_string()));
+    // Serialising these types cannot fail (all map keys are strings, and
+    // serde_json writes UTF-8); if it ever did, say so in the result's own shape.
+    text.unwrap_or_else(|error| {
         let issue = Issue::custom(
             Vec::new(),
             Rule::Internal,
@@ -325,6 +330,9 @@ pub(crate) fn result_json<T: Serialize>(result: &SafeParse<T>) -> String {
             .to_string()
     })
 }
+
+/// Bytes reserved for a result's JSON text: a full customer record fits.
+const RESULT_CAPACITY: usize = 1024;
 
 /// The state of one parse.
 struct Run<'o> {
