@@ -181,10 +181,17 @@ extern "C" {
 /// value, not a panic.
 const GARBLED: &str = "the value's description could not be decoded";
 
+/// Whether text copied from JavaScript may hide a lone surrogate, which
+/// the copy turns into U+FFFD. (ASCII is checked first: it is fast, and
+/// most text is.)
+fn has_replacement(text: &str) -> bool {
+    !text.is_ascii() && text.contains('\u{FFFD}')
+}
+
 /// A string value read from JavaScript, whose lone surrogates arrived as
 /// U+FFFD: only then is `well_formed` asked whether the original had any.
 fn string_value(text: String, well_formed: impl FnOnce() -> bool) -> Value {
-    if text.contains('\u{FFFD}') && !well_formed() {
+    if has_replacement(&text) && !well_formed() {
         Value::Foreign(Foreign::LoneSurrogate)
     } else {
         Value::String(text)
