@@ -19,7 +19,7 @@ use crate::schema::{
     result_json, CreateCustomerSchema, CustomerSchema, SafeParse, Schema, SchemaKind,
     UpdateCustomerSchema,
 };
-use crate::value::Source;
+use crate::value::{ArraySource, Items, Shape, Source, MAX_VALUES};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value as Json;
 use std::collections::HashMap;
@@ -246,17 +246,17 @@ macro_rules! with_schema {
 /// The batch of a list held by any [`Source`] (a JavaScript array, a JSON
 /// array), as JSON text: `{"results":[…],"summary":{…}}`, plus `"error"`
 /// when `list` is not an array or cannot be read.
-pub fn many_source_json<S: Source>(kind: SchemaKind, list: &S, options: &Options) -> String {
+pub fn many_source_json<S: Source>(kind: SchemaKind, list: S, options: &Options) -> String {
     with_schema!(kind, Sch => many_source::<Sch, S>(list, options))
 }
 
-fn many_source<Sch: Schema, S: Source>(list: &S, options: &Options) -> String {
+fn many_source<Sch: Schema, S: Source>(list: S, options: &Options) -> String {
     let mut writer = Writer::new();
-    if !matches!(list.shape(), crate::value::Shape::Array) {
+    let Shape::Array(list) = list.shape() else {
         let issue = Issue::invalid_type(Vec::new(), "array", "a value that is not an array");
         return writer.finish(Some(issue));
-    }
-    let len = match list.array_len() {
+    };
+    let len = match list.length() {
         Ok(len) => len,
         Err(message) => {
             let issue = Issue::custom(
@@ -281,9 +281,11 @@ fn many_source<Sch: Schema, S: Source>(list: &S, options: &Options) -> String {
         );
         return writer.finish(Some(issue));
     }
-    for index in 0..len {
-        let result = match list.array_item(index) {
-            Ok(item) => Sch::safe_parse_source(&item, options),
+    let mut items = list.items(len);
+    for _ in 0..len {
+        // Each record is read on its own, within its own bounds.
+        let result = match items.next(MAX_VALUES) {
+            Ok(item) => Sch::safe_parse_source(item, options),
             Err(message) => Sch::safe_parse_value(
                 &crate::value::Value::Foreign(crate::value::Foreign::Unreadable(message)),
                 options,
@@ -297,7 +299,7 @@ fn many_source<Sch: Schema, S: Source>(list: &S, options: &Options) -> String {
 /// The batch of a JSON array text, parsed here (not in JavaScript).
 pub fn many_text_json(kind: SchemaKind, text: &str, options: &Options) -> String {
     match serde_json::from_str::<Json>(text) {
-        Ok(list) => many_source_json(kind, &&list, options),
+        Ok(list) => many_source_json(kind, &list, options),
         Err(error) => Writer::new().finish(Some(not_json(&error))),
     }
 }

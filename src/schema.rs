@@ -204,11 +204,11 @@ pub trait Schema {
 
     /// Validates and normalises `input`, reporting every issue.
     fn safe_parse(input: &Json, options: &Options) -> SafeParse<Self::Output> {
-        Self::safe_parse_source(&input, options)
+        Self::safe_parse_source(input, options)
     }
 
     /// [`Schema::safe_parse`] for any input host (JSON, JavaScript).
-    fn safe_parse_source<S: Source>(input: &S, options: &Options) -> SafeParse<Self::Output> {
+    fn safe_parse_source<S: Source>(input: S, options: &Options) -> SafeParse<Self::Output> {
         let keep_unknown = options.unknown_keys == UnknownKeys::Passthrough;
         let value = Reader::new(keep_unknown).read(input, Plan::Record(Self::KIND.fields()), 0);
         Self::safe_parse_value(&value, options)
@@ -303,7 +303,7 @@ schema!(UpdateCustomerSchema => UpdateCustomer, Update {
 /// Validates with the schema named at run time, returning the result as
 /// JSON text (what the WebAssembly boundary sends to JavaScript, and what a
 /// command-line tool prints).
-pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: &S, options: &Options) -> String {
+pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: S, options: &Options) -> String {
     match kind {
         SchemaKind::Customer => result_json(&CustomerSchema::safe_parse_source(input, options)),
         SchemaKind::Create => result_json(&CreateCustomerSchema::safe_parse_source(input, options)),
@@ -313,9 +313,14 @@ pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: &S, options: &Options
 
 /// The JSON text of one result.
 pub(crate) fn result_json<T: Serialize>(result: &SafeParse<T>) -> String {
-    // Serialising these types cannot fail (all map keys are strings);
-    // if it ever did, say so in the result's own shape.
-    serde_json::to_string(result).unwrap_or_else(|error| {
+    // Room for a typical record up front saves growing the buffer several times.
+    let mut out = Vec::with_capacity(RESULT_CAPACITY);
+    let text = serde_json::to_writer(&mut out, result)
+        .map_err(|error| error.to_string())
+        .and_then(|()| String::from_utf8(out).map_err(|error| error.to_string()));
+    // Serialising these types cannot fail (all map keys are strings, and
+    // serde_json writes UTF-8); if it ever did, say so in the result's own shape.
+    text.unwrap_or_else(|error| {
         let issue = Issue::custom(
             Vec::new(),
             Rule::Internal,
@@ -325,6 +330,9 @@ pub(crate) fn result_json<T: Serialize>(result: &SafeParse<T>) -> String {
             .to_string()
     })
 }
+
+/// Bytes reserved for a result's JSON text: a full customer record fits.
+const RESULT_CAPACITY: usize = 1024;
 
 /// The state of one parse.
 struct Run<'o> {
@@ -378,11 +386,12 @@ impl<'o> Run<'o> {
 
         for &(key, _) in self.kind.fields() {
             let value = get(key);
+            // A path is built only for an issue: most fields have none.
             let at = || path![key];
             match key {
-                "id" => f.id = self.required_string(value, at(), 1),
-                "customerId" => f.customer_id = self.nullable_string(value, at()),
-                "channelId" => f.channel_id = self.nullable_string(value, at()),
+                "id" => f.id = self.required_string(value, at, 1),
+                "customerId" => f.customer_id = self.nullable_string(value, at),
+                "channelId" => f.channel_id = self.nullable_string(value, at),
                 "phone_number" => {
                     contact.phone_key = value.is_some();
                     let given = rules::given_string(value, at, true, true, &mut self.issues);
@@ -407,12 +416,12 @@ impl<'o> Run<'o> {
                         Given::Absent | Given::Invalid => None,
                     };
                 }
-                "firstname" => f.firstname = self.nullable_text(value, at()),
-                "lastname" => f.lastname = self.nullable_text(value, at()),
-                "company" => f.company = self.optional_text(value, at()),
+                "firstname" => f.firstname = self.nullable_text(value, at),
+                "lastname" => f.lastname = self.nullable_text(value, at),
+                "company" => f.company = self.optional_text(value, at),
                 "timezone" => {
                     f.timezone =
-                        self.checked(value, at(), Format::Timezone, timezone::MESSAGE, |s| {
+                        self.checked(value, at, Format::Timezone, timezone::MESSAGE, |s| {
                             timezone::canonical_time_zone(s).map(str::to_owned)
                         });
                 }
@@ -433,7 +442,7 @@ impl<'o> Run<'o> {
                 }
                 "preferred_language" => {
                     f.preferred_language =
-                        self.checked(value, at(), Format::Language, language::MESSAGE, |s| {
+                        self.checked(value, at, Format::Language, language::MESSAGE, |s| {
                             language::normalize_language(s).map(str::to_owned)
                         });
                     if defaults && value_is_missing(value) {
@@ -442,13 +451,13 @@ impl<'o> Run<'o> {
                 }
                 "preferred_contact_method" => {
                     f.preferred_contact_method =
-                        self.choice(value, at(), PreferredContactMethod::VARIANTS);
+                        self.choice(value, at, PreferredContactMethod::VARIANTS);
                     if defaults && value_is_missing(value) {
                         f.preferred_contact_method = Some(DEFAULT_CONTACT_METHOD);
                     }
                 }
                 "best_time_to_call" => {
-                    f.best_time_to_call = self.choice(value, at(), BestTimeToCall::VARIANTS);
+                    f.best_time_to_call = self.choice(value, at, BestTimeToCall::VARIANTS);
                 }
                 "notes" => {
                     if let Given::Text(notes) =
@@ -555,15 +564,15 @@ impl<'o> Run<'o> {
     fn address(&mut self, members: &[(String, Value)], at: Path) -> Option<Address> {
         let get = |key: &str| members.iter().find(|(k, _)| k == key).map(|(_, v)| v);
         let before = self.issues.len();
-        let street = self.address_line(get("street"), child(&at, "street"));
-        let street2 = self.optional_text(get("street2"), child(&at, "street2"));
-        let city = self.address_line(get("city"), child(&at, "city"));
-        let state = self.address_line(get("state"), child(&at, "state"));
-        let postal_code = self.address_line(get("postalCode"), child(&at, "postalCode"));
-        let country_path = child(&at, "country");
+        let street = self.address_line(get("street"), || child(&at, "street"));
+        let street2 = self.optional_text(get("street2"), || child(&at, "street2"));
+        let city = self.address_line(get("city"), || child(&at, "city"));
+        let state = self.address_line(get("state"), || child(&at, "state"));
+        let postal_code = self.address_line(get("postalCode"), || child(&at, "postalCode"));
+        let country_path = || child(&at, "country");
         let country = match rules::given_string(
             get("country"),
-            || country_path.clone(),
+            country_path,
             false,
             true,
             &mut self.issues,
@@ -572,7 +581,7 @@ impl<'o> Run<'o> {
                 Some(code) => Some(code.to_owned()),
                 None => {
                     self.issues.push(Issue::invalid_format(
-                        country_path,
+                        country_path(),
                         Format::Country,
                         country::MESSAGE,
                     ));
@@ -580,11 +589,11 @@ impl<'o> Run<'o> {
                 }
             },
             Given::Blank => {
-                self.issues.push(Issue::string_too_short(country_path, 1));
+                self.issues.push(Issue::string_too_short(country_path(), 1));
                 None
             }
             Given::Absent => {
-                self.issues.push(required(country_path, "string"));
+                self.issues.push(required(country_path(), "string"));
                 None
             }
             Given::Null | Given::Invalid => None,
@@ -646,23 +655,32 @@ impl<'o> Run<'o> {
         kept
     }
 
-    fn required_string(&mut self, value: Option<&Value>, at: Path, minimum: u64) -> Option<String> {
-        match rules::given_string(value, || at.clone(), false, true, &mut self.issues) {
+    fn required_string(
+        &mut self,
+        value: Option<&Value>,
+        at: impl Fn() -> Path,
+        minimum: u64,
+    ) -> Option<String> {
+        match rules::given_string(value, &at, false, true, &mut self.issues) {
             Given::Text(s) => Some(s.to_owned()),
             Given::Blank => {
-                self.issues.push(Issue::string_too_short(at, minimum));
+                self.issues.push(Issue::string_too_short(at(), minimum));
                 None
             }
             Given::Absent => {
-                self.issues.push(required(at, "string"));
+                self.issues.push(required(at(), "string"));
                 None
             }
             Given::Null | Given::Invalid => None,
         }
     }
 
-    fn nullable_string(&mut self, value: Option<&Value>, at: Path) -> Option<Option<String>> {
-        match rules::given_string(value, || at, true, true, &mut self.issues) {
+    fn nullable_string(
+        &mut self,
+        value: Option<&Value>,
+        at: impl Fn() -> Path,
+    ) -> Option<Option<String>> {
+        match rules::given_string(value, &at, true, true, &mut self.issues) {
             Given::Text(s) => Some(Some(s.to_owned())),
             Given::Null | Given::Blank => Some(None),
             Given::Absent | Given::Invalid => None,
@@ -670,12 +688,12 @@ impl<'o> Run<'o> {
     }
 
     /// A text field's normalised value, or the control-character issue.
-    fn text(&mut self, raw: &str, at: Path) -> Option<String> {
+    fn text(&mut self, raw: &str, at: impl Fn() -> Path) -> Option<String> {
         match text::normalize_text(raw) {
             Ok(normalized) => normalized,
             Err(c) => {
                 self.issues.push(Issue::invalid_format(
-                    at,
+                    at(),
                     Format::Text,
                     text::control_message(c),
                 ));
@@ -684,39 +702,43 @@ impl<'o> Run<'o> {
         }
     }
 
-    fn nullable_text(&mut self, value: Option<&Value>, at: Path) -> Option<Option<String>> {
-        match rules::given_string(value, || at.clone(), true, true, &mut self.issues) {
-            Given::Text(raw) => self.text(raw, at).map(Some),
+    fn nullable_text(
+        &mut self,
+        value: Option<&Value>,
+        at: impl Fn() -> Path,
+    ) -> Option<Option<String>> {
+        match rules::given_string(value, &at, true, true, &mut self.issues) {
+            Given::Text(raw) => self.text(raw, &at).map(Some),
             Given::Null | Given::Blank => Some(None),
             Given::Absent | Given::Invalid => None,
         }
     }
 
-    fn optional_text(&mut self, value: Option<&Value>, at: Path) -> Option<String> {
-        match rules::given_string(value, || at.clone(), false, true, &mut self.issues) {
-            Given::Text(raw) => self.text(raw, at),
+    fn optional_text(&mut self, value: Option<&Value>, at: impl Fn() -> Path) -> Option<String> {
+        match rules::given_string(value, &at, false, true, &mut self.issues) {
+            Given::Text(raw) => self.text(raw, &at),
             _ => None,
         }
     }
 
     /// A required address line: text of at least 2 characters.
-    fn address_line(&mut self, value: Option<&Value>, at: Path) -> Option<String> {
+    fn address_line(&mut self, value: Option<&Value>, at: impl Fn() -> Path) -> Option<String> {
         const MINIMUM: u64 = ADDRESS_LINE_MINIMUM;
-        match rules::given_string(value, || at.clone(), false, true, &mut self.issues) {
+        match rules::given_string(value, &at, false, true, &mut self.issues) {
             Given::Text(raw) => {
-                let line = self.text(raw, at.clone())?;
+                let line = self.text(raw, &at)?;
                 if (text::char_len(&line) as u64) < MINIMUM {
-                    self.issues.push(Issue::string_too_short(at, MINIMUM));
+                    self.issues.push(Issue::string_too_short(at(), MINIMUM));
                     return None;
                 }
                 Some(line)
             }
             Given::Blank => {
-                self.issues.push(Issue::string_too_short(at, MINIMUM));
+                self.issues.push(Issue::string_too_short(at(), MINIMUM));
                 None
             }
             Given::Absent => {
-                self.issues.push(required(at, "string"));
+                self.issues.push(required(at(), "string"));
                 None
             }
             Given::Null | Given::Invalid => None,
@@ -727,16 +749,17 @@ impl<'o> Run<'o> {
     fn checked(
         &mut self,
         value: Option<&Value>,
-        at: Path,
+        at: impl Fn() -> Path,
         format: Format,
         message: &str,
         rule: impl FnOnce(&str) -> Option<String>,
     ) -> Option<String> {
-        match rules::given_string(value, || at.clone(), false, true, &mut self.issues) {
+        match rules::given_string(value, &at, false, true, &mut self.issues) {
             Given::Text(raw) => {
                 let normalized = rule(raw);
                 if normalized.is_none() {
-                    self.issues.push(Issue::invalid_format(at, format, message));
+                    self.issues
+                        .push(Issue::invalid_format(at(), format, message));
                 }
                 normalized
             }
@@ -747,14 +770,14 @@ impl<'o> Run<'o> {
     fn choice<T: Copy>(
         &mut self,
         value: Option<&Value>,
-        at: Path,
+        at: impl Fn() -> Path,
         variants: &[(&'static str, T)],
     ) -> Option<T> {
-        match rules::given_string(value, || at.clone(), false, true, &mut self.issues) {
+        match rules::given_string(value, &at, false, true, &mut self.issues) {
             Given::Text(raw) => {
                 let chosen = choice::parse_choice(raw, variants);
                 if chosen.is_none() {
-                    self.issues.push(choice::invalid_choice(at, variants));
+                    self.issues.push(choice::invalid_choice(at(), variants));
                 }
                 chosen
             }

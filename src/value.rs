@@ -121,27 +121,63 @@ pub enum Plan {
     Record(&'static [(&'static str, Plan)]),
 }
 
-/// What a host value looks like one level down.
-pub enum Shape {
-    /// A value with no children, fully read (a string, number, foreign, …).
+/// What a host value looks like one level down: a leaf, fully read, or a
+/// container to open.
+pub enum Shape<A, O> {
+    /// A value with no children (a string, number, foreign, …).
     Leaf(Value),
-    Array,
-    Object,
+    Array(A),
+    Object(O),
 }
 
 /// A host's value that [`Reader`] can walk: a `serde_json::Value`, or a
 /// JavaScript value in the WebAssembly build. Every access may fail (a
 /// JavaScript getter may throw); a failure is the thrown message.
+///
+/// Children are read through cursors, in order, one at a time as the reader
+/// asks for them. A host for which each access is expensive (JavaScript,
+/// across the WebAssembly boundary) may read ahead, as long as the order in
+/// which it touches the input stays the reader's: it reads only children the
+/// reader will read, never opens a container before the reader has read the
+/// children before it, and looks at no more values than `budget`, the
+/// number the reader will still take.
 pub trait Source: Sized {
-    fn shape(&self) -> Shape;
-    fn array_len(&self) -> Result<usize, String>;
-    fn array_item(&self, index: usize) -> Result<Self, String>;
-    /// The own enumerable string keys, in order; `Ok(None)` when there are
-    /// more than `limit` (so a huge object is refused before its keys are
-    /// copied).
-    fn object_keys(&self, limit: usize) -> Result<Option<Vec<String>>, String>;
-    /// `Ok(None)` for an `undefined` member.
-    fn object_member(&self, key: &str) -> Result<Option<Self>, String>;
+    type Array: ArraySource<Self>;
+    type Object: ObjectSource<Self>;
+    fn shape(self) -> Shape<Self::Array, Self::Object>;
+}
+
+/// An array, before its items are read.
+pub trait ArraySource<S> {
+    type Items: Items<S>;
+    /// Its `length`.
+    fn length(&self) -> Result<usize, String>;
+    /// The items `0..len`, to read in order.
+    fn items(self, len: usize) -> Self::Items;
+}
+
+/// An array's items, read in order.
+pub trait Items<S> {
+    fn next(&mut self, budget: usize) -> Result<S, String>;
+}
+
+/// An object, before its members are read.
+pub trait ObjectSource<S> {
+    type Members: Members<S>;
+    /// The own enumerable string keys, in order, and a cursor over their
+    /// values; `Ok(None)` when there are more than `limit` (so a huge object
+    /// is refused before its keys are copied).
+    fn keys(self, limit: usize) -> Result<Option<Keyed<Self::Members>>, String>;
+}
+
+/// An object's keys, and a cursor over their values.
+pub type Keyed<M> = (Vec<String>, M);
+
+/// An object's members, read in key order.
+pub trait Members<S> {
+    /// The value of the next key that `wanted` (one flag per key) marks,
+    /// after the one read last; `Ok(None)` for an `undefined` member.
+    fn next(&mut self, wanted: &[bool], budget: usize) -> Result<Option<S>, String>;
 }
 
 /// Reads sources into [`Value`]s under the bounds of this module.
@@ -159,23 +195,23 @@ impl Reader {
     }
 
     /// Reads `source` at `depth` below the root, following `plan`.
-    pub fn read<S: Source>(&mut self, source: &S, plan: Plan, depth: usize) -> Value {
+    pub fn read<S: Source>(&mut self, source: S, plan: Plan, depth: usize) -> Value {
         if self.values_left == 0 {
             return Value::Foreign(Foreign::TooLarge);
         }
         self.values_left -= 1;
         match source.shape() {
             Shape::Leaf(value) => value,
-            Shape::Array | Shape::Object if depth > MAX_READ_DEPTH => {
+            Shape::Array(_) | Shape::Object(_) if depth > MAX_READ_DEPTH => {
                 Value::Foreign(Foreign::TooDeep)
             }
-            Shape::Array => self.read_array(source, depth),
-            Shape::Object => self.read_object(source, plan, depth),
+            Shape::Array(array) => self.read_array::<S>(array, depth),
+            Shape::Object(object) => self.read_object::<S>(object, plan, depth),
         }
     }
 
-    fn read_array<S: Source>(&mut self, source: &S, depth: usize) -> Value {
-        let len = match source.array_len() {
+    fn read_array<S: Source>(&mut self, array: S::Array, depth: usize) -> Value {
+        let len = match array.length() {
             Ok(len) => len,
             Err(message) => return Value::Foreign(Foreign::Unreadable(message)),
         };
@@ -185,9 +221,10 @@ impl Reader {
         }
         // A Proxy may claim any length: grow as items really arrive.
         let mut items = Vec::with_capacity(len.min(1024));
-        for index in 0..len {
-            let item = match source.array_item(index) {
-                Ok(item) => self.read(&item, Plan::Whole, depth + 1),
+        let mut cursor = array.items(len);
+        for _ in 0..len {
+            let item = match cursor.next(self.values_left) {
+                Ok(item) => self.read(item, Plan::Whole, depth + 1),
                 Err(message) => Value::Foreign(Foreign::Unreadable(message)),
             };
             items.push(item);
@@ -195,8 +232,8 @@ impl Reader {
         Value::Array(items)
     }
 
-    fn read_object<S: Source>(&mut self, source: &S, plan: Plan, depth: usize) -> Value {
-        let keys = match source.object_keys(self.values_left) {
+    fn read_object<S: Source>(&mut self, object: S::Object, plan: Plan, depth: usize) -> Value {
+        let (keys, mut cursor) = match object.keys(self.values_left) {
             Ok(Some(keys)) => keys,
             Ok(None) => {
                 self.values_left = 0;
@@ -204,23 +241,17 @@ impl Reader {
             }
             Err(message) => return Value::Foreign(Foreign::Unreadable(message)),
         };
+        let plans: Vec<Option<Plan>> = keys.iter().map(|key| self.member_plan(plan, key)).collect();
+        let wanted: Vec<bool> = plans.iter().map(Option::is_some).collect();
         let mut members = Vec::with_capacity(keys.len());
-        for key in keys {
-            let member_plan = match plan {
-                Plan::Whole => Some(Plan::Whole),
-                Plan::Record(fields) => fields
-                    .iter()
-                    .find(|(name, _)| *name == key)
-                    .map(|(_, plan)| *plan)
-                    .or(self.keep_unknown.then_some(Plan::Whole)),
-            };
+        for (key, member_plan) in keys.into_iter().zip(plans) {
             let Some(member_plan) = member_plan else {
                 members.push((key, Value::Foreign(Foreign::Skipped)));
                 continue;
             };
-            match source.object_member(&key) {
+            match cursor.next(&wanted, self.values_left) {
                 Ok(Some(member)) => {
-                    let value = self.read(&member, member_plan, depth + 1);
+                    let value = self.read(member, member_plan, depth + 1);
                     members.push((key, value));
                 }
                 Ok(None) => {}
@@ -228,6 +259,19 @@ impl Reader {
             }
         }
         Value::Object(members)
+    }
+
+    /// How to read the member `key` of an object read by `plan`; `None`
+    /// when it is not read at all.
+    fn member_plan(&self, plan: Plan, key: &str) -> Option<Plan> {
+        match plan {
+            Plan::Whole => Some(Plan::Whole),
+            Plan::Record(fields) => fields
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map(|(_, plan)| *plan)
+                .or(self.keep_unknown.then_some(Plan::Whole)),
+        }
     }
 }
 
@@ -241,36 +285,58 @@ pub fn bounded_string(s: &str) -> Value {
     }
 }
 
-impl Source for &serde_json::Value {
-    fn shape(&self) -> Shape {
+impl<'a> Source for &'a serde_json::Value {
+    type Array = &'a [serde_json::Value];
+    type Object = &'a serde_json::Map<String, serde_json::Value>;
+
+    fn shape(self) -> Shape<Self::Array, Self::Object> {
         match self {
             serde_json::Value::Null => Shape::Leaf(Value::Null),
             serde_json::Value::Bool(b) => Shape::Leaf(Value::Bool(*b)),
             serde_json::Value::Number(n) => Shape::Leaf(Value::Number(n.clone())),
             serde_json::Value::String(s) => Shape::Leaf(bounded_string(s)),
-            serde_json::Value::Array(_) => Shape::Array,
-            serde_json::Value::Object(_) => Shape::Object,
+            serde_json::Value::Array(items) => Shape::Array(items),
+            serde_json::Value::Object(map) => Shape::Object(map),
         }
     }
+}
 
-    fn array_len(&self) -> Result<usize, String> {
-        Ok(self.as_array().map_or(0, Vec::len))
+impl<'a> ArraySource<&'a serde_json::Value> for &'a [serde_json::Value] {
+    type Items = std::slice::Iter<'a, serde_json::Value>;
+
+    fn length(&self) -> Result<usize, String> {
+        Ok(self.len())
     }
 
-    fn array_item(&self, index: usize) -> Result<Self, String> {
-        self.get(index)
-            .ok_or_else(|| format!("no item at index {index}"))
+    fn items(self, _len: usize) -> Self::Items {
+        self.iter()
     }
+}
 
-    fn object_keys(&self, limit: usize) -> Result<Option<Vec<String>>, String> {
-        let Some(map) = self.as_object() else {
-            return Ok(Some(Vec::new()));
-        };
-        Ok((map.len() <= limit).then(|| map.keys().cloned().collect()))
+impl<'a> Items<&'a serde_json::Value> for std::slice::Iter<'a, serde_json::Value> {
+    fn next(&mut self, _budget: usize) -> Result<&'a serde_json::Value, String> {
+        Iterator::next(self).ok_or_else(|| "no more items".to_owned())
     }
+}
 
-    fn object_member(&self, key: &str) -> Result<Option<Self>, String> {
-        Ok(self.get(key))
+impl<'a> ObjectSource<&'a serde_json::Value> for &'a serde_json::Map<String, serde_json::Value> {
+    type Members = std::iter::Enumerate<serde_json::map::Values<'a>>;
+
+    fn keys(self, limit: usize) -> Result<Option<Keyed<Self::Members>>, String> {
+        Ok((self.len() <= limit)
+            .then(|| (self.keys().cloned().collect(), self.values().enumerate())))
+    }
+}
+
+impl<'a> Members<&'a serde_json::Value> for std::iter::Enumerate<serde_json::map::Values<'a>> {
+    fn next(
+        &mut self,
+        wanted: &[bool],
+        _budget: usize,
+    ) -> Result<Option<&'a serde_json::Value>, String> {
+        Ok(self
+            .find(|(index, _)| wanted.get(*index).copied().unwrap_or(false))
+            .map(|(_, value)| value))
     }
 }
 
@@ -280,7 +346,7 @@ mod tests {
     use serde_json::json;
 
     fn read_whole(json: &serde_json::Value) -> Value {
-        Reader::new(true).read(&json, Plan::Whole, 0)
+        Reader::new(true).read(json, Plan::Whole, 0)
     }
 
     #[test]
@@ -320,12 +386,12 @@ mod tests {
     fn record_plan_skips_unknown_values_unless_kept() {
         static PLAN: &[(&str, Plan)] = &[("known", Plan::Whole)];
         let input = json!({"known": 1, "other": {"deep": true}});
-        let stripped = Reader::new(false).read(&&input, Plan::Record(PLAN), 0);
+        let stripped = Reader::new(false).read(&input, Plan::Record(PLAN), 0);
         assert_eq!(
             stripped.get("other"),
             Some(&Value::Foreign(Foreign::Skipped))
         );
-        let kept = Reader::new(true).read(&&input, Plan::Record(PLAN), 0);
+        let kept = Reader::new(true).read(&input, Plan::Record(PLAN), 0);
         assert_eq!(
             kept.get("other").map(Value::to_json),
             Some(json!({"deep": true}))

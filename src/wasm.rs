@@ -1,9 +1,9 @@
 //! The WebAssembly boundary: JavaScript values in, JSON text out.
 //!
-//! Input is read straight from the live JavaScript value by [`JsSource`],
-//! through imports declared with `catch`, so a throwing getter, a Proxy trap
-//! or a revoked Proxy becomes an issue at its path instead of an exception
-//! unwinding through WebAssembly. Nothing is converted wholesale first (no
+//! Input is read straight from the live JavaScript value by [`JsSource`]
+//! (in `source`: a few calls per object, each caught), so a throwing getter,
+//! a Proxy trap or a revoked Proxy becomes an issue at its path instead of
+//! an exception unwinding through WebAssembly. Nothing is converted wholesale first (no
 //! `serde-wasm-bindgen`, no `JSON.stringify`), so values the schema will
 //! strip are never touched, and what JSON cannot carry (`undefined`, `NaN`,
 //! `Date`, `BigInt`, lone surrogates) is seen and reported by the rules.
@@ -19,23 +19,16 @@ use crate::options::Options;
 use crate::rules::{country, language, phone, timezone};
 use crate::schema::{safe_parse_json, SchemaKind};
 use crate::types::{BestTimeToCall, PreferredContactMethod};
-use crate::value::{Foreign, Plan, Reader, Shape, Source, Value, MAX_STRING_UNITS};
-use js_sys::{Array, JsString, TypeError};
+use crate::value::{Plan, Reader};
+use js_sys::TypeError;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+
+mod source;
+
+use source::JsSource;
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
-
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
-
-    /// `Object.prototype.toString.call(value)`: `"[object Date]"`, …
-    #[wasm_bindgen(catch, js_namespace = ["Object", "prototype", "toString"], js_name = call)]
-    fn object_tag(value: &JsValue) -> Result<JsString, JsValue>;
-
     #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
     fn get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
 }
@@ -47,131 +40,6 @@ fn thrown_message(thrown: &JsValue) -> String {
         .and_then(|message| message.as_string())
         .or_else(|| thrown.as_string())
         .unwrap_or_else(|| "an exception was thrown".to_owned())
-}
-
-/// A string value under the length bound, with lone surrogates detected.
-fn read_string(value: &JsValue) -> Value {
-    let js: &JsString = value.unchecked_ref();
-    let units = js.length() as usize;
-    if units > MAX_STRING_UNITS {
-        return Value::Foreign(Foreign::StringTooLong(units));
-    }
-    let text = value.as_string().unwrap_or_default();
-    // Lone surrogates arrive as U+FFFD; only then is the slower check needed.
-    if text.contains('\u{FFFD}') && !js.is_valid_utf16() {
-        return Value::Foreign(Foreign::LoneSurrogate);
-    }
-    Value::String(text)
-}
-
-fn read_number(number: f64) -> Value {
-    match serde_json::Number::from_f64(number) {
-        Some(n) => Value::Number(n),
-        None if number.is_nan() => Value::Foreign(Foreign::NotJson("NaN".into())),
-        None if number > 0.0 => Value::Foreign(Foreign::NotJson("Infinity".into())),
-        None => Value::Foreign(Foreign::NotJson("-Infinity".into())),
-    }
-}
-
-/// A live JavaScript value as a [`Source`].
-pub struct JsSource(JsValue);
-
-impl JsSource {
-    fn property(&self, key: &JsValue) -> Result<JsValue, String> {
-        get(&self.0, key).map_err(|thrown| thrown_message(&thrown))
-    }
-}
-
-impl Source for JsSource {
-    fn shape(&self) -> Shape {
-        // Ordered by how often each type occurs in a record: every test is
-        // a call across the boundary.
-        let value = &self.0;
-        if value.is_string() {
-            Shape::Leaf(read_string(value))
-        } else if let Some(n) = value.as_f64() {
-            Shape::Leaf(read_number(n))
-        } else if value.is_null() {
-            Shape::Leaf(Value::Null)
-        } else if let Some(b) = value.as_bool() {
-            Shape::Leaf(Value::Bool(b))
-        } else if value.is_function() {
-            Shape::Leaf(Value::Foreign(Foreign::NotJson("function".into())))
-        } else if value.is_object() {
-            match is_array(value) {
-                Ok(true) => Shape::Array,
-                Ok(false) => match object_tag(value) {
-                    Ok(tag) => {
-                        let tag = String::from(tag);
-                        match tag
-                            .strip_prefix("[object ")
-                            .and_then(|t| t.strip_suffix(']'))
-                        {
-                            Some("Object") => Shape::Object,
-                            Some(class) => {
-                                Shape::Leaf(Value::Foreign(Foreign::NotJson(class.to_owned())))
-                            }
-                            None => Shape::Leaf(Value::Foreign(Foreign::NotJson(tag))),
-                        }
-                    }
-                    Err(thrown) => {
-                        Shape::Leaf(Value::Foreign(Foreign::Unreadable(thrown_message(&thrown))))
-                    }
-                },
-                Err(thrown) => {
-                    Shape::Leaf(Value::Foreign(Foreign::Unreadable(thrown_message(&thrown))))
-                }
-            }
-        } else {
-            let name = if value.is_undefined() {
-                "undefined"
-            } else if value.is_bigint() {
-                "bigint"
-            } else if value.is_symbol() {
-                "symbol"
-            } else {
-                "unknown"
-            };
-            Shape::Leaf(Value::Foreign(Foreign::NotJson(name.into())))
-        }
-    }
-
-    fn array_len(&self) -> Result<usize, String> {
-        let length = self.property(&JsValue::from_str("length"))?;
-        length
-            .as_f64()
-            .filter(|n| *n >= 0.0 && n.fract() == 0.0)
-            .map(|n| n as usize)
-            .ok_or_else(|| "the array has no valid length".to_owned())
-    }
-
-    fn array_item(&self, index: usize) -> Result<Self, String> {
-        self.property(&JsValue::from_f64(index as f64))
-            .map(JsSource)
-    }
-
-    fn object_keys(&self, limit: usize) -> Result<Option<Vec<String>>, String> {
-        let keys = object_keys(&self.0).map_err(|thrown| thrown_message(&thrown))?;
-        if keys.length() as usize > limit {
-            return Ok(None);
-        }
-        let mut names = Vec::with_capacity(keys.length() as usize);
-        for key in keys.iter() {
-            match read_string(&key) {
-                Value::String(name) => names.push(name),
-                Value::Foreign(Foreign::LoneSurrogate) => {
-                    return Err("a key contains an unpaired UTF-16 surrogate".to_owned())
-                }
-                _ => return Err("a key is too long".to_owned()),
-            }
-        }
-        Ok(Some(names))
-    }
-
-    fn object_member(&self, key: &str) -> Result<Option<Self>, String> {
-        let member = self.property(&JsValue::from_str(key))?;
-        Ok((!member.is_undefined()).then_some(JsSource(member)))
-    }
 }
 
 fn type_error(message: &str) -> JsValue {
@@ -226,7 +94,7 @@ pub fn parse_phone(input: JsValue, options: JsValue) -> Result<String, JsValue> 
     Ok(match input.as_string() {
         Some(text) => phone::check_phone_text(&text, options.default_region),
         None => {
-            let value = Reader::new(false).read(&JsSource(input), Plan::Whole, 0);
+            let value = Reader::new(false).read(JsSource::Raw(input), Plan::Whole, 0);
             phone::failure_json(Issue::invalid_type(Vec::new(), "string", value.type_name()))
         }
     })
@@ -239,7 +107,7 @@ pub fn parse_phone(input: JsValue, options: JsValue) -> Result<String, JsValue> 
 pub fn safe_parse(schema: &str, input: JsValue, options: JsValue) -> Result<String, JsValue> {
     let kind = schema_kind(schema)?;
     let options = read_options(&options)?;
-    Ok(safe_parse_json(kind, &JsSource(input), &options))
+    Ok(safe_parse_json(kind, JsSource::Raw(input), &options))
 }
 
 fn schema_kind(schema: &str) -> Result<SchemaKind, JsValue> {
@@ -263,7 +131,7 @@ pub fn safe_parse_many(
     let options = read_options(&options)?;
     Ok(match records.as_string() {
         Some(text) => batch::many_text_json(kind, &text, &options),
-        None => batch::many_source_json(kind, &JsSource(records), &options),
+        None => batch::many_source_json(kind, JsSource::Raw(records), &options),
     })
 }
 

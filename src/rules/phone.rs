@@ -11,7 +11,7 @@
 //! an extension is refused rather than cut off (E.164 has no extension). This
 //! keeps the engine on the small, well-tested input it was built for.
 
-use crate::issue::{Format, Issue};
+use crate::issue::Issue;
 pub use crate::phone::NumberKind;
 use crate::phone::{self, ParseError};
 
