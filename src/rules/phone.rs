@@ -143,6 +143,20 @@ impl PhoneError {
     }
 }
 
+/// A letter of a script numbers are written next to: ASCII, and the Latin,
+/// Greek, Cyrillic, Hebrew, Arabic, Indic, Thai and Lao, Hangul, kana and
+/// CJK blocks. Any other character is named in the message instead. (The
+/// full Unicode `Alphabetic` table would add kilobytes to every download of
+/// the module to choose between two messages for the same refusal.)
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c,
+            '\u{c0}'..='\u{24f}' | '\u{370}'..='\u{52f}' | '\u{590}'..='\u{6ff}'
+            | '\u{900}'..='\u{eff}' | '\u{1100}'..='\u{11ff}' | '\u{3040}'..='\u{30ff}'
+            | '\u{3130}'..='\u{318f}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
+            && !matches!(c, '\u{d7}' | '\u{f7}')
+}
+
 fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
@@ -200,12 +214,12 @@ fn screen(input: &str) -> Result<(Digits, bool), PhoneError> {
             '+' if digits.len == 0 && !plus => plus = true,
             '+' => return Err(PhoneError::MisplacedPlus),
             c if is_separator(c) => {}
-            c if c.is_alphabetic() || matches!(c, '#' | ';' | ',') => {
+            c if is_letter(c) || matches!(c, '#' | ';' | ',') => {
                 let rest = input[at..].to_ascii_lowercase();
                 let after_digits = digits.len > 0;
                 return Err(if after_digits && is_extension_marker(&rest) {
                     PhoneError::Extension
-                } else if c.is_alphabetic() {
+                } else if is_letter(c) {
                     PhoneError::Letters
                 } else {
                     PhoneError::Character(c)
@@ -357,6 +371,17 @@ mod tests {
             e164("415-555-2671 now", Some("US")),
             Err(PhoneError::Letters)
         );
+    }
+
+    #[test]
+    fn letters_of_other_scripts_are_letters_and_symbols_are_named() {
+        assert_eq!(e164("+7 495 ТЕЛЕФОН", None), Err(PhoneError::Letters));
+        assert_eq!(e164("+81 3 電話", None), Err(PhoneError::Letters));
+        assert_eq!(
+            e164("+1 415 555 2671 ☎", None),
+            Err(PhoneError::Character('☎'))
+        );
+        assert_eq!(e164("+1 415 × 555", None), Err(PhoneError::Character('×')));
     }
 
     #[test]

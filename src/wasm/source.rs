@@ -32,7 +32,7 @@ use wasm_bindgen::JsCast;
 // | entry | value |
 // |---|---|
 // | `s<units>:<text>` | a string of `<units>` UTF-16 code units |
-// | `d<number>;` | a number (`String(n)`, and `-0` for negative zero) |
+// | `d<high>.<low>;` | a number: its IEEE 754 bits, two 32-bit halves in hexadecimal |
 // | `n`, `t`, `f` | `null`, `true`, `false` |
 // | `F`, `B`, `Y`, `U`, `?` | a function, bigint, symbol, `undefined`, any other `typeof` |
 // | `u` | an `undefined` member of an object (not a value: dropped) |
@@ -46,6 +46,7 @@ use wasm_bindgen::JsCast;
 // A kept value ends the description; `takeHeld` hands it over.
 #[wasm_bindgen(inline_js = r#"
 const objectTag = Object.prototype.toString;
+const bits = new DataView(new ArrayBuffer(8));
 let held;
 let kept = false;
 
@@ -77,7 +78,9 @@ export function describe(value, inlineMax) {
     case "string":
       return value.length <= inlineMax ? `s${value.length}:${value}` : keep(value, "S");
     case "number":
-      return `d${Object.is(value, -0) ? "-0" : value};`;
+      // The exact bits, as two hexadecimal halves: no decimal round trip.
+      bits.setFloat64(0, value);
+      return `d${bits.getUint32(0).toString(16)}.${bits.getUint32(4).toString(16)};`;
     case "boolean":
       return value ? "t" : "f";
     case "object":
@@ -323,13 +326,23 @@ impl Description {
         }))
     }
 
+    /// A number written as its IEEE 754 bits, `<high>.<low>` in hexadecimal
+    /// up to `;` (exact, and no decimal parsing code in the module).
+    fn number_bits(&mut self) -> Option<f64> {
+        let text = self.until(b';')?;
+        let (high, low) = text.split_once('.')?;
+        let high = u64::from(u32::from_str_radix(high, 16).ok()?);
+        let low = u64::from(u32::from_str_radix(low, 16).ok()?);
+        Some(f64::from_bits(high << 32 | low))
+    }
+
     /// The next entry, or `None` if the description is garbled.
     fn entry(&mut self) -> Option<Entry> {
         let leaf = |value| Some(Entry::Read(Some(JsSource::Leaf(value))));
         let not_json = |name: &str| leaf(Value::Foreign(Foreign::NotJson(name.to_owned())));
         match self.byte()? {
             b's' => leaf(self.string()?),
-            b'd' => leaf(read_number(self.until(b';')?.parse().ok()?)),
+            b'd' => leaf(read_number(self.number_bits()?)),
             b'n' => leaf(Value::Null),
             b't' => leaf(Value::Bool(true)),
             b'f' => leaf(Value::Bool(false)),

@@ -181,27 +181,28 @@ impl Pool {
         class
     }
 
-    /// Numbers the states depth-first from the roots, so that a state's
-    /// first successor usually comes right after it: the edge tables then
-    /// store small, repetitive offsets, which compress well. Returns the
-    /// old-to-new map.
+    /// Numbers the states breadth-first from the roots, so that the targets
+    /// of a state's edges are mostly the next unused numbers and the edge
+    /// tables compress well. Returns the old-to-new map.
     fn renumber(&mut self, roots: &[u32]) -> Vec<u32> {
         let mut order = vec![DEAD; self.states.len()];
         let mut next = 0u32;
-        let mut stack: Vec<u32> = roots.iter().rev().copied().collect();
-        while let Some(s) = stack.pop() {
-            if order[s as usize] != DEAD {
-                continue;
+        let mut queue = std::collections::VecDeque::new();
+        for &root in roots {
+            if order[root as usize] == DEAD {
+                order[root as usize] = next;
+                next += 1;
+                queue.push_back(root);
             }
-            order[s as usize] = next;
-            next += 1;
-            stack.extend(
-                self.states[s as usize]
-                    .next
-                    .iter()
-                    .rev()
-                    .filter(|&&t| t != DEAD),
-            );
+            while let Some(s) = queue.pop_front() {
+                for &t in self.states[s as usize].next.iter().filter(|&&t| t != DEAD) {
+                    if order[t as usize] == DEAD {
+                        order[t as usize] = next;
+                        next += 1;
+                        queue.push_back(t);
+                    }
+                }
+            }
         }
         assert_eq!(next as usize, self.states.len(), "every state is reachable");
         let mut renumbered = self.states.clone();
