@@ -46,6 +46,20 @@ fn type_error(message: &str) -> JsValue {
     TypeError::new(message).into()
 }
 
+/// The option names as JavaScript strings, made once: creating a JS string
+/// from Rust decodes it, a cost every call with options would pay again.
+struct OptionNames {
+    default_region: JsValue,
+    unknown_keys: JsValue,
+}
+
+thread_local! {
+    static OPTION_NAMES: OptionNames = OptionNames {
+        default_region: JsValue::from_str("defaultRegion"),
+        unknown_keys: JsValue::from_str("unknownKeys"),
+    };
+}
+
 /// Reads the options object (the programmer's, so a bad one throws).
 fn read_options(options: &JsValue) -> Result<Options, JsValue> {
     let mut parsed = Options::default();
@@ -55,15 +69,17 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
     if !options.is_object() {
         return Err(type_error("options must be an object"));
     }
-    let option = |name: &str| {
-        get(options, &JsValue::from_str(name)).map_err(|thrown| {
-            type_error(&format!(
-                "could not read options.{name}: {}",
-                thrown_message(&thrown)
-            ))
-        })
+    let option = |key: fn(&OptionNames) -> &JsValue, name: &str| {
+        OPTION_NAMES
+            .with(|names| get(options, key(names)))
+            .map_err(|thrown| {
+                type_error(&format!(
+                    "could not read options.{name}: {}",
+                    thrown_message(&thrown)
+                ))
+            })
     };
-    let region = option("defaultRegion")?;
+    let region = option(|names| &names.default_region, "defaultRegion")?;
     if !region.is_undefined() {
         let code = region
             .as_string()
@@ -72,7 +88,7 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
             .with_default_region(&code)
             .map_err(|error| type_error(&error.0))?;
     }
-    let mode = option("unknownKeys")?;
+    let mode = option(|names| &names.unknown_keys, "unknownKeys")?;
     if !mode.is_undefined() {
         let name = mode.as_string().ok_or_else(|| {
             type_error("unknownKeys must be \"strip\", \"strict\" or \"passthrough\"")
