@@ -479,6 +479,50 @@ mod tests {
     }
 
     #[test]
+    fn random_text_never_panics_and_every_answer_is_consistent() {
+        let alphabet: Vec<char> =
+            "0123456789+-.()/ \u{a0}\u{2011}xX#;,éТ電☎\u{301}\u{fffd}\u{0}٣１"
+                .chars()
+                .collect();
+        let regions = [
+            None,
+            Some("US"),
+            Some("GB"),
+            Some("AR"),
+            Some("zz"),
+            Some(""),
+            Some("AQ"),
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let region = regions[(next() % regions.len() as u64) as usize];
+            match normalize_phone(&text, region) {
+                Ok(phone) => {
+                    assert!(phone.e164.starts_with('+'), "{text:?}");
+                    assert!(
+                        phone.e164[1..].bytes().all(|b| b.is_ascii_digit()),
+                        "{text:?}"
+                    );
+                    assert_ne!(phone.kind, NumberKind::Unknown, "{text:?}");
+                    // Normalisation is idempotent.
+                    assert_eq!(e164(&phone.e164, None).as_deref(), Ok(phone.e164.as_str()));
+                }
+                Err(error) => assert!(!error.message().is_empty()),
+            }
+        }
+    }
+
+    #[test]
     fn random_digit_strings_never_panic_the_engine() {
         // A small xorshift generator keeps the test deterministic.
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
