@@ -7,7 +7,7 @@
 //! accepted too. The names table is generated with every variant spelled
 //! out, so matching here is a plain lookup.
 
-use crate::tables::countries::{COUNTRIES, COUNTRY_NAMES};
+use crate::tables::countries::{COUNTRIES, COUNTRY_NAMES, COUNTRY_NAME_CODES};
 
 pub const MESSAGE: &str =
     "Invalid country: expected an ISO 3166-1 code or English name (e.g. US, USA, United States)";
@@ -58,7 +58,8 @@ fn by_name(input: &str) -> Option<&'static str> {
         .chars()
         .map(fold_case)
         .collect();
-    super::sorted_lookup(COUNTRY_NAMES, &key).map(|(_, code)| *code)
+    let at = COUNTRY_NAMES.search_by(|name| name.cmp(&key))?;
+    COUNTRY_NAME_CODES.get(2 * at..2 * at + 2)
 }
 
 /// The alpha-2 code of the country `input` names, or `None`.

@@ -16,18 +16,17 @@ pub fn canonical_time_zone(input: &str) -> Option<&'static str> {
     // are ASCII), so one binary search compares case-insensitively.
     let key = input.bytes().map(|b| b.to_ascii_lowercase());
     TIME_ZONES
-        .binary_search_by(|name| {
+        .search_by(|name| {
             name.bytes()
                 .map(|b| b.to_ascii_lowercase())
                 .cmp(key.clone())
         })
-        .ok()
-        .map(|at| TIME_ZONES[at])
+        .map(|at| TIME_ZONES.get(at))
 }
 
 /// Every time zone name, in database spelling (for suggestions in a form).
 pub fn time_zone_names() -> impl Iterator<Item = &'static str> {
-    TIME_ZONES.iter().copied()
+    TIME_ZONES.iter()
 }
 
 pub const MESSAGE: &str = "Invalid time zone: not an IANA time zone name (e.g. America/New_York)";

@@ -6,9 +6,56 @@ pub(crate) mod countries;
 pub(crate) mod languages;
 pub(crate) mod timezones;
 
+use std::cmp::Ordering;
+
+/// Strings stored end to end in one literal, with the end offset of each.
+/// A slice of `&str` costs a pointer and a length per string (eight bytes
+/// that compress poorly in the WebAssembly module); this costs two.
+pub(crate) struct Packed {
+    pub(crate) text: &'static str,
+    pub(crate) ends: &'static [u16],
+}
+
+impl Packed {
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// String `i` (empty if out of range: the generator guarantees it is not).
+    pub(crate) fn get(&self, i: usize) -> &'static str {
+        let start = match i.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.text
+            .get(usize::from(start)..usize::from(end))
+            .unwrap_or("")
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Binary search of a table sorted by `compare`: `compare(s)` orders
+    /// string `s` against the one sought.
+    pub(crate) fn search_by(&self, compare: impl Fn(&str) -> Ordering) -> Option<usize> {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match compare(self.get(mid)) {
+                Ordering::Less => low = mid + 1,
+                Ordering::Greater => high = mid,
+                Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::countries::{COUNTRIES, COUNTRY_NAMES};
+    use super::countries::{COUNTRIES, COUNTRY_NAMES, COUNTRY_NAME_CODES};
     use super::languages::{ALPHA3_TO_ALPHA2, LANGUAGES};
     use super::timezones::{TIME_ZONES, TZDATA_VERSION};
 
@@ -32,12 +79,24 @@ mod tests {
             .to_lowercase()
     }
 
+    fn country_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+        COUNTRY_NAMES
+            .iter()
+            .enumerate()
+            .map(|(i, key)| (key, &COUNTRY_NAME_CODES[2 * i..2 * i + 2]))
+    }
+
     fn country_for_name(name: &str) -> Option<&'static str> {
         let key = normalise(name);
-        COUNTRY_NAMES
-            .binary_search_by(|(k, _)| (*k).cmp(key.as_str()))
-            .ok()
-            .map(|i| COUNTRY_NAMES[i].1)
+        country_names()
+            .find(|(k, _)| *k == key)
+            .map(|(_, code)| code)
+    }
+
+    #[test]
+    fn country_name_codes_are_one_per_key() {
+        assert_eq!(COUNTRY_NAME_CODES.len(), 2 * COUNTRY_NAMES.len());
+        assert!(COUNTRY_NAME_CODES.bytes().all(|b| b.is_ascii_uppercase()));
     }
 
     fn time_zone(name: &str) -> Option<&'static str> {
@@ -53,9 +112,9 @@ mod tests {
 
     #[test]
     fn every_time_zone_name_is_found_in_any_case() {
-        for name in TIME_ZONES {
-            assert_eq!(time_zone(&name.to_ascii_uppercase()), Some(*name));
-            assert_eq!(time_zone(name), Some(*name));
+        for name in TIME_ZONES.iter() {
+            assert_eq!(time_zone(&name.to_ascii_uppercase()), Some(name));
+            assert_eq!(time_zone(name), Some(name));
         }
     }
 
@@ -73,7 +132,7 @@ mod tests {
         }
         assert_eq!(time_zone("us/eastern"), Some("US/Eastern"));
         assert_eq!(time_zone("Factory"), None);
-        assert!(TIME_ZONES.iter().all(|name| *name != "Factory"));
+        assert!(TIME_ZONES.iter().all(|name| name != "Factory"));
     }
 
     #[test]
@@ -130,22 +189,22 @@ mod tests {
 
     #[test]
     fn country_name_keys_are_sorted_and_unique() {
-        assert_strictly_increasing("COUNTRY_NAMES", COUNTRY_NAMES.iter().map(|(k, _)| *k));
+        assert_strictly_increasing("COUNTRY_NAMES", COUNTRY_NAMES.iter());
     }
 
     #[test]
     fn country_name_keys_are_already_normalised() {
-        for (key, _) in COUNTRY_NAMES {
-            assert_eq!(*key, normalise(key));
+        for key in COUNTRY_NAMES.iter() {
+            assert_eq!(key, normalise(key));
         }
     }
 
     #[test]
     fn country_names_map_to_known_countries() {
-        for (key, alpha2) in COUNTRY_NAMES {
+        for (key, alpha2) in country_names() {
             assert!(
                 COUNTRIES
-                    .binary_search_by(|(k, _, _)| k.cmp(alpha2))
+                    .binary_search_by(|(k, _, _)| (*k).cmp(alpha2))
                     .is_ok(),
                 "{key:?} -> {alpha2} not in COUNTRIES"
             );
