@@ -35,7 +35,7 @@ fi
 section "cargo fmt --check"
 cargo fmt --all -- --check
 
-section "cargo clippy --all-targets -- -D warnings"
+section "cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
 section "generated phone tables are up to date (tools/phone-tables --check)"
