@@ -164,7 +164,9 @@ pub struct Number {
 impl Number {
     /// `+442079460958`
     pub fn e164(&self) -> String {
-        let mut out = format!("+{}", self.code);
+        let mut out = String::with_capacity(1 + 3 + self.national.len());
+        out.push('+');
+        push_decimal(&mut out, self.code);
         out.extend(self.national.iter().map(|&d| char::from(d)));
         out
     }
@@ -191,6 +193,23 @@ impl Number {
         }
         (None, NumberKind::Unknown)
     }
+}
+
+/// Appends `n` in decimal, without the formatting machinery (this is on
+/// the hot path of every number).
+pub fn push_decimal(out: &mut String, n: u16) {
+    let mut digits = [0u8; 5];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// The plans of a calling code, the main region first; empty if unknown.
@@ -475,6 +494,15 @@ mod tests {
         assert_eq!(n.classify().0.map(|p| p.id), Some("BS"));
         let n = parse(b"441481256789", true, None).unwrap();
         assert_eq!(n.classify().0.map(|p| p.id), Some("GG"));
+    }
+
+    #[test]
+    fn decimals_are_written_like_display() {
+        for n in [0, 1, 9, 10, 44, 999, 1000, u16::MAX] {
+            let mut out = String::new();
+            push_decimal(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
     }
 
     #[test]

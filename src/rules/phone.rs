@@ -291,13 +291,18 @@ pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phon
 /// The input is trimmed first, as the `phone_number` field is.
 pub fn check_phone_text(input: &str, default_region: Option<&str>) -> String {
     match normalize_phone(input.trim(), default_region) {
-        Ok(phone) => format!(
-            "{} {} {} {}",
-            phone.e164,
-            phone.country_code,
-            phone.region.unwrap_or("-"),
-            phone.kind.name()
-        ),
+        Ok(phone) => {
+            let (region, kind) = (phone.region.unwrap_or("-"), phone.kind.name());
+            let mut out = String::with_capacity(phone.e164.len() + 6 + region.len() + kind.len());
+            out.push_str(&phone.e164);
+            out.push(' ');
+            phone::push_decimal(&mut out, phone.country_code);
+            out.push(' ');
+            out.push_str(region);
+            out.push(' ');
+            out.push_str(kind);
+            out
+        }
         Err(error) => format!("!invalid_format phone {}", error.message()),
     }
 }
