@@ -82,7 +82,6 @@ pub struct Region {
     pub code: u16,
     /// International dialling prefix (`011`, `00`, …).
     pub idd: Prog,
-    pub national_prefix: &'static str,
     /// National prefix for parsing (the national prefix itself when the
     /// metadata gives no separate pattern).
     pub npfp: Prog,

@@ -162,23 +162,29 @@ impl Pool {
             }
             count = new_count;
         }
-        let mut merged = vec![
+        self.states = self.mapped(&class, count);
+        class
+    }
+
+    /// The states moved to their numbers in `map` (several may share one,
+    /// when they are equivalent), with their edges renumbered alike.
+    fn mapped(&self, map: &[u32], count: usize) -> Vec<State> {
+        let mut out = vec![
             State {
                 accept: false,
                 next: [DEAD; 10],
             };
             count
         ];
-        for (i, s) in self.states.iter().enumerate() {
-            merged[class[i] as usize] = State {
+        for (old, s) in self.states.iter().enumerate() {
+            out[map[old] as usize] = State {
                 accept: s.accept,
                 next: s
                     .next
-                    .map(|t| if t == DEAD { DEAD } else { class[t as usize] }),
+                    .map(|t| if t == DEAD { DEAD } else { map[t as usize] }),
             };
         }
-        self.states = merged;
-        class
+        out
     }
 
     /// Numbers the states breadth-first from the roots, so that the targets
@@ -205,16 +211,7 @@ impl Pool {
             }
         }
         assert_eq!(next as usize, self.states.len(), "every state is reachable");
-        let mut renumbered = self.states.clone();
-        for (old, s) in self.states.iter().enumerate() {
-            renumbered[order[old] as usize] = State {
-                accept: s.accept,
-                next: s
-                    .next
-                    .map(|t| if t == DEAD { DEAD } else { order[t as usize] }),
-            };
-        }
-        self.states = renumbered;
+        self.states = self.mapped(&order, self.states.len());
         order
     }
 }
@@ -452,7 +449,6 @@ struct RegionOut {
     id: String,
     code: u16,
     idd: Prog,
-    national_prefix: String,
     npfp: Prog,
     npfp_groups: u8,
     transform: String,
@@ -528,7 +524,6 @@ fn generate() -> String {
                 id: meta.id().to_owned(),
                 code,
                 idd,
-                national_prefix: meta.national_prefix().unwrap_or("").to_owned(),
                 npfp,
                 npfp_groups,
                 transform,
@@ -549,14 +544,7 @@ fn generate() -> String {
 
     let raw_states = pool.states.len();
     let map = pool.minimise();
-    let remap = |map: &[u32], s: u32| if s == NONE32 { NONE32 } else { map[s as usize] };
-    for r in &mut regions {
-        r.leading_digits = remap(&map, r.leading_digits);
-        r.general.start = remap(&map, r.general.start);
-        for t in &mut r.types {
-            t.start = remap(&map, t.start);
-        }
-    }
+    remap_starts(&mut regions, &map);
     let roots: Vec<u32> = regions
         .iter()
         .flat_map(|r| {
@@ -567,15 +555,21 @@ fn generate() -> String {
         .filter(|&s| s != NONE32)
         .collect();
     let order = pool.renumber(&roots);
-    for r in &mut regions {
-        r.leading_digits = remap(&order, r.leading_digits);
-        r.general.start = remap(&order, r.general.start);
-        for t in &mut r.types {
-            t.start = remap(&order, t.start);
-        }
-    }
+    remap_starts(&mut regions, &order);
 
     render(&pool, raw_states, &programs, &regions, &codes)
+}
+
+/// Points every automaton start of `regions` at its state's new number.
+fn remap_starts(regions: &mut [RegionOut], map: &[u32]) {
+    let remap = |s: u32| if s == NONE32 { NONE32 } else { map[s as usize] };
+    for r in regions {
+        r.leading_digits = remap(r.leading_digits);
+        r.general.start = remap(r.general.start);
+        for t in &mut r.types {
+            t.start = remap(t.start);
+        }
+    }
 }
 
 /// The transform rules are digits and `$n` group references; the engine
@@ -701,11 +695,10 @@ fn render(
     for r in regions {
         writeln!(
             out,
-            "    Region {{ id: {:?}, code: {}, idd: {}, national_prefix: {:?}, npfp: {}, npfp_groups: {}, transform: {:?}, leading_digits: {:#x}, general: {}, general_local: {:#x}, types: [{}], same_mobile_and_fixed: {} }},",
+            "    Region {{ id: {:?}, code: {}, idd: {}, npfp: {}, npfp_groups: {}, transform: {:?}, leading_digits: {:#x}, general: {}, general_local: {:#x}, types: [{}], same_mobile_and_fixed: {} }},",
             r.id,
             r.code,
             prog(r.idd),
-            r.national_prefix,
             prog(r.npfp),
             r.npfp_groups,
             r.transform,
