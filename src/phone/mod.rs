@@ -144,6 +144,8 @@ const MAX_NSN: usize = 17;
 /// Why digits are not a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParseError {
+    /// Something other than ASCII digits (the caller screens input first).
+    NotDigits,
     TooShort,
     TooLong,
     /// `+` or an international prefix followed by no known calling code.
@@ -367,6 +369,9 @@ pub fn parse(
     plus: bool,
     default_region: Option<&str>,
 ) -> Result<Number, ParseError> {
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return Err(ParseError::NotDigits);
+    }
     if digits.len() < MIN_NSN {
         return Err(ParseError::TooShort);
     }
@@ -507,6 +512,7 @@ mod tests {
     #[test]
     fn errors_are_named() {
         assert_eq!(e164("1", true, None), Err(ParseError::TooShort));
+        assert_eq!(e164("+44 20", true, None), Err(ParseError::NotDigits));
         assert_eq!(
             e164("99912345", true, None),
             Err(ParseError::InvalidCountryCode)

@@ -248,6 +248,8 @@ pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phon
             ParseError::TooShort => PhoneError::TooShort,
             ParseError::TooLong => PhoneError::TooLong,
             ParseError::InvalidCountryCode => PhoneError::UnknownCountryCode,
+            // Unreachable after screening, which keeps only digits.
+            ParseError::NotDigits => PhoneError::NoDigits,
             ParseError::NoPlanForRegion => {
                 PhoneError::NoPlanForRegion(default_region.unwrap_or_default().to_owned())
             }
