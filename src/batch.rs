@@ -20,9 +20,9 @@ use crate::schema::{
     UpdateCustomerSchema,
 };
 use crate::value::{ArraySource, Items, Shape, Source, MAX_VALUES};
+use indexmap::IndexMap;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value as Json;
-use std::collections::HashMap;
 
 /// Most records one call takes; a longer list is refused whole (stream it).
 pub const MAX_BATCH_RECORDS: usize = 1_000_000;
@@ -46,7 +46,9 @@ pub struct Summary {
     pub valid: u64,
     pub invalid: u64,
     pub warned: u64,
-    counts: HashMap<(String, &'static str), u64>,
+    /// (An `IndexMap`: serde_json's object map already brings its hash
+    /// table into the module, where a std `HashMap` would add a second one.)
+    counts: IndexMap<(String, &'static str), u64>,
 }
 
 /// One line of [`Summary::issues`].
@@ -214,9 +216,9 @@ impl Writer {
         self.out
             .push_str(&serde_json::to_string(&self.summary).unwrap_or_else(|_| "null".into()));
         if let Some(issue) = error {
-            let error = serde_json::json!({ "issues": [issue] });
-            self.out.push_str(",\"error\":");
-            self.out.push_str(&error.to_string());
+            self.out.push_str(",\"error\":{\"issues\":");
+            self.out.push_str(&crate::issue::issue_list_json(&issue));
+            self.out.push('}');
         }
         self.out.push('}');
         self.out

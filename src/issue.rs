@@ -196,6 +196,20 @@ macro_rules! path {
     };
 }
 
+/// The JSON text of an issue list holding `issue`: `[{…}]`. (Serialising
+/// an issue cannot fail: its map keys are strings.)
+pub(crate) fn issue_list_json(issue: &Issue) -> String {
+    serde_json::to_string(std::slice::from_ref(issue)).unwrap_or_else(|_| "[]".into())
+}
+
+/// The JSON text of a failed result whose one issue is `issue`.
+pub(crate) fn failure_json(issue: &Issue) -> String {
+    format!(
+        r#"{{"success":false,"error":{{"issues":{}}},"warnings":[]}}"#,
+        issue_list_json(issue)
+    )
+}
+
 /// A path below `base`.
 pub(crate) fn child(base: &[PathItem], item: impl Into<PathItem>) -> Path {
     let mut path = Vec::with_capacity(base.len() + 1);
@@ -207,6 +221,20 @@ pub(crate) fn child(base: &[PathItem], item: impl Into<PathItem>) -> Path {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn failure_json_is_a_failed_result_with_the_one_issue() {
+        let issue = Issue::invalid_type(path!["email"], "string", "number");
+        let text = failure_json(&issue);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            serde_json::json!({
+                "success": false,
+                "error": {"issues": [serde_json::to_value(&issue).unwrap()]},
+                "warnings": [],
+            })
+        );
+    }
 
     #[test]
     fn issue_serialises_in_zod_shape_with_code_first_level_detail() {

@@ -326,8 +326,7 @@ pub(crate) fn result_json<T: Serialize>(result: &SafeParse<T>) -> String {
             Rule::Internal,
             format!("Internal error: {error}"),
         );
-        serde_json::json!({"success": false, "error": {"issues": [issue]}, "warnings": []})
-            .to_string()
+        crate::issue::failure_json(&issue)
     })
 }
 

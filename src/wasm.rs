@@ -13,7 +13,7 @@
 //! data properties, which keeps `Object.prototype` clean.
 
 use crate::batch;
-use crate::issue::Issue;
+use crate::issue::{failure_json, Issue};
 use crate::json_schema::{Io, Target};
 use crate::options::Options;
 use crate::rules::{country, language, phone, timezone};
@@ -25,7 +25,7 @@ use wasm_bindgen::prelude::*;
 
 mod source;
 
-use source::JsSource;
+use source::{read_option_pair, JsSource, OptionValue, OptionsRead};
 
 #[wasm_bindgen]
 extern "C" {
@@ -63,36 +63,38 @@ thread_local! {
 /// Reads the options object (the programmer's, so a bad one throws).
 fn read_options(options: &JsValue) -> Result<Options, JsValue> {
     let mut parsed = Options::default();
-    if options.is_undefined() || options.is_null() {
+    if options.is_undefined() {
         return Ok(parsed);
     }
-    if !options.is_object() {
-        return Err(type_error("options must be an object"));
-    }
-    let option = |key: fn(&OptionNames) -> &JsValue, name: &str| {
-        OPTION_NAMES
-            .with(|names| get(options, key(names)))
-            .map_err(|thrown| {
-                type_error(&format!(
-                    "could not read options.{name}: {}",
-                    thrown_message(&thrown)
-                ))
-            })
+    let read = OPTION_NAMES
+        .with(|names| read_option_pair(options, &names.default_region, &names.unknown_keys));
+    let [region, mode] = match read {
+        OptionsRead::Absent => return Ok(parsed),
+        OptionsRead::NotObject => return Err(type_error("options must be an object")),
+        OptionsRead::Values(values) => values,
     };
-    let region = option(|names| &names.default_region, "defaultRegion")?;
-    if !region.is_undefined() {
-        let code = region
-            .as_string()
-            .ok_or_else(|| type_error("defaultRegion must be a string such as \"US\""))?;
+    let text = |value: OptionValue, name: &str, expected: &str| match value {
+        OptionValue::Absent => Ok(None),
+        OptionValue::Text(text) => Ok(Some(text)),
+        OptionValue::NotText => Err(type_error(expected)),
+        OptionValue::Threw(message) => Err(type_error(&format!(
+            "could not read options.{name}: {message}"
+        ))),
+    };
+    if let Some(code) = text(
+        region,
+        "defaultRegion",
+        "defaultRegion must be a string such as \"US\"",
+    )? {
         parsed = parsed
             .with_default_region(&code)
             .map_err(|error| type_error(&error.0))?;
     }
-    let mode = option(|names| &names.unknown_keys, "unknownKeys")?;
-    if !mode.is_undefined() {
-        let name = mode.as_string().ok_or_else(|| {
-            type_error("unknownKeys must be \"strip\", \"strict\" or \"passthrough\"")
-        })?;
+    if let Some(name) = text(
+        mode,
+        "unknownKeys",
+        "unknownKeys must be \"strip\", \"strict\" or \"passthrough\"",
+    )? {
         parsed = parsed
             .with_unknown_keys(&name)
             .map_err(|error| type_error(&error.0))?;
@@ -111,9 +113,23 @@ pub fn parse_phone(input: JsValue, options: JsValue) -> Result<String, JsValue> 
         Some(text) => phone::check_phone_text(&text, options.default_region),
         None => {
             let value = Reader::new(false).read(JsSource::Raw(input), Plan::Whole, 0);
-            phone::failure_json(Issue::invalid_type(Vec::new(), "string", value.type_name()))
+            // JSON (the adapter reads a text starting with `{` as JSON).
+            failure_json(&Issue::invalid_type(
+                Vec::new(),
+                "string",
+                value.type_name(),
+            ))
         }
     })
+}
+
+/// `parsePhone` for input that is a string (the adapter's choice when
+/// `typeof input === "string"`): the text crosses once, as an argument,
+/// instead of being fetched back from JavaScript.
+#[wasm_bindgen(js_name = parsePhoneText)]
+pub fn parse_phone_text(input: &str, options: JsValue) -> Result<String, JsValue> {
+    let options = read_options(&options)?;
+    Ok(phone::check_phone_text(input, options.default_region))
 }
 
 /// `schema` is `"customer"`, `"create"` or `"update"`. Returns the JSON text
@@ -188,29 +204,31 @@ pub fn json_schema(
     Ok(crate::json_schema::json_schema(kind, io, target, &options).to_string())
 }
 
-/// Every IANA time zone name, in database spelling.
 /// A record that goes through every rule (a national phone number, every
 /// text, enum and table field, nested address and custom fields), as JSON
 /// text. The adapter validates it once at load through the public API: V8
 /// compiles WebAssembly (and JavaScript) functions lazily, on first call, so
 /// without this the caller's first `safeParse` would pay tens of
-/// milliseconds of compiling that its tenth does not.
+/// milliseconds of compiling that its tenth does not. (Static text: building
+/// it with `json!` cost 8 kB of code.)
+const WARM_UP_RECORD: &str = concat!(
+    r#"{"id":"cust_1","customerId":"c1","channelId":" web ","#,
+    r#""phone_number":"020 7946 0958","firstname":" Jane ","lastname":"Doe","#,
+    r#""company":"ACME","timezone":"europe/london","email":"Jane@Example.COM","#,
+    r#""preferred_language":"en-GB","preferred_contact_method":"sms","#,
+    r#""best_time_to_call":"morning","notes":"","tags":["vip","vip"],"#,
+    r#""custom_fields":{"a":[1,true,null]},"isValidatedNames":true,"#,
+    r#""createdAt":1709856000,"updatedAt":1709856000000,"unknown":1,"#,
+    r#""address":{"street":"1 Main St","city":"London","state":"LDN","#,
+    r#""postalCode":"SW1A 1AA","country":"United Kingdom"}}"#,
+);
+
 #[wasm_bindgen(js_name = __warmUpRecord)]
 pub fn warm_up_record() -> String {
-    serde_json::json!({
-        "id": "cust_1", "customerId": "c1", "channelId": " web ",
-        "phone_number": "020 7946 0958", "firstname": " Jane ", "lastname": "Doe",
-        "company": "ACME", "timezone": "europe/london", "email": "Jane@Example.COM",
-        "preferred_language": "en-GB", "preferred_contact_method": "sms",
-        "best_time_to_call": "morning", "notes": "", "tags": ["vip", "vip"],
-        "custom_fields": {"a": [1, true, null]}, "isValidatedNames": true,
-        "createdAt": 1_709_856_000, "updatedAt": 1_709_856_000_000_u64, "unknown": 1,
-        "address": {"street": "1 Main St", "city": "London", "state": "LDN",
-                    "postalCode": "SW1A 1AA", "country": "United Kingdom"}
-    })
-    .to_string()
+    WARM_UP_RECORD.to_owned()
 }
 
+/// Every IANA time zone name, in database spelling.
 #[wasm_bindgen(js_name = timeZones)]
 pub fn time_zones() -> Vec<String> {
     timezone::time_zone_names().map(str::to_owned).collect()
@@ -241,11 +259,12 @@ pub fn enum_values() -> String {
     fn names<T>(variants: &[(&'static str, T)]) -> Vec<&'static str> {
         variants.iter().map(|(name, _)| *name).collect()
     }
-    serde_json::json!({
-        "preferred_contact_method": names(PreferredContactMethod::VARIANTS),
-        "best_time_to_call": names(BestTimeToCall::VARIANTS),
-    })
-    .to_string()
+    let list = |names| serde_json::to_string(&names).unwrap_or_else(|_| "[]".into());
+    format!(
+        r#"{{"preferred_contact_method":{},"best_time_to_call":{}}}"#,
+        list(names(PreferredContactMethod::VARIANTS)),
+        list(names(BestTimeToCall::VARIANTS)),
+    )
 }
 
 /// TEST-ONLY: traps the WebAssembly instance (a panic, which aborts to

@@ -16,7 +16,8 @@
  * functions `safeParseMany(schema, records, options)` (an array or a JSON
  * array text) and `safeParseLines(schema, text, firstLine, options)` (NDJSON),
  * JSON text of `{ results, summary, error? }`; `jsonSchema(schema, io, target,
- * options)`, JSON text; `parsePhone(input, options)`; `__warmUpRecord()`, JSON text; and, in builds that have it, the test-only `__trapForTest`.
+ * options)`, JSON text; `parsePhone(input, options)` and, for string input,
+ * `parsePhoneText(input, options)`; `__warmUpRecord()`, JSON text; and, in builds that have it, the test-only `__trapForTest`.
  * @typedef {Record<string, Function>} Glue
  */
 
@@ -205,7 +206,14 @@ export function createApi(glue) {
       warnings: [],
     };
   };
-  const parsePhone = (input, options) => guarded(() => glue.parsePhone(input, options), internalError, phoneResult);
+  // A string goes to the entry that takes text as an argument (one crossing
+  // fewer); anything else to the one that reads and reports it.
+  const parsePhone = (input, options) =>
+    guarded(
+      typeof input === "string" ? () => glue.parsePhoneText(input, options) : () => glue.parsePhone(input, options),
+      internalError,
+      phoneResult,
+    );
 
   // Run the validation path once now, on the module's own sample record:
   // V8 compiles WebAssembly and JavaScript lazily, on first call, so this

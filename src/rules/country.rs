@@ -14,12 +14,12 @@ pub const MESSAGE: &str =
 
 /// The alpha-2 code of a country given as an alpha-2 code, in any case.
 pub fn alpha2_code(input: &str) -> Option<&'static str> {
-    if input.len() != 2 {
+    let [first, second] = *input.as_bytes() else {
         return None;
-    }
-    let code = input.to_ascii_uppercase();
+    };
+    let code = [first.to_ascii_uppercase(), second.to_ascii_uppercase()];
     COUNTRIES
-        .binary_search_by(|(alpha2, _, _)| (*alpha2).cmp(code.as_str()))
+        .binary_search_by(|(alpha2, _, _)| alpha2.as_bytes().cmp(&code[..]))
         .ok()
         .and_then(|index| COUNTRIES.get(index))
         .map(|(alpha2, _, _)| *alpha2)

@@ -11,7 +11,6 @@
 //! an extension is refused rather than cut off (E.164 has no extension). This
 //! keeps the engine on the small, well-tested input it was built for.
 
-use crate::issue::Issue;
 pub use crate::phone::NumberKind;
 use crate::phone::{self, ParseError};
 
@@ -307,13 +306,6 @@ pub fn check_phone_text(input: &str, default_region: Option<&str>) -> String {
         }
         Err(error) => format!("!invalid_format phone {}", error.message()),
     }
-}
-
-/// The JSON text of a failed `parsePhone` with one issue (for input that is
-/// not a string; the adapter reads a text starting with `{` as JSON).
-pub fn failure_json(issue: Issue) -> String {
-    serde_json::json!({ "success": false, "error": { "issues": [issue] }, "warnings": [] })
-        .to_string()
 }
 
 #[cfg(test)]

@@ -10,7 +10,9 @@ use crate::value::Value;
 /// The normalised tags, reporting issues for bad items.
 pub fn normalize_tags(items: &[Value], path: &Path, issues: &mut Vec<Issue>) -> Vec<String> {
     let mut tags: Vec<String> = Vec::with_capacity(items.len());
-    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    // indexmap's set: serde_json's object map already brings its hash table
+    // into the module, where a std HashSet would add a second one.
+    let mut seen = indexmap::IndexSet::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         match super::given_string(Some(item), || child(path, index), false, true, issues) {
             Given::Text(tag) => {

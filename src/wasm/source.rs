@@ -129,6 +129,29 @@ export function readMembers(object, keys, wanted, from, budget, inlineMax) {
   return out;
 }
 
+// The options of a call (the programmer's, not input data), in one
+// crossing: "" when they are null (or undefined), "!" when they are not an
+// object, else per name "U" (undefined), "s<units>:<text>" (a string), or
+// "?" (anything else) or "T" (reading threw, the thrown value kept), either
+// of which ends the description: Rust refuses the options there.
+export function readOptions(options, first, second) {
+  if (options === null || options === undefined) return "";
+  if (typeof options !== "object") return "!";
+  let out = "";
+  for (const name of [first, second]) {
+    let value;
+    try {
+      value = options[name];
+    } catch (thrown) {
+      return out + keep(thrown, "T");
+    }
+    if (value === undefined) out += "U";
+    else if (typeof value === "string") out += `s${value.length}:${value}`;
+    else return out + "?";
+  }
+  return out;
+}
+
 export function readItems(array, from, end, budget, inlineMax) {
   let out = "";
   for (let i = from; i < end; i++) {
@@ -168,6 +191,13 @@ extern "C" {
         from: u32,
         budget: f64,
         inline_max: f64,
+    ) -> Result<JsString, JsValue>;
+
+    #[wasm_bindgen(catch, js_name = readOptions)]
+    fn read_options(
+        options: &JsValue,
+        first: &JsValue,
+        second: &JsValue,
     ) -> Result<JsString, JsValue>;
 
     #[wasm_bindgen(catch, js_name = readItems)]
@@ -391,6 +421,64 @@ impl Description {
         }
         Ok(Some((keys, array)))
     }
+}
+
+/// One option of a call as `readOptions` saw it.
+pub enum OptionValue {
+    /// `undefined`, or not looked at because an earlier option is refused.
+    Absent,
+    /// A string (lone surrogates replaced, as `JsValue::as_string` does).
+    Text(String),
+    /// Anything else.
+    NotText,
+    /// Reading it threw: the thrown value's message.
+    Threw(String),
+}
+
+/// The options object of a call as `readOptions` saw it.
+pub enum OptionsRead {
+    /// `null` or `undefined`: every option is absent.
+    Absent,
+    /// Not an object.
+    NotObject,
+    /// The options named `first` and `second`.
+    Values([OptionValue; 2]),
+}
+
+/// The options `first` and `second` of `options`, read in one crossing
+/// (reading them one `Reflect.get` and one type check at a time cost more
+/// than the phone number they configure). Reading stops at the first option
+/// that is neither `undefined` nor a string: the caller refuses the options
+/// there.
+pub fn read_option_pair(options: &JsValue, first: &JsValue, second: &JsValue) -> OptionsRead {
+    let mut values = [OptionValue::Absent, OptionValue::Absent];
+    let mut description = match read_options(options, first, second) {
+        Ok(text) => Description::new(text),
+        Err(thrown) => {
+            values[0] = OptionValue::Threw(thrown_message(&thrown));
+            return OptionsRead::Values(values);
+        }
+    };
+    match description.text.as_str() {
+        "" => return OptionsRead::Absent,
+        "!" => return OptionsRead::NotObject,
+        _ => {}
+    }
+    for value in &mut values {
+        *value = match description.byte() {
+            Some(b'U') | None => OptionValue::Absent,
+            Some(b's') => match description.length().and_then(|n| description.text(n)) {
+                Some((text, _)) => OptionValue::Text(text.to_owned()),
+                None => OptionValue::Threw(GARBLED.to_owned()),
+            },
+            Some(b'T') => OptionValue::Threw(thrown_message(&take_held())),
+            Some(_) => OptionValue::NotText,
+        };
+        if !matches!(value, OptionValue::Absent | OptionValue::Text(_)) {
+            break;
+        }
+    }
+    OptionsRead::Values(values)
 }
 
 /// The byte length of the first `units` UTF-16 code units of `text`.

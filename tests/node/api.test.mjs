@@ -254,3 +254,38 @@ test("parsePhone checks one number with the phone_number rule", () => {
   assert.equal(parsePhone(null).error.issues[0].message, "Invalid input: expected string, received null");
   assert.throws(() => parsePhone("+14155552671", { defaultRegion: "ZZ" }), TypeError);
 });
+
+// Options are read in one crossing (crate::wasm::source::readOptions); each
+// way an options object can be wrong throws its own TypeError, for every
+// entry point that takes options, and reading stops at the first bad option.
+const optionEntryPoints = [
+  ["safeParse", (options) => CustomerSchema.safeParse(seedCustomer(), options)],
+  ["parsePhone (string input)", (options) => esm.parsePhone("+14155552671", options)],
+  ["parsePhone (other input)", (options) => esm.parsePhone(42, options)],
+  ["safeParseMany", (options) => CustomerSchema.safeParseMany([seedCustomer()], options)],
+];
+for (const [name, call] of optionEntryPoints) {
+  test(`${name}: every way options can be wrong is its own TypeError`, () => {
+    const throwsWith = (options, pattern) =>
+      assert.throws(() => call(options), (e) => e instanceof TypeError && pattern.test(e.message), String(pattern));
+    for (const options of [undefined, null, {}, { defaultRegion: undefined }, Object.create(null)]) {
+      assert.doesNotThrow(() => call(options));
+    }
+    for (const options of [42, "US", true, () => {}, Symbol("o")]) throwsWith(options, /^options must be an object$/);
+    throwsWith({ defaultRegion: 1 }, /^defaultRegion must be a string such as "US"$/);
+    throwsWith({ defaultRegion: new String("US") }, /^defaultRegion must be a string/);
+    throwsWith({ defaultRegion: "USA" }, /^defaultRegion must be an ISO 3166-1 alpha-2 country code such as "US", not "USA"$/);
+    throwsWith({ defaultRegion: "u\uD800" }, /^defaultRegion must be an ISO 3166-1 alpha-2/);
+    throwsWith({ unknownKeys: null }, /^unknownKeys must be "strip", "strict" or "passthrough"$/);
+    throwsWith({ unknownKeys: "Strip" }, /^unknownKeys must be "strip", "strict" or "passthrough", not "Strip"$/);
+    throwsWith({ get defaultRegion() { throw new Error("boom"); } }, /^could not read options\.defaultRegion: boom$/);
+    throwsWith({ get unknownKeys() { throw "plain"; } }, /^could not read options\.unknownKeys: plain$/);
+    throwsWith(new Proxy({}, { get() { throw new RangeError("trap"); } }), /^could not read options\.defaultRegion: trap$/);
+    // Refused at defaultRegion: unknownKeys is never read.
+    let readUnknownKeys = false;
+    throwsWith({ defaultRegion: 7, get unknownKeys() { readUnknownKeys = true; return "strip"; } }, /^defaultRegion must be a string/);
+    assert.equal(readUnknownKeys, false);
+    // Lower case and inherited options are read as given.
+    assert.doesNotThrow(() => call(Object.create({ defaultRegion: "gb", unknownKeys: "strict" })));
+  });
+}
