@@ -7,9 +7,14 @@
 //! helper in JavaScript (below) reads an object's keys in one call
 //! and the members the reader wants in another, and describes what it read
 //! as one string: a type tag per value, and the value itself for strings and
-//! numbers. That string is copied once and parsed here. The helper decides
-//! nothing: Rust chooses which members to read, and turns every description
-//! into a [`Value`] (or an issue) exactly as when it read values one by one.
+//! numbers. The helper writes that string's UTF-16 code units straight into
+//! a buffer in WebAssembly memory, and it never throws (a throw is an entry
+//! of the description): no JavaScript string is handed to Rust, and no
+//! exception-catching wrapper runs, which were most of a crossing's cost.
+//! Rust parses the code units and decides: it chooses which members to
+//! read, and turns every description into a [`Value`] (or an issue) exactly
+//! as when it read values one by one. Strings are decoded from UTF-16 here,
+//! so a lone surrogate is seen as one, not after a lossy copy.
 //!
 //! The helper touches the input in the order the reader would: it stops
 //! after an object, an array or a throw, so a container is opened (and a
@@ -41,14 +46,51 @@ use wasm_bindgen::JsCast;
 // | `o<units>:<tag>` | another object and its `Object.prototype.toString` tag, kept |
 // | `S` | a string longer than the inline bound, kept |
 // | `E` | looking at the value threw; the thrown value is kept |
-// | `T` | reading the member threw; the thrown value is kept |
+// | `T` | reading the member (or the keys) threw; the thrown value is kept |
 //
-// A kept value ends the description; `takeHeld` hands it over.
+// A kept value ends the description; `takeHeld` hands it over. A member
+// list also ends once the description passes `CHUNK` code units: Rust asks
+// again from the next member, so no description outgrows a string.
+//
+// Every exported reader returns the description's length in code units and
+// writes it at byte address `at` of the WebAssembly memory when it fits
+// `capacity`; when it does not, Rust makes room and calls `copyPending`.
 #[wasm_bindgen(inline_js = r#"
 const objectTag = Object.prototype.toString;
 const bits = new DataView(new ArrayBuffer(8));
+const CHUNK = 1 << 20;
 let held;
 let kept = false;
+let memory;
+let units = new Uint16Array(0);
+let pending = "";
+
+// Called once by each WebAssembly instance (a restarted one has new memory).
+export function useMemory(wasmMemory) {
+  memory = wasmMemory;
+  units = new Uint16Array(0);
+  held = undefined;
+  kept = false;
+  pending = "";
+}
+
+function copy(out, at) {
+  // Growing the memory detaches the old view (its length becomes 0).
+  if (units.length === 0) units = new Uint16Array(memory.buffer);
+  const base = at >>> 1;
+  for (let i = 0; i < out.length; i++) units[base + i] = out.charCodeAt(i);
+}
+
+function send(out, at, capacity) {
+  if (out.length > capacity) pending = out;
+  else copy(out, at);
+  return out.length;
+}
+
+export function copyPending(at) {
+  copy(pending, at);
+  pending = "";
+}
 
 function keep(value, entry) {
   held = value;
@@ -73,7 +115,7 @@ function describeObject(value) {
   }
 }
 
-export function describe(value, inlineMax) {
+function entry(value, inlineMax) {
   switch (typeof value) {
     case "string":
       return value.length <= inlineMax ? `s${value.length}:${value}` : keep(value, "S");
@@ -98,17 +140,31 @@ export function describe(value, inlineMax) {
   }
 }
 
-export function readKeys(object, limit) {
-  const keys = Object.keys(object);
-  let out = `${keys.length};`;
-  if (keys.length > limit) return out;
-  for (let i = 0; i < keys.length; i++) out += `${keys[i].length}:${keys[i]}`;
-  return keep(keys, out);
+export function describe(value, inlineMax, at, capacity) {
+  return send(entry(value, inlineMax), at, capacity);
 }
 
-export function readMembers(object, keys, wanted, from, budget, inlineMax) {
+function keysOf(object, limit) {
+  let keys;
+  try {
+    keys = Object.keys(object);
+    let out = `${keys.length};`;
+    if (keys.length > limit) return out;
+    for (let i = 0; i < keys.length; i++) out += `${keys[i].length}:${keys[i]}`;
+    return keep(keys, out);
+  } catch (thrown) {
+    // Object.keys threw (a Proxy trap), or the keys outgrew a string.
+    return keep(thrown, "T");
+  }
+}
+
+export function readKeys(object, limit, at, capacity) {
+  return send(keysOf(object, limit), at, capacity);
+}
+
+function membersOf(object, keys, wanted, from, budget, inlineMax) {
   let out = "";
-  for (let i = from; i < keys.length; i++) {
+  for (let i = from; i < keys.length && out.length <= CHUNK; i++) {
     if (wanted[i] === 0) continue;
     let value;
     try {
@@ -122,19 +178,47 @@ export function readMembers(object, keys, wanted, from, budget, inlineMax) {
       out += "x";
     } else {
       budget -= 1;
-      out += describe(value, inlineMax);
+      out += entry(value, inlineMax);
       if (kept) return out;
     }
   }
   return out;
 }
 
-// The options of a call (the programmer's, not input data), in one
-// crossing: "" when they are null (or undefined), "!" when they are not an
-// object, else per name "U" (undefined), "s<units>:<text>" (a string), or
-// "?" (anything else) or "T" (reading threw, the thrown value kept), either
-// of which ends the description: Rust refuses the options there.
-export function readOptions(options, first, second) {
+export function readMembers(object, keys, wanted, from, budget, inlineMax, at, capacity) {
+  return send(membersOf(object, keys, wanted, from, budget, inlineMax), at, capacity);
+}
+
+function itemsOf(array, from, end, budget, inlineMax) {
+  let out = "";
+  for (let i = from; i < end && out.length <= CHUNK; i++) {
+    let value;
+    try {
+      value = array[i];
+    } catch (thrown) {
+      return out + keep(thrown, "T");
+    }
+    if (budget === 0) {
+      out += "x";
+    } else {
+      budget -= 1;
+      out += entry(value, inlineMax);
+      if (kept) return out;
+    }
+  }
+  return out;
+}
+
+export function readItems(array, from, end, budget, inlineMax, at, capacity) {
+  return send(itemsOf(array, from, end, budget, inlineMax), at, capacity);
+}
+
+// The options of a call (the programmer's, not input data): "" when they
+// are null (or undefined), "!" when they are not an object, else per name
+// "U" (undefined), "s<units>:<text>" (a string), or "?" (anything else) or
+// "T" (reading threw, the thrown value kept), either of which ends the
+// description: Rust refuses the options there.
+function optionsOf(options, first, second) {
   if (options === null || options === undefined) return "";
   if (typeof options !== "object") return "!";
   let out = "";
@@ -152,38 +236,26 @@ export function readOptions(options, first, second) {
   return out;
 }
 
-export function readItems(array, from, end, budget, inlineMax) {
-  let out = "";
-  for (let i = from; i < end; i++) {
-    let value;
-    try {
-      value = array[i];
-    } catch (thrown) {
-      return out + keep(thrown, "T");
-    }
-    if (budget === 0) {
-      out += "x";
-    } else {
-      budget -= 1;
-      out += describe(value, inlineMax);
-      if (kept) return out;
-    }
-  }
-  return out;
+export function readOptions(options, first, second, at, capacity) {
+  return send(optionsOf(options, first, second), at, capacity);
 }
 "#)]
 extern "C" {
+    #[wasm_bindgen(js_name = useMemory)]
+    fn use_memory(memory: &JsValue);
+
+    #[wasm_bindgen(js_name = copyPending)]
+    fn copy_pending(at: u32);
+
     #[wasm_bindgen(js_name = takeHeld)]
     fn take_held() -> JsValue;
 
-    #[wasm_bindgen(catch)]
-    fn describe(value: &JsValue, inline_max: f64) -> Result<JsString, JsValue>;
+    fn describe(value: &JsValue, inline_max: f64, at: u32, capacity: u32) -> u32;
 
-    /// Throws what `Object.keys` throws.
-    #[wasm_bindgen(catch, js_name = readKeys)]
-    fn read_keys(object: &JsValue, limit: f64) -> Result<JsString, JsValue>;
+    #[wasm_bindgen(js_name = readKeys)]
+    fn read_keys(object: &JsValue, limit: f64, at: u32, capacity: u32) -> u32;
 
-    #[wasm_bindgen(catch, js_name = readMembers)]
+    #[wasm_bindgen(js_name = readMembers)]
     fn read_members(
         object: &JsValue,
         keys: &JsValue,
@@ -191,56 +263,86 @@ extern "C" {
         from: u32,
         budget: f64,
         inline_max: f64,
-    ) -> Result<JsString, JsValue>;
+        at: u32,
+        capacity: u32,
+    ) -> u32;
 
-    #[wasm_bindgen(catch, js_name = readOptions)]
-    fn read_options(
-        options: &JsValue,
-        first: &JsValue,
-        second: &JsValue,
-    ) -> Result<JsString, JsValue>;
-
-    #[wasm_bindgen(catch, js_name = readItems)]
+    #[wasm_bindgen(js_name = readItems)]
     fn read_items(
         array: &JsValue,
         from: u32,
         end: u32,
         budget: f64,
         inline_max: f64,
-    ) -> Result<JsString, JsValue>;
+        at: u32,
+        capacity: u32,
+    ) -> u32;
+
+    #[wasm_bindgen(js_name = readOptions)]
+    fn read_options(
+        options: &JsValue,
+        first: &JsValue,
+        second: &JsValue,
+        at: u32,
+        capacity: u32,
+    ) -> u32;
+}
+
+thread_local! {
+    /// Hands this instance's memory to the helper, once per instance.
+    static MEMORY_SHARED: () = use_memory(&wasm_bindgen::memory());
+    /// The name `length`, made once.
+    static LENGTH: JsValue = JsValue::from_str("length");
+}
+
+/// Code units a description is first given room for: the members of a
+/// typical record fit.
+const FIRST_CAPACITY: usize = 1024;
+
+/// Runs a reading helper (`read(at, capacity)`, returning the length of its
+/// description) and returns the description it wrote.
+fn receive(read: impl FnOnce(u32, u32) -> u32) -> Vec<u16> {
+    MEMORY_SHARED.with(|()| ());
+    let mut units = vec![0u16; FIRST_CAPACITY];
+    let len = read(address(&mut units), FIRST_CAPACITY as u32) as usize;
+    if len > units.len() {
+        units.resize(len, 0);
+        copy_pending(address(&mut units));
+    }
+    units.truncate(len);
+    units
+}
+
+/// The byte address of `units` in WebAssembly memory (32-bit).
+fn address(units: &mut [u16]) -> u32 {
+    units.as_mut_ptr() as usize as u32
 }
 
 /// What a description that does not parse becomes: never expected, but a
 /// value, not a panic.
 const GARBLED: &str = "the value's description could not be decoded";
 
-/// Whether text copied from JavaScript may hide a lone surrogate, which
-/// the copy turns into U+FFFD. (ASCII is checked first: it is fast, and
-/// most text is.)
-fn has_replacement(text: &str) -> bool {
-    !text.is_ascii() && text.contains('\u{FFFD}')
-}
-
-/// A string value read from JavaScript, whose lone surrogates arrived as
-/// U+FFFD: only then is `well_formed` asked whether the original had any.
-fn string_value(text: String, well_formed: impl FnOnce() -> bool) -> Value {
-    if has_replacement(&text) && !well_formed() {
-        Value::Foreign(Foreign::LoneSurrogate)
-    } else {
-        Value::String(text)
-    }
-}
-
-/// A string value under the length bound, with lone surrogates detected.
+/// A string the helper kept (longer than a description carries), under
+/// the length bound, with lone surrogates detected.
 fn read_string(value: &JsValue) -> Value {
     let js: &JsString = value.unchecked_ref();
     let units = js.length() as usize;
     if units > MAX_STRING_UNITS {
-        return Value::Foreign(Foreign::StringTooLong(units));
+        Value::Foreign(Foreign::StringTooLong(units))
+    } else if !js.is_valid_utf16() {
+        Value::Foreign(Foreign::LoneSurrogate)
+    } else {
+        Value::String(value.as_string().unwrap_or_default())
     }
-    string_value(value.as_string().unwrap_or_default(), || {
-        js.is_valid_utf16()
-    })
+}
+
+/// A string value from UTF-16 code units: a lone surrogate is reported, not
+/// replaced.
+fn string_value(units: &[u16]) -> Value {
+    match String::from_utf16(units) {
+        Ok(text) => Value::String(text),
+        Err(_) => Value::Foreign(Foreign::LoneSurrogate),
+    }
 }
 
 fn read_number(number: f64) -> Value {
@@ -278,91 +380,70 @@ enum Entry {
     Threw(String),
 }
 
-/// A description as the helper wrote it, parsed entry by entry.
+/// A description as the helper wrote it (UTF-16 code units), parsed entry
+/// by entry.
 struct Description {
-    js: JsString,
-    text: String,
-    /// Where the next entry starts, in bytes of `text` and in UTF-16 code
-    /// units of `js` (they differ once non-ASCII text has passed).
+    units: Vec<u16>,
+    /// Where the next entry starts.
     at: usize,
-    units: usize,
 }
 
 impl Description {
-    fn new(js: JsString) -> Self {
-        let text = String::from(&js);
+    /// Calls a reading helper (`read(at, capacity)`) and takes its description.
+    fn read(read: impl FnOnce(u32, u32) -> u32) -> Self {
         Description {
-            js,
-            text,
+            units: receive(read),
             at: 0,
-            units: 0,
         }
     }
 
     fn is_done(&self) -> bool {
-        self.at >= self.text.len()
+        self.at >= self.units.len()
     }
 
     /// The next byte of the syntax (always ASCII: one code unit).
     fn byte(&mut self) -> Option<u8> {
-        let byte = *self.text.as_bytes().get(self.at)?;
+        let byte = u8::try_from(*self.units.get(self.at)?).ok()?;
         self.at += 1;
-        self.units += 1;
         Some(byte)
     }
 
-    /// ASCII up to `end` (consumed, not returned).
-    fn until(&mut self, end: u8) -> Option<&str> {
-        let rest = self.text.get(self.at..)?;
-        let len = rest.bytes().position(|b| b == end)?;
+    /// The value of the digits up to `end` (consumed, not returned), in
+    /// `radix`; `None` when there are none, or too many.
+    fn number_until(&mut self, end: u8, radix: u32) -> Option<u32> {
+        let rest = self.units.get(self.at..)?;
+        let len = rest.iter().position(|&unit| unit == u16::from(end))?;
         self.at += len + 1;
-        self.units += len + 1;
-        rest.get(..len)
+        let digits = rest.get(..len).filter(|digits| !digits.is_empty())?;
+        digits.iter().try_fold(0u32, |value, &unit| {
+            let digit = char::from_u32(u32::from(unit))?.to_digit(radix)?;
+            value.checked_mul(radix)?.checked_add(digit)
+        })
     }
 
     /// A length in UTF-16 code units, ended by `:`.
     fn length(&mut self) -> Option<usize> {
-        self.until(b':')?.parse().ok()
+        self.number_until(b':', 10).map(|n| n as usize)
     }
 
-    /// The next `units` UTF-16 code units of text, and where they start in `js`.
-    fn text(&mut self, units: usize) -> Option<(&str, u32)> {
-        let start = self.at;
-        let rest = self.text.get(start..)?;
-        let bytes = match rest.as_bytes().get(..units) {
-            Some(ascii) if ascii.is_ascii() => units,
-            _ => utf8_len(rest, units)?,
-        };
-        self.at += bytes;
-        let first_unit = u32::try_from(self.units).ok()?;
-        self.units += units;
-        Some((rest.get(..bytes)?, first_unit))
+    /// The next `len` code units of text.
+    fn text(&mut self, len: usize) -> Option<&[u16]> {
+        let text = self.units.get(self.at..self.at.checked_add(len)?)?;
+        self.at += len;
+        Some(text)
     }
 
     /// A string entry's text as a value, lone surrogates detected.
     fn string(&mut self) -> Option<Value> {
-        let units = self.length()?;
-        self.string_of(units)
-    }
-
-    /// The next `units` code units as a string value, lone surrogates detected.
-    fn string_of(&mut self, units: usize) -> Option<Value> {
-        let (text, start) = self.text(units)?;
-        let text = text.to_owned();
-        let js = &self.js;
-        Some(string_value(text, || {
-            let end = start.saturating_add(units as u32);
-            js.slice(start, end).is_valid_utf16()
-        }))
+        let len = self.length()?;
+        self.text(len).map(string_value)
     }
 
     /// A number written as its IEEE 754 bits, `<high>.<low>` in hexadecimal
     /// up to `;` (exact, and no decimal parsing code in the module).
     fn number_bits(&mut self) -> Option<f64> {
-        let text = self.until(b';')?;
-        let (high, low) = text.split_once('.')?;
-        let high = u64::from(u32::from_str_radix(high, 16).ok()?);
-        let low = u64::from(u32::from_str_radix(low, 16).ok()?);
+        let high = u64::from(self.number_until(b'.', 16)?);
+        let low = u64::from(self.number_until(b';', 16)?);
         Some(f64::from_bits(high << 32 | low))
     }
 
@@ -386,9 +467,9 @@ impl Description {
             b'x' => leaf(Value::Foreign(Foreign::TooLarge)),
             b'A' => Some(Entry::Read(Some(JsSource::Array(take_held())))),
             b'o' => {
-                let units = self.length()?;
-                let (tag, _) = self.text(units)?;
-                Some(Entry::Read(Some(tagged_object(tag, take_held()))))
+                let len = self.length()?;
+                let tag = String::from_utf16_lossy(self.text(len)?);
+                Some(Entry::Read(Some(tagged_object(&tag, take_held()))))
             }
             b'S' => leaf(read_string(&take_held())),
             b'E' => leaf(unreadable(&take_held())),
@@ -400,21 +481,21 @@ impl Description {
     /// The keys of a `readKeys` description, and the kept array of them;
     /// `None` inside when there are more than `limit`.
     fn keys(&mut self, limit: usize) -> Result<Option<(Vec<String>, JsValue)>, String> {
-        let count: usize = self
-            .until(b';')
-            .and_then(|count| count.parse().ok())
-            .ok_or(GARBLED)?;
+        if self.units.first() == Some(&u16::from(b'T')) {
+            return Err(thrown_message(&take_held()));
+        }
+        let count = self.number_until(b';', 10).ok_or(GARBLED)? as usize;
         if count > limit {
             return Ok(None);
         }
         let array = take_held();
         let mut keys = Vec::with_capacity(count);
         for _ in 0..count {
-            let units = self.length().ok_or(GARBLED)?;
-            if units > MAX_STRING_UNITS {
+            let len = self.length().ok_or(GARBLED)?;
+            if len > MAX_STRING_UNITS {
                 return Err("a key is too long".to_owned());
             }
-            match self.string_of(units).ok_or(GARBLED)? {
+            match string_value(self.text(len).ok_or(GARBLED)?) {
                 Value::String(key) => keys.push(key),
                 _ => return Err("a key contains an unpaired UTF-16 surrogate".to_owned()),
             }
@@ -452,23 +533,18 @@ pub enum OptionsRead {
 /// there.
 pub fn read_option_pair(options: &JsValue, first: &JsValue, second: &JsValue) -> OptionsRead {
     let mut values = [OptionValue::Absent, OptionValue::Absent];
-    let mut description = match read_options(options, first, second) {
-        Ok(text) => Description::new(text),
-        Err(thrown) => {
-            values[0] = OptionValue::Threw(thrown_message(&thrown));
-            return OptionsRead::Values(values);
-        }
-    };
-    match description.text.as_str() {
-        "" => return OptionsRead::Absent,
-        "!" => return OptionsRead::NotObject,
+    let mut description =
+        Description::read(|at, capacity| read_options(options, first, second, at, capacity));
+    match description.units.as_slice() {
+        [] => return OptionsRead::Absent,
+        [unit] if *unit == u16::from(b'!') => return OptionsRead::NotObject,
         _ => {}
     }
     for value in &mut values {
         *value = match description.byte() {
             Some(b'U') | None => OptionValue::Absent,
             Some(b's') => match description.length().and_then(|n| description.text(n)) {
-                Some((text, _)) => OptionValue::Text(text.to_owned()),
+                Some(text) => OptionValue::Text(String::from_utf16_lossy(text)),
                 None => OptionValue::Threw(GARBLED.to_owned()),
             },
             Some(b'T') => OptionValue::Threw(thrown_message(&take_held())),
@@ -479,18 +555,6 @@ pub fn read_option_pair(options: &JsValue, first: &JsValue, second: &JsValue) ->
         }
     }
     OptionsRead::Values(values)
-}
-
-/// The byte length of the first `units` UTF-16 code units of `text`.
-fn utf8_len(text: &str, units: usize) -> Option<usize> {
-    let mut left = units;
-    for (at, c) in text.char_indices() {
-        if left == 0 {
-            return Some(at);
-        }
-        left = left.checked_sub(c.len_utf16())?;
-    }
-    (left == 0).then_some(text.len())
 }
 
 /// Strings up to this many code units travel inside a description; longer
@@ -525,12 +589,11 @@ impl Source for JsSource {
 
 /// A value as the helper sees it (never [`JsSource::Raw`]).
 fn look_at(value: &JsValue) -> JsSource {
-    match describe(value, INLINE_MAX) {
-        Ok(description) => match Description::new(description).entry() {
-            Some(Entry::Read(Some(source))) => source,
-            _ => JsSource::Leaf(Value::Foreign(Foreign::Unreadable(GARBLED.to_owned()))),
-        },
-        Err(thrown) => JsSource::Leaf(unreadable(&thrown)),
+    let mut description =
+        Description::read(|at, capacity| describe(value, INLINE_MAX, at, capacity));
+    match description.entry() {
+        Some(Entry::Read(Some(source))) => source,
+        _ => JsSource::Leaf(Value::Foreign(Foreign::Unreadable(GARBLED.to_owned()))),
     }
 }
 
@@ -540,7 +603,9 @@ impl ArraySource<JsSource> for JsArray {
     type Items = JsItems;
 
     fn length(&self) -> Result<usize, String> {
-        let length = get(&self.0, &JsValue::from_str("length")).map_err(|t| thrown_message(&t))?;
+        let length = LENGTH
+            .with(|name| get(&self.0, name))
+            .map_err(|t| thrown_message(&t))?;
         length
             .as_f64()
             .filter(|n| *n >= 0.0 && n.fract() == 0.0)
@@ -570,9 +635,9 @@ pub struct JsItems {
 impl Items<JsSource> for JsItems {
     fn next(&mut self, budget: usize) -> Result<JsSource, String> {
         let (array, from, end) = (&self.array, self.next, self.end);
-        let item = self
-            .pending
-            .next(|| read_items(array, from, end, budget as f64, INLINE_MAX));
+        let item = self.pending.next(|at, capacity| {
+            read_items(array, from, end, budget as f64, INLINE_MAX, at, capacity)
+        });
         self.next += 1;
         item?.ok_or_else(|| GARBLED.to_owned())
     }
@@ -584,8 +649,10 @@ impl ObjectSource<JsSource> for JsObject {
     type Members = JsMembers;
 
     fn keys(self, limit: usize) -> Result<Option<Keyed<JsMembers>>, String> {
-        let description = read_keys(&self.0, limit as f64).map_err(|t| thrown_message(&t))?;
-        let Some((names, keys)) = Description::new(description).keys(limit)? else {
+        let object = &self.0;
+        let mut description =
+            Description::read(|at, capacity| read_keys(object, limit as f64, at, capacity));
+        let Some((names, keys)) = description.keys(limit)? else {
             return Ok(None);
         };
         let members = JsMembers {
@@ -617,10 +684,19 @@ impl Members<JsSource> for JsMembers {
             .map(|offset| from + offset)
             .ok_or(GARBLED)?;
         let (object, keys) = (&self.object, &self.keys);
-        let member = self.pending.next(|| {
+        let member = self.pending.next(|at, capacity| {
             let mask: Vec<u8> = wanted.iter().map(|&w| u8::from(w)).collect();
             let from = u32::try_from(index).unwrap_or(u32::MAX);
-            read_members(object, keys, &mask, from, budget as f64, INLINE_MAX)
+            read_members(
+                object,
+                keys,
+                &mask,
+                from,
+                budget as f64,
+                INLINE_MAX,
+                at,
+                capacity,
+            )
         });
         self.next = index + 1;
         member
@@ -634,13 +710,10 @@ struct Pending(Option<Description>);
 impl Pending {
     /// The next entry: from the last description, or from a new one that
     /// `read` gets when that is used up.
-    fn next(
-        &mut self,
-        read: impl FnOnce() -> Result<JsString, JsValue>,
-    ) -> Result<Option<JsSource>, String> {
+    fn next(&mut self, read: impl FnOnce(u32, u32) -> u32) -> Result<Option<JsSource>, String> {
         let mut description = match self.0.take() {
             Some(description) if !description.is_done() => description,
-            _ => Description::new(read().map_err(|t| thrown_message(&t))?),
+            _ => Description::read(read),
         };
         let entry = description.entry();
         self.0 = Some(description);
