@@ -295,16 +295,19 @@ thread_local! {
     static LENGTH: JsValue = JsValue::from_str("length");
 }
 
-/// Code units a description is first given room for: the members of a
-/// typical record fit.
-const FIRST_CAPACITY: usize = 1024;
+/// Code units a description is first given room for: one value's (`describe`,
+/// the options) …
+const ONE_VALUE: usize = 64;
+/// … or a list's (keys, members, items): a typical record's fit.
+const MANY_VALUES: usize = 1024;
 
 /// Runs a reading helper (`read(at, capacity)`, returning the length of its
-/// description) and returns the description it wrote.
-fn receive(read: impl FnOnce(u32, u32) -> u32) -> Vec<u16> {
+/// description) with room for `capacity` code units, and returns the
+/// description it wrote.
+fn receive(capacity: usize, read: impl FnOnce(u32, u32) -> u32) -> Vec<u16> {
     MEMORY_SHARED.with(|()| ());
-    let mut units = vec![0u16; FIRST_CAPACITY];
-    let len = read(address(&mut units), FIRST_CAPACITY as u32) as usize;
+    let mut units = vec![0u16; capacity];
+    let len = read(address(&mut units), capacity as u32) as usize;
     if len > units.len() {
         units.resize(len, 0);
         copy_pending(address(&mut units));
@@ -389,10 +392,11 @@ struct Description {
 }
 
 impl Description {
-    /// Calls a reading helper (`read(at, capacity)`) and takes its description.
-    fn read(read: impl FnOnce(u32, u32) -> u32) -> Self {
+    /// Calls a reading helper (`read(at, capacity)`) and takes its
+    /// description, first given room for `capacity` code units.
+    fn read(capacity: usize, read: impl FnOnce(u32, u32) -> u32) -> Self {
         Description {
-            units: receive(read),
+            units: receive(capacity, read),
             at: 0,
         }
     }
@@ -533,8 +537,9 @@ pub enum OptionsRead {
 /// there.
 pub fn read_option_pair(options: &JsValue, first: &JsValue, second: &JsValue) -> OptionsRead {
     let mut values = [OptionValue::Absent, OptionValue::Absent];
-    let mut description =
-        Description::read(|at, capacity| read_options(options, first, second, at, capacity));
+    let mut description = Description::read(ONE_VALUE, |at, capacity| {
+        read_options(options, first, second, at, capacity)
+    });
     match description.units.as_slice() {
         [] => return OptionsRead::Absent,
         [unit] if *unit == u16::from(b'!') => return OptionsRead::NotObject,
@@ -589,8 +594,9 @@ impl Source for JsSource {
 
 /// A value as the helper sees it (never [`JsSource::Raw`]).
 fn look_at(value: &JsValue) -> JsSource {
-    let mut description =
-        Description::read(|at, capacity| describe(value, INLINE_MAX, at, capacity));
+    let mut description = Description::read(ONE_VALUE, |at, capacity| {
+        describe(value, INLINE_MAX, at, capacity)
+    });
     match description.entry() {
         Some(Entry::Read(Some(source))) => source,
         _ => JsSource::Leaf(Value::Foreign(Foreign::Unreadable(GARBLED.to_owned()))),
@@ -650,8 +656,9 @@ impl ObjectSource<JsSource> for JsObject {
 
     fn keys(self, limit: usize) -> Result<Option<Keyed<JsMembers>>, String> {
         let object = &self.0;
-        let mut description =
-            Description::read(|at, capacity| read_keys(object, limit as f64, at, capacity));
+        let mut description = Description::read(MANY_VALUES, |at, capacity| {
+            read_keys(object, limit as f64, at, capacity)
+        });
         let Some((names, keys)) = description.keys(limit)? else {
             return Ok(None);
         };
@@ -713,7 +720,7 @@ impl Pending {
     fn next(&mut self, read: impl FnOnce(u32, u32) -> u32) -> Result<Option<JsSource>, String> {
         let mut description = match self.0.take() {
             Some(description) if !description.is_done() => description,
-            _ => Description::read(read),
+            _ => Description::read(MANY_VALUES, read),
         };
         let entry = description.entry();
         self.0 = Some(description);
