@@ -342,7 +342,17 @@ fn read_string(value: &JsValue) -> Value {
 /// A string value from UTF-16 code units: a lone surrogate is reported, not
 /// replaced.
 fn string_value(units: &[u16]) -> Value {
-    match String::from_utf16(units) {
+    // ASCII (nearly every key, most text) is copied unit by unit, which is
+    // several times faster than decoding code points one at a time.
+    let ascii: Option<Vec<u8>> = units
+        .iter()
+        .map(|&unit| u8::try_from(unit).ok().filter(u8::is_ascii))
+        .collect();
+    let text = match ascii.map(String::from_utf8) {
+        Some(Ok(text)) => Ok(text),
+        _ => String::from_utf16(units),
+    };
+    match text {
         Ok(text) => Value::String(text),
         Err(_) => Value::Foreign(Foreign::LoneSurrogate),
     }
