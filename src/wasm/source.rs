@@ -32,38 +32,47 @@ use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-// The reading helper. A description is a string of entries, one per value:
+// The reading helper. A description is a sequence of UTF-16 code units:
+// entries, one per value, each a tag unit (an ASCII letter) and what follows
+// it. `<n>` is a 32-bit count in two units (low half first):
 //
 // | entry | value |
 // |---|---|
-// | `s<units>:<text>` | a string of `<units>` UTF-16 code units |
-// | `d<high>.<low>;` | a number: its IEEE 754 bits, two 32-bit halves in hexadecimal |
+// | `s<n><text>` | a string of `<n>` code units |
+// | `d<bits>` | a number: its IEEE 754 bits in four units (low first) |
 // | `n`, `t`, `f` | `null`, `true`, `false` |
 // | `F`, `B`, `Y`, `U`, `?` | a function, bigint, symbol, `undefined`, any other `typeof` |
 // | `u` | an `undefined` member of an object (not a value: dropped) |
 // | `x` | a member not looked at: the reader's budget is spent |
 // | `A` | an array, kept |
-// | `o<units>:<tag>` | another object and its `Object.prototype.toString` tag, kept |
+// | `o<n><tag>` | another object and its `Object.prototype.toString` tag, kept |
 // | `S` | a string longer than the inline bound, kept |
 // | `E` | looking at the value threw; the thrown value is kept |
 // | `T` | reading the member (or the keys) threw; the thrown value is kept |
 //
-// A kept value ends the description; `takeHeld` hands it over. A member
-// list also ends once the description passes `CHUNK` code units: Rust asks
-// again from the next member, so no description outgrows a string.
+// `readKeys` describes the keys as `K<n>` and `<n>` times `<n><text>`
+// (just `K<n>` when there are more than it may read), or as `T`.
 //
-// Every exported reader returns the description's length in code units and
-// writes it at byte address `at` of the WebAssembly memory when it fits
-// `capacity`; when it does not, Rust makes room and calls `copyPending`.
+// A kept value ends the description; `takeHeld` hands it over. A member
+// list also ends once the description passes `CHUNK` units: Rust asks again
+// from the next member.
+//
+// The helper writes into its own growing buffer, without building strings;
+// every exported reader returns the description's length and copies it to
+// byte address `at` of the WebAssembly memory when it fits `capacity`; when
+// it does not, Rust makes room and calls `copyPending`.
 #[wasm_bindgen(inline_js = r#"
 const objectTag = Object.prototype.toString;
-const bits = new DataView(new ArrayBuffer(8));
+const number = new Float64Array(1);
+const numberUnits = new Uint16Array(number.buffer);
 const CHUNK = 1 << 20;
+const SMALL = 1 << 12;
 let held;
 let kept = false;
 let memory;
 let units = new Uint16Array(0);
-let pending = "";
+let out = new Uint16Array(SMALL);
+let len = 0;
 
 // Called once by each WebAssembly instance (a restarted one has new memory).
 export function useMemory(wasmMemory) {
@@ -71,31 +80,57 @@ export function useMemory(wasmMemory) {
   units = new Uint16Array(0);
   held = undefined;
   kept = false;
-  pending = "";
+  len = 0;
 }
 
-function copy(out, at) {
+function room(more) {
+  if (len + more <= out.length) return;
+  const bigger = new Uint16Array(Math.max(out.length * 2, len + more));
+  bigger.set(out.subarray(0, len));
+  out = bigger;
+}
+
+function tag(unit) {
+  room(1);
+  out[len++] = unit;
+}
+
+function count(n) {
+  room(2);
+  out[len++] = n & 0xffff;
+  out[len++] = n >>> 16;
+}
+
+function text(string) {
+  count(string.length);
+  room(string.length);
+  for (let i = 0; i < string.length; i++) out[len + i] = string.charCodeAt(i);
+  len += string.length;
+}
+
+function copy(at) {
   // Growing the memory detaches the old view (its length becomes 0).
   if (units.length === 0) units = new Uint16Array(memory.buffer);
-  const base = at >>> 1;
-  for (let i = 0; i < out.length; i++) units[base + i] = out.charCodeAt(i);
+  units.set(out.subarray(0, len), at >>> 1);
+  if (out.length > SMALL) out = new Uint16Array(SMALL);
+  len = 0;
 }
 
-function send(out, at, capacity) {
-  if (out.length > capacity) pending = out;
-  else copy(out, at);
-  return out.length;
+function send(at, capacity) {
+  const sent = len;
+  if (len <= capacity) copy(at);
+  return sent;
 }
 
 export function copyPending(at) {
-  copy(pending, at);
-  pending = "";
+  copy(at);
 }
 
-function keep(value, entry) {
+// Keeps a value for `takeHeld` and writes its entry's tag.
+function keep(value, unit) {
   held = value;
   kept = true;
-  return entry;
+  tag(unit);
 }
 
 export function takeHeld() {
@@ -107,137 +142,142 @@ export function takeHeld() {
 
 function describeObject(value) {
   try {
-    if (Array.isArray(value)) return keep(value, "A");
-    const tag = objectTag.call(value);
-    return keep(value, `o${tag.length}:${tag}`);
+    if (Array.isArray(value)) return keep(value, 65 /* A */);
+    const name = objectTag.call(value);
+    keep(value, 111 /* o */);
+    text(name);
   } catch (thrown) {
-    return keep(thrown, "E");
+    keep(thrown, 69 /* E */);
   }
 }
 
 function entry(value, inlineMax) {
   switch (typeof value) {
     case "string":
-      return value.length <= inlineMax ? `s${value.length}:${value}` : keep(value, "S");
+      if (value.length > inlineMax) return keep(value, 83 /* S */);
+      tag(115 /* s */);
+      return text(value);
     case "number":
-      // The exact bits, as two hexadecimal halves: no decimal round trip.
-      bits.setFloat64(0, value);
-      return `d${bits.getUint32(0).toString(16)}.${bits.getUint32(4).toString(16)};`;
+      // The exact bits: no decimal round trip.
+      number[0] = value;
+      room(5);
+      out[len++] = 100 /* d */;
+      for (let i = 0; i < 4; i++) out[len++] = numberUnits[i];
+      return;
     case "boolean":
-      return value ? "t" : "f";
+      return tag(value ? 116 /* t */ : 102 /* f */);
     case "object":
-      return value === null ? "n" : describeObject(value);
+      return value === null ? tag(110 /* n */) : describeObject(value);
     case "function":
-      return "F";
+      return tag(70 /* F */);
     case "bigint":
-      return "B";
+      return tag(66 /* B */);
     case "symbol":
-      return "Y";
+      return tag(89 /* Y */);
     case "undefined":
-      return value === undefined ? "U" : "?";
+      return tag(value === undefined ? 85 /* U */ : 63 /* ? */);
     default:
-      return "?";
+      return tag(63 /* ? */);
   }
 }
 
 export function describe(value, inlineMax, at, capacity) {
-  return send(entry(value, inlineMax), at, capacity);
-}
-
-function keysOf(object, limit) {
-  let keys;
-  try {
-    keys = Object.keys(object);
-    let out = `${keys.length};`;
-    if (keys.length > limit) return out;
-    for (let i = 0; i < keys.length; i++) out += `${keys[i].length}:${keys[i]}`;
-    return keep(keys, out);
-  } catch (thrown) {
-    // Object.keys threw (a Proxy trap), or the keys outgrew a string.
-    return keep(thrown, "T");
-  }
+  entry(value, inlineMax);
+  return send(at, capacity);
 }
 
 export function readKeys(object, limit, at, capacity) {
-  return send(keysOf(object, limit), at, capacity);
+  try {
+    const keys = Object.keys(object);
+    tag(75 /* K */);
+    count(keys.length);
+    if (keys.length <= limit) {
+      for (let i = 0; i < keys.length; i++) text(keys[i]);
+      held = keys;
+      kept = true;
+    }
+  } catch (thrown) {
+    // Object.keys threw (a Proxy trap), or the keys outgrew memory.
+    len = 0;
+    keep(thrown, 84 /* T */);
+  }
+  return send(at, capacity);
 }
 
-function membersOf(object, keys, wanted, from, budget, inlineMax) {
-  let out = "";
-  for (let i = from; i < keys.length && out.length <= CHUNK; i++) {
+export function readMembers(object, keys, wanted, from, budget, inlineMax, at, capacity) {
+  for (let i = from; i < keys.length && len <= CHUNK; i++) {
     if (wanted[i] === 0) continue;
     let value;
     try {
       value = object[keys[i]];
     } catch (thrown) {
-      return out + keep(thrown, "T");
+      keep(thrown, 84 /* T */);
+      break;
     }
     if (value === undefined) {
-      out += "u";
+      tag(117 /* u */);
     } else if (budget === 0) {
-      out += "x";
+      tag(120 /* x */);
     } else {
       budget -= 1;
-      out += entry(value, inlineMax);
-      if (kept) return out;
+      entry(value, inlineMax);
+      if (kept) break;
     }
   }
-  return out;
+  return send(at, capacity);
 }
 
-export function readMembers(object, keys, wanted, from, budget, inlineMax, at, capacity) {
-  return send(membersOf(object, keys, wanted, from, budget, inlineMax), at, capacity);
-}
-
-function itemsOf(array, from, end, budget, inlineMax) {
-  let out = "";
-  for (let i = from; i < end && out.length <= CHUNK; i++) {
+export function readItems(array, from, end, budget, inlineMax, at, capacity) {
+  for (let i = from; i < end && len <= CHUNK; i++) {
     let value;
     try {
       value = array[i];
     } catch (thrown) {
-      return out + keep(thrown, "T");
+      keep(thrown, 84 /* T */);
+      break;
     }
     if (budget === 0) {
-      out += "x";
+      tag(120 /* x */);
     } else {
       budget -= 1;
-      out += entry(value, inlineMax);
-      if (kept) return out;
+      entry(value, inlineMax);
+      if (kept) break;
     }
   }
-  return out;
+  return send(at, capacity);
 }
 
-export function readItems(array, from, end, budget, inlineMax, at, capacity) {
-  return send(itemsOf(array, from, end, budget, inlineMax), at, capacity);
-}
-
-// The options of a call (the programmer's, not input data): "" when they
-// are null (or undefined), "!" when they are not an object, else per name
-// "U" (undefined), "s<units>:<text>" (a string), or "?" (anything else) or
-// "T" (reading threw, the thrown value kept), either of which ends the
+// The options of a call (the programmer's, not input data): nothing when
+// they are null (or undefined), "!" when they are not an object, else per
+// name "U" (undefined), a string entry, or "?" (anything else) or "T"
+// (reading threw, the thrown value kept), either of which ends the
 // description: Rust refuses the options there.
-function optionsOf(options, first, second) {
-  if (options === null || options === undefined) return "";
-  if (typeof options !== "object") return "!";
-  let out = "";
-  for (const name of [first, second]) {
-    let value;
-    try {
-      value = options[name];
-    } catch (thrown) {
-      return out + keep(thrown, "T");
-    }
-    if (value === undefined) out += "U";
-    else if (typeof value === "string") out += `s${value.length}:${value}`;
-    else return out + "?";
-  }
-  return out;
-}
-
 export function readOptions(options, first, second, at, capacity) {
-  return send(optionsOf(options, first, second), at, capacity);
+  if (options !== null && options !== undefined) {
+    if (typeof options !== "object") {
+      tag(33 /* ! */);
+    } else {
+      for (const name of [first, second]) {
+        let value;
+        try {
+          value = options[name];
+        } catch (thrown) {
+          keep(thrown, 84 /* T */);
+          break;
+        }
+        if (value === undefined) {
+          tag(85 /* U */);
+        } else if (typeof value === "string") {
+          tag(115 /* s */);
+          text(value);
+        } else {
+          tag(63 /* ? */);
+          break;
+        }
+      }
+    }
+  }
+  return send(at, capacity);
 }
 "#)]
 extern "C" {
@@ -344,13 +384,11 @@ fn read_string(value: &JsValue) -> Value {
 fn string_value(units: &[u16]) -> Value {
     // ASCII (nearly every key, most text) is copied unit by unit, which is
     // several times faster than decoding code points one at a time.
-    let ascii: Option<Vec<u8>> = units
-        .iter()
-        .map(|&unit| u8::try_from(unit).ok().filter(u8::is_ascii))
-        .collect();
-    let text = match ascii.map(String::from_utf8) {
-        Some(Ok(text)) => Ok(text),
-        _ => String::from_utf16(units),
+    let text = if units.iter().all(|&unit| unit < 0x80) {
+        let bytes = units.iter().map(|&unit| unit as u8).collect();
+        String::from_utf8(bytes).or_else(|_| String::from_utf16(units))
+    } else {
+        String::from_utf16(units)
     };
     match text {
         Ok(text) => Value::String(text),
@@ -422,22 +460,17 @@ impl Description {
         Some(byte)
     }
 
-    /// The value of the digits up to `end` (consumed, not returned), in
-    /// `radix`; `None` when there are none, or too many.
-    fn number_until(&mut self, end: u8, radix: u32) -> Option<u32> {
-        let rest = self.units.get(self.at..)?;
-        let len = rest.iter().position(|&unit| unit == u16::from(end))?;
-        self.at += len + 1;
-        let digits = rest.get(..len).filter(|digits| !digits.is_empty())?;
-        digits.iter().try_fold(0u32, |value, &unit| {
-            let digit = char::from_u32(u32::from(unit))?.to_digit(radix)?;
-            value.checked_mul(radix)?.checked_add(digit)
-        })
+    /// A 32-bit count: two units, low half first.
+    fn count(&mut self) -> Option<usize> {
+        let [low, high] = self.fixed::<2>()?;
+        Some(usize::from(low) | usize::from(high) << 16)
     }
 
-    /// A length in UTF-16 code units, ended by `:`.
-    fn length(&mut self) -> Option<usize> {
-        self.number_until(b':', 10).map(|n| n as usize)
+    /// The next `N` units as they are.
+    fn fixed<const N: usize>(&mut self) -> Option<[u16; N]> {
+        let units = self.units.get(self.at..self.at.checked_add(N)?)?;
+        self.at += N;
+        units.try_into().ok()
     }
 
     /// The next `len` code units of text.
@@ -449,16 +482,19 @@ impl Description {
 
     /// A string entry's text as a value, lone surrogates detected.
     fn string(&mut self) -> Option<Value> {
-        let len = self.length()?;
+        let len = self.count()?;
         self.text(len).map(string_value)
     }
 
-    /// A number written as its IEEE 754 bits, `<high>.<low>` in hexadecimal
-    /// up to `;` (exact, and no decimal parsing code in the module).
+    /// A number: its IEEE 754 bits (exact, and no decimal parsing code in
+    /// the module).
     fn number_bits(&mut self) -> Option<f64> {
-        let high = u64::from(self.number_until(b'.', 16)?);
-        let low = u64::from(self.number_until(b';', 16)?);
-        Some(f64::from_bits(high << 32 | low))
+        let bits = self
+            .fixed::<4>()?
+            .iter()
+            .rev()
+            .fold(0u64, |bits, &unit| bits << 16 | u64::from(unit));
+        Some(f64::from_bits(bits))
     }
 
     /// The next entry, or `None` if the description is garbled.
@@ -481,7 +517,7 @@ impl Description {
             b'x' => leaf(Value::Foreign(Foreign::TooLarge)),
             b'A' => Some(Entry::Read(Some(JsSource::Array(take_held())))),
             b'o' => {
-                let len = self.length()?;
+                let len = self.count()?;
                 let tag = String::from_utf16_lossy(self.text(len)?);
                 Some(Entry::Read(Some(tagged_object(&tag, take_held()))))
             }
@@ -495,17 +531,19 @@ impl Description {
     /// The keys of a `readKeys` description, and the kept array of them;
     /// `None` inside when there are more than `limit`.
     fn keys(&mut self, limit: usize) -> Result<Option<(Vec<String>, JsValue)>, String> {
-        if self.units.first() == Some(&u16::from(b'T')) {
-            return Err(thrown_message(&take_held()));
+        match self.byte() {
+            Some(b'K') => {}
+            Some(b'T') => return Err(thrown_message(&take_held())),
+            _ => return Err(GARBLED.to_owned()),
         }
-        let count = self.number_until(b';', 10).ok_or(GARBLED)? as usize;
+        let count = self.count().ok_or(GARBLED)?;
         if count > limit {
             return Ok(None);
         }
         let array = take_held();
         let mut keys = Vec::with_capacity(count);
         for _ in 0..count {
-            let len = self.length().ok_or(GARBLED)?;
+            let len = self.count().ok_or(GARBLED)?;
             if len > MAX_STRING_UNITS {
                 return Err("a key is too long".to_owned());
             }
@@ -558,7 +596,7 @@ pub fn read_option_pair(options: &JsValue, first: &JsValue, second: &JsValue) ->
     for value in &mut values {
         *value = match description.byte() {
             Some(b'U') | None => OptionValue::Absent,
-            Some(b's') => match description.length().and_then(|n| description.text(n)) {
+            Some(b's') => match description.count().and_then(|n| description.text(n)) {
                 Some(text) => OptionValue::Text(String::from_utf16_lossy(text)),
                 None => OptionValue::Threw(GARBLED.to_owned()),
             },
