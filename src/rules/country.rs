@@ -51,13 +51,14 @@ fn fold_case(c: char) -> char {
 }
 
 fn by_name(input: &str) -> Option<&'static str> {
-    let key: String = input
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .map(fold_case)
-        .collect();
+    // Words folded and joined by one space, built in one buffer.
+    let mut key = String::with_capacity(input.len());
+    for word in input.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().map(fold_case));
+    }
     let at = COUNTRY_NAMES.search_by(|name| name.cmp(&key))?;
     COUNTRY_NAME_CODES.get(2 * at..2 * at + 2)
 }
