@@ -71,13 +71,19 @@ let held;
 let kept = false;
 let memory;
 let units = new Uint16Array(0);
+let bytes = new Uint8Array(0);
+// The descriptions being written: a stack, since a getter the helper runs
+// may call into the module again, whose reading writes after the outer
+// description and is sent (and removed) before the outer one goes on.
 let out = new Uint16Array(SMALL);
 let len = 0;
+let pendingStart = 0;
 
 // Called once by each WebAssembly instance (a restarted one has new memory).
 export function useMemory(wasmMemory) {
   memory = wasmMemory;
   units = new Uint16Array(0);
+  bytes = new Uint8Array(0);
   held = undefined;
   kept = false;
   len = 0;
@@ -108,22 +114,29 @@ function text(string) {
   len += string.length;
 }
 
-function copy(at) {
+// Copies the description that starts at `start` to byte address `at`, and
+// removes it.
+function copy(start, at) {
   // Growing the memory detaches the old view (its length becomes 0).
   if (units.length === 0) units = new Uint16Array(memory.buffer);
-  units.set(out.subarray(0, len), at >>> 1);
-  if (out.length > SMALL) out = new Uint16Array(SMALL);
-  len = 0;
+  const base = (at >>> 1) - start;
+  // A short description is copied unit by unit: a subarray for set() would
+  // be one more object for the garbage collector per crossing.
+  if (len - start < 256) for (let i = start; i < len; i++) units[base + i] = out[i];
+  else units.set(out.subarray(start, len), base + start);
+  len = start;
+  if (len === 0 && out.length > SMALL) out = new Uint16Array(SMALL);
 }
 
-function send(at, capacity) {
-  const sent = len;
-  if (len <= capacity) copy(at);
+function send(start, at, capacity) {
+  const sent = len - start;
+  if (sent <= capacity) copy(start, at);
+  else pendingStart = start;
   return sent;
 }
 
 export function copyPending(at) {
-  copy(at);
+  copy(pendingStart, at);
 }
 
 // Keeps a value for `takeHeld` and writes its entry's tag.
@@ -182,11 +195,13 @@ function entry(value, inlineMax) {
 }
 
 export function describe(value, inlineMax, at, capacity) {
+  const start = len;
   entry(value, inlineMax);
-  return send(at, capacity);
+  return send(start, at, capacity);
 }
 
 export function readKeys(object, limit, at, capacity) {
+  const start = len;
   try {
     const keys = Object.keys(object);
     tag(75 /* K */);
@@ -198,15 +213,19 @@ export function readKeys(object, limit, at, capacity) {
     }
   } catch (thrown) {
     // Object.keys threw (a Proxy trap), or the keys outgrew memory.
-    len = 0;
+    len = start;
     keep(thrown, 84 /* T */);
   }
-  return send(at, capacity);
+  return send(start, at, capacity);
 }
 
+// `wanted` is the byte address of one flag per key (0: not read).
 export function readMembers(object, keys, wanted, from, budget, inlineMax, at, capacity) {
-  for (let i = from; i < keys.length && len <= CHUNK; i++) {
-    if (wanted[i] === 0) continue;
+  const start = len;
+  for (let i = from; i < keys.length && len - start <= CHUNK; i++) {
+    // (Looked at again for every key: a getter may have grown the memory.)
+    if (bytes.length === 0) bytes = new Uint8Array(memory.buffer);
+    if (bytes[wanted + i] === 0) continue;
     let value;
     try {
       value = object[keys[i]];
@@ -224,11 +243,12 @@ export function readMembers(object, keys, wanted, from, budget, inlineMax, at, c
       if (kept) break;
     }
   }
-  return send(at, capacity);
+  return send(start, at, capacity);
 }
 
 export function readItems(array, from, end, budget, inlineMax, at, capacity) {
-  for (let i = from; i < end && len <= CHUNK; i++) {
+  const start = len;
+  for (let i = from; i < end && len - start <= CHUNK; i++) {
     let value;
     try {
       value = array[i];
@@ -244,7 +264,7 @@ export function readItems(array, from, end, budget, inlineMax, at, capacity) {
       if (kept) break;
     }
   }
-  return send(at, capacity);
+  return send(start, at, capacity);
 }
 
 // The options of a call (the programmer's, not input data): nothing when
@@ -253,6 +273,7 @@ export function readItems(array, from, end, budget, inlineMax, at, capacity) {
 // (reading threw, the thrown value kept), either of which ends the
 // description: Rust refuses the options there.
 export function readOptions(options, first, second, at, capacity) {
+  const start = len;
   if (options !== null && options !== undefined) {
     if (typeof options !== "object") {
       tag(33 /* ! */);
@@ -277,7 +298,7 @@ export function readOptions(options, first, second, at, capacity) {
       }
     }
   }
-  return send(at, capacity);
+  return send(start, at, capacity);
 }
 "#)]
 extern "C" {
@@ -299,7 +320,7 @@ extern "C" {
     fn read_members(
         object: &JsValue,
         keys: &JsValue,
-        wanted: &[u8],
+        wanted: u32,
         from: u32,
         budget: f64,
         inline_max: f64,
@@ -740,12 +761,12 @@ impl Members<JsSource> for JsMembers {
             .ok_or(GARBLED)?;
         let (object, keys) = (&self.object, &self.keys);
         let member = self.pending.next(|at, capacity| {
-            let mask: Vec<u8> = wanted.iter().map(|&w| u8::from(w)).collect();
             let from = u32::try_from(index).unwrap_or(u32::MAX);
+            // A `bool` is one byte, 0 or 1: the helper reads the flags in place.
             read_members(
                 object,
                 keys,
-                &mask,
+                wanted.as_ptr() as usize as u32,
                 from,
                 budget as f64,
                 INLINE_MAX,

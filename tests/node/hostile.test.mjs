@@ -347,3 +347,36 @@ test("symbol-keyed and non-enumerable properties of custom_fields are ignored li
   const r = hostile("customer", withField("custom_fields", cf), { expect: "ok" });
   assert.deepEqual(r.data.custom_fields, { a: 1 });
 });
+
+// A getter may call the validator again while the module is reading the
+// outer record: the inner call must not disturb the outer reading (its
+// description, the kept values, the memory views), even when the inner work
+// grows the WebAssembly memory.
+test("a getter that validates other records while being read changes nothing in the outer result", async () => {
+  const { parsePhone } = await import("customer-schema");
+  const restarts = __testing.restarts();
+  const big = { ...seedCustomer(), notes: "n".repeat(3_000_000), tags: Array.from({ length: 20_000 }, (_, i) => `t${i}`) };
+  const inner = [];
+  const reentrant = (value) => {
+    inner.push(CustomerSchema.safeParse(seedCustomer()).success);
+    inner.push(CustomerSchema.safeParse(big).success);
+    inner.push(CustomerSchema.safeParseMany([seedCustomer(), { id: 1 }]).summary.valid);
+    inner.push(parsePhone("+44 20 7946 0958", { defaultRegion: "GB" }).data.e164);
+    return value;
+  };
+  const plain = { ...seedCustomer(), firstname: "  Jane ", tags: ["a", "b", "a"], address: { street: "1 Main St", city: "Oslo", state: "OS", postalCode: "0150", country: "Norway" } };
+  const tricky = {};
+  for (const [key, value] of Object.entries(plain)) {
+    if (key === "firstname" || key === "tags") Object.defineProperty(tricky, key, { enumerable: true, get: () => reentrant(value) });
+    else if (key === "address") {
+      const address = {};
+      for (const [k, v] of Object.entries(value)) Object.defineProperty(address, k, { enumerable: true, get: () => (k === "city" ? reentrant(v) : v) });
+      tricky.address = address;
+    } else tricky[key] = value;
+  }
+  assert.deepEqual(CustomerSchema.safeParse(tricky), CustomerSchema.safeParse(plain));
+  assert.deepEqual(CustomerSchema.safeParseMany([tricky, plain]).results.map((r) => r.data), [CustomerSchema.safeParse(plain).data, CustomerSchema.safeParse(plain).data]);
+  assert.equal(inner.length, 4 * 6, "every getter ran its inner validations once per read");
+  assert.deepEqual(inner.slice(0, 4), [true, false, 1, "+442079460958"]);
+  assert.equal(__testing.restarts(), restarts, "no restart");
+});
