@@ -6,11 +6,12 @@
 //! values are not read one property access at a time. A small reading
 //! helper in JavaScript (below) reads an object's keys in one call
 //! and the members the reader wants in another, and describes what it read
-//! as one string: a type tag per value, and the value itself for strings and
-//! numbers. The helper writes that string's UTF-16 code units straight into
-//! a buffer in WebAssembly memory, and it never throws (a throw is an entry
-//! of the description): no JavaScript string is handed to Rust, and no
-//! exception-catching wrapper runs, which were most of a crossing's cost.
+//! as a sequence of UTF-16 code units: a type tag per value, and the value
+//! itself for strings and numbers. The helper writes the description
+//! straight into a buffer in WebAssembly memory, and it never throws (a
+//! throw is an entry of the description): no JavaScript string is handed to
+//! Rust, and no exception-catching wrapper runs, which were most of a
+//! crossing's cost.
 //! Rust parses the code units and decides: it chooses which members to
 //! read, and turns every description into a [`Value`] (or an issue) exactly
 //! as when it read values one by one. Strings are decoded from UTF-16 here,
