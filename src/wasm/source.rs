@@ -52,7 +52,8 @@ use wasm_bindgen::JsCast;
 // | `T` | reading the member (or the keys) threw; the thrown value is kept |
 //
 // `readKeys` describes the keys as `K<n>` and `<n>` times `<n><text>`
-// (just `K<n>` when there are more than it may read), or as `T`.
+// (just `K<n>` when there are more than it may read), as `L` when a key is
+// longer than the inline bound (not copied), or as `T`.
 //
 // A kept value ends the description; `takeHeld` hands it over. A member
 // list also ends once the description passes `CHUNK` units: Rust asks again
@@ -201,14 +202,21 @@ export function describe(value, inlineMax, at, capacity) {
   return send(start, at, capacity);
 }
 
-export function readKeys(object, limit, at, capacity) {
+export function readKeys(object, limit, inlineMax, at, capacity) {
   const start = len;
   try {
     const keys = Object.keys(object);
     tag(75 /* K */);
     count(keys.length);
     if (keys.length <= limit) {
-      for (let i = 0; i < keys.length; i++) text(keys[i]);
+      for (let i = 0; i < keys.length; i++) {
+        if (keys[i].length > inlineMax) {
+          len = start;
+          tag(76 /* L */);
+          return send(start, at, capacity);
+        }
+        text(keys[i]);
+      }
       held = keys;
       kept = true;
     }
@@ -270,10 +278,11 @@ export function readItems(array, from, end, budget, inlineMax, at, capacity) {
 
 // The options of a call (the programmer's, not input data): nothing when
 // they are null (or undefined), "!" when they are not an object, else per
-// name "U" (undefined), a string entry, or "?" (anything else) or "T"
-// (reading threw, the thrown value kept), either of which ends the
+// name "U" (undefined), a string entry, or "?" (anything else), "L<n><text>"
+// (a string longer than `inlineMax`: its first `inlineMax` units) or "T"
+// (reading threw, the thrown value kept), any of which ends the
 // description: Rust refuses the options there.
-export function readOptions(options, first, second, at, capacity) {
+export function readOptions(options, first, second, inlineMax, at, capacity) {
   const start = len;
   if (options !== null && options !== undefined) {
     if (typeof options !== "object") {
@@ -289,9 +298,13 @@ export function readOptions(options, first, second, at, capacity) {
         }
         if (value === undefined) {
           tag(85 /* U */);
-        } else if (typeof value === "string") {
+        } else if (typeof value === "string" && value.length <= inlineMax) {
           tag(115 /* s */);
           text(value);
+        } else if (typeof value === "string") {
+          tag(76 /* L */);
+          text(value.slice(0, inlineMax));
+          break;
         } else {
           tag(63 /* ? */);
           break;
@@ -315,7 +328,7 @@ extern "C" {
     fn describe(value: &JsValue, inline_max: f64, at: u32, capacity: u32) -> u32;
 
     #[wasm_bindgen(js_name = readKeys)]
-    fn read_keys(object: &JsValue, limit: f64, at: u32, capacity: u32) -> u32;
+    fn read_keys(object: &JsValue, limit: f64, inline_max: f64, at: u32, capacity: u32) -> u32;
 
     #[wasm_bindgen(js_name = readMembers)]
     fn read_members(
@@ -345,6 +358,7 @@ extern "C" {
         options: &JsValue,
         first: &JsValue,
         second: &JsValue,
+        inline_max: f64,
         at: u32,
         capacity: u32,
     ) -> u32;
@@ -386,6 +400,9 @@ fn address(units: &mut [u16]) -> u32 {
 /// What a description that does not parse becomes: never expected, but a
 /// value, not a panic.
 const GARBLED: &str = "the value's description could not be decoded";
+
+/// Why an object with a key longer than [`MAX_STRING_UNITS`] is unreadable.
+const KEY_TOO_LONG: &str = "a key is too long";
 
 /// A string the helper kept (longer than a description carries), under
 /// the length bound, with lone surrogates detected.
@@ -555,6 +572,7 @@ impl Description {
     fn keys(&mut self, limit: usize) -> Result<Option<(Vec<String>, JsValue)>, String> {
         match self.byte() {
             Some(b'K') => {}
+            Some(b'L') => return Err(KEY_TOO_LONG.to_owned()),
             Some(b'T') => return Err(thrown_message(&take_held())),
             _ => return Err(GARBLED.to_owned()),
         }
@@ -567,7 +585,7 @@ impl Description {
         for _ in 0..count {
             let len = self.count().ok_or(GARBLED)?;
             if len > MAX_STRING_UNITS {
-                return Err("a key is too long".to_owned());
+                return Err(KEY_TOO_LONG.to_owned());
             }
             match string_value(self.text(len).ok_or(GARBLED)?) {
                 Value::String(key) => keys.push(key),
@@ -608,7 +626,7 @@ pub enum OptionsRead {
 pub fn read_option_pair(options: &JsValue, first: &JsValue, second: &JsValue) -> OptionsRead {
     let mut values = [OptionValue::Absent, OptionValue::Absent];
     let mut description = Description::read(ONE_VALUE, |at, capacity| {
-        read_options(options, first, second, at, capacity)
+        read_options(options, first, second, OPTION_MAX, at, capacity)
     });
     match description.units.as_slice() {
         [] => return OptionsRead::Absent,
@@ -623,6 +641,11 @@ pub fn read_option_pair(options: &JsValue, first: &JsValue, second: &JsValue) ->
                 None => OptionValue::Threw(GARBLED.to_owned()),
             },
             Some(b'T') => OptionValue::Threw(thrown_message(&take_held())),
+            // Longer than any valid value: refused, echoing how it begins.
+            Some(b'L') => match description.count().and_then(|n| description.text(n)) {
+                Some(text) => OptionValue::Text(String::from_utf16_lossy(text) + "…"),
+                None => OptionValue::Threw(GARBLED.to_owned()),
+            },
             Some(_) => OptionValue::NotText,
         };
         if !matches!(value, OptionValue::Absent | OptionValue::Text(_)) {
@@ -631,6 +654,10 @@ pub fn read_option_pair(options: &JsValue, first: &JsValue, second: &JsValue) ->
     }
     OptionsRead::Values(values)
 }
+
+/// Longest option value copied: far longer than any valid one, short enough
+/// that a mistaken huge string costs nothing (its error quotes how it begins).
+const OPTION_MAX: f64 = 1024.0;
 
 /// Strings up to this many code units travel inside a description; longer
 /// ones are kept and read on their own by [`read_string`], which refuses
@@ -727,7 +754,7 @@ impl ObjectSource<JsSource> for JsObject {
     fn keys(self, limit: usize) -> Result<Option<Keyed<JsMembers>>, String> {
         let object = &self.0;
         let mut description = Description::read(MANY_VALUES, |at, capacity| {
-            read_keys(object, limit as f64, at, capacity)
+            read_keys(object, limit as f64, INLINE_MAX, at, capacity)
         });
         let Some((names, keys)) = description.keys(limit)? else {
             return Ok(None);

@@ -380,3 +380,23 @@ test("a getter that validates other records while being read changes nothing in 
   assert.deepEqual(inner.slice(0, 4), [true, false, 1, "+442079460958"]);
   assert.equal(__testing.restarts(), restarts, "no restart");
 });
+
+test("a key longer than 1,000,000 units makes its object unreadable without being copied", () => {
+  const key = "k".repeat(1_000_001);
+  const r = hostile("customer", { ...seedCustomer(), [key]: 1 });
+  assert.match(r.error.issues[0].message, /a key is too long/);
+  const nested = hostile("customer", { ...seedCustomer(), address: { [key]: 1, city: "Oslo" } }, { at: ["address"] });
+  assert.match(nested.error.issues[0].message, /a key is too long/);
+});
+
+test("a huge option string is refused by its first 1,024 characters", () => {
+  const huge = "x".repeat(5_000_000);
+  for (const call of [(o) => CustomerSchema.safeParse(seedCustomer(), o), (o) => CustomerSchema.safeParseMany([], o)]) {
+    for (const [options, prefix] of [
+      [{ defaultRegion: huge }, 'defaultRegion must be an ISO 3166-1 alpha-2 country code such as "US", not "'],
+      [{ unknownKeys: huge }, 'unknownKeys must be "strip", "strict" or "passthrough", not "'],
+    ]) {
+      assert.throws(() => call(options), (e) => e instanceof TypeError && e.message === `${prefix}${"x".repeat(1024)}…"`);
+    }
+  }
+});
