@@ -1,9 +1,12 @@
 //! The WebAssembly boundary: JavaScript values in, JSON text out.
 //!
 //! Input is read straight from the live JavaScript value by [`JsSource`]
-//! (in `source`: a few calls per object, each caught), so a throwing getter,
-//! a Proxy trap or a revoked Proxy becomes an issue at its path instead of
-//! an exception unwinding through WebAssembly. Nothing is converted wholesale first (no
+//! (in `source`: a few calls per object, to a helper that catches whatever
+//! it reads), so a throwing getter, a Proxy trap or a revoked Proxy becomes
+//! an issue at its path instead of an exception unwinding through
+//! WebAssembly. Options are read by the same helper, in one call; the
+//! programmer's mistakes there throw a `TypeError`. Nothing is converted
+//! wholesale first (no
 //! `serde-wasm-bindgen`, no `JSON.stringify`), so values the schema will
 //! strip are never touched, and what JSON cannot carry (`undefined`, `NaN`,
 //! `Date`, `BigInt`, lone surrogates) is seen and reported by the rules.
