@@ -228,50 +228,44 @@ export function readKeys(object, limit, inlineMax, at, capacity) {
   return send(start, at, capacity);
 }
 
+// Writes the entry of `container[key]` (`u` when it is undefined and
+// `dropUndefined`, `x` when the budget is spent); returns the budget left,
+// or -1 when the description ends there (a throw, or a kept value).
+function readOne(container, key, dropUndefined, budget, inlineMax) {
+  let value;
+  try {
+    value = container[key];
+  } catch (thrown) {
+    keep(thrown, 84 /* T */);
+    return -1;
+  }
+  if (dropUndefined && value === undefined) {
+    tag(117 /* u */);
+    return budget;
+  }
+  if (budget === 0) {
+    tag(120 /* x */);
+    return 0;
+  }
+  entry(value, inlineMax);
+  return kept ? -1 : budget - 1;
+}
+
 // `wanted` is the byte address of one flag per key (0: not read).
 export function readMembers(object, keys, wanted, from, budget, inlineMax, at, capacity) {
   const start = len;
-  for (let i = from; i < keys.length && len - start <= CHUNK; i++) {
+  for (let i = from; i < keys.length && len - start <= CHUNK && budget >= 0; i++) {
     // (Looked at again for every key: a getter may have grown the memory.)
     if (bytes.length === 0) bytes = new Uint8Array(memory.buffer);
-    if (bytes[wanted + i] === 0) continue;
-    let value;
-    try {
-      value = object[keys[i]];
-    } catch (thrown) {
-      keep(thrown, 84 /* T */);
-      break;
-    }
-    if (value === undefined) {
-      tag(117 /* u */);
-    } else if (budget === 0) {
-      tag(120 /* x */);
-    } else {
-      budget -= 1;
-      entry(value, inlineMax);
-      if (kept) break;
-    }
+    if (bytes[wanted + i] !== 0) budget = readOne(object, keys[i], true, budget, inlineMax);
   }
   return send(start, at, capacity);
 }
 
 export function readItems(array, from, end, budget, inlineMax, at, capacity) {
   const start = len;
-  for (let i = from; i < end && len - start <= CHUNK; i++) {
-    let value;
-    try {
-      value = array[i];
-    } catch (thrown) {
-      keep(thrown, 84 /* T */);
-      break;
-    }
-    if (budget === 0) {
-      tag(120 /* x */);
-    } else {
-      budget -= 1;
-      entry(value, inlineMax);
-      if (kept) break;
-    }
+  for (let i = from; i < end && len - start <= CHUNK && budget >= 0; i++) {
+    budget = readOne(array, i, false, budget, inlineMax);
   }
   return send(start, at, capacity);
 }
