@@ -24,6 +24,7 @@ use crate::schema::{safe_parse_json, SchemaKind};
 use crate::types::{BestTimeToCall, PreferredContactMethod};
 use crate::value::{Plan, Reader};
 use js_sys::TypeError;
+use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
 mod source;
@@ -63,6 +64,24 @@ thread_local! {
     };
 }
 
+/// An option that must be a string, if given; `expected` is the message
+/// when it is not.
+fn option_text<'v>(
+    value: &'v OptionValue,
+    name: &str,
+    expected: &str,
+) -> Result<Option<&'v str>, JsValue> {
+    match value {
+        OptionValue::Absent => Ok(None),
+        OptionValue::Text(text) => Ok(Some(text.as_str())),
+        OptionValue::Pair(pair) => Ok(std::str::from_utf8(pair).ok()),
+        OptionValue::NotText => Err(type_error(expected)),
+        OptionValue::Threw(message) => Err(type_error(&format!(
+            "could not read options.{name}: {message}"
+        ))),
+    }
+}
+
 /// Reads the options object (the programmer's, so a bad one throws).
 fn read_options(options: &JsValue) -> Result<Options, JsValue> {
     let mut parsed = Options::default();
@@ -76,52 +95,47 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
         OptionsRead::NotObject => return Err(type_error("options must be an object")),
         OptionsRead::Values(values) => values,
     };
-    let text = |value: OptionValue, name: &str, expected: &str| match value {
-        OptionValue::Absent => Ok(None),
-        OptionValue::Text(text) => Ok(Some(text)),
-        OptionValue::NotText => Err(type_error(expected)),
-        OptionValue::Threw(message) => Err(type_error(&format!(
-            "could not read options.{name}: {message}"
-        ))),
-    };
-    if let Some(code) = text(
-        region,
+    if let Some(code) = option_text(
+        &region,
         "defaultRegion",
         "defaultRegion must be a string such as \"US\"",
     )? {
         parsed = parsed
-            .with_default_region(&code)
+            .with_default_region(code)
             .map_err(|error| type_error(&error.0))?;
     }
-    if let Some(name) = text(
-        mode,
+    if let Some(name) = option_text(
+        &mode,
         "unknownKeys",
         "unknownKeys must be \"strip\", \"strict\" or \"passthrough\"",
     )? {
         parsed = parsed
-            .with_unknown_keys(&name)
+            .with_unknown_keys(name)
             .map_err(|error| type_error(&error.0))?;
     }
     Ok(parsed)
 }
 
-/// Checks one phone number: the text of `crate::rules::phone::check_phone_text`
-/// (a compact line when valid, JSON when not). `input` that is not a string
-/// gets an `invalid_type` issue; `options` takes `defaultRegion` only, and a
-/// bad one throws a `TypeError` as in `safeParse`.
+/// Checks one phone number, for the adapter's `parsePhone`. Bulk phone
+/// checks are the hot path, where turning a result into text and back (or
+/// JSON) cost more than the parse, so a valid number comes back as numbers:
+/// the answer is its E.164 digits as a number (`14155552671`), and
+/// [`phone_facts`] gives the rest. Otherwise the answer is 0 and
+/// [`phone_answer`] gives a text: `{…}`, the JSON of the result (input that
+/// is not a string); `!invalid_format phone MESSAGE`, the one issue of an
+/// invalid number; or the E.164 text of a valid number too long to be
+/// exact as a number (its facts still from `phone_facts`). `options` takes
+/// `defaultRegion` only; a bad one throws a `TypeError` as in `safeParse`.
 #[wasm_bindgen(js_name = parsePhone)]
-pub fn parse_phone(input: JsValue, options: JsValue) -> Result<String, JsValue> {
+pub fn parse_phone(input: JsValue, options: JsValue) -> Result<f64, JsValue> {
     let options = read_options(&options)?;
     Ok(match input.as_string() {
-        Some(text) => phone::check_phone_text(&text, options.default_region),
+        Some(text) => check_phone(&text, &options),
         None => {
             let value = Reader::new(false).read(JsSource::Raw(input), Plan::Whole, 0);
-            // JSON (the adapter reads a text starting with `{` as JSON).
-            failure_json(&Issue::invalid_type(
-                Vec::new(),
-                "string",
-                value.type_name(),
-            ))
+            let issue = Issue::invalid_type(Vec::new(), "string", value.type_name());
+            PHONE_ANSWER.set(failure_json(&issue));
+            0.0
         }
     })
 }
@@ -130,9 +144,70 @@ pub fn parse_phone(input: JsValue, options: JsValue) -> Result<String, JsValue> 
 /// `typeof input === "string"`): the text crosses once, as an argument,
 /// instead of being fetched back from JavaScript.
 #[wasm_bindgen(js_name = parsePhoneText)]
-pub fn parse_phone_text(input: &str, options: JsValue) -> Result<String, JsValue> {
+pub fn parse_phone_text(input: &str, options: JsValue) -> Result<f64, JsValue> {
     let options = read_options(&options)?;
-    Ok(phone::check_phone_text(input, options.default_region))
+    Ok(check_phone(input, &options))
+}
+
+thread_local! {
+    /// The facts of the last valid number (see [`phone_facts`]).
+    static PHONE_FACTS: Cell<u32> = const { Cell::new(0) };
+    /// The text answer of the last `parsePhone` that had one.
+    static PHONE_ANSWER: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// Below 2^53 every whole number is exact as a JavaScript number.
+const EXACT_NUMBERS: u64 = 1 << 53;
+
+/// The answer of `parsePhone` for text (see [`parse_phone`]). The input is
+/// trimmed first, as the `phone_number` field is.
+fn check_phone(input: &str, options: &Options) -> f64 {
+    let phone = match phone::normalize_phone(input.trim(), options.default_region) {
+        Ok(phone) => phone,
+        Err(error) => {
+            PHONE_ANSWER.set(format!("!invalid_format phone {}", error.message()));
+            return 0.0;
+        }
+    };
+    PHONE_FACTS.set(pack_facts(&phone));
+    let digits = phone
+        .e164
+        .get(1..)
+        .and_then(|digits| digits.parse::<u64>().ok())
+        .unwrap_or(u64::MAX);
+    if digits < EXACT_NUMBERS {
+        digits as f64
+    } else {
+        PHONE_ANSWER.set(phone.e164);
+        0.0
+    }
+}
+
+/// A valid number's facts in one whole number: bits 0–3 its type (the index
+/// in `phoneTypes()`), 4–13 its calling code, 14–23 its region as two
+/// letters of five bits (`A` = 1; 0 when it has none, as `+800`).
+fn pack_facts(phone: &phone::Phone) -> u32 {
+    let region = match phone.region.map(str::as_bytes) {
+        Some(&[a @ b'A'..=b'Z', b @ b'A'..=b'Z']) => {
+            u32::from(a - b'A' + 1) << 5 | u32::from(b - b'A' + 1)
+        }
+        _ => 0,
+    };
+    phone.kind as u32 | u32::from(phone.country_code.min(1023)) << 4 | region << 14
+}
+
+/// The facts of the number the last `parsePhone` found valid (see
+/// [`pack_facts`]).
+#[wasm_bindgen(js_name = phoneFacts)]
+pub fn phone_facts() -> u32 {
+    PHONE_FACTS.get()
+}
+
+/// The text answer of the last `parsePhone` that answered 0 (see
+/// [`parse_phone`]); taken, so asked for once.
+#[wasm_bindgen(js_name = phoneAnswer)]
+pub fn phone_answer() -> String {
+    PHONE_ANSWER.take()
 }
 
 /// `schema` is `"customer"`, `"create"` or `"update"`. Returns the JSON text
@@ -241,6 +316,18 @@ pub fn time_zones() -> Vec<String> {
 #[wasm_bindgen(js_name = tzdataVersion)]
 pub fn tzdata_version() -> String {
     timezone::TZDATA_VERSION.to_owned()
+}
+
+/// The phone number types as JSON text, in the order `phoneFacts` numbers
+/// them:
+/// `["MOBILE","FIXED_LINE_OR_MOBILE",…]`.
+#[wasm_bindgen(js_name = phoneTypes)]
+pub fn phone_types() -> String {
+    let names: Vec<&str> = phone::NumberKind::ALL
+        .iter()
+        .map(|kind| kind.name())
+        .collect();
+    serde_json::to_string(&names).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// ISO 639-1 languages as JSON text: `[["en","English"], …]`.

@@ -20,14 +20,32 @@ fn is_accepting(state: u32) -> bool {
         .is_some_and(|&s| s & ACCEPT != 0)
 }
 
+/// The edges of the states before `at` in its block of eight.
+fn edges_before(at: usize) -> Option<usize> {
+    let block = at & !7;
+    match STATE_EDGES.get(block..block + 8) {
+        // All eight bytes at once: their counts, masked to the states
+        // before `at`, summed by one multiplication (each count is at most
+        // 15, seven of them at most 105: no byte overflows into the next).
+        Some(bytes) => {
+            let word = u64::from_le_bytes(bytes.try_into().ok()?) & 0x0f0f_0f0f_0f0f_0f0f;
+            let before = word & ((1u64 << (8 * (at - block))) - 1);
+            Some((before.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize)
+        }
+        // The last block may be shorter.
+        None => Some(
+            STATE_EDGES
+                .get(block..at)?
+                .iter()
+                .map(|&s| usize::from(s & COUNT))
+                .sum(),
+        ),
+    }
+}
+
 fn step(state: u32, digit: u8) -> Option<u32> {
     let at = state as usize;
-    let block = at & !7;
-    let before: usize = STATE_EDGES
-        .get(block..at)?
-        .iter()
-        .map(|&s| usize::from(s & COUNT))
-        .sum();
+    let before = edges_before(at)?;
     let first = usize::from(*EDGE_CHECKPOINT.get(at / 8)?) + before;
     let count = usize::from(STATE_EDGES.get(at)? & COUNT);
     (first..first + count).find_map(|edge| {
@@ -63,4 +81,21 @@ pub fn matches_prefix(start: u32, digits: &[u8]) -> bool {
         }
     }
     is_accepting(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edges_before_a_state_are_the_counts_of_its_block_so_far() {
+        for at in 0..STATE_EDGES.len() {
+            let block = at & !7;
+            let counted: usize = STATE_EDGES[block..at]
+                .iter()
+                .map(|&s| usize::from(s & COUNT))
+                .sum();
+            assert_eq!(edges_before(at), Some(counted), "state {at}");
+        }
+    }
 }

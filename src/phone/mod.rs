@@ -168,7 +168,8 @@ impl Number {
         let mut out = String::with_capacity(1 + 3 + self.national.len());
         out.push('+');
         push_decimal(&mut out, self.code);
-        out.extend(self.national.iter().map(|&d| char::from(d)));
+        // ASCII digits: copied as they are, not char by char.
+        out.push_str(std::str::from_utf8(&self.national).unwrap_or_default());
         out
     }
 
@@ -196,9 +197,10 @@ impl Number {
     }
 }
 
-/// Appends `n` in decimal, without the formatting machinery (this is on
-/// the hot path of every number).
-pub fn push_decimal(out: &mut String, n: u16) {
+/// `n` in decimal ASCII digits, without the formatting machinery or an
+/// allocation (this is on the hot path of every number): the digits are
+/// `buffer[start..]` of the answer `(buffer, start)`.
+fn decimal(n: u16) -> ([u8; 5], usize) {
     let mut digits = [0u8; 5];
     let mut at = digits.len();
     let mut rest = n;
@@ -210,7 +212,13 @@ pub fn push_decimal(out: &mut String, n: u16) {
             break;
         }
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    (digits, at)
+}
+
+/// Appends `n` in decimal.
+pub fn push_decimal(out: &mut String, n: u16) {
+    let (digits, start) = decimal(n);
+    out.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
 }
 
 /// The plans of a calling code, the main region first; empty if unknown.
@@ -428,8 +436,8 @@ fn main_plan(code: u16) -> Result<&'static Region, ParseError> {
 /// would read it that way — the number fits the plan only without the code,
 /// or is too long with it.
 fn without_own_calling_code(digits: &[u8], region: &Region) -> Option<Vec<u8>> {
-    let code = region.code.to_string();
-    let rest = digits.strip_prefix(code.as_bytes())?;
+    let (code, start) = decimal(region.code);
+    let rest = digits.strip_prefix(&code[start..])?;
     let mut potential = rest.to_vec();
     strip_national_prefix(&mut potential, region);
     let general = &region.general;

@@ -17,9 +17,13 @@ pub fn alpha2_code(input: &str) -> Option<&'static str> {
     let [first, second] = *input.as_bytes() else {
         return None;
     };
-    let code = [first.to_ascii_uppercase(), second.to_ascii_uppercase()];
+    // Compared as 16-bit numbers, not as byte slices (a call to `memcmp`).
+    let key = |[a, b]: [u8; 2]| u16::from_be_bytes([a, b]);
+    let code = key([first.to_ascii_uppercase(), second.to_ascii_uppercase()]);
     COUNTRIES
-        .binary_search_by(|(alpha2, _, _)| alpha2.as_bytes().cmp(&code[..]))
+        .binary_search_by(|(alpha2, _, _)| {
+            key(alpha2.as_bytes().try_into().unwrap_or_default()).cmp(&code)
+        })
         .ok()
         .and_then(|index| COUNTRIES.get(index))
         .map(|(alpha2, _, _)| *alpha2)

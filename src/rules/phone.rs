@@ -41,6 +41,22 @@ impl NumberKind {
         )
     }
 
+    /// Every kind, in declaration order: `ALL[kind as usize] == kind`.
+    pub const ALL: [NumberKind; 12] = [
+        NumberKind::Mobile,
+        NumberKind::FixedLineOrMobile,
+        NumberKind::FixedLine,
+        NumberKind::TollFree,
+        NumberKind::PremiumRate,
+        NumberKind::SharedCost,
+        NumberKind::Voip,
+        NumberKind::PersonalNumber,
+        NumberKind::Pager,
+        NumberKind::Uan,
+        NumberKind::Voicemail,
+        NumberKind::Unknown,
+    ];
+
     /// The name libphonenumber uses: `"FIXED_LINE_OR_MOBILE"`.
     pub fn name(self) -> &'static str {
         match self {
@@ -277,37 +293,6 @@ pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phon
     })
 }
 
-/// The result of checking one phone number on its own, for the package's
-/// `parsePhone`, as one compact line the JavaScript adapter turns into a
-/// `safeParse`-shaped result (bulk phone checks are the hot path, and JSON
-/// would cost more than the parse):
-/// - valid: four space-separated fields, `+14155552671 1 US
-///   FIXED_LINE_OR_MOBILE` (E.164, calling code, region or `-` for a
-///   non-geographic code, type) → `{ success: true, data: { e164,
-///   countryCode, region, type } }`;
-/// - invalid: `!`, the issue's code and format, and its message,
-///   `!invalid_format phone Invalid phone number: …` → `{ success: false,
-///   error: { issues: [{ code, format, path: [], message }] } }`.
-///
-/// The input is trimmed first, as the `phone_number` field is.
-pub fn check_phone_text(input: &str, default_region: Option<&str>) -> String {
-    match normalize_phone(input.trim(), default_region) {
-        Ok(phone) => {
-            let (region, kind) = (phone.region.unwrap_or("-"), phone.kind.name());
-            let mut out = String::with_capacity(phone.e164.len() + 6 + region.len() + kind.len());
-            out.push_str(&phone.e164);
-            out.push(' ');
-            phone::push_decimal(&mut out, phone.country_code);
-            out.push(' ');
-            out.push_str(region);
-            out.push(' ');
-            out.push_str(kind);
-            out
-        }
-        Err(error) => format!("!invalid_format phone {}", error.message()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,26 +440,10 @@ mod tests {
     }
 
     #[test]
-    fn check_phone_text_reports_facts_or_one_issue() {
-        assert_eq!(
-            check_phone_text(" 020 7946 0958 ", Some("GB")),
-            "+442079460958 44 GB FIXED_LINE"
-        );
-        assert_eq!(
-            check_phone_text("+800 1234 5678", None),
-            "+80012345678 800 - TOLL_FREE"
-        );
-        assert_eq!(
-            check_phone_text("+1 555 555 5555", None),
-            format!(
-                "!invalid_format phone {}",
-                PhoneError::NotValid {
-                    region: None,
-                    code: 1
-                }
-                .message()
-            )
-        );
+    fn every_kind_is_at_its_own_index() {
+        for (index, kind) in NumberKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, index, "{kind:?}");
+        }
     }
 
     #[test]

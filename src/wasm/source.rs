@@ -30,6 +30,7 @@ use crate::value::{
     MAX_STRING_UNITS,
 };
 use js_sys::JsString;
+use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -276,13 +277,17 @@ export function readItems(array, from, end, budget, inlineMax, at, capacity) {
 // (a string longer than `inlineMax`: its first `inlineMax` units) or "T"
 // (reading threw, the thrown value kept), any of which ends the
 // description: Rust refuses the options there.
+// The usual options, a two-letter region alone ({ defaultRegion: "GB" }),
+// come back as a number instead, not copied: -1 - (first unit << 7 | second
+// unit), the units ASCII.
 export function readOptions(options, first, second, inlineMax, at, capacity) {
   const start = len;
   if (options !== null && options !== undefined) {
     if (typeof options !== "object") {
       tag(33 /* ! */);
     } else {
-      for (const name of [first, second]) {
+      for (let i = 0; i < 2; i++) {
+        const name = i === 0 ? first : second;
         let value;
         try {
           value = options[name];
@@ -303,6 +308,12 @@ export function readOptions(options, first, second, inlineMax, at, capacity) {
           tag(63 /* ? */);
           break;
         }
+      }
+      // "s", count 2, two ASCII units, "U".
+      if (len - start === 6 && out[start] === 115 && out[start + 1] === 2 && out[start + 5] === 85 && (out[start + 3] | out[start + 4]) < 128) {
+        const packed = -1 - ((out[start + 3] << 7) | out[start + 4]);
+        len = start;
+        return packed;
       }
     }
   }
@@ -347,6 +358,8 @@ extern "C" {
         capacity: u32,
     ) -> u32;
 
+    /// A description's length, or a two-letter region alone packed as a
+    /// negative number.
     #[wasm_bindgen(js_name = readOptions)]
     fn read_options(
         options: &JsValue,
@@ -355,7 +368,7 @@ extern "C" {
         inline_max: f64,
         at: u32,
         capacity: u32,
-    ) -> u32;
+    ) -> i32;
 }
 
 thread_local! {
@@ -371,19 +384,35 @@ const ONE_VALUE: usize = 64;
 /// … or a list's (keys, members, items): a typical record's fit.
 const MANY_VALUES: usize = 1024;
 
+thread_local! {
+    /// The buffer descriptions are received in, kept from one crossing to
+    /// the next (a fresh one per crossing cost an allocation and zeroing it).
+    /// A description being parsed owns it; a nested call (from a getter the
+    /// helper runs) finds it taken and makes its own.
+    static SPARE: Cell<Vec<u16>> = const { Cell::new(Vec::new()) };
+}
+
+/// The largest buffer kept as [`SPARE`] (in code units): a huge record's
+/// buffer is freed, not held for the life of the module.
+const SPARE_MAX: usize = 1 << 14;
+
 /// Runs a reading helper (`read(at, capacity)`, returning the length of its
 /// description) with room for `capacity` code units, and returns the
-/// description it wrote.
-fn receive(capacity: usize, read: impl FnOnce(u32, u32) -> u32) -> Vec<u16> {
+/// buffer it wrote and the description's length.
+fn receive(capacity: usize, read: impl FnOnce(u32, u32) -> u32) -> (Vec<u16>, usize) {
     MEMORY_SHARED.with(|()| ());
-    let mut units = vec![0u16; capacity];
+    let mut units = SPARE.with(Cell::take);
+    if units.len() < capacity {
+        units.resize(capacity, 0);
+    }
     let len = read(address(&mut units), capacity as u32) as usize;
-    if len > units.len() {
-        units.resize(len, 0);
+    if len > capacity {
+        if units.len() < len {
+            units.resize(len, 0);
+        }
         copy_pending(address(&mut units));
     }
-    units.truncate(len);
-    units
+    (units, len)
 }
 
 /// The byte address of `units` in WebAssembly memory (32-bit).
@@ -467,28 +496,47 @@ enum Entry {
 /// A description as the helper wrote it (UTF-16 code units), parsed entry
 /// by entry.
 struct Description {
-    units: Vec<u16>,
+    /// The buffer; the description is its first `len` units.
+    buffer: Vec<u16>,
+    len: usize,
     /// Where the next entry starts.
     at: usize,
+}
+
+impl Drop for Description {
+    /// Hands the buffer back for the next crossing.
+    fn drop(&mut self) {
+        if self.buffer.capacity() <= SPARE_MAX {
+            let buffer = std::mem::take(&mut self.buffer);
+            SPARE.with(|spare| {
+                // A buffer already there (a nested call's) is as good.
+                let kept = spare.take();
+                spare.set(if kept.capacity() > 0 { kept } else { buffer });
+            });
+        }
+    }
 }
 
 impl Description {
     /// Calls a reading helper (`read(at, capacity)`) and takes its
     /// description, first given room for `capacity` code units.
     fn read(capacity: usize, read: impl FnOnce(u32, u32) -> u32) -> Self {
-        Description {
-            units: receive(capacity, read),
-            at: 0,
-        }
+        let (buffer, len) = receive(capacity, read);
+        Description { buffer, len, at: 0 }
+    }
+
+    /// The description's code units.
+    fn units(&self) -> &[u16] {
+        self.buffer.get(..self.len).unwrap_or(&[])
     }
 
     fn is_done(&self) -> bool {
-        self.at >= self.units.len()
+        self.at >= self.len
     }
 
     /// The next byte of the syntax (always ASCII: one code unit).
     fn byte(&mut self) -> Option<u8> {
-        let byte = u8::try_from(*self.units.get(self.at)?).ok()?;
+        let byte = u8::try_from(*self.units().get(self.at)?).ok()?;
         self.at += 1;
         Some(byte)
     }
@@ -501,14 +549,21 @@ impl Description {
 
     /// The next `N` units as they are.
     fn fixed<const N: usize>(&mut self) -> Option<[u16; N]> {
-        let units = self.units.get(self.at..self.at.checked_add(N)?)?;
+        let units = self
+            .units()
+            .get(self.at..self.at.checked_add(N)?)?
+            .try_into()
+            .ok()?;
         self.at += N;
-        units.try_into().ok()
+        Some(units)
     }
 
     /// The next `len` code units of text.
     fn text(&mut self, len: usize) -> Option<&[u16]> {
-        let text = self.units.get(self.at..self.at.checked_add(len)?)?;
+        let text = self
+            .buffer
+            .get(..self.len)?
+            .get(self.at..self.at.checked_add(len)?)?;
         self.at += len;
         Some(text)
     }
@@ -596,6 +651,9 @@ pub enum OptionValue {
     Absent,
     /// A string (lone surrogates replaced, as `JsValue::as_string` does).
     Text(String),
+    /// A string of two ASCII characters (the usual `defaultRegion`), read
+    /// without allocating.
+    Pair([u8; 2]),
     /// Anything else.
     NotText,
     /// Reading it threw: the thrown value's message.
@@ -619,10 +677,20 @@ pub enum OptionsRead {
 /// there.
 pub fn read_option_pair(options: &JsValue, first: &JsValue, second: &JsValue) -> OptionsRead {
     let mut values = [OptionValue::Absent, OptionValue::Absent];
+    let mut packed = None;
     let mut description = Description::read(ONE_VALUE, |at, capacity| {
-        read_options(options, first, second, OPTION_MAX, at, capacity)
+        let sent = read_options(options, first, second, OPTION_MAX, at, capacity);
+        // A negative answer is -1 - (first unit << 7 | second unit).
+        u32::try_from(sent).unwrap_or_else(|_| {
+            packed = Some(!sent);
+            0
+        })
     });
-    match description.units.as_slice() {
+    if let Some(units) = packed {
+        values[0] = OptionValue::Pair([(units >> 7) as u8 & 0x7f, units as u8 & 0x7f]);
+        return OptionsRead::Values(values);
+    }
+    match description.units() {
         [] => return OptionsRead::Absent,
         [unit] if *unit == u16::from(b'!') => return OptionsRead::NotObject,
         _ => {}

@@ -255,6 +255,58 @@ test("parsePhone checks one number with the phone_number rule", () => {
   assert.throws(() => parsePhone("+14155552671", { defaultRegion: "ZZ" }), TypeError);
 });
 
+// parsePhone's answer for a valid number crosses as numbers (the E.164
+// digits and the packed facts; see crate::wasm::parse_phone): every shape of
+// it must come back as the same text and facts the record's field gives.
+test("parsePhone gives the record field's E.164 for long, zero-led, shared-code and non-geographic numbers", () => {
+  const { parsePhone, CustomerSchema } = esm;
+  const cases = [
+    // 17 digits: past 2^53, so the E.164 comes back as text.
+    ["+49742997768043870", undefined, { e164: "+49742997768043870", countryCode: 49, region: "DE", type: "FIXED_LINE" }],
+    // A national number that keeps its leading zero (Italy).
+    ["06 4991 1234", "IT", { e164: "+390649911234", countryCode: 39, region: "IT", type: "FIXED_LINE" }],
+    // A region of a shared calling code, and the last letters of the alphabet.
+    ["+1 242 357 0000", undefined, { e164: "+12423570000", countryCode: 1, region: "BS", type: "MOBILE" }],
+    ["+263 242 123456", undefined, { e164: "+263242123456", countryCode: 263, region: "ZW", type: "FIXED_LINE" }],
+    ["+800 1234 5678", undefined, { e164: "+80012345678", countryCode: 800, region: null, type: "TOLL_FREE" }],
+    ["+979 1 2345 6789", undefined, { e164: "+979123456789", countryCode: 979, region: null, type: "PREMIUM_RATE" }],
+  ];
+  for (const [text, defaultRegion, data] of cases) {
+    const options = defaultRegion && { defaultRegion };
+    assert.deepEqual(parsePhone(text, options), { success: true, data, warnings: [] }, text);
+    const record = CustomerSchema.safeParse({ ...seedCustomer(), phone_number: text }, options);
+    assert.equal(record.data?.phone_number, data.e164, text);
+  }
+});
+
+test("parsePhone and the phone_number field agree on every example number of every region", () => {
+  const { parsePhone, CustomerSchema } = esm;
+  const { getCountries, getExampleNumber } = require("libphonenumber-js/max");
+  const examples = require("libphonenumber-js/examples.mobile.json");
+  // Regions the options accept: ISO 3166-1 (libphonenumber also has AC, TA, XK).
+  const iso = new Set(esm.countries().map((country) => country.alpha2));
+  let checked = 0;
+  for (const region of getCountries().filter((code) => iso.has(code))) {
+    const example = getExampleNumber(region, examples);
+    if (!example) continue;
+    for (const [text, options] of [
+      [example.formatNational(), { defaultRegion: region }],
+      [example.formatInternational(), undefined],
+    ]) {
+      const phone = parsePhone(text, options);
+      const record = CustomerSchema.safeParse({ ...seedCustomer(), phone_number: text }, options);
+      assert.equal(phone.success, record.success, `${region} ${text}`);
+      if (!phone.success) continue;
+      checked += 1;
+      assert.equal(phone.data.e164, record.data.phone_number, `${region} ${text}`);
+      assert.ok(phone.data.e164.startsWith(`+${phone.data.countryCode}`), `${region} ${text}`);
+      assert.match(phone.data.region ?? "", /^([A-Z]{2})?$/, `${region} ${text}`);
+      assert.match(phone.data.type, /^[A-Z_]+$/, `${region} ${text}`);
+    }
+  }
+  assert.ok(checked > 400, `only ${checked} numbers were valid`);
+});
+
 // Options are read in one crossing (crate::wasm::source::readOptions); each
 // way an options object can be wrong throws its own TypeError, for every
 // entry point that takes options, and reading stops at the first bad option.
