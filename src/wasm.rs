@@ -170,11 +170,11 @@ fn check_phone(input: &str, options: &Options) -> f64 {
         }
     };
     PHONE_FACTS.set(pack_facts(&phone));
-    let digits = phone
-        .e164
-        .get(1..)
-        .and_then(|digits| digits.parse::<u64>().ok())
-        .unwrap_or(u64::MAX);
+    // The digits after `+`, saturating (no general number parser needed).
+    let digits = phone.e164.bytes().skip(1).fold(0u64, |n, digit| {
+        n.saturating_mul(10)
+            .saturating_add(u64::from(digit.wrapping_sub(b'0')))
+    });
     if digits < EXACT_NUMBERS {
         digits as f64
     } else {
@@ -323,11 +323,12 @@ pub fn tzdata_version() -> String {
 /// `["MOBILE","FIXED_LINE_OR_MOBILE",…]`.
 #[wasm_bindgen(js_name = phoneTypes)]
 pub fn phone_types() -> String {
+    // The names are plain capitals and underscores: no escaping to do.
     let names: Vec<&str> = phone::NumberKind::ALL
         .iter()
         .map(|kind| kind.name())
         .collect();
-    serde_json::to_string(&names).unwrap_or_else(|_| "[]".to_owned())
+    format!("[\"{}\"]", names.join("\",\""))
 }
 
 /// ISO 639-1 languages as JSON text: `[["en","English"], …]`.
