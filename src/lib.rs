@@ -41,11 +41,19 @@ pub mod options;
 pub mod phone;
 pub mod rules;
 pub mod schema;
+// The WebAssembly module's allocator (tested natively).
+#[cfg(any(target_arch = "wasm32", test))]
+mod small_blocks;
 pub(crate) mod tables;
 pub mod types;
 pub mod value;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+// Only in the single-threaded WebAssembly module (see `small_blocks`).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: small_blocks::SmallBlocks = small_blocks::SmallBlocks::new();
 
 pub use batch::{Batch, IssueCount, Summary};
 pub use issue::{Format, Issue, IssueKind, Origin, Path, PathItem, Rule};

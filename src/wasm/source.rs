@@ -385,23 +385,47 @@ const ONE_VALUE: usize = 64;
 const MANY_VALUES: usize = 1024;
 
 thread_local! {
-    /// The buffer descriptions are received in, kept from one crossing to
-    /// the next (a fresh one per crossing cost an allocation and zeroing it).
-    /// A description being parsed owns it; a nested call (from a getter the
-    /// helper runs) finds it taken and makes its own.
-    static SPARE: Cell<Vec<u16>> = const { Cell::new(Vec::new()) };
+    /// Buffers descriptions are received in, kept from one crossing to the
+    /// next (a fresh one per crossing cost an allocation and zeroing it). A
+    /// description being parsed owns its buffer; one read while it is (a
+    /// member's, a nested call's from a getter) takes another or makes one.
+    static SPARES: Cell<Vec<Vec<u16>>> = const { Cell::new(Vec::new()) };
 }
 
-/// The largest buffer kept as [`SPARE`] (in code units): a huge record's
+/// The largest buffer kept in [`SPARES`] (in code units): a huge record's
 /// buffer is freed, not held for the life of the module.
 const SPARE_MAX: usize = 1 << 14;
+/// Buffers kept: more than a record nests descriptions.
+const SPARES_KEPT: usize = 8;
+
+fn take_spare() -> Vec<u16> {
+    SPARES.with(|spares| {
+        let mut list = spares.take();
+        let buffer = list.pop().unwrap_or_default();
+        spares.set(list);
+        buffer
+    })
+}
+
+fn give_back(buffer: Vec<u16>) {
+    if buffer.capacity() > SPARE_MAX {
+        return;
+    }
+    SPARES.with(|spares| {
+        let mut list = spares.take();
+        if list.len() < SPARES_KEPT {
+            list.push(buffer);
+        }
+        spares.set(list);
+    });
+}
 
 /// Runs a reading helper (`read(at, capacity)`, returning the length of its
 /// description) with room for `capacity` code units, and returns the
 /// buffer it wrote and the description's length.
 fn receive(capacity: usize, read: impl FnOnce(u32, u32) -> u32) -> (Vec<u16>, usize) {
     MEMORY_SHARED.with(|()| ());
-    let mut units = SPARE.with(Cell::take);
+    let mut units = take_spare();
     if units.len() < capacity {
         units.resize(capacity, 0);
     }
@@ -506,14 +530,7 @@ struct Description {
 impl Drop for Description {
     /// Hands the buffer back for the next crossing.
     fn drop(&mut self) {
-        if self.buffer.capacity() <= SPARE_MAX {
-            let buffer = std::mem::take(&mut self.buffer);
-            SPARE.with(|spare| {
-                // A buffer already there (a nested call's) is as good.
-                let kept = spare.take();
-                spare.set(if kept.capacity() > 0 { kept } else { buffer });
-            });
-        }
+        give_back(std::mem::take(&mut self.buffer));
     }
 }
 
