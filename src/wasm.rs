@@ -24,11 +24,15 @@ use crate::schema::{safe_parse_json, SchemaKind};
 use crate::types::{BestTimeToCall, PreferredContactMethod};
 use crate::value::{Plan, Reader};
 use js_sys::TypeError;
-use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
+mod one_thread;
 mod source;
 
+#[cfg(target_feature = "atomics")]
+compile_error!("the WebAssembly module keeps state in statics: it must run on one thread");
+
+use one_thread::OneThread;
 use source::{read_option_pair, JsSource, OptionValue, OptionsRead};
 
 #[wasm_bindgen]
@@ -149,12 +153,10 @@ pub fn parse_phone_text(input: &str, options: JsValue) -> Result<f64, JsValue> {
     Ok(check_phone(input, &options))
 }
 
-thread_local! {
-    /// The facts of the last valid number (see [`phone_facts`]).
-    static PHONE_FACTS: Cell<u32> = const { Cell::new(0) };
-    /// The text answer of the last `parsePhone` that had one.
-    static PHONE_ANSWER: Cell<String> = const { Cell::new(String::new()) };
-}
+/// The facts of the last valid number (see [`phone_facts`]).
+static PHONE_FACTS: OneThread<u32> = OneThread::new(0);
+/// The text answer of the last `parsePhone` that had one.
+static PHONE_ANSWER: OneThread<String> = OneThread::new(String::new());
 
 /// Below 2^53 every whole number is exact as a JavaScript number.
 const EXACT_NUMBERS: u64 = 1 << 53;
@@ -324,11 +326,17 @@ pub fn tzdata_version() -> String {
 #[wasm_bindgen(js_name = phoneTypes)]
 pub fn phone_types() -> String {
     // The names are plain capitals and underscores: no escaping to do.
-    let names: Vec<&str> = phone::NumberKind::ALL
-        .iter()
-        .map(|kind| kind.name())
-        .collect();
-    format!("[\"{}\"]", names.join("\",\""))
+    let mut out = String::from("[");
+    for kind in phone::NumberKind::ALL {
+        if out.len() > 1 {
+            out.push(',');
+        }
+        out.push('"');
+        out.push_str(kind.name());
+        out.push('"');
+    }
+    out.push(']');
+    out
 }
 
 /// ISO 639-1 languages as JSON text: `[["en","English"], …]`.

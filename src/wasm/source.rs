@@ -24,13 +24,13 @@
 //! reader's budget allows. Getters therefore run as often, and in the same
 //! order, as they did when each value was read on its own.
 
+use super::one_thread::OneThread;
 use super::{get, thrown_message};
 use crate::value::{
     ArraySource, Foreign, Items, Keyed, Members, ObjectSource, Shape, Source, Value,
     MAX_STRING_UNITS,
 };
 use js_sys::JsString;
-use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -384,13 +384,11 @@ const ONE_VALUE: usize = 64;
 /// … or a list's (keys, members, items): a typical record's fit.
 const MANY_VALUES: usize = 1024;
 
-thread_local! {
-    /// Buffers descriptions are received in, kept from one crossing to the
-    /// next (a fresh one per crossing cost an allocation and zeroing it). A
-    /// description being parsed owns its buffer; one read while it is (a
-    /// member's, a nested call's from a getter) takes another or makes one.
-    static SPARES: Cell<Vec<Vec<u16>>> = const { Cell::new(Vec::new()) };
-}
+/// Buffers descriptions are received in, kept from one crossing to the
+/// next (a fresh one per crossing cost an allocation and zeroing it). A
+/// description being parsed owns its buffer; one read while it is (a
+/// member's, a nested call's from a getter) takes another or makes one.
+static SPARES: OneThread<Vec<Vec<u16>>> = OneThread::new(Vec::new());
 
 /// The largest buffer kept in [`SPARES`] (in code units): a huge record's
 /// buffer is freed, not held for the life of the module.
@@ -399,25 +397,21 @@ const SPARE_MAX: usize = 1 << 14;
 const SPARES_KEPT: usize = 8;
 
 fn take_spare() -> Vec<u16> {
-    SPARES.with(|spares| {
-        let mut list = spares.take();
-        let buffer = list.pop().unwrap_or_default();
-        spares.set(list);
-        buffer
-    })
+    let mut list = SPARES.take();
+    let buffer = list.pop().unwrap_or_default();
+    SPARES.set(list);
+    buffer
 }
 
 fn give_back(buffer: Vec<u16>) {
     if buffer.capacity() > SPARE_MAX {
         return;
     }
-    SPARES.with(|spares| {
-        let mut list = spares.take();
-        if list.len() < SPARES_KEPT {
-            list.push(buffer);
-        }
-        spares.set(list);
-    });
+    let mut list = SPARES.take();
+    if list.len() < SPARES_KEPT {
+        list.push(buffer);
+    }
+    SPARES.set(list);
 }
 
 /// Runs a reading helper (`read(at, capacity)`, returning the length of its
