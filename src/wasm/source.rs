@@ -110,11 +110,17 @@ function count(n) {
   out[len++] = n >>> 16;
 }
 
+// The count and the units, with one check for room and the buffer and
+// position in locals (the loop is the hot path of reading keys).
 function text(string) {
-  count(string.length);
-  room(string.length);
-  for (let i = 0; i < string.length; i++) out[len + i] = string.charCodeAt(i);
-  len += string.length;
+  const n = string.length;
+  room(n + 2);
+  const units = out;
+  let at = len;
+  units[at++] = n & 0xffff;
+  units[at++] = n >>> 16;
+  for (let i = 0; i < n; i++) units[at + i] = string.charCodeAt(i);
+  len = at + n;
 }
 
 // Copies the description that starts at `start` to byte address `at`, and
