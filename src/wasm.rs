@@ -86,6 +86,10 @@ fn option_text<'v>(
     }
 }
 
+/// The last valid two-letter `defaultRegion` read, and its code: bulk
+/// calls repeat a few regions, each checked against the country table once.
+static LAST_REGION: OneThread<Option<([u8; 2], &'static str)>> = OneThread::new(None);
+
 /// Reads the options object (the programmer's, so a bad one throws).
 fn read_options(options: &JsValue) -> Result<Options, JsValue> {
     let mut parsed = Options::default();
@@ -99,6 +103,13 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
         OptionsRead::NotObject => return Err(type_error("options must be an object")),
         OptionsRead::Values(values) => values,
     };
+    // A call with the same two letters as the last one: checked already.
+    if let (OptionValue::Pair(pair), OptionValue::Absent) = (&region, &mode) {
+        if let Some((_, code)) = LAST_REGION.get().filter(|(last, _)| last == pair) {
+            parsed.default_region = Some(code);
+            return Ok(parsed);
+        }
+    }
     if let Some(code) = option_text(
         &region,
         "defaultRegion",
@@ -107,6 +118,9 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
         parsed = parsed
             .with_default_region(code)
             .map_err(|error| type_error(&error.0))?;
+        if let (OptionValue::Pair(pair), Some(code)) = (&region, parsed.default_region) {
+            LAST_REGION.set(Some((*pair, code)));
+        }
     }
     if let Some(name) = option_text(
         &mode,
@@ -167,18 +181,22 @@ fn check_phone(input: &str, options: &Options) -> f64 {
     let phone = match phone::normalize_phone(input.trim(), options.default_region) {
         Ok(phone) => phone,
         Err(error) => {
-            PHONE_ANSWER.set(format!("!invalid_format phone {}", error.message()));
+            let mut line = String::from("!invalid_format phone ");
+            line.push_str(&error.message());
+            PHONE_ANSWER.set(line);
             return 0.0;
         }
     };
     PHONE_FACTS.set(pack_facts(&phone));
-    // The digits after `+`, saturating (no general number parser needed).
-    let digits = phone.e164.bytes().skip(1).fold(0u64, |n, digit| {
-        n.saturating_mul(10)
-            .saturating_add(u64::from(digit.wrapping_sub(b'0')))
+    // The digits after `+` as a number: at most 16 of them cannot overflow
+    // (no general number parser, no 128-bit multiplication).
+    let digits = phone.e164.as_bytes().get(1..).unwrap_or_default();
+    let value = digits.iter().fold(0u64, |n, &digit| {
+        n.wrapping_mul(10)
+            .wrapping_add(u64::from(digit.wrapping_sub(b'0')))
     });
-    if digits < EXACT_NUMBERS {
-        digits as f64
+    if digits.len() <= 16 && value < EXACT_NUMBERS {
+        value as f64
     } else {
         PHONE_ANSWER.set(phone.e164);
         0.0

@@ -279,6 +279,22 @@ test("parsePhone gives the record field's E.164 for long, zero-led, shared-code 
   }
 });
 
+// The module remembers the last two-letter region it checked
+// (crate::wasm::read_options): each call must still read its own.
+test("parsePhone reads each call's defaultRegion, alternating, in any case, after a bad one", () => {
+  const { parsePhone } = esm;
+  const e164 = (text, defaultRegion) => parsePhone(text, { defaultRegion }).data?.e164 ?? null;
+  for (let round = 0; round < 3; round++) {
+    assert.equal(e164("020 7946 0958", "GB"), "+442079460958");
+    assert.equal(e164("020 7946 0958", "US"), null);
+    assert.equal(e164("(415) 555-2671", "us"), "+14155552671");
+    assert.throws(() => parsePhone("(415) 555-2671", { defaultRegion: "ZZ" }), TypeError);
+    assert.throws(() => parsePhone("(415) 555-2671", { defaultRegion: "US", unknownKeys: "bogus" }), TypeError);
+    assert.equal(e164("(415) 555-2671", "GB"), null);
+    assert.equal(e164("030 123456", "de"), "+4930123456");
+  }
+});
+
 test("parsePhone and the phone_number field agree on every example number of every region", () => {
   const { parsePhone, CustomerSchema } = esm;
   const { getCountries, getExampleNumber } = require("libphonenumber-js/max");
