@@ -165,73 +165,88 @@ const TRIMMED: &str = concat!(
 /// E.164: `+`, a country code not starting with 0, at most 15 digits.
 const E164: &str = r"^\+[1-9][0-9]{1,14}$";
 
-fn names<T>(variants: &[(&'static str, T)]) -> Vec<&'static str> {
-    variants.iter().map(|(name, _)| *name).collect()
+fn names<T>(variants: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> {
+    variants.iter().map(|(name, _)| *name)
+}
+
+/// A schema written as JSON text: one call to the JSON parser the module
+/// has anyway, where `json!` would expand into code for every key of every
+/// schema (several kilobytes of the WebAssembly download). The texts are
+/// constants; a mistake in one would show as `null` in every test.
+fn parse(text: &str) -> Json {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+/// `schema` with `key` added last.
+fn with(mut schema: Json, key: &str, value: impl Into<Json>) -> Json {
+    if let Json::Object(members) = &mut schema {
+        members.insert(key.to_owned(), value.into());
+    }
+    schema
+}
+
+/// `{"enum": [...]}`
+fn one_of<'a>(values: impl Iterator<Item = &'a str>) -> Json {
+    with(parse("{}"), "enum", values.collect::<Vec<_>>())
 }
 
 /// The schema of one field.
 fn field_schema(kind: Kind, io: Io, options: &Options) -> Json {
-    let string = json!({ "type": "string" });
-    let nullable = json!({ "type": ["string", "null"] });
     if io == Io::Input {
         return match kind {
-            Kind::NullableString | Kind::Phone | Kind::NullableText => nullable,
-            Kind::Tags => json!({ "type": "array", "items": string }),
-            Kind::CustomFields => json!({ "type": "object" }),
+            Kind::NullableString | Kind::Phone | Kind::NullableText => {
+                parse(r#"{"type":["string","null"]}"#)
+            }
+            Kind::Tags => parse(r#"{"type":"array","items":{"type":"string"}}"#),
+            Kind::CustomFields => parse(r#"{"type":"object"}"#),
             Kind::Address => address_schema(io, options),
-            Kind::Boolean => json!({ "type": "boolean" }),
+            Kind::Boolean => parse(r#"{"type":"boolean"}"#),
             Kind::Timestamp => timestamp(),
-            Kind::ContactMethod | Kind::BestTime => json!({
-                "type": "string",
-                "description": "one of the enum's values, in any case",
-            }),
-            _ => string,
+            Kind::ContactMethod | Kind::BestTime => {
+                parse(r#"{"type":"string","description":"one of the enum's values, in any case"}"#)
+            }
+            _ => parse(r#"{"type":"string"}"#),
         };
     }
+    let trimmed = |types: &str| with(parse(types), "pattern", TRIMMED);
     match kind {
-        Kind::Id | Kind::Text | Kind::AddressLine | Kind::Email => {
-            let mut schema = json!({ "type": "string", "pattern": TRIMMED });
-            if kind == Kind::AddressLine {
-                schema["minLength"] = json!(ADDRESS_LINE_MINIMUM);
-            }
-            if kind == Kind::Email {
-                schema["format"] = json!("email");
-            }
-            schema
+        Kind::Id | Kind::Text => trimmed(r#"{"type":"string"}"#),
+        Kind::AddressLine => with(
+            trimmed(r#"{"type":"string"}"#),
+            "minLength",
+            ADDRESS_LINE_MINIMUM,
+        ),
+        Kind::Email => with(trimmed(r#"{"type":"string"}"#), "format", "email"),
+        Kind::NullableString | Kind::NullableText => trimmed(r#"{"type":["string","null"]}"#),
+        Kind::Phone => with(parse(r#"{"type":["string","null"]}"#), "pattern", E164),
+        Kind::TimeZone => one_of(timezone::time_zone_names()),
+        Kind::Language => one_of(language::languages().iter().map(|(code, _)| *code)),
+        Kind::Country => one_of(country::countries().iter().map(|(code, _, _)| *code)),
+        Kind::ContactMethod => one_of(names(PreferredContactMethod::VARIANTS)),
+        Kind::BestTime => one_of(names(BestTimeToCall::VARIANTS)),
+        Kind::Notes => parse(r#"{"type":"string"}"#),
+        Kind::Tags => {
+            let items = trimmed(r#"{"type":"string"}"#);
+            with(
+                with(parse(r#"{"type":"array"}"#), "items", items),
+                "uniqueItems",
+                true,
+            )
         }
-        Kind::NullableString | Kind::NullableText => {
-            json!({ "type": ["string", "null"], "pattern": TRIMMED })
-        }
-        Kind::Phone => json!({ "type": ["string", "null"], "pattern": E164 }),
-        Kind::TimeZone => json!({ "enum": timezone::time_zone_names().collect::<Vec<_>>() }),
-        Kind::Language => {
-            json!({ "enum": language::languages().iter().map(|(code, _)| *code).collect::<Vec<_>>() })
-        }
-        Kind::Country => {
-            json!({ "enum": country::countries().iter().map(|(code, _, _)| *code).collect::<Vec<_>>() })
-        }
-        Kind::ContactMethod => json!({ "enum": names(PreferredContactMethod::VARIANTS) }),
-        Kind::BestTime => json!({ "enum": names(BestTimeToCall::VARIANTS) }),
-        Kind::Notes => string,
-        Kind::Tags => json!({
-            "type": "array",
-            "items": { "type": "string", "pattern": TRIMMED },
-            "uniqueItems": true,
-        }),
-        Kind::CustomFields => json!({ "type": "object" }),
+        Kind::CustomFields => parse(r#"{"type":"object"}"#),
         Kind::Address => address_schema(io, options),
-        Kind::Boolean => json!({ "type": "boolean" }),
+        Kind::Boolean => parse(r#"{"type":"boolean"}"#),
         Kind::Timestamp => timestamp(),
     }
 }
 
 fn timestamp() -> Json {
-    json!({
-        "type": "integer",
-        "minimum": 0,
-        "maximum": MAX_SAFE_INTEGER,
-        "description": "Unix time in milliseconds",
-    })
+    let schema = with(
+        parse(r#"{"type":"integer","minimum":0}"#),
+        "maximum",
+        MAX_SAFE_INTEGER,
+    );
+    with(schema, "description", "Unix time in milliseconds")
 }
 
 /// An object schema over `fields`; `defaults` marks the fields with a
@@ -258,7 +273,8 @@ fn object_schema<'a>(
         }
         properties.insert(name.to_owned(), schema);
     }
-    let mut schema = json!({ "type": "object", "properties": properties, "required": required });
+    let schema = with(parse(r#"{"type":"object"}"#), "properties", properties);
+    let mut schema = with(schema, "required", required);
     let closed = match options.unknown_keys {
         UnknownKeys::Strict => true,
         UnknownKeys::Strip => io == Io::Output,
