@@ -30,6 +30,7 @@ use crate::schema::{safe_parse_json, SchemaKind};
 use crate::types::{BestTimeToCall, PreferredContactMethod};
 use crate::value::{Plan, Reader};
 use js_sys::TypeError;
+use phone::PhoneError;
 use wasm_bindgen::prelude::*;
 
 mod one_thread;
@@ -40,6 +41,7 @@ compile_error!("the WebAssembly module keeps state in statics: it must run on on
 
 use one_thread::OneThread;
 use source::{read_option_pair, JsSource, OptionValue, OptionsRead};
+use std::cell::Cell;
 
 #[wasm_bindgen]
 extern "C" {
@@ -60,19 +62,9 @@ fn type_error(message: &str) -> JsValue {
     TypeError::new(message).into()
 }
 
-/// The option names as JavaScript strings, made once: creating a JS string
-/// from Rust decodes it, a cost every call with options would pay again.
-struct OptionNames {
-    default_region: JsValue,
-    unknown_keys: JsValue,
-}
-
-thread_local! {
-    static OPTION_NAMES: OptionNames = OptionNames {
-        default_region: JsValue::from_str("defaultRegion"),
-        unknown_keys: JsValue::from_str("unknownKeys"),
-    };
-}
+/// The options every entry point reads, in the order `read_option_pair`
+/// gives them (handed to the reading helper once, with the memory).
+const OPTION_NAMES: [&str; 2] = ["defaultRegion", "unknownKeys"];
 
 /// An option that must be a string, if given; `expected` is the message
 /// when it is not.
@@ -92,9 +84,22 @@ fn option_text<'v>(
     }
 }
 
-/// The last valid two-letter `defaultRegion` read, and its code: bulk
-/// calls repeat a few regions, each checked against the country table once.
-static LAST_REGION: OneThread<Option<([u8; 2], &'static str)>> = OneThread::new(None);
+/// The code of each valid two-letter `defaultRegion` read so far, by its
+/// letters (in any case, `AA` to `ZZ`): bulk calls repeat a few regions, each
+/// searched for in the country table once. (All empty at start: no bytes in
+/// the module.)
+static REGION_CODES: OneThread<[Option<&'static str>; 26 * 26]> = OneThread::new([None; 26 * 26]);
+
+/// The slot of [`REGION_CODES`] for two letters.
+fn region_slot(pair: [u8; 2]) -> Option<&'static Cell<Option<&'static str>>> {
+    let [a, b] = pair.map(|letter| letter.to_ascii_uppercase().wrapping_sub(b'A'));
+    let slots: &'static Cell<[Option<&'static str>]> = &*REGION_CODES;
+    let at = usize::from(a) * 26 + usize::from(b);
+    slots
+        .as_slice_of_cells()
+        .get(at)
+        .filter(|_| a < 26 && b < 26)
+}
 
 /// Reads the options object (the programmer's, so a bad one throws).
 fn read_options(options: &JsValue) -> Result<Options, JsValue> {
@@ -102,19 +107,20 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
     if options.is_undefined() {
         return Ok(parsed);
     }
-    let read = OPTION_NAMES
-        .with(|names| read_option_pair(options, &names.default_region, &names.unknown_keys));
+    let read = read_option_pair(options);
     let [region, mode] = match read {
         OptionsRead::Absent => return Ok(parsed),
         OptionsRead::NotObject => return Err(type_error("options must be an object")),
         OptionsRead::Values(values) => values,
     };
-    // A call with the same two letters as the last one: checked already.
-    if let (OptionValue::Pair(pair), OptionValue::Absent) = (&region, &mode) {
-        if let Some((_, code)) = LAST_REGION.get().filter(|(last, _)| last == pair) {
-            parsed.default_region = Some(code);
-            return Ok(parsed);
-        }
+    // Two letters seen before: checked already.
+    let known = match (&region, &mode) {
+        (OptionValue::Pair(pair), OptionValue::Absent) => region_slot(*pair),
+        _ => None,
+    };
+    if let Some(code) = known.and_then(Cell::get) {
+        parsed.default_region = Some(code);
+        return Ok(parsed);
     }
     if let Some(code) = option_text(
         &region,
@@ -124,8 +130,8 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
         parsed = parsed
             .with_default_region(code)
             .map_err(|error| type_error(&error.0))?;
-        if let (OptionValue::Pair(pair), Some(code)) = (&region, parsed.default_region) {
-            LAST_REGION.set(Some((*pair, code)));
+        if let Some(slot) = known {
+            slot.set(parsed.default_region);
         }
     }
     if let Some(name) = option_text(
@@ -144,8 +150,11 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
 /// checks are the hot path, where turning a result into text and back (or
 /// JSON) cost more than the parse, so a valid number comes back as numbers:
 /// the answer is its E.164 digits as a number (`14155552671`), and
-/// [`phone_facts`] gives the rest. Otherwise the answer is 0 and
-/// [`phone_answer`] gives a text: `{…}`, the JSON of the result (input that
+/// [`phone_facts`] gives the rest. An invalid one comes back as `-1 - key`,
+/// its [`error_key`]: the same key always has the same issue, whose line
+/// [`phone_answer`] gives (so the adapter asks for a key's line once, and
+/// no message is written for an error seen before). Otherwise the answer
+/// is 0 and [`phone_answer`] gives a text: `{…}`, the JSON of the result (input that
 /// is not a string); `!invalid_format phone MESSAGE`, the one issue of an
 /// invalid number; or the E.164 text of a valid number too long to be
 /// exact as a number (its facts still from `phone_facts`). `options` takes
@@ -177,6 +186,8 @@ pub fn parse_phone_text(input: &str, options: JsValue) -> Result<f64, JsValue> {
 static PHONE_FACTS: OneThread<u32> = OneThread::new(0);
 /// The text answer of the last `parsePhone` that had one.
 static PHONE_ANSWER: OneThread<String> = OneThread::new(String::new());
+/// The error of the last `parsePhone` that answered an error key.
+static PHONE_ERROR: OneThread<Option<PhoneError>> = OneThread::new(None);
 
 /// Below 2^53 every whole number is exact as a JavaScript number.
 const EXACT_NUMBERS: u64 = 1 << 53;
@@ -187,10 +198,16 @@ fn check_phone(input: &str, options: &Options) -> f64 {
     let phone = match phone::normalize_phone(input.trim(), options.default_region) {
         Ok(phone) => phone,
         Err(error) => {
-            let mut line = String::from("!invalid_format phone ");
-            line.push_str(&error.message());
-            PHONE_ANSWER.set(line);
-            return 0.0;
+            return match error_key(&error) {
+                Some(key) => {
+                    PHONE_ERROR.set(Some(error));
+                    -1.0 - f64::from(key)
+                }
+                None => {
+                    PHONE_ANSWER.set(issue_line(&error));
+                    0.0
+                }
+            };
         }
     };
     PHONE_FACTS.set(pack_facts(&phone));
@@ -207,6 +224,47 @@ fn check_phone(input: &str, options: &Options) -> f64 {
         PHONE_ANSWER.set(phone.e164);
         0.0
     }
+}
+
+/// The line of an invalid number's one issue: `!CODE FORMAT MESSAGE`.
+fn issue_line(error: &PhoneError) -> String {
+    let mut line = String::from("!invalid_format phone ");
+    line.push_str(&error.message());
+    line
+}
+
+/// An invalid number's error as a whole number below 2^26, one per error
+/// (so per message): bits 0–3 the kind of error, then what its message
+/// names (a character; a region's two letters, five bits each, `A` = 1; a
+/// calling code). `None` for an error with a region that is not two
+/// capital letters, which never happens (the answer is then the text).
+fn error_key(error: &PhoneError) -> Option<u32> {
+    let pair = |region: &str| match region.as_bytes() {
+        &[a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            Some(u32::from(a - b'A' + 1) << 5 | u32::from(b - b'A' + 1))
+        }
+        _ => None,
+    };
+    let code = |code: u16| u32::from(code.min(1023));
+    Some(match error {
+        PhoneError::NoDigits => 0,
+        PhoneError::Letters => 1,
+        PhoneError::Extension => 2,
+        PhoneError::MisplacedPlus => 3,
+        PhoneError::TooLong => 4,
+        PhoneError::TooShort => 5,
+        PhoneError::UnknownCountryCode => 6,
+        PhoneError::Character(c) => 7 | u32::from(*c) << 4,
+        PhoneError::NoPlanForRegion(region) => 8 | pair(region)? << 4,
+        PhoneError::NotValid {
+            region: Some(region),
+            code: calling_code,
+        } => 9 | pair(region)? << 4 | code(*calling_code) << 14,
+        PhoneError::NotValid {
+            region: None,
+            code: calling_code,
+        } => 10 | code(*calling_code) << 4,
+    })
 }
 
 /// A valid number's facts in one whole number: bits 0–3 its type (the index
@@ -229,11 +287,15 @@ pub fn phone_facts() -> u32 {
     PHONE_FACTS.get()
 }
 
-/// The text answer of the last `parsePhone` that answered 0 (see
-/// [`parse_phone`]); taken, so asked for once.
+/// The text answer of the last `parsePhone` that answered 0, or the issue
+/// line of the last one that answered an error key (see [`parse_phone`]);
+/// taken, so asked for once.
 #[wasm_bindgen(js_name = phoneAnswer)]
 pub fn phone_answer() -> String {
-    PHONE_ANSWER.take()
+    match PHONE_ERROR.take() {
+        Some(error) => issue_line(&error),
+        None => PHONE_ANSWER.take(),
+    }
 }
 
 /// `schema` is `"customer"`, `"create"` or `"update"`. Returns the JSON text
@@ -332,10 +394,12 @@ pub fn warm_up_record() -> String {
     WARM_UP_RECORD.to_owned()
 }
 
-/// Every IANA time zone name, in database spelling.
+/// Every IANA time zone name, in database spelling, as JSON text (an array
+/// of strings crossing as JSON needs no array-building code in the module).
 #[wasm_bindgen(js_name = timeZones)]
-pub fn time_zones() -> Vec<String> {
-    timezone::time_zone_names().map(str::to_owned).collect()
+pub fn time_zones() -> String {
+    let names: Vec<&str> = timezone::time_zone_names().collect();
+    serde_json::to_string(&names).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// The tz database release the time zone names come from.
@@ -349,18 +413,8 @@ pub fn tzdata_version() -> String {
 /// `["MOBILE","FIXED_LINE_OR_MOBILE",…]`.
 #[wasm_bindgen(js_name = phoneTypes)]
 pub fn phone_types() -> String {
-    // The names are plain capitals and underscores: no escaping to do.
-    let mut out = String::from("[");
-    for kind in phone::NumberKind::ALL {
-        if out.len() > 1 {
-            out.push(',');
-        }
-        out.push('"');
-        out.push_str(kind.name());
-        out.push('"');
-    }
-    out.push(']');
-    out
+    let names: Vec<&str> = phone::NumberKind::ALL.map(phone::NumberKind::name).to_vec();
+    serde_json::to_string(&names).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// ISO 639-1 languages as JSON text: `[["en","English"], …]`.

@@ -171,7 +171,7 @@ export function createApi(glue) {
     return () => (value ??= read());
   };
   const freezeAll = (rows) => Object.freeze(rows.map((row) => Object.freeze(row)));
-  const timeZones = once(() => Object.freeze(Array.from(glue.timeZones())));
+  const timeZones = once(() => Object.freeze(JSON.parse(glue.timeZones())));
   const tzdataVersion = once(() => glue.tzdataVersion());
   const languages = once(() => freezeAll(JSON.parse(glue.languages()).map(([code, name]) => ({ code, name }))));
   const countries = once(() =>
@@ -189,9 +189,12 @@ export function createApi(glue) {
   // to decode: its E.164 digits, and its facts packed in one whole number
   // (bits 0-3 the type's index in phoneTypes(), 4-13 the calling code,
   // 14-23 the region's two letters, five bits each, A = 1, or 0 for none).
-  // Otherwise (answer 0) it has a text: the result's JSON ("{…"), one issue
-  // as "!CODE FORMAT MESSAGE", or the E.164 text of a valid number too long
-  // to be exact as a JavaScript number.
+  // For an invalid number it answers -1 - key, a number that stands for one
+  // issue (the same key always has the same issue), whose text it gives on
+  // request as "!CODE FORMAT MESSAGE": asked for once per key, then kept.
+  // Otherwise (answer 0) it has a text: the result's JSON ("{…"), an issue
+  // line, or the E.164 text of a valid number too long to be exact as a
+  // JavaScript number.
   const phoneTypes = JSON.parse(glue.phoneTypes());
   const letter = (bits) => String.fromCharCode(64 /* A - 1 */ + (bits & 31));
   const validPhone = (e164) => {
@@ -215,30 +218,45 @@ export function createApi(glue) {
     const high = (digits - low) / 1e9;
     return high === 0 ? `+${low}` : `+${high}${String(low).padStart(9, "0")}`;
   };
+  // "!CODE FORMAT MESSAGE" → [code, format, message]
+  const issueParts = (line) => {
+    const codeEnd = line.indexOf(" ");
+    const formatEnd = line.indexOf(" ", codeEnd + 1);
+    return [line.slice(1, codeEnd), line.slice(codeEnd + 1, formatEnd), line.slice(formatEnd + 1)];
+  };
+  // A fresh result each time (callers may change it), from shared strings.
+  const invalidPhone = ([code, format, message]) => ({
+    success: false,
+    error: { issues: [{ code, format, path: [], message }] },
+    warnings: [],
+  });
+  // Issue parts by answer; cleared when full (a key per character that can
+  // be refused makes the keys unbounded).
+  const phoneIssues = new Map();
+  const PHONE_ISSUES_KEPT = 4096;
+  const keyedIssue = (answer) => {
+    let parts = phoneIssues.get(answer);
+    if (parts === undefined) {
+      parts = issueParts(glue.phoneAnswer());
+      if (phoneIssues.size >= PHONE_ISSUES_KEPT) phoneIssues.clear();
+      phoneIssues.set(answer, parts);
+    }
+    return invalidPhone(parts);
+  };
   const phoneAnswer = () => {
     const text = glue.phoneAnswer();
     const first = text.charCodeAt(0);
     if (first === 123 /* { */) return JSON.parse(text);
-    if (first === 33 /* ! */) {
-      const codeEnd = text.indexOf(" ");
-      const formatEnd = text.indexOf(" ", codeEnd + 1);
-      const issue = {
-        code: text.slice(1, codeEnd),
-        format: text.slice(codeEnd + 1, formatEnd),
-        path: [],
-        message: text.slice(formatEnd + 1),
-      };
-      return { success: false, error: { issues: [issue] }, warnings: [] };
-    }
+    if (first === 33 /* ! */) return invalidPhone(issueParts(text));
     return validPhone(text);
   };
   // A string goes to the entry that takes text as an argument (one crossing
   // fewer); anything else to the one that reads and reports it.
   const parsePhone = (input, options) =>
     guarded(() => {
-      const digits =
+      const answer =
         typeof input === "string" ? glue.parsePhoneText(input, options) : glue.parsePhone(input, options);
-      return digits > 0 ? validPhone(e164Text(digits)) : phoneAnswer();
+      return answer > 0 ? validPhone(e164Text(answer)) : answer < 0 ? keyedIssue(answer) : phoneAnswer();
     }, internalError, identity);
 
   // Run the validation path once now, on the module's own sample record:

@@ -25,7 +25,7 @@
 //! order, as they did when each value was read on its own.
 
 use super::one_thread::OneThread;
-use super::{get, thrown_message};
+use super::{get, thrown_message, OPTION_NAMES};
 use crate::value::{
     ArraySource, Foreign, Items, Keyed, Members, ObjectSource, Shape, Source, Value,
     MAX_STRING_UNITS,
@@ -82,9 +82,12 @@ let out = new Uint16Array(SMALL);
 let len = 0;
 let pendingStart = 0;
 
-// Called once by each WebAssembly instance (a restarted one has new memory).
-export function useMemory(wasmMemory) {
+// Called once by each WebAssembly instance (a restarted one has new memory),
+// with the names of the options readOptions reads.
+let optionNames = [];
+export function useMemory(wasmMemory, firstOption, secondOption) {
   memory = wasmMemory;
+  optionNames = [firstOption, secondOption];
   units = new Uint16Array(0);
   bytes = new Uint8Array(0);
   held = undefined;
@@ -286,14 +289,14 @@ export function readItems(array, from, end, budget, inlineMax, at, capacity) {
 // The usual options, a two-letter region alone ({ defaultRegion: "GB" }),
 // come back as a number instead, not copied: -1 - (first unit << 7 | second
 // unit), the units ASCII.
-export function readOptions(options, first, second, inlineMax, at, capacity) {
+export function readOptions(options, inlineMax, at, capacity) {
   const start = len;
   if (options !== null && options !== undefined) {
     if (typeof options !== "object") {
       tag(33 /* ! */);
     } else {
       for (let i = 0; i < 2; i++) {
-        const name = i === 0 ? first : second;
+        const name = optionNames[i];
         let value;
         try {
           value = options[name];
@@ -328,7 +331,7 @@ export function readOptions(options, first, second, inlineMax, at, capacity) {
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = useMemory)]
-    fn use_memory(memory: &JsValue);
+    fn use_memory(memory: &JsValue, first_option: &str, second_option: &str);
 
     #[wasm_bindgen(js_name = copyPending)]
     fn copy_pending(at: u32);
@@ -367,19 +370,12 @@ extern "C" {
     /// A description's length, or a two-letter region alone packed as a
     /// negative number.
     #[wasm_bindgen(js_name = readOptions)]
-    fn read_options(
-        options: &JsValue,
-        first: &JsValue,
-        second: &JsValue,
-        inline_max: f64,
-        at: u32,
-        capacity: u32,
-    ) -> i32;
+    fn read_options(options: &JsValue, inline_max: f64, at: u32, capacity: u32) -> i32;
 }
 
 thread_local! {
     /// Hands this instance's memory to the helper, once per instance.
-    static MEMORY_SHARED: () = use_memory(&wasm_bindgen::memory());
+    static MEMORY_SHARED: () = use_memory(&wasm_bindgen::memory(), OPTION_NAMES[0], OPTION_NAMES[1]);
     /// The name `length`, made once.
     static LENGTH: JsValue = JsValue::from_str("length");
 }
@@ -683,20 +679,20 @@ pub enum OptionsRead {
     Absent,
     /// Not an object.
     NotObject,
-    /// The options named `first` and `second`.
+    /// The options named in `OPTION_NAMES`, in that order.
     Values([OptionValue; 2]),
 }
 
-/// The options `first` and `second` of `options`, read in one crossing
+/// The options named in `OPTION_NAMES` of `options`, read in one crossing
 /// (reading them one `Reflect.get` and one type check at a time cost more
 /// than the phone number they configure). Reading stops at the first option
 /// that is neither `undefined` nor a string: the caller refuses the options
 /// there.
-pub fn read_option_pair(options: &JsValue, first: &JsValue, second: &JsValue) -> OptionsRead {
+pub fn read_option_pair(options: &JsValue) -> OptionsRead {
     let mut values = [OptionValue::Absent, OptionValue::Absent];
     let mut packed = None;
     let mut description = Description::read(ONE_VALUE, |at, capacity| {
-        let sent = read_options(options, first, second, OPTION_MAX, at, capacity);
+        let sent = read_options(options, OPTION_MAX, at, capacity);
         // A negative answer is -1 - (first unit << 7 | second unit).
         u32::try_from(sent).unwrap_or_else(|_| {
             packed = Some(!sent);

@@ -295,6 +295,47 @@ test("parsePhone reads each call's defaultRegion, alternating, in any case, afte
   }
 });
 
+// An invalid number's issue crosses as a key the adapter keeps the text of
+// (crate::wasm::error_key): every key must give its own error's issue,
+// first time and from the adapter's cache, the same as the record field's.
+test("parsePhone gives each invalid number the record field's issue, first time and repeated", () => {
+  const { parsePhone, CustomerSchema } = esm;
+  const inputs = [
+    ["", undefined], ["+", undefined], ["call me", undefined], ["415-555-2671 x12", "US"], ["41+5", undefined],
+    ["12", "US"], ["+1234567890123456789012", undefined], ["+999 123 4567", undefined], ["123 4567", "AQ"],
+    ["020 7946 095", "GB"], ["020 7946 095", "IE"], ["+44 20 7946 095", undefined], ["+1 555 555 5555", undefined],
+    ["+800 12", undefined], ["415✆555", "US"], ["415🙂555", "US"], ["415\u0000555", "US"], ["415é555", "FR"],
+  ];
+  const expected = inputs.map(([text, defaultRegion]) => {
+    const field = CustomerSchema.safeParse({ ...seedCustomer(), phone_number: text }, defaultRegion && { defaultRegion });
+    return field.success ? null : field.error.issues.find((issue) => issue.path[0] === "phone_number");
+  });
+  for (let round = 0; round < 3; round++) {
+    inputs.forEach(([text, defaultRegion], i) => {
+      const result = parsePhone(text, defaultRegion && { defaultRegion });
+      if (expected[i] === undefined || text.trim() === "") {
+        // A blank field is a different rule (required or not): parsePhone reports it itself.
+        assert.equal(result.success, false, JSON.stringify(text));
+        return;
+      }
+      assert.deepEqual(result, { success: false, error: { issues: [{ ...expected[i], path: [] }] }, warnings: [] }, JSON.stringify(text));
+    });
+  }
+  // More distinct issues than the adapter keeps (one per refused character,
+  // here CJK Extension A, which the message quotes as it is):
+  // each still gets its own message.
+  for (let code = 0x3400; code < 0x3400 + 5000; code++) {
+    const char = String.fromCharCode(code);
+    const message = parsePhone(`415${char}555`, { defaultRegion: "US" }).error.issues[0].message;
+    assert.ok(message.includes(char), `U+${code.toString(16)}: ${message}`);
+  }
+  assert.equal(parsePhone("+1 555 555 5555").error.issues[0].message, expected[12].message);
+  // Results are fresh objects: changing one does not change the next.
+  const first = parsePhone("+1 555 555 5555");
+  first.error.issues[0].message = "changed";
+  assert.notEqual(parsePhone("+1 555 555 5555").error.issues[0].message, "changed");
+});
+
 test("parsePhone and the phone_number field agree on every example number of every region", () => {
   const { parsePhone, CustomerSchema } = esm;
   const { getCountries, getExampleNumber } = require("libphonenumber-js/max");
