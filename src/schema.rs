@@ -18,7 +18,7 @@ use crate::rules::{
 use crate::types::{
     Address, BestTimeToCall, CreateCustomer, Customer, PreferredContactMethod, UpdateCustomer,
 };
-use crate::value::{Plan, Reader, Source, Value};
+use crate::value::{same_key, Plan, Reader, Source, Value};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value as Json};
 
@@ -373,7 +373,12 @@ impl<'o> Run<'o> {
             self.issues.push(type_issue(Vec::new(), "object", input));
             return f;
         };
-        let get = |key: &str| members.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+        let get = |key: &str| {
+            members
+                .iter()
+                .find(|(k, _)| same_key(k, key))
+                .map(|(_, v)| v)
+        };
         let region = self.options.default_region.or_else(|| {
             let Some(Value::String(country)) = get("address")?.get("country") else {
                 return None;
@@ -561,7 +566,12 @@ impl<'o> Run<'o> {
     }
 
     fn address(&mut self, members: &[(String, Value)], at: Path) -> Option<Address> {
-        let get = |key: &str| members.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+        let get = |key: &str| {
+            members
+                .iter()
+                .find(|(k, _)| same_key(k, key))
+                .map(|(_, v)| v)
+        };
         let before = self.issues.len();
         let street = self.address_line(get("street"), || child(&at, "street"));
         let street2 = self.optional_text(get("street2"), || child(&at, "street2"));
@@ -622,7 +632,7 @@ impl<'o> Run<'o> {
         let mut kept = Map::new();
         let unknown = members
             .iter()
-            .filter(|(key, _)| !known.iter().any(|(name, _)| name == key));
+            .filter(|(key, _)| !known.iter().any(|(name, _)| same_key(name, key)));
         match self.options.unknown_keys {
             UnknownKeys::Strip => {}
             UnknownKeys::Strict => {

@@ -84,7 +84,10 @@ impl Value {
     /// The member `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
-            Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Value::Object(members) => members
+                .iter()
+                .find(|(k, _)| same_key(k, key))
+                .map(|(_, v)| v),
             _ => None,
         }
     }
@@ -268,11 +271,20 @@ impl Reader {
             Plan::Whole => Some(Plan::Whole),
             Plan::Record(fields) => fields
                 .iter()
-                .find(|(name, _)| *name == key)
+                .find(|(name, _)| same_key(name, key))
                 .map(|(_, plan)| *plan)
                 .or(self.keep_unknown.then_some(Plan::Whole)),
         }
     }
+}
+
+/// Whether two keys are equal, the lengths compared first, in line: most
+/// keys a record is searched for differ in length from most of its keys,
+/// and in the size-optimised WebAssembly build a string comparison is
+/// otherwise a call (then a second one to compare bytes) every time.
+#[inline(always)]
+pub(crate) fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes() == b.as_bytes()
 }
 
 /// Reads a string (by its length in UTF-16 units) under the length bound.
