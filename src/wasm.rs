@@ -167,7 +167,7 @@ pub fn parse_phone(input: JsValue, options: JsValue) -> Result<f64, JsValue> {
         None => {
             let value = Reader::new(false).read(JsSource::Raw(input), Plan::Whole, 0);
             let issue = Issue::invalid_type(Vec::new(), "string", value.type_name());
-            PHONE_ANSWER.set(failure_json(&issue));
+            PHONE_ANSWER.set(Answer::Text(failure_json(&issue)));
             0.0
         }
     })
@@ -184,10 +184,16 @@ pub fn parse_phone_text(input: &str, options: JsValue) -> Result<f64, JsValue> {
 
 /// The facts of the last valid number (see [`phone_facts`]).
 static PHONE_FACTS: OneThread<u32> = OneThread::new(0);
-/// The text answer of the last `parsePhone` that had one.
-static PHONE_ANSWER: OneThread<String> = OneThread::new(String::new());
-/// The error of the last `parsePhone` that answered an error key.
-static PHONE_ERROR: OneThread<Option<PhoneError>> = OneThread::new(None);
+/// What `phoneAnswer` gives for the last `parsePhone` that answered 0 or an
+/// error key. One slot for both, set by every such call: an error kept
+/// from an earlier call must never stand in for a later text.
+static PHONE_ANSWER: OneThread<Answer> = OneThread::new(Answer::Text(String::new()));
+
+enum Answer {
+    Text(String),
+    /// Written out only if the adapter asks (the first time it sees the key).
+    Error(PhoneError),
+}
 
 /// Below 2^53 every whole number is exact as a JavaScript number.
 const EXACT_NUMBERS: u64 = 1 << 53;
@@ -200,11 +206,11 @@ fn check_phone(input: &str, options: &Options) -> f64 {
         Err(error) => {
             return match error_key(&error) {
                 Some(key) => {
-                    PHONE_ERROR.set(Some(error));
+                    PHONE_ANSWER.set(Answer::Error(error));
                     -1.0 - f64::from(key)
                 }
                 None => {
-                    PHONE_ANSWER.set(issue_line(&error));
+                    PHONE_ANSWER.set(Answer::Text(issue_line(&error)));
                     0.0
                 }
             };
@@ -221,7 +227,7 @@ fn check_phone(input: &str, options: &Options) -> f64 {
     if digits.len() <= 16 && value < EXACT_NUMBERS {
         value as f64
     } else {
-        PHONE_ANSWER.set(phone.e164);
+        PHONE_ANSWER.set(Answer::Text(phone.e164));
         0.0
     }
 }
@@ -292,9 +298,9 @@ pub fn phone_facts() -> u32 {
 /// taken, so asked for once.
 #[wasm_bindgen(js_name = phoneAnswer)]
 pub fn phone_answer() -> String {
-    match PHONE_ERROR.take() {
-        Some(error) => issue_line(&error),
-        None => PHONE_ANSWER.take(),
+    match PHONE_ANSWER.replace(Answer::Text(String::new())) {
+        Answer::Error(error) => issue_line(&error),
+        Answer::Text(text) => text,
     }
 }
 

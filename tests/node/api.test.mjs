@@ -330,6 +330,11 @@ test("parsePhone gives each invalid number the record field's issue, first time 
     assert.ok(message.includes(char), `U+${code.toString(16)}: ${message}`);
   }
   assert.equal(parsePhone("+1 555 555 5555").error.issues[0].message, expected[12].message);
+  // An issue the adapter had kept never stands in for a later answer.
+  parsePhone("+1 555 555 5555");
+  assert.equal(parsePhone(42).error.issues[0].code, "invalid_type");
+  parsePhone("+1 555 555 5555");
+  assert.equal(parsePhone("+49742997768043870").data?.e164, "+49742997768043870");
   // Results are fresh objects: changing one does not change the next.
   const first = parsePhone("+1 555 555 5555");
   first.error.issues[0].message = "changed";
