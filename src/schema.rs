@@ -67,6 +67,19 @@ pub(crate) const DEFAULT_VALIDATED_NAMES: bool = false;
 /// Fewest characters a required address line has (after trimming).
 pub(crate) const ADDRESS_LINE_MINIMUM: u64 = 2;
 
+/// Every field name of every record table, the address's included, once
+/// each, in table order, one per line: the WebAssembly module's JavaScript
+/// reader sends these keys as their index (`crate::wasm`). Written out (a
+/// test checks it against the tables) so the module carries text, not the
+/// code to build it.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) const FIELD_NAMES: &str = concat!(
+    "id\ncustomerId\nphone_number\nfirstname\nlastname\ncompany\ntimezone\nemail\n",
+    "preferred_language\npreferred_contact_method\nbest_time_to_call\nnotes\ntags\n",
+    "custom_fields\nchannelId\naddress\nisValidatedNames\ncreatedAt\nupdatedAt\n",
+    "street\nstreet2\ncity\nstate\npostalCode\ncountry",
+);
+
 pub(crate) const ADDRESS_FIELDS: &[(&str, Plan)] = &[
     ("street", Plan::Whole),
     ("street2", Plan::Whole),
@@ -831,5 +844,27 @@ fn value_is_missing(value: Option<&Value>) -> bool {
         None => true,
         Some(Value::String(s)) => s.trim().is_empty(),
         Some(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_names_are_every_table_field_once_in_table_order() {
+        let mut names: Vec<&str> = Vec::new();
+        let tables = [
+            CUSTOMER_FIELDS,
+            CREATE_FIELDS,
+            UPDATE_FIELDS,
+            ADDRESS_FIELDS,
+        ];
+        for (name, _) in tables.into_iter().flatten() {
+            if !names.contains(name) {
+                names.push(name);
+            }
+        }
+        assert_eq!(FIELD_NAMES.split('\n').collect::<Vec<_>>(), names);
     }
 }

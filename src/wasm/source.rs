@@ -26,6 +26,7 @@
 
 use super::one_thread::OneThread;
 use super::{get, thrown_message, OPTION_NAMES};
+use crate::schema::FIELD_NAMES;
 use crate::value::{
     ArraySource, Foreign, Items, Keyed, Members, ObjectSource, Shape, Source, Value,
     MAX_STRING_UNITS,
@@ -52,9 +53,11 @@ use wasm_bindgen::JsCast;
 // | `E` | looking at the value threw; the thrown value is kept |
 // | `T` | reading the member (or the keys) threw; the thrown value is kept |
 //
-// `readKeys` describes the keys as `K<n>` and `<n>` times `<n><text>`
-// (just `K<n>` when there are more than it may read), as `L` when a key is
-// longer than the inline bound (not copied), or as `T`.
+// `readKeys` describes the keys as `K<n>` and `<n>` keys (just `K<n>` when
+// there are more than it may read), as `L` when a key is longer than the
+// inline bound (not copied), or as `T`. A key is `k<i>` when it is the
+// field name at index `i` of the list Rust handed over with the memory (one
+// unit, where its text would be copied and decoded), else `s<n><text>`.
 //
 // A kept value ends the description; `takeHeld` hands it over. A member
 // list also ends once the description passes `CHUNK` units: Rust asks again
@@ -83,11 +86,14 @@ let len = 0;
 let pendingStart = 0;
 
 // Called once by each WebAssembly instance (a restarted one has new memory),
-// with the names of the options readOptions reads.
+// with the names of the options readOptions reads and the record's field
+// names (one per line).
 let optionNames = [];
-export function useMemory(wasmMemory, firstOption, secondOption) {
+let fieldNames = new Map();
+export function useMemory(wasmMemory, firstOption, secondOption, fields) {
   memory = wasmMemory;
   optionNames = [firstOption, secondOption];
+  fieldNames = new Map(fields.split("\n").map((name, index) => [name, index]));
   units = new Uint16Array(0);
   bytes = new Uint8Array(0);
   held = undefined;
@@ -220,11 +226,19 @@ export function readKeys(object, limit, inlineMax, at, capacity) {
     count(keys.length);
     if (keys.length <= limit) {
       for (let i = 0; i < keys.length; i++) {
+        const field = fieldNames.get(keys[i]);
+        if (field !== undefined) {
+          room(2);
+          out[len++] = 107 /* k */;
+          out[len++] = field;
+          continue;
+        }
         if (keys[i].length > inlineMax) {
           len = start;
           tag(76 /* L */);
           return send(start, at, capacity);
         }
+        tag(115 /* s */);
         text(keys[i]);
       }
       held = keys;
@@ -331,7 +345,7 @@ export function readOptions(options, inlineMax, at, capacity) {
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = useMemory)]
-    fn use_memory(memory: &JsValue, first_option: &str, second_option: &str);
+    fn use_memory(memory: &JsValue, first_option: &str, second_option: &str, fields: &str);
 
     #[wasm_bindgen(js_name = copyPending)]
     fn copy_pending(at: u32);
@@ -375,7 +389,10 @@ extern "C" {
 
 thread_local! {
     /// Hands this instance's memory to the helper, once per instance.
-    static MEMORY_SHARED: () = use_memory(&wasm_bindgen::memory(), OPTION_NAMES[0], OPTION_NAMES[1]);
+    static MEMORY_SHARED: () = {
+        use_memory(&wasm_bindgen::memory(), OPTION_NAMES[0], OPTION_NAMES[1], FIELD_NAMES);
+        FIELD_LIST.set(FIELD_NAMES.split('\n').collect());
+    };
     /// The name `length`, made once.
     static LENGTH: JsValue = JsValue::from_str("length");
 }
@@ -385,6 +402,18 @@ thread_local! {
 const ONE_VALUE: usize = 64;
 /// … or a list's (keys, members, items): a typical record's fit.
 const MANY_VALUES: usize = 1024;
+
+/// The field names the helper sends as their index (see `readKeys`), by
+/// index.
+static FIELD_LIST: OneThread<Vec<&'static str>> = OneThread::new(Vec::new());
+
+/// The field name at `index` of [`FIELD_LIST`].
+fn field_name(index: u16) -> Option<&'static str> {
+    let names = FIELD_LIST.take();
+    let name = names.get(usize::from(index)).copied();
+    FIELD_LIST.set(names);
+    name
+}
 
 /// Buffers descriptions are received in, kept from one crossing to the
 /// next (a fresh one per crossing cost an allocation and zeroing it). A
@@ -645,6 +674,15 @@ impl Description {
         let array = take_held();
         let mut keys = Vec::with_capacity(count);
         for _ in 0..count {
+            match self.byte() {
+                Some(b'k') => {
+                    let [index] = self.fixed::<1>().ok_or(GARBLED)?;
+                    keys.push(field_name(index).ok_or(GARBLED)?.to_owned());
+                    continue;
+                }
+                Some(b's') => {}
+                _ => return Err(GARBLED.to_owned()),
+            }
             let len = self.count().ok_or(GARBLED)?;
             if len > MAX_STRING_UNITS {
                 return Err(KEY_TOO_LONG.to_owned());

@@ -255,6 +255,21 @@ test("parsePhone checks one number with the phone_number rule", () => {
   assert.throws(() => parsePhone("+14155552671", { defaultRegion: "ZZ" }), TypeError);
 });
 
+// The reader sends a key that is one of the schema's field names as its
+// index in a list the module handed over (crate::wasm::source, readKeys):
+// wherever such a key appears, it must come back as itself.
+test("field names as keys anywhere (custom_fields, unknown keys, the address) read back as themselves", () => {
+  const custom = { email: "NOT AN EMAIL", tags: [1, 2], address: { country: "nowhere" }, id: null, "": "empty key", zzz: 1 };
+  const record = { ...seedCustomer(), custom_fields: custom, street: "not at the top", zzz: 2 };
+  const r = CustomerSchema.safeParse(record, { unknownKeys: "passthrough" });
+  assert.equal(r.success, true, JSON.stringify(r.error?.issues));
+  assert.deepEqual(r.data.custom_fields, custom);
+  assert.equal(r.data.street, "not at the top");
+  assert.equal(r.data.zzz, 2);
+  const strict = CreateCustomerSchema.safeParse({ ...seedCreate(), id: "x", createdAt: 1, street: "y" }, { unknownKeys: "strict" });
+  assert.deepEqual(strict.error.issues.map((i) => i.keys ?? i.path), [["id", "createdAt", "street"]]);
+});
+
 // parsePhone's answer for a valid number crosses as numbers (the E.164
 // digits and the packed facts; see crate::wasm::parse_phone): every shape of
 // it must come back as the same text and facts the record's field gives.
