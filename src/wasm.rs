@@ -18,8 +18,8 @@
 //! [`parse_phone`]), which costs less than any text to decode.
 //!
 //! The module keeps a little state between calls (reused buffers, the last
-//! phone answer, the last region option) in [`OneThread`] statics: it runs
-//! on one thread.
+//! phone answer, the regions already checked) in [`OneThread`] statics: it
+//! runs on one thread.
 
 use crate::batch;
 use crate::issue::{failure_json, Issue};
@@ -245,12 +245,6 @@ fn issue_line(error: &PhoneError) -> String {
 /// calling code). `None` for an error with a region that is not two
 /// capital letters, which never happens (the answer is then the text).
 fn error_key(error: &PhoneError) -> Option<u32> {
-    let pair = |region: &str| match region.as_bytes() {
-        &[a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
-            Some(u32::from(a - b'A' + 1) << 5 | u32::from(b - b'A' + 1))
-        }
-        _ => None,
-    };
     let code = |code: u16| u32::from(code.min(1023));
     Some(match error {
         PhoneError::NoDigits => 0,
@@ -261,11 +255,11 @@ fn error_key(error: &PhoneError) -> Option<u32> {
         PhoneError::TooShort => 5,
         PhoneError::UnknownCountryCode => 6,
         PhoneError::Character(c) => 7 | u32::from(*c) << 4,
-        PhoneError::NoPlanForRegion(region) => 8 | pair(region)? << 4,
+        PhoneError::NoPlanForRegion(region) => 8 | region_bits(region)? << 4,
         PhoneError::NotValid {
             region: Some(region),
             code: calling_code,
-        } => 9 | pair(region)? << 4 | code(*calling_code) << 14,
+        } => 9 | region_bits(region)? << 4 | code(*calling_code) << 14,
         PhoneError::NotValid {
             region: None,
             code: calling_code,
@@ -273,16 +267,23 @@ fn error_key(error: &PhoneError) -> Option<u32> {
     })
 }
 
+/// A region's two capital letters in ten bits, five each, `A` = 1 (as
+/// [`pack_facts`] and [`error_key`] give them to the adapter); `None` for
+/// anything else.
+fn region_bits(region: &str) -> Option<u32> {
+    match *region.as_bytes() {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            Some(u32::from(a - b'A' + 1) << 5 | u32::from(b - b'A' + 1))
+        }
+        _ => None,
+    }
+}
+
 /// A valid number's facts in one whole number: bits 0–3 its type (the index
 /// in `phoneTypes()`), 4–13 its calling code, 14–23 its region as two
 /// letters of five bits (`A` = 1; 0 when it has none, as `+800`).
 fn pack_facts(phone: &phone::Phone) -> u32 {
-    let region = match phone.region.map(str::as_bytes) {
-        Some(&[a @ b'A'..=b'Z', b @ b'A'..=b'Z']) => {
-            u32::from(a - b'A' + 1) << 5 | u32::from(b - b'A' + 1)
-        }
-        _ => 0,
-    };
+    let region = phone.region.and_then(region_bits).unwrap_or(0);
     phone.kind as u32 | u32::from(phone.country_code.min(1023)) << 4 | region << 14
 }
 

@@ -124,11 +124,11 @@ function count(n) {
 function text(string) {
   const n = string.length;
   room(n + 2);
-  const units = out;
+  const buffer = out;
   let at = len;
-  units[at++] = n & 0xffff;
-  units[at++] = n >>> 16;
-  for (let i = 0; i < n; i++) units[at + i] = string.charCodeAt(i);
+  buffer[at++] = n & 0xffff;
+  buffer[at++] = n >>> 16;
+  for (let i = 0; i < n; i++) buffer[at + i] = string.charCodeAt(i);
   len = at + n;
 }
 
