@@ -80,6 +80,9 @@ pub(crate) const FIELD_NAMES: &str = concat!(
     "street\nstreet2\ncity\nstate\npostalCode\ncountry",
 );
 
+#[cfg(any(target_arch = "wasm32", test))]
+mod wire;
+
 pub(crate) const ADDRESS_FIELDS: &[(&str, Plan)] = &[
     ("street", Plan::Whole),
     ("street2", Plan::Whole),
@@ -222,26 +225,14 @@ pub trait Schema {
 
     /// [`Schema::safe_parse`] for any input host (JSON, JavaScript).
     fn safe_parse_source<S: Source>(input: S, options: &Options) -> SafeParse<Self::Output> {
-        let keep_unknown = options.unknown_keys == UnknownKeys::Passthrough;
-        let value = Reader::new(keep_unknown).read(input, Plan::Record(Self::KIND.fields()), 0);
-        Self::safe_parse_value(&value, options)
+        Self::safe_parse_value(&read_record(Self::KIND, input, options), options)
     }
 
     /// [`Schema::safe_parse`] for an input already read into a [`Value`].
     fn safe_parse_value(input: &Value, options: &Options) -> SafeParse<Self::Output> {
         let mut run = Run::new(Self::KIND, options);
         let fields = run.record(input);
-        if run.issues.is_empty() {
-            SafeParse::Success {
-                data: Self::build(fields),
-                warnings: run.warnings,
-            }
-        } else {
-            SafeParse::Failure {
-                issues: run.issues,
-                warnings: run.warnings,
-            }
-        }
+        run.finish::<Self>(fields)
     }
 
     /// Validates every input on its own (one bad record never fails the
@@ -314,13 +305,39 @@ schema!(UpdateCustomerSchema => UpdateCustomer, Update {
 });
 
 /// Validates with the schema named at run time, returning the result as
-/// JSON text (what the WebAssembly boundary sends to JavaScript, and what a
-/// command-line tool prints).
+/// JSON text (what a command-line tool prints; the WebAssembly boundary
+/// sends a valid record's result as wire text instead: `safe_parse_wire`).
 pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: S, options: &Options) -> String {
     match kind {
         SchemaKind::Customer => result_json(&CustomerSchema::safe_parse_source(input, options)),
         SchemaKind::Create => result_json(&CreateCustomerSchema::safe_parse_source(input, options)),
         SchemaKind::Update => result_json(&UpdateCustomerSchema::safe_parse_source(input, options)),
+    }
+}
+
+/// Reads a record's input under the reader's bounds, as `kind` plans it.
+fn read_record<S: Source>(kind: SchemaKind, input: S, options: &Options) -> Value {
+    let keep_unknown = options.unknown_keys == UnknownKeys::Passthrough;
+    Reader::new(keep_unknown).read(input, Plan::Record(kind.fields()), 0)
+}
+
+/// Validates with the schema named at run time, for the WebAssembly
+/// boundary: the result of a valid record as wire text (see [`wire`]), when
+/// it has that form, else as JSON text.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn safe_parse_wire<S: Source>(kind: SchemaKind, input: S, options: &Options) -> String {
+    let input = read_record(kind, input, options);
+    let mut run = Run::new(kind, options);
+    let fields = run.record(&input);
+    if run.issues.is_empty() && run.warnings.is_empty() {
+        if let Some(text) = wire::success_text(kind, &fields) {
+            return text;
+        }
+    }
+    match kind {
+        SchemaKind::Customer => result_json(&run.finish::<CustomerSchema>(fields)),
+        SchemaKind::Create => result_json(&run.finish::<CreateCustomerSchema>(fields)),
+        SchemaKind::Update => result_json(&run.finish::<UpdateCustomerSchema>(fields)),
     }
 }
 
@@ -380,6 +397,21 @@ impl<'o> Run<'o> {
         }
     }
 
+    /// The result: the record built from `fields`, or the issues.
+    fn finish<Sch: Schema + ?Sized>(self, fields: Fields) -> SafeParse<Sch::Output> {
+        if self.issues.is_empty() {
+            SafeParse::Success {
+                data: Sch::build(fields),
+                warnings: self.warnings,
+            }
+        } else {
+            SafeParse::Failure {
+                issues: self.issues,
+                warnings: self.warnings,
+            }
+        }
+    }
+
     fn record(&mut self, input: &Value) -> Fields {
         let mut f = Fields::default();
         let Value::Object(members) = input else {
@@ -404,7 +436,7 @@ impl<'o> Run<'o> {
         for &(key, _) in self.kind.fields() {
             let value = get(key);
             // A path is built only for an issue: most fields have none.
-            let at = || path![key];
+            let at: &dyn Fn() -> Path = &|| path![key];
             match key {
                 "id" => f.id = self.required_string(value, at, 1),
                 "customerId" => f.customer_id = self.nullable_string(value, at),
@@ -586,40 +618,36 @@ impl<'o> Run<'o> {
                 .map(|(_, v)| v)
         };
         let before = self.issues.len();
-        let street = self.address_line(get("street"), || child(&at, "street"));
-        let street2 = self.optional_text(get("street2"), || child(&at, "street2"));
-        let city = self.address_line(get("city"), || child(&at, "city"));
-        let state = self.address_line(get("state"), || child(&at, "state"));
-        let postal_code = self.address_line(get("postalCode"), || child(&at, "postalCode"));
+        let street = self.address_line(get("street"), &|| child(&at, "street"));
+        let street2 = self.optional_text(get("street2"), &|| child(&at, "street2"));
+        let city = self.address_line(get("city"), &|| child(&at, "city"));
+        let state = self.address_line(get("state"), &|| child(&at, "state"));
+        let postal_code = self.address_line(get("postalCode"), &|| child(&at, "postalCode"));
         let country_path = || child(&at, "country");
-        let country = match rules::given_string(
-            get("country"),
-            country_path,
-            false,
-            true,
-            &mut self.issues,
-        ) {
-            Given::Text(raw) => match country::normalize_country(raw) {
-                Some(code) => Some(code.to_owned()),
-                None => {
-                    self.issues.push(Issue::invalid_format(
-                        country_path(),
-                        Format::Country,
-                        country::MESSAGE,
-                    ));
+        let country =
+            match rules::given_string(get("country"), &country_path, false, true, &mut self.issues)
+            {
+                Given::Text(raw) => match country::normalize_country(raw) {
+                    Some(code) => Some(code.to_owned()),
+                    None => {
+                        self.issues.push(Issue::invalid_format(
+                            country_path(),
+                            Format::Country,
+                            country::MESSAGE,
+                        ));
+                        None
+                    }
+                },
+                Given::Blank => {
+                    self.issues.push(Issue::string_too_short(country_path(), 1));
                     None
                 }
-            },
-            Given::Blank => {
-                self.issues.push(Issue::string_too_short(country_path(), 1));
-                None
-            }
-            Given::Absent => {
-                self.issues.push(required(country_path(), "string"));
-                None
-            }
-            Given::Null | Given::Invalid => None,
-        };
+                Given::Absent => {
+                    self.issues.push(required(country_path(), "string"));
+                    None
+                }
+                Given::Null | Given::Invalid => None,
+            };
         let unknown_keys = self.unknown_keys(members, ADDRESS_FIELDS, &at);
         if self.issues.len() > before {
             return None;
@@ -680,10 +708,10 @@ impl<'o> Run<'o> {
     fn required_string(
         &mut self,
         value: Option<&Value>,
-        at: impl Fn() -> Path,
+        at: &dyn Fn() -> Path,
         minimum: u64,
     ) -> Option<String> {
-        match rules::given_string(value, &at, false, true, &mut self.issues) {
+        match rules::given_string(value, at, false, true, &mut self.issues) {
             Given::Text(s) => Some(s.to_owned()),
             Given::Blank => {
                 self.issues.push(Issue::string_too_short(at(), minimum));
@@ -700,9 +728,9 @@ impl<'o> Run<'o> {
     fn nullable_string(
         &mut self,
         value: Option<&Value>,
-        at: impl Fn() -> Path,
+        at: &dyn Fn() -> Path,
     ) -> Option<Option<String>> {
-        match rules::given_string(value, &at, true, true, &mut self.issues) {
+        match rules::given_string(value, at, true, true, &mut self.issues) {
             Given::Text(s) => Some(Some(s.to_owned())),
             Given::Null | Given::Blank => Some(None),
             Given::Absent | Given::Invalid => None,
@@ -710,7 +738,7 @@ impl<'o> Run<'o> {
     }
 
     /// A text field's normalised value, or the control-character issue.
-    fn text(&mut self, raw: &str, at: impl Fn() -> Path) -> Option<String> {
+    fn text(&mut self, raw: &str, at: &dyn Fn() -> Path) -> Option<String> {
         match text::normalize_text(raw) {
             Ok(normalized) => normalized,
             Err(c) => {
@@ -727,28 +755,28 @@ impl<'o> Run<'o> {
     fn nullable_text(
         &mut self,
         value: Option<&Value>,
-        at: impl Fn() -> Path,
+        at: &dyn Fn() -> Path,
     ) -> Option<Option<String>> {
-        match rules::given_string(value, &at, true, true, &mut self.issues) {
-            Given::Text(raw) => self.text(raw, &at).map(Some),
+        match rules::given_string(value, at, true, true, &mut self.issues) {
+            Given::Text(raw) => self.text(raw, at).map(Some),
             Given::Null | Given::Blank => Some(None),
             Given::Absent | Given::Invalid => None,
         }
     }
 
-    fn optional_text(&mut self, value: Option<&Value>, at: impl Fn() -> Path) -> Option<String> {
-        match rules::given_string(value, &at, false, true, &mut self.issues) {
-            Given::Text(raw) => self.text(raw, &at),
+    fn optional_text(&mut self, value: Option<&Value>, at: &dyn Fn() -> Path) -> Option<String> {
+        match rules::given_string(value, at, false, true, &mut self.issues) {
+            Given::Text(raw) => self.text(raw, at),
             _ => None,
         }
     }
 
     /// A required address line: text of at least 2 characters.
-    fn address_line(&mut self, value: Option<&Value>, at: impl Fn() -> Path) -> Option<String> {
+    fn address_line(&mut self, value: Option<&Value>, at: &dyn Fn() -> Path) -> Option<String> {
         const MINIMUM: u64 = ADDRESS_LINE_MINIMUM;
-        match rules::given_string(value, &at, false, true, &mut self.issues) {
+        match rules::given_string(value, at, false, true, &mut self.issues) {
             Given::Text(raw) => {
-                let line = self.text(raw, &at)?;
+                let line = self.text(raw, at)?;
                 if (text::char_len(&line) as u64) < MINIMUM {
                     self.issues.push(Issue::string_too_short(at(), MINIMUM));
                     return None;
@@ -771,12 +799,12 @@ impl<'o> Run<'o> {
     fn checked(
         &mut self,
         value: Option<&Value>,
-        at: impl Fn() -> Path,
+        at: &dyn Fn() -> Path,
         format: Format,
         message: &str,
         rule: impl FnOnce(&str) -> Option<String>,
     ) -> Option<String> {
-        match rules::given_string(value, &at, false, true, &mut self.issues) {
+        match rules::given_string(value, at, false, true, &mut self.issues) {
             Given::Text(raw) => {
                 let normalized = rule(raw);
                 if normalized.is_none() {
@@ -792,10 +820,10 @@ impl<'o> Run<'o> {
     fn choice<T: Copy>(
         &mut self,
         value: Option<&Value>,
-        at: impl Fn() -> Path,
+        at: &dyn Fn() -> Path,
         variants: &[(&'static str, T)],
     ) -> Option<T> {
-        match rules::given_string(value, &at, false, true, &mut self.issues) {
+        match rules::given_string(value, at, false, true, &mut self.issues) {
             Given::Text(raw) => {
                 let chosen = choice::parse_choice(raw, variants);
                 if chosen.is_none() {

@@ -54,6 +54,15 @@ impl BestTimeToCall {
         ("AFTERNOON", Self::Afternoon),
         ("EVENING", Self::Evening),
     ];
+
+    /// The wire spelling: `"MORNING"`, `"AFTERNOON"`, `"EVENING"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Morning => "MORNING",
+            Self::Afternoon => "AFTERNOON",
+            Self::Evening => "EVENING",
+        }
+    }
 }
 
 /// A postal address; `country` is an ISO 3166-1 alpha-2 code.

@@ -1,4 +1,4 @@
-//! The WebAssembly boundary: JavaScript values in, JSON text out.
+//! The WebAssembly boundary: JavaScript values in, text out.
 //!
 //! Input is read straight from the live JavaScript value by [`JsSource`]
 //! (in `source`: a few calls per object, to a helper that catches whatever
@@ -11,11 +11,14 @@
 //! strip are never touched, and what JSON cannot carry (`undefined`, `NaN`,
 //! `Date`, `BigInt`, lone surrogates) is seen and reported by the rules.
 //!
-//! The result goes back as JSON text for the adapter to `JSON.parse`: one
-//! crossing, and `JSON.parse` creates keys such as `__proto__` as plain own
-//! data properties, which keeps `Object.prototype` clean. The exception is
-//! `parsePhone`, the bulk path: a valid number comes back as numbers (see
-//! [`parse_phone`]), which costs less than any text to decode.
+//! The result goes back as text, in one crossing: a valid record's as wire
+//! text (`crate::schema::wire`: its fields by index, its strings by length,
+//! read by the adapter with a few string operations), any other as JSON for
+//! the adapter to `JSON.parse`, which creates keys such as `__proto__` as
+//! plain own data properties and so keeps `Object.prototype` clean (wire
+//! text has no keys but the schema's). The exception is `parsePhone`, the
+//! bulk path: a valid number comes back as numbers (see [`parse_phone`]),
+//! which costs less than any text to decode.
 //!
 //! The module keeps a little state between calls (reused buffers, the last
 //! phone answer, the regions already checked) in [`OneThread`] statics: it
@@ -26,7 +29,7 @@ use crate::issue::{failure_json, Issue};
 use crate::json_schema::{Io, Target};
 use crate::options::Options;
 use crate::rules::{country, language, phone, timezone};
-use crate::schema::{safe_parse_json, SchemaKind};
+use crate::schema::{safe_parse_wire, SchemaKind, FIELD_NAMES};
 use crate::types::{BestTimeToCall, PreferredContactMethod};
 use crate::value::{Plan, Reader};
 use js_sys::TypeError;
@@ -305,14 +308,22 @@ pub fn phone_answer() -> String {
     }
 }
 
-/// `schema` is `"customer"`, `"create"` or `"update"`. Returns the JSON text
-/// of the result; throws a `TypeError` for a bad schema name or bad options.
-/// Input data never makes it throw.
+/// `schema` is `"customer"`, `"create"` or `"update"`. Returns the result
+/// as text: the wire text of a valid record (`~…`, see
+/// `crate::schema::wire`), or JSON; throws a `TypeError` for a bad schema
+/// name or bad options. Input data never makes it throw.
 #[wasm_bindgen(js_name = safeParse)]
 pub fn safe_parse(schema: &str, input: JsValue, options: JsValue) -> Result<String, JsValue> {
     let kind = schema_kind(schema)?;
     let options = read_options(&options)?;
-    Ok(safe_parse_json(kind, JsSource::Raw(input), &options))
+    Ok(safe_parse_wire(kind, JsSource::Raw(input), &options))
+}
+
+/// The record's field names, one per line, in the order wire text numbers
+/// them.
+#[wasm_bindgen(js_name = fieldNames)]
+pub fn field_names() -> String {
+    FIELD_NAMES.to_owned()
 }
 
 fn schema_kind(schema: &str) -> Result<SchemaKind, JsValue> {

@@ -112,7 +112,7 @@ impl Given<'_> {
 /// non-string is an `invalid_type` issue.
 pub fn given_string<'a>(
     value: Option<&'a Value>,
-    path: impl FnOnce() -> Path,
+    path: &dyn Fn() -> Path,
     nullable: bool,
     trim: bool,
     issues: &mut Vec<Issue>,

@@ -14,7 +14,7 @@ pub fn normalize_tags(items: &[Value], path: &Path, issues: &mut Vec<Issue>) -> 
     // into the module, where a std HashSet would add a second one.
     let mut seen = indexmap::IndexSet::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        match super::given_string(Some(item), || child(path, index), false, true, issues) {
+        match super::given_string(Some(item), &|| child(path, index), false, true, issues) {
             Given::Text(tag) => {
                 if seen.insert(tag) {
                     tags.push(tag.to_owned());

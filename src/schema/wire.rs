@@ -1,0 +1,385 @@
+//! A valid record's result as *wire text*, for the WebAssembly boundary.
+//!
+//! The result of a `safeParse` crosses to JavaScript as text. As JSON, it
+//! costs twice: serde writes every key and escapes every string, and
+//! `JSON.parse` reads it all back (together a third of a call for the seed
+//! record). A valid record's result has a fixed shape, though (the schema's
+//! fields, a few types of value), so this module writes it in a form the
+//! adapter (`pkg/src/adapter.mjs`, `fromWire`) reads with a few string
+//! operations per field: no escaping, no keys spelled out.
+//!
+//! The text is `~`, then one entry per field of the record in output order
+//! (the order of [`FIELD_NAMES`], which is the records' order), each a key
+//! and a value. A key is one character, `@` + the field's index in
+//! [`FIELD_NAMES`]. A value is
+//!
+//! | text | value |
+//! |---|---|
+//! | `s<len><text>` | a string; `<len>` is one character, space + its length in UTF-16 units |
+//! | `d<digits>;` | a whole number |
+//! | `t`, `f`, `n` | `true`, `false`, `null` |
+//! | `a<count>` then per item `<len><text>` | an array of strings; `<count>` as `<len>` |
+//! | `o<count>` then `<count>` entries | an object (the address), its entries as the record's |
+//!
+//! Anything else a valid record's result can hold (warnings,
+//! `custom_fields`, keys kept by `passthrough`, a string too long for its
+//! length to be one character) has no wire form: [`success_text`] answers `None`, and the result goes
+//! as JSON. A test decodes the wire text of many records and compares it
+//! with the JSON of the same result.
+//!
+//! [`FIELD_NAMES`]: super::FIELD_NAMES
+
+use super::{Fields, SchemaKind};
+
+/// The indexes in [`super::FIELD_NAMES`] of the fields written here.
+mod index {
+    pub const ID: u8 = 0;
+    pub const CUSTOMER_ID: u8 = 1;
+    pub const PHONE_NUMBER: u8 = 2;
+    pub const FIRSTNAME: u8 = 3;
+    pub const LASTNAME: u8 = 4;
+    pub const COMPANY: u8 = 5;
+    pub const TIMEZONE: u8 = 6;
+    pub const EMAIL: u8 = 7;
+    pub const PREFERRED_LANGUAGE: u8 = 8;
+    pub const PREFERRED_CONTACT_METHOD: u8 = 9;
+    pub const BEST_TIME_TO_CALL: u8 = 10;
+    pub const NOTES: u8 = 11;
+    pub const TAGS: u8 = 12;
+    pub const CHANNEL_ID: u8 = 14;
+    pub const ADDRESS: u8 = 15;
+    pub const IS_VALIDATED_NAMES: u8 = 16;
+    pub const CREATED_AT: u8 = 17;
+    pub const UPDATED_AT: u8 = 18;
+    pub const STREET: u8 = 19;
+    pub const STREET2: u8 = 20;
+    pub const CITY: u8 = 21;
+    pub const STATE: u8 = 22;
+    pub const POSTAL_CODE: u8 = 23;
+    pub const COUNTRY: u8 = 24;
+}
+
+/// Counts and lengths are one character from U+0020; they stop below the
+/// surrogates (U+D800), which are not characters.
+const MAX_COUNT: usize = 0xD800 - 0x20;
+
+/// The wire text of the result of a valid record of `kind` without
+/// warnings, or `None` when it has no wire form (then it goes as JSON).
+#[inline(never)]
+pub(super) fn success_text(kind: SchemaKind, f: &Fields) -> Option<String> {
+    if f.custom_fields.is_some() || !f.unknown_keys.is_empty() {
+        return None;
+    }
+    // The fields a schema's record always has: present whenever the record
+    // is valid (the JSON path would write a default otherwise).
+    let required = match kind {
+        SchemaKind::Customer => f.id.is_some() && f.created_at.is_some() && f.updated_at.is_some(),
+        SchemaKind::Update => f.id.is_some(),
+        SchemaKind::Create => true,
+    };
+    if !required {
+        return None;
+    }
+    let mut w = Wire {
+        text: String::with_capacity(256),
+        fits: true,
+    };
+    w.text.push('~');
+    w.string_field(index::ID, f.id.as_deref());
+    w.nullable(index::CUSTOMER_ID, &f.customer_id);
+    w.nullable(index::PHONE_NUMBER, &f.phone_number);
+    w.nullable(index::FIRSTNAME, &f.firstname);
+    w.nullable(index::LASTNAME, &f.lastname);
+    w.string_field(index::COMPANY, f.company.as_deref());
+    w.string_field(index::TIMEZONE, f.timezone.as_deref());
+    w.string_field(index::EMAIL, f.email.as_deref());
+    w.string_field(index::PREFERRED_LANGUAGE, f.preferred_language.as_deref());
+    let method = f.preferred_contact_method.map(|method| method.name());
+    w.string_field(index::PREFERRED_CONTACT_METHOD, method);
+    let time = f.best_time_to_call.map(|time| time.name());
+    w.string_field(index::BEST_TIME_TO_CALL, time);
+    w.string_field(index::NOTES, f.notes.as_deref());
+    if let Some(tags) = &f.tags {
+        w.key(index::TAGS, 'a');
+        w.count(tags.len());
+        for tag in tags {
+            w.string(tag);
+        }
+    }
+    w.nullable(index::CHANNEL_ID, &f.channel_id);
+    if let Some(address) = &f.address {
+        w.fits &= address.unknown_keys.is_empty();
+        w.key(index::ADDRESS, 'o');
+        w.count(5 + usize::from(address.street2.is_some()));
+        w.string_field(index::STREET, Some(&address.street));
+        w.string_field(index::STREET2, address.street2.as_deref());
+        w.string_field(index::CITY, Some(&address.city));
+        w.string_field(index::STATE, Some(&address.state));
+        w.string_field(index::POSTAL_CODE, Some(&address.postal_code));
+        w.string_field(index::COUNTRY, Some(&address.country));
+    }
+    if let Some(validated) = f.is_validated_names {
+        w.key(index::IS_VALIDATED_NAMES, if validated { 't' } else { 'f' });
+    }
+    w.number(index::CREATED_AT, f.created_at);
+    w.number(index::UPDATED_AT, f.updated_at);
+    w.fits.then_some(w.text)
+}
+
+/// Wire text being written; `fits` turns false for what has no wire form.
+struct Wire {
+    text: String,
+    fits: bool,
+}
+
+impl Wire {
+    /// A field's key and its value's type.
+    fn key(&mut self, index: u8, kind: char) {
+        self.text.push(char::from(b'@' + index));
+        self.text.push(kind);
+    }
+
+    /// A count or a length, as one character.
+    fn count(&mut self, n: usize) {
+        // Below MAX_COUNT, + 0x20 is a character short of the surrogates.
+        match char::from_u32((n.min(MAX_COUNT) + 0x20) as u32) {
+            Some(c) if n < MAX_COUNT => self.text.push(c),
+            _ => self.fits = false,
+        }
+    }
+
+    /// A string's length (in UTF-16 units, as JavaScript slices) and text.
+    #[inline(never)]
+    fn string(&mut self, text: &str) {
+        let units = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().map(char::len_utf16).sum()
+        };
+        self.count(units);
+        self.text.push_str(text);
+    }
+
+    /// A string field, if present.
+    #[inline(never)]
+    fn string_field(&mut self, index: u8, value: Option<&str>) {
+        if let Some(text) = value {
+            self.key(index, 's');
+            self.string(text);
+        }
+    }
+
+    /// A nullable string field, if present.
+    fn nullable(&mut self, index: u8, value: &Option<Option<String>>) {
+        match value {
+            None => {}
+            Some(None) => self.key(index, 'n'),
+            Some(Some(text)) => self.string_field(index, Some(text)),
+        }
+    }
+
+    /// A whole-number field, if present.
+    fn number(&mut self, index: u8, value: Option<u64>) {
+        if let Some(n) = value {
+            self.key(index, 'd');
+            self.text.push_str(itoa::Buffer::new().format(n));
+            self.text.push(';');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{result_json, safe_parse_wire, FIELD_NAMES};
+    use super::MAX_COUNT;
+    use crate::options::Options;
+    use crate::schema::UpdateCustomerSchema;
+    use crate::schema::{CreateCustomerSchema, CustomerSchema, Schema, SchemaKind};
+    use serde_json::{json, Map, Value as Json};
+    use std::str::Chars;
+
+    /// Reads wire text back into the JSON of the result, as the adapter's
+    /// `fromWire` builds it.
+    fn decode(wire: &str) -> Json {
+        let names: Vec<&str> = FIELD_NAMES.split('\n').collect();
+        let mut chars = wire.strip_prefix('~').expect("wire text").chars();
+        let count = |chars: &mut Chars| chars.next().unwrap() as usize - 0x20;
+        let string = |chars: &mut Chars| {
+            let mut units = count(chars);
+            let mut text = String::new();
+            while units > 0 {
+                let c = chars.next().unwrap();
+                units -= c.len_utf16();
+                text.push(c);
+            }
+            Json::String(text)
+        };
+        fn entries(
+            chars: &mut Chars,
+            names: &[&str],
+            limit: usize,
+            value: &dyn Fn(&mut Chars, char) -> Json,
+        ) -> Map<String, Json> {
+            let mut data = Map::new();
+            for _ in 0..limit {
+                let Some(key) = chars.next() else { break };
+                let name = names[key as usize - '@' as usize].to_owned();
+                let kind = chars.next().unwrap();
+                data.insert(name, value(chars, kind));
+            }
+            data
+        }
+        let leaf = |chars: &mut Chars, kind: char| match kind {
+            's' => string(chars),
+            'd' => {
+                let digits: String = chars.by_ref().take_while(|&c| c != ';').collect();
+                json!(digits.parse::<u64>().unwrap())
+            }
+            't' => json!(true),
+            'f' => json!(false),
+            'n' => Json::Null,
+            'a' => {
+                let n = count(chars);
+                Json::Array((0..n).map(|_| string(chars)).collect())
+            }
+            other => panic!("unexpected value {other:?}"),
+        };
+        let value = |chars: &mut Chars, kind: char| match kind {
+            'o' => {
+                let n = count(chars);
+                Json::Object(entries(chars, &names, n, &leaf))
+            }
+            other => leaf(chars, other),
+        };
+        let data = entries(&mut chars, &names, usize::MAX, &value);
+        json!({ "success": true, "data": data, "warnings": [] })
+    }
+
+    /// The wire text of a valid record says what its JSON says; other
+    /// results go as JSON. Returns whether it went as wire text.
+    fn same_result(kind: SchemaKind, input: &Json, options: &Options) -> bool {
+        let json = match kind {
+            SchemaKind::Customer => result_json(&CustomerSchema::safe_parse(input, options)),
+            SchemaKind::Create => result_json(&CreateCustomerSchema::safe_parse(input, options)),
+            SchemaKind::Update => result_json(&UpdateCustomerSchema::safe_parse(input, options)),
+        };
+        let expected: Json = serde_json::from_str(&json).unwrap();
+        let text = safe_parse_wire(kind, input, options);
+        if text.starts_with('~') {
+            assert_eq!(decode(&text), expected, "{input}");
+            // Same keys in the same order, too.
+            assert_eq!(decode(&text).to_string(), expected.to_string(), "{input}");
+            true
+        } else {
+            assert_eq!(text, json, "{input}");
+            false
+        }
+    }
+
+    fn full_record() -> Json {
+        json!({
+            "id": "cust_1", "customerId": null, "channelId": " web ",
+            "phone_number": "+44 20 7946 0958", "firstname": " Zoë ", "lastname": "Ō'Brien 😀",
+            "company": "ACME", "timezone": "europe/london", "email": "Jane@Example.COM",
+            "preferred_language": "en-GB", "preferred_contact_method": "email",
+            "best_time_to_call": "evening", "notes": "a\nb", "tags": ["vip", "VIP", "ü"],
+            "isValidatedNames": true, "createdAt": 1709856000000u64, "updatedAt": 9007199254740991u64,
+            "address": { "street": "1 Main St", "street2": "Flat 2", "city": "London",
+                         "state": "LDN", "postalCode": "SW1A 1AA", "country": "United Kingdom" }
+        })
+    }
+
+    #[test]
+    fn a_full_record_goes_as_wire_text_and_says_what_its_json_says() {
+        let options = Options::default();
+        let record = full_record();
+        assert!(same_result(SchemaKind::Customer, &record, &options));
+        let mut update = record.clone();
+        update.as_object_mut().unwrap().remove("channelId");
+        assert!(same_result(SchemaKind::Update, &update, &options));
+        let mut create = update.clone();
+        for key in ["id", "createdAt", "updatedAt"] {
+            create.as_object_mut().unwrap().remove(key);
+        }
+        assert!(same_result(SchemaKind::Create, &create, &options));
+    }
+
+    #[test]
+    fn a_result_with_warnings_goes_as_json() {
+        let mut record = full_record();
+        // Seconds, not milliseconds: a warning.
+        record["createdAt"] = json!(1709856000);
+        assert!(!same_result(
+            SchemaKind::Customer,
+            &record,
+            &Options::default()
+        ));
+    }
+
+    #[test]
+    fn custom_fields_and_kept_unknown_keys_go_as_json() {
+        let mut record = full_record();
+        record["custom_fields"] = json!({ "a": [1, { "b": null }] });
+        assert!(!same_result(
+            SchemaKind::Customer,
+            &record,
+            &Options::default()
+        ));
+        let passthrough = Options::default().with_unknown_keys("passthrough").unwrap();
+        let mut record = full_record();
+        record["extra"] = json!(1);
+        assert!(!same_result(SchemaKind::Customer, &record, &passthrough));
+        let mut record = full_record();
+        record["address"]["floor"] = json!(3);
+        assert!(!same_result(SchemaKind::Customer, &record, &passthrough));
+        // Kept keys that are not there: wire text.
+        assert!(same_result(
+            SchemaKind::Customer,
+            &full_record(),
+            &passthrough
+        ));
+    }
+
+    #[test]
+    fn a_string_too_long_for_a_one_character_length_goes_as_json() {
+        let mut record = full_record();
+        record["notes"] = json!("n".repeat(MAX_COUNT));
+        assert!(!same_result(
+            SchemaKind::Customer,
+            &record,
+            &Options::default()
+        ));
+        record["notes"] = json!("n".repeat(MAX_COUNT - 1));
+        assert!(same_result(
+            SchemaKind::Customer,
+            &record,
+            &Options::default()
+        ));
+    }
+
+    #[test]
+    fn every_fixture_case_has_the_same_result_by_wire_text_or_json() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut wired = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|ext| ext != "json") {
+                continue;
+            }
+            let cases: Vec<Json> =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            for case in cases {
+                let kind = SchemaKind::from_name(case["schema"].as_str().unwrap()).unwrap();
+                let mut options = Options::default();
+                if let Some(region) = case["options"]["defaultRegion"].as_str() {
+                    options = options.with_default_region(region).unwrap();
+                }
+                if let Some(mode) = case["options"]["unknownKeys"].as_str() {
+                    options = options.with_unknown_keys(mode).unwrap();
+                }
+                wired += usize::from(same_result(kind, &case["input"], &options));
+            }
+        }
+        assert!(wired > 50, "only {wired} fixture results went as wire text");
+    }
+}
