@@ -19,7 +19,7 @@
  * JSON text of `{ results, summary, error? }`; `jsonSchema(schema, io, target,
  * options)`, JSON text; `parsePhone(input, options)` and, for string input,
  * `parsePhoneText(input, options)`, with `phoneFacts()` and `phoneAnswer()`
- * (see parsePhone below); `phoneTypes()`, JSON text; `__warmUpRecord()`, JSON text; and, in builds that have it, the test-only `__trapForTest`.
+ * (see parsePhone below); `phoneTypes()`, JSON text; `__warmUpRecords()`, JSON text; and, in builds that have it, the test-only `__trapForTest`.
  * @typedef {Record<string, Function>} Glue
  */
 
@@ -322,18 +322,16 @@ export function createApi(glue) {
       return answer > 0 ? validPhone(e164Text(answer)) : answer < 0 ? keyedIssue(answer) : phoneAnswer();
     }, internalError, identity);
 
-  // Run the validation path once now, on the module's own sample record:
-  // V8 compiles WebAssembly and JavaScript lazily, on first call, so this
-  // makes the caller's first safeParse about as fast as its tenth.
+  // Run the validation path once now, on the module's own sample records
+  // (one whose result is JSON, one whose result is wire text): V8 compiles
+  // WebAssembly and JavaScript lazily, on first call, so this makes the
+  // caller's first safeParse about as fast as its tenth.
   const warmUp = (schemas) => {
-    const record = JSON.parse(glue.__warmUpRecord());
-    // Without custom fields, a valid record's result comes as wire text.
-    const wired = { ...record, custom_fields: undefined };
+    const records = JSON.parse(glue.__warmUpRecords());
     // A few rounds: the first compiles, the next ones let V8 see the path as hot.
     for (let round = 0; round < 4; round++) {
       for (const schema of schemas) {
-        schema.safeParse(record, { defaultRegion: "GB" });
-        schema.safeParse(wired, { defaultRegion: "GB" });
+        for (const record of records) schema.safeParse(record, { defaultRegion: "GB" });
       }
       parsePhone("+1 415 555 2671");
     }
