@@ -15,11 +15,8 @@
 
 use crate::issue::{Format, Issue, PathItem};
 use crate::options::Options;
-use crate::schema::{
-    result_json, CreateCustomerSchema, CustomerSchema, SafeParse, Schema, SchemaKind,
-    UpdateCustomerSchema,
-};
-use crate::value::{ArraySource, Items, Shape, Source, MAX_VALUES};
+use crate::schema::{read_record, result_json, result_text, SafeParse, Schema, SchemaKind};
+use crate::value::{ArraySource, Foreign, Items, Shape, Source, Value, MAX_VALUES};
 use indexmap::IndexMap;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value as Json;
@@ -170,53 +167,80 @@ fn not_json(error: &serde_json::Error) -> Issue {
     )
 }
 
-/// Writes a batch's JSON text record by record.
+/// Writes a batch's text record by record: JSON, or wire text.
+///
+/// Wire text (the WebAssembly boundary's, see `crate::schema::wire`) is
+/// `~`, then each record's result followed by U+0001, then U+0002 and the
+/// JSON of `{"summary":…}` (with `"error"` when there is one). A result is
+/// either a valid record's wire text (`~…`; its index is its position) or
+/// the JSON of the result object with its `index` (`{…}`, which as JSON
+/// text never holds a raw U+0001).
 struct Writer {
     out: String,
     summary: Summary,
     index: usize,
+    wire: bool,
 }
 
 impl Writer {
-    fn new() -> Self {
+    fn new(wire: bool) -> Self {
         Writer {
-            out: String::from("{\"results\":["),
+            out: String::from(if wire { "~" } else { "{\"results\":[" }),
             summary: Summary::default(),
             index: 0,
+            wire,
         }
     }
 
-    /// Opens the next record's object with its `index` (and `line`).
-    fn open(&mut self, line: Option<usize>) {
-        if self.index > 0 {
+    /// Checks one record read by `kind`'s plan, and appends its result:
+    /// `{"index":…,"line":…,"success":…}`, or its wire text.
+    fn check(&mut self, kind: SchemaKind, record: &Value, options: &Options, line: Option<usize>) {
+        let summary = &mut self.summary;
+        let text = result_text(
+            kind,
+            record,
+            options,
+            self.wire,
+            &mut |valid, issues, warned| summary.add_outcome(valid, issues, warned),
+        );
+        self.push(&text, line);
+    }
+
+    /// Appends a record's result, as [`result_text`] writes it.
+    fn push(&mut self, result: &str, line: Option<usize>) {
+        if self.index > 0 && !self.wire {
             self.out.push(',');
         }
-        self.out.push_str("{\"index\":");
-        self.out.push_str(&self.index.to_string());
-        if let Some(line) = line {
-            self.out.push_str(",\"line\":");
-            self.out.push_str(&line.to_string());
-        }
         self.index += 1;
-    }
-
-    /// Appends one record's result: `{"index":…,"line":…,"success":…}`.
-    fn push<T: Serialize>(&mut self, result: &SafeParse<T>, line: Option<usize>) {
-        self.summary.add(result);
-        self.open(line);
-        let json = result_json(result);
-        // The result's text is an object: splice its members after ours.
-        match json.strip_prefix('{') {
-            Some(members) if members != "}" => {
-                self.out.push(',');
-                self.out.push_str(members);
+        if result.starts_with('~') {
+            self.out.push_str(result);
+        } else {
+            self.out.push_str("{\"index\":");
+            self.out.push_str(&(self.index - 1).to_string());
+            if let Some(line) = line {
+                self.out.push_str(",\"line\":");
+                self.out.push_str(&line.to_string());
             }
-            _ => self.out.push('}'),
+            // The result's text is an object: splice its members after ours.
+            match result.strip_prefix('{') {
+                Some(members) if members != "}" => {
+                    self.out.push(',');
+                    self.out.push_str(members);
+                }
+                _ => self.out.push('}'),
+            }
+        }
+        if self.wire {
+            self.out.push('\u{1}');
         }
     }
 
     fn finish(mut self, error: Option<Issue>) -> String {
-        self.out.push_str("],\"summary\":");
+        self.out.push_str(if self.wire {
+            "\u{2}{\"summary\":"
+        } else {
+            "],\"summary\":"
+        });
         self.out
             .push_str(&serde_json::to_string(&self.summary).unwrap_or_else(|_| "null".into()));
         if let Some(issue) = error {
@@ -229,35 +253,25 @@ impl Writer {
     }
 }
 
-/// Runs `$body` with `$Sch` bound to the schema type of `$kind`.
-macro_rules! with_schema {
-    ($kind:expr, $Sch:ident => $body:expr) => {
-        match $kind {
-            SchemaKind::Customer => {
-                type $Sch = CustomerSchema;
-                $body
-            }
-            SchemaKind::Create => {
-                type $Sch = CreateCustomerSchema;
-                $body
-            }
-            SchemaKind::Update => {
-                type $Sch = UpdateCustomerSchema;
-                $body
-            }
-        }
-    };
-}
-
 /// The batch of a list held by any [`Source`] (a JavaScript array, a JSON
 /// array), as JSON text: `{"results":[…],"summary":{…}}`, plus `"error"`
 /// when `list` is not an array or cannot be read.
 pub fn many_source_json<S: Source>(kind: SchemaKind, list: S, options: &Options) -> String {
-    with_schema!(kind, Sch => many_source::<Sch, S>(list, options))
+    many_source(kind, list, options, Writer::new(false))
 }
 
-fn many_source<Sch: Schema, S: Source>(list: S, options: &Options) -> String {
-    let mut writer = Writer::new();
+/// [`many_source_json`] as wire text (see [`Writer`]).
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn many_source_wire<S: Source>(kind: SchemaKind, list: S, options: &Options) -> String {
+    many_source(kind, list, options, Writer::new(true))
+}
+
+fn many_source<S: Source>(
+    kind: SchemaKind,
+    list: S,
+    options: &Options,
+    mut writer: Writer,
+) -> String {
     let Shape::Array(list) = list.shape() else {
         let issue = Issue::invalid_type(Vec::new(), "array", "a value that is not an array");
         return writer.finish(Some(issue));
@@ -290,23 +304,30 @@ fn many_source<Sch: Schema, S: Source>(list: S, options: &Options) -> String {
     let mut items = list.items(len);
     for _ in 0..len {
         // Each record is read on its own, within its own bounds.
-        let result = match items.next(MAX_VALUES) {
-            Ok(item) => Sch::safe_parse_source(item, options),
-            Err(message) => Sch::safe_parse_value(
-                &crate::value::Value::Foreign(crate::value::Foreign::Unreadable(message)),
-                options,
-            ),
+        let record = match items.next(MAX_VALUES) {
+            Ok(item) => read_record(kind, item, options),
+            Err(message) => Value::Foreign(Foreign::Unreadable(message)),
         };
-        writer.push(&result, None);
+        writer.check(kind, &record, options, None);
     }
     writer.finish(None)
 }
 
 /// The batch of a JSON array text, parsed here (not in JavaScript).
 pub fn many_text_json(kind: SchemaKind, text: &str, options: &Options) -> String {
+    many_text(kind, text, options, Writer::new(false))
+}
+
+/// [`many_text_json`] as wire text (see [`Writer`]).
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn many_text_wire(kind: SchemaKind, text: &str, options: &Options) -> String {
+    many_text(kind, text, options, Writer::new(true))
+}
+
+fn many_text(kind: SchemaKind, text: &str, options: &Options, writer: Writer) -> String {
     match serde_json::from_str::<Json>(text) {
-        Ok(list) => many_source_json(kind, &list, options),
-        Err(error) => Writer::new().finish(Some(not_json(&error))),
+        Ok(list) => many_source(kind, &list, options, writer),
+        Err(error) => writer.finish(Some(not_json(&error))),
     }
 }
 
@@ -314,25 +335,26 @@ pub fn many_text_json(kind: SchemaKind, text: &str, options: &Options) -> String
 /// `first_line`. Blank lines are skipped (they are not records); a line
 /// that is not JSON is a failed record. A trailing `\r` is ignored.
 pub fn lines_json(kind: SchemaKind, text: &str, first_line: usize, options: &Options) -> String {
-    with_schema!(kind, Sch => lines::<Sch>(text, first_line, options))
-}
-
-fn lines<Sch: Schema>(text: &str, first_line: usize, options: &Options) -> String {
-    let mut writer = Writer::new();
+    let mut writer = Writer::new(false);
     for (offset, line) in text.split('\n').enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let number = Some(first_line.saturating_add(offset));
         match serde_json::from_str::<Json>(line) {
-            Ok(record) => writer.push(&Sch::safe_parse(&record, options), number),
-            Err(error) => writer.push(
-                &SafeParse::<()>::Failure {
-                    issues: vec![not_json(&error)],
+            Ok(record) => {
+                let record = read_record(kind, &record, options);
+                writer.check(kind, &record, options, number);
+            }
+            Err(error) => {
+                let issues = vec![not_json(&error)];
+                writer.summary.add_outcome(false, &issues, false);
+                let result = SafeParse::<()>::Failure {
+                    issues,
                     warnings: Vec::new(),
-                },
-                number,
-            ),
+                };
+                writer.push(&result_json(&result), number);
+            }
         }
     }
     writer.finish(None)
@@ -341,6 +363,7 @@ fn lines<Sch: Schema>(text: &str, first_line: usize, options: &Options) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::CreateCustomerSchema;
     use serde_json::json;
 
     fn parse(text: &str) -> Json {

@@ -80,7 +80,6 @@ pub(crate) const FIELD_NAMES: &str = concat!(
     "street\nstreet2\ncity\nstate\npostalCode\ncountry",
 );
 
-#[cfg(any(target_arch = "wasm32", test))]
 mod wire;
 
 pub(crate) const ADDRESS_FIELDS: &[(&str, Plan)] = &[
@@ -316,7 +315,7 @@ pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: S, options: &Options)
 }
 
 /// Reads a record's input under the reader's bounds, as `kind` plans it.
-fn read_record<S: Source>(kind: SchemaKind, input: S, options: &Options) -> Value {
+pub(crate) fn read_record<S: Source>(kind: SchemaKind, input: S, options: &Options) -> Value {
     let keep_unknown = options.unknown_keys == UnknownKeys::Passthrough;
     Reader::new(keep_unknown).read(input, Plan::Record(kind.fields()), 0)
 }
@@ -327,9 +326,24 @@ fn read_record<S: Source>(kind: SchemaKind, input: S, options: &Options) -> Valu
 #[cfg(any(target_arch = "wasm32", test))]
 pub(crate) fn safe_parse_wire<S: Source>(kind: SchemaKind, input: S, options: &Options) -> String {
     let input = read_record(kind, input, options);
+    result_text(kind, &input, options, true, &mut |_, _, _| {})
+}
+
+/// The result of a record already read (see [`read_record`]), as text:
+/// JSON, or wire text when `wire` allows it and the result has that form.
+/// `outcome` is told whether the record is valid, its issues, and whether
+/// it has warnings (a batch counts them).
+pub(crate) fn result_text(
+    kind: SchemaKind,
+    input: &Value,
+    options: &Options,
+    wire: bool,
+    outcome: &mut dyn FnMut(bool, &[Issue], bool),
+) -> String {
     let mut run = Run::new(kind, options);
-    let fields = run.record(&input);
-    if run.issues.is_empty() && run.warnings.is_empty() {
+    let fields = run.record(input);
+    outcome(run.issues.is_empty(), &run.issues, !run.warnings.is_empty());
+    if wire && run.issues.is_empty() && run.warnings.is_empty() {
         if let Some(text) = wire::success_text(kind, &fields) {
             return text;
         }

@@ -335,8 +335,8 @@ fn schema_kind(schema: &str) -> Result<SchemaKind, JsValue> {
 }
 
 /// Validates many records in one call: `records` is an array (read in
-/// place) or the JSON text of one (parsed here). Returns the JSON text of
-/// `{ results, summary, error? }` (see `crate::batch`).
+/// place) or the JSON text of one (parsed here). Returns
+/// `{ results, summary, error? }` as wire text (see `crate::batch`).
 #[wasm_bindgen(js_name = safeParseMany)]
 pub fn safe_parse_many(
     schema: &str,
@@ -346,8 +346,8 @@ pub fn safe_parse_many(
     let kind = schema_kind(schema)?;
     let options = read_options(&options)?;
     Ok(match records.as_string() {
-        Some(text) => batch::many_text_json(kind, &text, &options),
-        None => batch::many_source_json(kind, JsSource::Raw(records), &options),
+        Some(text) => batch::many_text_wire(kind, &text, &options),
+        None => batch::many_source_wire(kind, JsSource::Raw(records), &options),
     })
 }
 

@@ -9,17 +9,20 @@
 
 /**
  * The wasm-bindgen glue module (its exports), initialised by the entry point:
- * `safeParse(schema, input, options)` → the result as text: wire text for a
- * valid record (see fromWire), else JSON (throws a TypeError for bad options
- * only); `fieldNames()`, the field names wire text numbers, one per line; `__wbg_reset_state()` re-instantiates the
- * module; the table functions `timeZones`, `tzdataVersion`, `languages`,
- * `countries`, `enumValues` (JSON text where not plain strings); the batch
- * functions `safeParseMany(schema, records, options)` (an array or a JSON
- * array text) and `safeParseLines(schema, text, firstLine, options)` (NDJSON),
- * JSON text of `{ results, summary, error? }`; `jsonSchema(schema, io, target,
- * options)`, JSON text; `parsePhone(input, options)` and, for string input,
+ * `safeParse(schema, input, options)` → the result as text, wire text for a
+ * valid record (see fromWire) or JSON (throws a TypeError for bad options
+ * only); `fieldNames()`, the field names wire text numbers, one per line;
+ * `__wbg_reset_state()` re-instantiates the module; the table functions
+ * `timeZones`, `tzdataVersion`, `languages`, `countries`, `enumValues` (JSON
+ * text where not plain strings); the batch functions
+ * `safeParseMany(schema, records, options)` (an array or a JSON array text)
+ * → wire text of `{ results, summary, error? }` (see fromWireBatch), and
+ * `safeParseLines(schema, text, firstLine, options)` (NDJSON) → its JSON
+ * text; `jsonSchema(schema, io, target, options)`, JSON text;
+ * `parsePhone(input, options)` and, for string input,
  * `parsePhoneText(input, options)`, with `phoneFacts()` and `phoneAnswer()`
- * (see parsePhone below); `phoneTypes()`, JSON text; `__warmUpRecords()`, JSON text; and, in builds that have it, the test-only `__trapForTest`.
+ * (see parsePhone below); `phoneTypes()`, JSON text; `__warmUpRecords()`,
+ * JSON text; and, in builds that have it, the test-only `__trapForTest`.
  * @typedef {Record<string, Function>} Glue
  */
 
@@ -114,63 +117,98 @@ export function createApi(glue) {
   // src/schema/wire.rs, whose docs give the format): each field a key
   // character (the field's index in fieldNames) and a value, read here with
   // a few string operations instead of JSON.parse. Any other result is JSON.
+  // A batch (safeParseMany) comes as wire text too: see src/batch.rs.
   const fieldNames = glue.fieldNames().split("\n");
-  const decodeResult = (text) => (text.charCodeAt(0) === 126 /* ~ */ ? fromWire(text) : JSON.parse(text));
-  function fromWire(text) {
-    let at = 1;
-    // A length or a count: one character from U+0020.
-    const count = () => text.charCodeAt(at++) - 32;
-    const string = () => {
-      const end = at + 1 + text.charCodeAt(at) - 32;
-      const value = text.slice(at + 1, end);
-      at = end;
-      return value;
-    };
-    const value = (type) => {
-      switch (type) {
-        case 115 /* s */:
-          return string();
-        case 100 /* d */: {
-          const end = text.indexOf(";", at);
-          const number = Number(text.slice(at, end));
-          at = end + 1;
-          return number;
-        }
-        case 116 /* t */:
-          return true;
-        case 102 /* f */:
-          return false;
-        case 110 /* n */:
-          return null;
-        case 97 /* a */: {
-          const items = new Array(count());
-          for (let i = 0; i < items.length; i++) items[i] = string();
-          return items;
-        }
-        default:
-          throw new Error(`customer-schema: unexpected wire value ${String.fromCharCode(type)}`);
+  // The wire text being read, and the position in it.
+  let wire = "";
+  let at = 0;
+  // A length or a count: one character from U+0020.
+  const wireCount = () => wire.charCodeAt(at++) - 32;
+  const wireString = () => {
+    const end = at + 1 + wire.charCodeAt(at) - 32;
+    const value = wire.slice(at + 1, end);
+    at = end;
+    return value;
+  };
+  const wireValue = (type) => {
+    switch (type) {
+      case 115 /* s */:
+        return wireString();
+      case 100 /* d */: {
+        const end = wire.indexOf(";", at);
+        const number = Number(wire.slice(at, end));
+        at = end + 1;
+        return number;
       }
-    };
-    // The object's entries up to the end, or `members` of them.
-    const entries = (object, members) => {
-      for (let n = 0; n < members && at < text.length; n++) {
-        const key = fieldNames[text.charCodeAt(at) - 64];
-        const type = text.charCodeAt(at + 1);
-        at += 2;
-        // The only nested object is the address, whose entries are leaves.
-        if (type === 111 /* o */) {
-          const inner = {};
-          entries(inner, count());
-          object[key] = inner;
-        } else {
-          object[key] = value(type);
-        }
+      case 116 /* t */:
+        return true;
+      case 102 /* f */:
+        return false;
+      case 110 /* n */:
+        return null;
+      case 97 /* a */: {
+        const items = new Array(wireCount());
+        for (let i = 0; i < items.length; i++) items[i] = wireString();
+        return items;
       }
-    };
+      default:
+        throw new Error(`customer-schema: unexpected wire value ${String.fromCharCode(type)}`);
+    }
+  };
+  // Up to `members` entries into `object`, stopping where no key is due
+  // (keys are "@" and above; the text's end reads as NaN).
+  const wireEntries = (object, members) => {
+    for (let n = 0; n < members; n++) {
+      const key = wire.charCodeAt(at);
+      if (!(key >= 64)) return;
+      const type = wire.charCodeAt(at + 1);
+      at += 2;
+      // The only nested object is the address, whose entries are leaves.
+      if (type === 111 /* o */) {
+        const inner = {};
+        wireEntries(inner, wireCount());
+        object[fieldNames[key - 64]] = inner;
+      } else {
+        object[fieldNames[key - 64]] = wireValue(type);
+      }
+    }
+  };
+  const wireData = () => {
     const data = {};
-    entries(data, Infinity);
-    return { success: true, data, warnings: [] };
-  }
+    wireEntries(data, Infinity);
+    return data;
+  };
+  const fromWire = (text) => {
+    wire = text;
+    at = 1;
+    return { success: true, data: wireData(), warnings: [] };
+  };
+  const decodeResult = (text) => (text.charCodeAt(0) === 126 /* ~ */ ? fromWire(text) : JSON.parse(text));
+  // "~", then each result and U+0001 (a valid record's wire text "~…", or
+  // the JSON of the result with its index), then U+0002 and the JSON of
+  // { summary, error? }.
+  const fromWireBatch = (text) => {
+    wire = text;
+    at = 1;
+    const results = [];
+    for (;;) {
+      const first = text.charCodeAt(at);
+      if (first === 126 /* ~ */) {
+        at += 1;
+        results.push({ index: results.length, success: true, data: wireData(), warnings: [] });
+        at += 1;
+      } else if (first === 123 /* { */) {
+        const end = text.indexOf("\u0001", at);
+        results.push(JSON.parse(text.slice(at, end)));
+        at = end + 1;
+      } else {
+        break;
+      }
+    }
+    const { summary, error } = JSON.parse(text.slice(at + 1));
+    return error === undefined ? { results, summary } : { results, summary, error };
+  };
+  const decodeBatch = (text) => (text.charCodeAt(0) === 126 /* ~ */ ? fromWireBatch(text) : JSON.parse(text));
 
   // A batch whose call trapped: no results, the internal error as the batch's error.
   const batchTrap = (error) => ({
@@ -201,7 +239,7 @@ export function createApi(glue) {
     };
     // Many records in one call: an array, or the JSON text of one.
     const safeParseMany = (records, options) =>
-      guarded(() => glue.safeParseMany(schema, records, options), batchTrap);
+      guarded(() => glue.safeParseMany(schema, records, options), batchTrap, decodeBatch);
     // NDJSON text (one record per line), lines numbered from firstLine.
     const safeParseNdjson = (text, options, firstLine = 1) => {
       if (typeof text !== "string") throw new TypeError("safeParseNdjson: text must be a string");

@@ -255,6 +255,63 @@ mod tests {
         json!({ "success": true, "data": data, "warnings": [] })
     }
 
+    /// Reads a batch's wire text (see `crate::batch`) back into its JSON,
+    /// as the adapter's `fromWireBatch` builds it.
+    fn decode_batch(wire: &str) -> Json {
+        let body = wire.strip_prefix('~').expect("batch wire text");
+        let (items, tail) = body.split_once('\u{2}').expect("the batch's tail");
+        let mut results = Vec::new();
+        // A valid record's wire text never holds U+0002 nor U+0001 where a
+        // key is due, nor does JSON text: in these tests no string does.
+        for item in items.split_terminator('\u{1}') {
+            results.push(if item.starts_with('~') {
+                let mut result = Map::new();
+                result.insert("index".into(), json!(results.len()));
+                let Json::Object(rest) = decode(item) else {
+                    unreachable!()
+                };
+                result.extend(rest);
+                Json::Object(result)
+            } else {
+                serde_json::from_str(item).unwrap()
+            });
+        }
+        let Json::Object(tail) = serde_json::from_str(tail).unwrap() else {
+            panic!("the tail is an object")
+        };
+        let mut batch = Map::new();
+        batch.insert("results".into(), Json::Array(results));
+        batch.extend(tail);
+        Json::Object(batch)
+    }
+
+    #[test]
+    fn a_batch_as_wire_text_says_what_its_json_says() {
+        let mut invalid = full_record();
+        invalid["email"] = json!("nope");
+        let mut warned = full_record();
+        warned["createdAt"] = json!(1709856000);
+        let list = json!([full_record(), invalid, 42, warned, {}, full_record()]);
+        let options = Options::default();
+        for kind in [SchemaKind::Customer, SchemaKind::Create, SchemaKind::Update] {
+            let json = crate::batch::many_source_json(kind, &list, &options);
+            let wire = crate::batch::many_source_wire(kind, &list, &options);
+            assert_eq!(
+                decode_batch(&wire).to_string(),
+                serde_json::from_str::<Json>(&json).unwrap().to_string()
+            );
+        }
+        // Refused whole: no results, the error in the tail.
+        for text in ["{}", "[1,"] {
+            let json = crate::batch::many_text_json(SchemaKind::Create, text, &options);
+            let wire = crate::batch::many_text_wire(SchemaKind::Create, text, &options);
+            assert_eq!(
+                decode_batch(&wire),
+                serde_json::from_str::<Json>(&json).unwrap()
+            );
+        }
+    }
+
     /// The wire text of a valid record says what its JSON says; other
     /// results go as JSON. Returns whether it went as wire text.
     fn same_result(kind: SchemaKind, input: &Json, options: &Options) -> bool {

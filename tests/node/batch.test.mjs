@@ -34,6 +34,9 @@ for (const group of casesBySchemaAndOptions()) {
     assert.equal(batch.error, undefined);
     assert.deepEqual(batch.results.map((r) => r.index), inputs.map((_, i) => i));
     assert.deepEqual(batch.results.map(withoutPosition), singles);
+    // Keys in the crate's order too: { index, success, data | error, warnings }
+    // (valid records are read from wire text, the others from JSON).
+    assert.equal(JSON.stringify(batch.results), JSON.stringify(singles.map((r, index) => ({ index, ...r }))));
     assertSummary(batch, singles);
   });
 
@@ -115,4 +118,30 @@ test("bad options throw a TypeError, as safeParse does", () => {
   assert.throws(() => CustomerSchema.safeParseMany([], { unknownKeys: "loose" }), TypeError);
   assert.throws(() => CustomerSchema.safeParseNdjson("", { defaultRegion: "ZZ" }), TypeError);
   assert.throws(() => CustomerSchema.safeParseNdjson(42), TypeError);
+});
+
+test("strings holding the wire text's marks (U+0001, U+0002, ~, {) or astral characters come back unchanged, alone and in a batch", () => {
+  const marks = "x\u0001\u0002y~{😀";
+  const record = {
+    id: `cust_${marks}`,
+    customerId: "\u0001",
+    firstname: "J",
+    lastname: "S",
+    company: "😀🎉",
+    email: "a@b.co",
+    tags: ["\u0001", "~", "{\u0002"],
+    notes: marks,
+    createdAt: 1,
+    updatedAt: 2,
+  };
+  const list = [record, { ...record, email: "not an email" }, record];
+  const singles = list.map((input) => CustomerSchema.safeParse(input));
+  assert.equal(singles[0].success, true);
+  assert.equal(singles[0].data.id, record.id);
+  assert.equal(singles[0].data.notes, marks);
+  assert.deepEqual(singles[0].data.tags, record.tags);
+  assert.equal(singles[0].data.company, record.company);
+  const batch = CustomerSchema.safeParseMany(list);
+  assert.equal(JSON.stringify(batch.results), JSON.stringify(singles.map((r, index) => ({ index, ...r }))));
+  assert.deepEqual([batch.summary.valid, batch.summary.invalid], [2, 1]);
 });
