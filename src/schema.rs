@@ -559,8 +559,8 @@ impl<'o> Run<'o> {
                     Some(Value::Bool(b)) => f.is_validated_names = Some(*b),
                     Some(other) => self.issues.push(type_issue(at(), "boolean", other)),
                 },
-                "createdAt" => f.created_at = self.timestamp(value, at()),
-                "updatedAt" => f.updated_at = self.timestamp(value, at()),
+                "createdAt" => f.created_at = self.timestamp(value, at),
+                "updatedAt" => f.updated_at = self.timestamp(value, at),
                 _ => {}
             }
         }
@@ -849,17 +849,17 @@ impl<'o> Run<'o> {
         }
     }
 
-    fn timestamp(&mut self, value: Option<&Value>, at: Path) -> Option<u64> {
+    fn timestamp(&mut self, value: Option<&Value>, at: &dyn Fn() -> Path) -> Option<u64> {
         match value {
             None => {
-                self.issues.push(required(at, "number"));
+                self.issues.push(required(at(), "number"));
                 None
             }
-            Some(Value::Number(number)) => match timestamp::millis(number, at.clone()) {
+            Some(Value::Number(number)) => match timestamp::millis(number, at) {
                 Ok(ms) => {
                     if ms < timestamp::SECONDS_THRESHOLD {
                         self.warnings.push(Issue::custom(
-                            at,
+                            at(),
                             Rule::TimestampInSeconds,
                             "This timestamp is before 1973 in milliseconds: is it in seconds?",
                         ));
@@ -872,7 +872,7 @@ impl<'o> Run<'o> {
                 }
             },
             Some(other) => {
-                self.issues.push(type_issue(at, "number", other));
+                self.issues.push(type_issue(at(), "number", other));
                 None
             }
         }

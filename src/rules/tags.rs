@@ -7,16 +7,26 @@ use super::{type_issue, Given};
 use crate::issue::{child, Issue, Path};
 use crate::value::Value;
 
+/// Lists up to this long are searched for duplicates tag by tag; longer
+/// ones through a hash set (a few tags is the usual list, where hashing
+/// costs more than comparing; a long one must not take quadratic time).
+const SEARCHED: usize = 16;
+
 /// The normalised tags, reporting issues for bad items.
 pub fn normalize_tags(items: &[Value], path: &Path, issues: &mut Vec<Issue>) -> Vec<String> {
     let mut tags: Vec<String> = Vec::with_capacity(items.len());
     // indexmap's set: serde_json's object map already brings its hash table
     // into the module, where a std HashSet would add a second one.
-    let mut seen = indexmap::IndexSet::with_capacity(items.len());
+    let mut seen = indexmap::IndexSet::new();
     for (index, item) in items.iter().enumerate() {
         match super::given_string(Some(item), &|| child(path, index), false, true, issues) {
             Given::Text(tag) => {
-                if seen.insert(tag) {
+                let new = if items.len() <= SEARCHED {
+                    !tags.iter().any(|kept| kept == tag)
+                } else {
+                    seen.insert(tag)
+                };
+                if new {
                     tags.push(tag.to_owned());
                 }
             }
@@ -49,6 +59,17 @@ mod tests {
             &mut issues,
         );
         assert_eq!(tags, ["vip", "new", "VIP"]);
+        assert!(issues.is_empty());
+    }
+
+    #[test]
+    fn a_long_list_drops_duplicates_as_a_short_one_does() {
+        let names: Vec<String> = (0..100).map(|i| format!(" t{} ", i % 40)).collect();
+        let items = strings(&names.iter().map(String::as_str).collect::<Vec<_>>());
+        let mut issues = Vec::new();
+        let tags = normalize_tags(&items, &path!["tags"], &mut issues);
+        let expected: Vec<String> = (0..40).map(|i| format!("t{i}")).collect();
+        assert_eq!(tags, expected);
         assert!(issues.is_empty());
     }
 

@@ -16,6 +16,15 @@ pub fn is_forbidden_control(c: char) -> bool {
 /// `Ok(None)` when nothing is left (the field is blank, i.e. not given);
 /// `Err(c)` names the first forbidden control character.
 pub fn normalize_text(input: &str) -> Result<Option<String>, char> {
+    // Printable ASCII words single-spaced, the usual name: as it is.
+    let bytes = input.as_bytes();
+    let plain = bytes.iter().all(|&b| (b' '..=b'~').contains(&b))
+        && bytes.first().is_some_and(|&b| b != b' ')
+        && bytes.last().is_some_and(|&b| b != b' ')
+        && !bytes.windows(2).any(|pair| pair == b"  ");
+    if plain {
+        return Ok(Some(input.to_owned()));
+    }
     if let Some(c) = input.chars().find(|&c| is_forbidden_control(c)) {
         return Err(c);
     }
@@ -70,6 +79,30 @@ mod tests {
             control_message('\u{7}'),
             "Invalid text: contains the control character U+0007"
         );
+    }
+
+    #[test]
+    fn printable_ascii_as_it_is_or_not_gives_what_trimming_and_collapsing_give() {
+        // Every string of up to four of these, the edges of the ASCII fast path.
+        let alphabet = ['a', ' ', '\t', '~', '\u{7f}', '\u{1f}', 'é'];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for s in strings {
+            let expected = match s.chars().find(|&c| is_forbidden_control(c)) {
+                Some(c) => Err(c),
+                None => {
+                    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                    Ok((!joined.is_empty()).then_some(joined))
+                }
+            };
+            assert_eq!(normalize_text(&s), expected, "{s:?}");
+        }
     }
 
     #[test]

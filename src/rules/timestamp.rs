@@ -13,12 +13,12 @@ pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 /// Below this many milliseconds a timestamp probably is in seconds.
 pub const SECONDS_THRESHOLD: u64 = 100_000_000_000;
 
-/// The timestamp, or the issue that refuses it.
-pub fn millis(number: &Number, path: Path) -> Result<u64, Issue> {
+/// The timestamp, or the issue that refuses it (at the path `at` builds).
+pub fn millis(number: &Number, at: &dyn Fn() -> Path) -> Result<u64, Issue> {
     let value = number.as_f64().unwrap_or(f64::NAN);
     let integral = number.is_u64() || number.is_i64() || value.fract() == 0.0;
     if !integral {
-        return Err(Issue::invalid_type(path, "int", "number"));
+        return Err(Issue::invalid_type(at(), "int", "number"));
     }
     if value < 0.0 {
         return Err(Issue::new(
@@ -27,7 +27,7 @@ pub fn millis(number: &Number, path: Path) -> Result<u64, Issue> {
                 minimum: 0,
                 inclusive: true,
             },
-            path,
+            at(),
             "Too small: expected number to be >=0",
         ));
     }
@@ -39,7 +39,7 @@ pub fn millis(number: &Number, path: Path) -> Result<u64, Issue> {
                 maximum: MAX_SAFE_INTEGER,
                 inclusive: true,
             },
-            path,
+            at(),
             format!("Too big: expected number to be <={MAX_SAFE_INTEGER}"),
         )),
     }
@@ -55,7 +55,7 @@ mod tests {
     use super::*;
 
     fn check(n: Number) -> Result<u64, &'static str> {
-        millis(&n, path!["createdAt"]).map_err(|issue| issue.code())
+        millis(&n, &|| path!["createdAt"]).map_err(|issue| issue.code())
     }
 
     #[test]
@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn fractions_are_not_integers() {
-        let issue = millis(&Number::from_f64(1.5).unwrap(), path!["createdAt"]).unwrap_err();
+        let issue = millis(&Number::from_f64(1.5).unwrap(), &|| path!["createdAt"]).unwrap_err();
         assert_eq!(
             issue.kind,
             IssueKind::InvalidType {
