@@ -123,6 +123,108 @@ field_lists! {
     UPDATE_FIELDS = ["id"] common [] address [];
 }
 
+/// A record's fields (the address's are its own), in output order: the
+/// order of [`FIELD_NAMES`]' first nineteen and of the tables above. The
+/// driver finds each member's field once, by its key, and then works by
+/// field, not by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Id,
+    CustomerId,
+    PhoneNumber,
+    Firstname,
+    Lastname,
+    Company,
+    Timezone,
+    Email,
+    PreferredLanguage,
+    PreferredContactMethod,
+    BestTimeToCall,
+    Notes,
+    Tags,
+    CustomFields,
+    ChannelId,
+    Address,
+    IsValidatedNames,
+    CreatedAt,
+    UpdatedAt,
+}
+
+impl Field {
+    const ALL: [Field; 19] = [
+        Field::Id,
+        Field::CustomerId,
+        Field::PhoneNumber,
+        Field::Firstname,
+        Field::Lastname,
+        Field::Company,
+        Field::Timezone,
+        Field::Email,
+        Field::PreferredLanguage,
+        Field::PreferredContactMethod,
+        Field::BestTimeToCall,
+        Field::Notes,
+        Field::Tags,
+        Field::CustomFields,
+        Field::ChannelId,
+        Field::Address,
+        Field::IsValidatedNames,
+        Field::CreatedAt,
+        Field::UpdatedAt,
+    ];
+
+    /// The field a key names (a `match` on text: by length, then one or
+    /// two comparisons).
+    fn named(key: &str) -> Option<Field> {
+        Some(match key {
+            "id" => Field::Id,
+            "customerId" => Field::CustomerId,
+            "phone_number" => Field::PhoneNumber,
+            "firstname" => Field::Firstname,
+            "lastname" => Field::Lastname,
+            "company" => Field::Company,
+            "timezone" => Field::Timezone,
+            "email" => Field::Email,
+            "preferred_language" => Field::PreferredLanguage,
+            "preferred_contact_method" => Field::PreferredContactMethod,
+            "best_time_to_call" => Field::BestTimeToCall,
+            "notes" => Field::Notes,
+            "tags" => Field::Tags,
+            "custom_fields" => Field::CustomFields,
+            "channelId" => Field::ChannelId,
+            "address" => Field::Address,
+            "isValidatedNames" => Field::IsValidatedNames,
+            "createdAt" => Field::CreatedAt,
+            "updatedAt" => Field::UpdatedAt,
+            _ => return None,
+        })
+    }
+
+    /// Its key: the name in the field tables at its position.
+    fn name(self) -> &'static str {
+        CUSTOMER_FIELDS
+            .get(self as usize)
+            .map_or("", |(name, _)| name)
+    }
+}
+
+impl SchemaKind {
+    /// Whether this schema's record has `field` (as its table lists).
+    fn has(self, field: Field) -> bool {
+        match self {
+            SchemaKind::Customer => true,
+            SchemaKind::Create => !matches!(
+                field,
+                Field::Id | Field::ChannelId | Field::CreatedAt | Field::UpdatedAt
+            ),
+            SchemaKind::Update => !matches!(
+                field,
+                Field::ChannelId | Field::CreatedAt | Field::UpdatedAt
+            ),
+        }
+    }
+}
+
 /// The outcome of `safe_parse`: the normalised record, or every issue; and
 /// the warnings in both cases.
 #[derive(Debug, Clone, PartialEq)]
@@ -432,14 +534,21 @@ impl<'o> Run<'o> {
             self.issues.push(type_issue(Vec::new(), "object", input));
             return f;
         };
-        let get = |key: &str| {
-            members
-                .iter()
-                .find(|(k, _)| same_key(k, key))
-                .map(|(_, v)| v)
-        };
+        // Each member's field, found once; the first member wins (only a
+        // JSON text can repeat a key).
+        let mut given = [None; Field::ALL.len()];
+        let mut unknown = false;
+        for (key, value) in members {
+            match Field::named(key).filter(|&field| self.kind.has(field)) {
+                Some(field) => {
+                    given[field as usize].get_or_insert(value);
+                }
+                None => unknown = true,
+            }
+        }
+        let get = |field: Field| given[field as usize];
         let region = self.options.default_region.or_else(|| {
-            let Some(Value::String(country)) = get("address")?.get("country") else {
+            let Some(Value::String(country)) = get(Field::Address)?.get("country") else {
                 return None;
             };
             country::normalize_country(country.trim())
@@ -447,15 +556,16 @@ impl<'o> Run<'o> {
         let defaults = self.kind.applies_defaults();
         let mut contact = Contact::default();
 
-        for &(key, _) in self.kind.fields() {
-            let value = get(key);
+        let kind = self.kind;
+        for field in Field::ALL.into_iter().filter(|&field| kind.has(field)) {
+            let value = get(field);
             // A path is built only for an issue: most fields have none.
-            let at: &dyn Fn() -> Path = &|| path![key];
-            match key {
-                "id" => f.id = self.required_string(value, at, 1),
-                "customerId" => f.customer_id = self.nullable_string(value, at),
-                "channelId" => f.channel_id = self.nullable_string(value, at),
-                "phone_number" => {
+            let at: &dyn Fn() -> Path = &|| path![field.name()];
+            match field {
+                Field::Id => f.id = self.required_string(value, at, 1),
+                Field::CustomerId => f.customer_id = self.nullable_string(value, at),
+                Field::ChannelId => f.channel_id = self.nullable_string(value, at),
+                Field::PhoneNumber => {
                     contact.phone_key = value.is_some();
                     let given = rules::given_string(value, at, true, true, &mut self.issues);
                     contact.phone_missing = given.is_missing();
@@ -479,16 +589,16 @@ impl<'o> Run<'o> {
                         Given::Absent | Given::Invalid => None,
                     };
                 }
-                "firstname" => f.firstname = self.nullable_text(value, at),
-                "lastname" => f.lastname = self.nullable_text(value, at),
-                "company" => f.company = self.optional_text(value, at),
-                "timezone" => {
+                Field::Firstname => f.firstname = self.nullable_text(value, at),
+                Field::Lastname => f.lastname = self.nullable_text(value, at),
+                Field::Company => f.company = self.optional_text(value, at),
+                Field::Timezone => {
                     f.timezone =
                         self.checked(value, at, Format::Timezone, timezone::MESSAGE, |s| {
                             timezone::canonical_time_zone(s).map(str::to_owned)
                         });
                 }
-                "email" => {
+                Field::Email => {
                     contact.email_key = value.is_some();
                     let given = rules::given_string(value, at, false, true, &mut self.issues);
                     contact.email_missing = given.is_missing();
@@ -503,7 +613,7 @@ impl<'o> Run<'o> {
                         }
                     }
                 }
-                "preferred_language" => {
+                Field::PreferredLanguage => {
                     f.preferred_language =
                         self.checked(value, at, Format::Language, language::MESSAGE, |s| {
                             language::normalize_language(s).map(str::to_owned)
@@ -512,31 +622,31 @@ impl<'o> Run<'o> {
                         f.preferred_language = Some(DEFAULT_LANGUAGE.to_owned());
                     }
                 }
-                "preferred_contact_method" => {
+                Field::PreferredContactMethod => {
                     f.preferred_contact_method =
                         self.choice(value, at, PreferredContactMethod::VARIANTS);
                     if defaults && value_is_missing(value) {
                         f.preferred_contact_method = Some(DEFAULT_CONTACT_METHOD);
                     }
                 }
-                "best_time_to_call" => {
+                Field::BestTimeToCall => {
                     f.best_time_to_call = self.choice(value, at, BestTimeToCall::VARIANTS);
                 }
-                "notes" => {
+                Field::Notes => {
                     if let Given::Text(notes) =
                         rules::given_string(value, at, false, false, &mut self.issues)
                     {
                         f.notes = Some(notes.to_owned());
                     }
                 }
-                "tags" => match value {
+                Field::Tags => match value {
                     None => {}
                     Some(Value::Array(items)) => {
                         f.tags = Some(tags::normalize_tags(items, &at(), &mut self.issues));
                     }
                     Some(other) => self.issues.push(tags::not_a_list(at(), other)),
                 },
-                "custom_fields" => match value {
+                Field::CustomFields => match value {
                     None => {}
                     Some(object @ Value::Object(_)) => {
                         let before = self.issues.len();
@@ -549,23 +659,24 @@ impl<'o> Run<'o> {
                     }
                     Some(other) => self.issues.push(type_issue(at(), "object", other)),
                 },
-                "address" => match value {
+                Field::Address => match value {
                     None => {}
                     Some(Value::Object(members)) => f.address = self.address(members, at()),
                     Some(other) => self.issues.push(type_issue(at(), "object", other)),
                 },
-                "isValidatedNames" => match value {
+                Field::IsValidatedNames => match value {
                     None => f.is_validated_names = defaults.then_some(DEFAULT_VALIDATED_NAMES),
                     Some(Value::Bool(b)) => f.is_validated_names = Some(*b),
                     Some(other) => self.issues.push(type_issue(at(), "boolean", other)),
                 },
-                "createdAt" => f.created_at = self.timestamp(value, at),
-                "updatedAt" => f.updated_at = self.timestamp(value, at),
-                _ => {}
+                Field::CreatedAt => f.created_at = self.timestamp(value, at),
+                Field::UpdatedAt => f.updated_at = self.timestamp(value, at),
             }
         }
 
-        f.unknown_keys = self.unknown_keys(members, self.kind.fields(), &Vec::new());
+        if unknown {
+            f.unknown_keys = self.unknown_keys(members, self.kind.fields(), &Vec::new());
+        }
         if let (Some(created), Some(updated)) = (f.created_at, f.updated_at) {
             if updated < created {
                 self.issues.push(Issue::custom(
@@ -892,6 +1003,24 @@ fn value_is_missing(value: Option<&Value>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_are_each_schema_s_table_by_name_and_order() {
+        for kind in [SchemaKind::Customer, SchemaKind::Create, SchemaKind::Update] {
+            let by_field: Vec<&str> = Field::ALL
+                .into_iter()
+                .filter(|&field| kind.has(field))
+                .map(Field::name)
+                .collect();
+            let table: Vec<&str> = kind.fields().iter().map(|(name, _)| *name).collect();
+            assert_eq!(by_field, table, "{kind:?}");
+        }
+        for field in Field::ALL {
+            assert_eq!(Field::named(field.name()), Some(field));
+        }
+        assert_eq!(Field::named("street"), None);
+        assert_eq!(Field::named("ID"), None);
+    }
 
     #[test]
     fn field_names_are_every_table_field_once_in_table_order() {

@@ -29,28 +29,11 @@
 //!
 //! [`FIELD_NAMES`]: super::FIELD_NAMES
 
-use super::{Fields, SchemaKind};
+use super::{Field, Fields, SchemaKind};
 
-/// The indexes in [`super::FIELD_NAMES`] of the fields written here.
-mod index {
-    pub const ID: u8 = 0;
-    pub const CUSTOMER_ID: u8 = 1;
-    pub const PHONE_NUMBER: u8 = 2;
-    pub const FIRSTNAME: u8 = 3;
-    pub const LASTNAME: u8 = 4;
-    pub const COMPANY: u8 = 5;
-    pub const TIMEZONE: u8 = 6;
-    pub const EMAIL: u8 = 7;
-    pub const PREFERRED_LANGUAGE: u8 = 8;
-    pub const PREFERRED_CONTACT_METHOD: u8 = 9;
-    pub const BEST_TIME_TO_CALL: u8 = 10;
-    pub const NOTES: u8 = 11;
-    pub const TAGS: u8 = 12;
-    pub const CHANNEL_ID: u8 = 14;
-    pub const ADDRESS: u8 = 15;
-    pub const IS_VALIDATED_NAMES: u8 = 16;
-    pub const CREATED_AT: u8 = 17;
-    pub const UPDATED_AT: u8 = 18;
+/// The indexes in [`super::FIELD_NAMES`] of the address's fields: after the
+/// record's, which are their [`Field`]'s.
+mod address_index {
     pub const STREET: u8 = 19;
     pub const STREET2: u8 = 20;
     pub const CITY: u8 = 21;
@@ -85,44 +68,50 @@ pub(super) fn success_text(kind: SchemaKind, f: &Fields) -> Option<String> {
         fits: true,
     };
     w.text.push('~');
-    w.string_field(index::ID, f.id.as_deref());
-    w.nullable(index::CUSTOMER_ID, &f.customer_id);
-    w.nullable(index::PHONE_NUMBER, &f.phone_number);
-    w.nullable(index::FIRSTNAME, &f.firstname);
-    w.nullable(index::LASTNAME, &f.lastname);
-    w.string_field(index::COMPANY, f.company.as_deref());
-    w.string_field(index::TIMEZONE, f.timezone.as_deref());
-    w.string_field(index::EMAIL, f.email.as_deref());
-    w.string_field(index::PREFERRED_LANGUAGE, f.preferred_language.as_deref());
+    w.string_field(Field::Id as u8, f.id.as_deref());
+    w.nullable(Field::CustomerId as u8, &f.customer_id);
+    w.nullable(Field::PhoneNumber as u8, &f.phone_number);
+    w.nullable(Field::Firstname as u8, &f.firstname);
+    w.nullable(Field::Lastname as u8, &f.lastname);
+    w.string_field(Field::Company as u8, f.company.as_deref());
+    w.string_field(Field::Timezone as u8, f.timezone.as_deref());
+    w.string_field(Field::Email as u8, f.email.as_deref());
+    w.string_field(
+        Field::PreferredLanguage as u8,
+        f.preferred_language.as_deref(),
+    );
     let method = f.preferred_contact_method.map(|method| method.name());
-    w.string_field(index::PREFERRED_CONTACT_METHOD, method);
+    w.string_field(Field::PreferredContactMethod as u8, method);
     let time = f.best_time_to_call.map(|time| time.name());
-    w.string_field(index::BEST_TIME_TO_CALL, time);
-    w.string_field(index::NOTES, f.notes.as_deref());
+    w.string_field(Field::BestTimeToCall as u8, time);
+    w.string_field(Field::Notes as u8, f.notes.as_deref());
     if let Some(tags) = &f.tags {
-        w.key(index::TAGS, 'a');
+        w.key(Field::Tags as u8, 'a');
         w.count(tags.len());
         for tag in tags {
             w.string(tag);
         }
     }
-    w.nullable(index::CHANNEL_ID, &f.channel_id);
+    w.nullable(Field::ChannelId as u8, &f.channel_id);
     if let Some(address) = &f.address {
         w.fits &= address.unknown_keys.is_empty();
-        w.key(index::ADDRESS, 'o');
+        w.key(Field::Address as u8, 'o');
         w.count(5 + usize::from(address.street2.is_some()));
-        w.string_field(index::STREET, Some(&address.street));
-        w.string_field(index::STREET2, address.street2.as_deref());
-        w.string_field(index::CITY, Some(&address.city));
-        w.string_field(index::STATE, Some(&address.state));
-        w.string_field(index::POSTAL_CODE, Some(&address.postal_code));
-        w.string_field(index::COUNTRY, Some(&address.country));
+        w.string_field(address_index::STREET, Some(&address.street));
+        w.string_field(address_index::STREET2, address.street2.as_deref());
+        w.string_field(address_index::CITY, Some(&address.city));
+        w.string_field(address_index::STATE, Some(&address.state));
+        w.string_field(address_index::POSTAL_CODE, Some(&address.postal_code));
+        w.string_field(address_index::COUNTRY, Some(&address.country));
     }
     if let Some(validated) = f.is_validated_names {
-        w.key(index::IS_VALIDATED_NAMES, if validated { 't' } else { 'f' });
+        w.key(
+            Field::IsValidatedNames as u8,
+            if validated { 't' } else { 'f' },
+        );
     }
-    w.number(index::CREATED_AT, f.created_at);
-    w.number(index::UPDATED_AT, f.updated_at);
+    w.number(Field::CreatedAt as u8, f.created_at);
+    w.number(Field::UpdatedAt as u8, f.updated_at);
     w.fits.then_some(w.text)
 }
 
