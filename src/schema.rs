@@ -18,7 +18,7 @@ use crate::rules::{
 use crate::types::{
     Address, BestTimeToCall, CreateCustomer, Customer, PreferredContactMethod, UpdateCustomer,
 };
-use crate::value::{same_key, Plan, Reader, Source, Value};
+use crate::value::{same_key, Key, Plan, Reader, Source, Value};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value as Json};
 
@@ -735,7 +735,7 @@ impl<'o> Run<'o> {
         }
     }
 
-    fn address(&mut self, members: &[(String, Value)], at: Path) -> Option<Address> {
+    fn address(&mut self, members: &[(Key, Value)], at: Path) -> Option<Address> {
         let get = |key: &str| {
             members
                 .iter()
@@ -791,7 +791,7 @@ impl<'o> Run<'o> {
     /// Unknown keys of an object: dropped, reported, or kept (as JSON data).
     fn unknown_keys(
         &mut self,
-        members: &[(String, Value)],
+        members: &[(Key, Value)],
         known: &[(&str, Plan)],
         at: &Path,
     ) -> Map<String, Json> {
@@ -802,7 +802,7 @@ impl<'o> Run<'o> {
         match self.options.unknown_keys {
             UnknownKeys::Strip => {}
             UnknownKeys::Strict => {
-                let keys: Vec<String> = unknown.map(|(key, _)| key.clone()).collect();
+                let keys: Vec<String> = unknown.map(|(key, _)| key.to_string()).collect();
                 if !keys.is_empty() {
                     let listed = keys
                         .iter()
@@ -820,9 +820,9 @@ impl<'o> Run<'o> {
             UnknownKeys::Passthrough => {
                 for (key, value) in unknown {
                     let before = self.issues.len();
-                    json::check_json(value, child(at, key.as_str()), 1, &mut self.issues);
+                    json::check_json(value, child(at, &**key), 1, &mut self.issues);
                     if self.issues.len() == before {
-                        kept.insert(key.clone(), value.to_json());
+                        kept.insert(key.to_string(), value.to_json());
                     }
                 }
             }

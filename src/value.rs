@@ -15,6 +15,12 @@
 //! unknown key costs nothing when it is going to be stripped.
 
 use serde_json::Number;
+use std::borrow::Cow;
+
+/// An object's key: borrowed when the host names a field the schema knows
+/// (the JavaScript reader sends those as an index, so no text is copied),
+/// owned otherwise.
+pub type Key = Cow<'static, str>;
 
 /// Deepest nesting read below the record's root. `custom_fields` is level 1
 /// at depth 1, so its 32 allowed levels end at depth 32; values one level
@@ -39,7 +45,7 @@ pub enum Value {
     Array(Vec<Value>),
     /// Members in the input's key order; `undefined` members are dropped,
     /// as `JSON.stringify` drops them.
-    Object(Vec<(String, Value)>),
+    Object(Vec<(Key, Value)>),
     Foreign(Foreign),
 }
 
@@ -107,7 +113,7 @@ impl Value {
             Value::Object(members) => serde_json::Value::Object(
                 members
                     .iter()
-                    .map(|(k, v)| (k.clone(), v.to_json()))
+                    .map(|(k, v)| (k.to_string(), v.to_json()))
                     .collect(),
             ),
         }
@@ -174,7 +180,7 @@ pub trait ObjectSource<S> {
 }
 
 /// An object's keys, and a cursor over their values.
-pub type Keyed<M> = (Vec<String>, M);
+pub type Keyed<M> = (Vec<Key>, M);
 
 /// An object's members, read in key order.
 pub trait Members<S> {
@@ -335,8 +341,12 @@ impl<'a> ObjectSource<&'a serde_json::Value> for &'a serde_json::Map<String, ser
     type Members = std::iter::Enumerate<serde_json::map::Values<'a>>;
 
     fn keys(self, limit: usize) -> Result<Option<Keyed<Self::Members>>, String> {
-        Ok((self.len() <= limit)
-            .then(|| (self.keys().cloned().collect(), self.values().enumerate())))
+        Ok((self.len() <= limit).then(|| {
+            (
+                self.keys().cloned().map(Key::Owned).collect(),
+                self.values().enumerate(),
+            )
+        }))
     }
 }
 

@@ -28,7 +28,7 @@ pub fn check_json(value: &Value, path: Path, level: u64, issues: &mut Vec<Issue>
         }
         Value::Object(members) => {
             for (key, member) in members {
-                check_json(member, child(&path, key.as_str()), level + 1, issues);
+                check_json(member, child(&path, &**key), level + 1, issues);
             }
         }
         Value::Foreign(_) => issues.push(type_issue(path, "json", value)),

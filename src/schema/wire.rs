@@ -64,10 +64,10 @@ pub(super) fn success_text(kind: SchemaKind, f: &Fields) -> Option<String> {
         return None;
     }
     let mut w = Wire {
-        text: String::with_capacity(256),
+        text: Vec::with_capacity(256),
         fits: true,
     };
-    w.text.push('~');
+    w.text.push(b'~');
     w.string_field(Field::Id as u8, f.id.as_deref());
     w.nullable(Field::CustomerId as u8, &f.customer_id);
     w.nullable(Field::PhoneNumber as u8, &f.phone_number);
@@ -86,7 +86,7 @@ pub(super) fn success_text(kind: SchemaKind, f: &Fields) -> Option<String> {
     w.string_field(Field::BestTimeToCall as u8, time);
     w.string_field(Field::Notes as u8, f.notes.as_deref());
     if let Some(tags) = &f.tags {
-        w.key(Field::Tags as u8, 'a');
+        w.key(Field::Tags as u8, b'a');
         w.count(tags.len());
         for tag in tags {
             w.string(tag);
@@ -95,7 +95,7 @@ pub(super) fn success_text(kind: SchemaKind, f: &Fields) -> Option<String> {
     w.nullable(Field::ChannelId as u8, &f.channel_id);
     if let Some(address) = &f.address {
         w.fits &= address.unknown_keys.is_empty();
-        w.key(Field::Address as u8, 'o');
+        w.key(Field::Address as u8, b'o');
         w.count(5 + usize::from(address.street2.is_some()));
         w.string_field(address_index::STREET, Some(&address.street));
         w.string_field(address_index::STREET2, address.street2.as_deref());
@@ -107,24 +107,28 @@ pub(super) fn success_text(kind: SchemaKind, f: &Fields) -> Option<String> {
     if let Some(validated) = f.is_validated_names {
         w.key(
             Field::IsValidatedNames as u8,
-            if validated { 't' } else { 'f' },
+            if validated { b't' } else { b'f' },
         );
     }
     w.number(Field::CreatedAt as u8, f.created_at);
     w.number(Field::UpdatedAt as u8, f.updated_at);
-    w.fits.then_some(w.text)
+    // (UTF-8 by construction: ASCII bytes and whole strings' and
+    // characters' encodings.)
+    String::from_utf8(w.text).ok().filter(|_| w.fits)
 }
 
-/// Wire text being written; `fits` turns false for what has no wire form.
+/// Wire text being written, as UTF-8 bytes (one byte where the character is
+/// ASCII, without `String::push`'s encoding); `fits` turns false for what
+/// has no wire form.
 struct Wire {
-    text: String,
+    text: Vec<u8>,
     fits: bool,
 }
 
 impl Wire {
-    /// A field's key and its value's type.
-    fn key(&mut self, index: u8, kind: char) {
-        self.text.push(char::from(b'@' + index));
+    /// A field's key and its value's type (ASCII).
+    fn key(&mut self, index: u8, kind: u8) {
+        self.text.push(b'@' + index);
         self.text.push(kind);
     }
 
@@ -132,7 +136,11 @@ impl Wire {
     fn count(&mut self, n: usize) {
         // Below MAX_COUNT, + 0x20 is a character short of the surrogates.
         match char::from_u32((n.min(MAX_COUNT) + 0x20) as u32) {
-            Some(c) if n < MAX_COUNT => self.text.push(c),
+            Some(c) if n < MAX_COUNT => {
+                let mut utf8 = [0; 4];
+                self.text
+                    .extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            }
             _ => self.fits = false,
         }
     }
@@ -146,14 +154,14 @@ impl Wire {
             text.chars().map(char::len_utf16).sum()
         };
         self.count(units);
-        self.text.push_str(text);
+        self.text.extend_from_slice(text.as_bytes());
     }
 
     /// A string field, if present.
     #[inline(never)]
     fn string_field(&mut self, index: u8, value: Option<&str>) {
         if let Some(text) = value {
-            self.key(index, 's');
+            self.key(index, b's');
             self.string(text);
         }
     }
@@ -162,7 +170,7 @@ impl Wire {
     fn nullable(&mut self, index: u8, value: &Option<Option<String>>) {
         match value {
             None => {}
-            Some(None) => self.key(index, 'n'),
+            Some(None) => self.key(index, b'n'),
             Some(Some(text)) => self.string_field(index, Some(text)),
         }
     }
@@ -170,9 +178,10 @@ impl Wire {
     /// A whole-number field, if present.
     fn number(&mut self, index: u8, value: Option<u64>) {
         if let Some(n) = value {
-            self.key(index, 'd');
-            self.text.push_str(itoa::Buffer::new().format(n));
-            self.text.push(';');
+            self.key(index, b'd');
+            let mut digits = itoa::Buffer::new();
+            self.text.extend_from_slice(digits.format(n).as_bytes());
+            self.text.push(b';');
         }
     }
 }

@@ -28,7 +28,7 @@ use super::one_thread::OneThread;
 use super::{get, thrown_message, OPTION_NAMES};
 use crate::schema::FIELD_NAMES;
 use crate::value::{
-    ArraySource, Foreign, Items, Keyed, Members, ObjectSource, Shape, Source, Value,
+    ArraySource, Foreign, Items, Key, Keyed, Members, ObjectSource, Shape, Source, Value,
     MAX_STRING_UNITS,
 };
 use js_sys::JsString;
@@ -660,7 +660,7 @@ impl Description {
 
     /// The keys of a `readKeys` description, and the kept array of them;
     /// `None` inside when there are more than `limit`.
-    fn keys(&mut self, limit: usize) -> Result<Option<(Vec<String>, JsValue)>, String> {
+    fn keys(&mut self, limit: usize) -> Result<Option<(Vec<Key>, JsValue)>, String> {
         match self.byte() {
             Some(b'K') => {}
             Some(b'L') => return Err(KEY_TOO_LONG.to_owned()),
@@ -677,7 +677,7 @@ impl Description {
             match self.byte() {
                 Some(b'k') => {
                     let [index] = self.fixed::<1>().ok_or(GARBLED)?;
-                    keys.push(field_name(index).ok_or(GARBLED)?.to_owned());
+                    keys.push(Key::Borrowed(field_name(index).ok_or(GARBLED)?));
                     continue;
                 }
                 Some(b's') => {}
@@ -688,7 +688,7 @@ impl Description {
                 return Err(KEY_TOO_LONG.to_owned());
             }
             match string_value(self.text(len).ok_or(GARBLED)?) {
-                Value::String(key) => keys.push(key),
+                Value::String(key) => keys.push(Key::Owned(key)),
                 _ => return Err("a key contains an unpaired UTF-16 surrogate".to_owned()),
             }
         }
