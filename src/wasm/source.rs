@@ -25,7 +25,7 @@
 //! order, as they did when each value was read on its own.
 
 use super::one_thread::OneThread;
-use super::{get, thrown_message, OPTION_NAMES};
+use super::{thrown_message, OPTION_NAMES};
 use crate::schema::FIELD_NAMES;
 use crate::value::{
     ArraySource, Foreign, Items, Key, Keyed, Members, ObjectSource, Shape, Source, Value,
@@ -48,6 +48,7 @@ use wasm_bindgen::JsCast;
 // | `u` | an `undefined` member of an object (not a value: dropped) |
 // | `x` | a member not looked at: the reader's budget is spent |
 // | `A` | an array, kept |
+// | `O` | a plain object (`Object.prototype.toString` says `[object Object]`), kept |
 // | `o<n><tag>` | another object and its `Object.prototype.toString` tag, kept |
 // | `S` | a string longer than the inline bound, kept |
 // | `E` | looking at the value threw; the thrown value is kept |
@@ -138,9 +139,9 @@ function copy(start, at) {
   // Growing the memory detaches the old view (its length becomes 0).
   if (units.length === 0) units = new Uint16Array(memory.buffer);
   const base = (at >>> 1) - start;
-  // A short description is copied unit by unit: a subarray for set() would
-  // be one more object for the garbage collector per crossing.
-  if (len - start < 256) for (let i = start; i < len; i++) units[base + i] = out[i];
+  // A short description is copied unit by unit, faster than making a
+  // subarray for set() up to about 64 units.
+  if (len - start < 64) for (let i = start; i < len; i++) units[base + i] = out[i];
   else units.set(out.subarray(start, len), base + start);
   len = start;
   if (len === 0 && out.length > SMALL) out = new Uint16Array(SMALL);
@@ -175,6 +176,7 @@ function describeObject(value) {
   try {
     if (Array.isArray(value)) return keep(value, 65 /* A */);
     const name = objectTag.call(value);
+    if (name === "[object Object]") return keep(value, 79 /* O */);
     keep(value, 111 /* o */);
     text(name);
   } catch (thrown) {
@@ -286,6 +288,20 @@ export function readMembers(object, keys, wanted, from, budget, inlineMax, at, c
   return send(start, at, capacity);
 }
 
+// An array's length: a whole number ≥ 0 (a Proxy may claim 1e300), or -1
+// when reading it threw (the thrown value kept), or -2 when it is anything
+// else.
+export function readLength(array) {
+  try {
+    const length = array.length;
+    return Number.isInteger(length) && length >= 0 ? length : -2;
+  } catch (thrown) {
+    held = thrown;
+    kept = true;
+    return -1;
+  }
+}
+
 export function readItems(array, from, end, budget, inlineMax, at, capacity) {
   const start = len;
   for (let i = from; i < end && len - start <= CHUNK && budget >= 0; i++) {
@@ -370,6 +386,9 @@ extern "C" {
         capacity: u32,
     ) -> u32;
 
+    #[wasm_bindgen(js_name = readLength)]
+    fn read_length(array: &JsValue) -> f64;
+
     #[wasm_bindgen(js_name = readItems)]
     fn read_items(
         array: &JsValue,
@@ -393,8 +412,6 @@ thread_local! {
         use_memory(&wasm_bindgen::memory(), OPTION_NAMES[0], OPTION_NAMES[1], FIELD_NAMES);
         FIELD_LIST.set(FIELD_NAMES.split('\n').collect());
     };
-    /// The name `length`, made once.
-    static LENGTH: JsValue = JsValue::from_str("length");
 }
 
 /// Code units a description is first given room for: one value's (`describe`,
@@ -646,6 +663,7 @@ impl Description {
             // Never looked at: the reader has no budget left to read it.
             b'x' => leaf(Value::Foreign(Foreign::TooLarge)),
             b'A' => Some(Entry::Read(Some(JsSource::Array(take_held())))),
+            b'O' => Some(Entry::Read(Some(JsSource::Object(take_held())))),
             b'o' => {
                 let len = self.count()?;
                 let tag = String::from_utf16_lossy(self.text(len)?);
@@ -819,14 +837,16 @@ impl ArraySource<JsSource> for JsArray {
     type Items = JsItems;
 
     fn length(&self) -> Result<usize, String> {
-        let length = LENGTH
-            .with(|name| get(&self.0, name))
-            .map_err(|t| thrown_message(&t))?;
-        length
-            .as_f64()
-            .filter(|n| *n >= 0.0 && n.fract() == 0.0)
-            .map(|n| n as usize)
-            .ok_or_else(|| "the array has no valid length".to_owned())
+        let length = read_length(&self.0);
+        if length >= 0.0 {
+            // Whole: exact as usize up to 2^32 - 1, saturated above (and
+            // then refused by the reader's bound).
+            Ok(length as usize)
+        } else if length == -1.0 {
+            Err(thrown_message(&take_held()))
+        } else {
+            Err("the array has no valid length".to_owned())
+        }
     }
 
     fn items(self, len: usize) -> JsItems {

@@ -400,3 +400,27 @@ test("a huge option string is refused by its first 1,024 characters", () => {
     }
   }
 });
+
+test("an array whose length throws, is absurd or is not a whole number is an issue at its path, never a throw", () => {
+  const record = { id: "c1", firstname: "J", lastname: "S", email: "a@b.co", createdAt: 1709856000000, updatedAt: 1709856000000 };
+  const claiming = (length) =>
+    new Proxy(["a"], {
+      get(target, key) {
+        if (key !== "length") return Reflect.get(target, key);
+        if (length === "throw") throw new Error("no length for you");
+        return length;
+      },
+    });
+  const issue = (length) => {
+    const result = CustomerSchema.safeParse({ ...record, tags: claiming(length) });
+    assert.equal(result.success, false);
+    return result.error.issues[0];
+  };
+  assert.equal(issue("throw").message, "Could not read this value: no length for you");
+  assert.equal(issue(1e300).code, "too_big");
+  for (const length of ["3", -1, 1.5, NaN, Infinity]) {
+    assert.equal(issue(length).message, "Could not read this value: the array has no valid length", String(length));
+  }
+  // A length larger than the array: the missing items read as undefined.
+  assert.deepEqual(issue(2).path, ["tags", 1]);
+});
