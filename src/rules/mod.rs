@@ -108,6 +108,15 @@ impl Given<'_> {
     }
 }
 
+/// `s.trim()`, without decoding a character when both ends are printable
+/// ASCII (the usual value: nothing to trim).
+fn trimmed(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 /// Reads a string field. `null` is accepted only when `nullable`; any other
 /// non-string is an `invalid_type` issue.
 pub fn given_string<'a>(
@@ -121,7 +130,7 @@ pub fn given_string<'a>(
         None => Given::Absent,
         Some(Value::Null) if nullable => Given::Null,
         Some(Value::String(s)) => {
-            let s = if trim { s.trim() } else { s.as_str() };
+            let s = if trim { trimmed(s) } else { s.as_str() };
             if trim && s.is_empty() {
                 Given::Blank
             } else {
@@ -131,6 +140,34 @@ pub fn given_string<'a>(
         Some(other) => {
             issues.push(type_issue(path(), "string", other));
             Given::Invalid
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trimmed;
+
+    #[test]
+    fn trimmed_is_trim() {
+        for s in [
+            "",
+            "a",
+            " a",
+            "a ",
+            " ",
+            "\u{a0}a",
+            "a\u{3000}",
+            "é",
+            " é ",
+            "é a",
+            "a\tb",
+            "\n",
+            "ab",
+            "a\u{85}",
+            "\u{2028}x\u{2029}",
+        ] {
+            assert_eq!(trimmed(s), s.trim(), "{s:?}");
         }
     }
 }

@@ -136,6 +136,8 @@ impl Wire {
     fn count(&mut self, n: usize) {
         // Below MAX_COUNT, + 0x20 is a character short of the surrogates.
         match char::from_u32((n.min(MAX_COUNT) + 0x20) as u32) {
+            // Most lengths: one ASCII byte.
+            Some(c) if c.is_ascii() => self.text.push(c as u8),
             Some(c) if n < MAX_COUNT => {
                 let mut utf8 = [0; 4];
                 self.text

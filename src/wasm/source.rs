@@ -58,7 +58,8 @@ use wasm_bindgen::JsCast;
 // there are more than it may read), as `L` when a key is longer than the
 // inline bound (not copied), or as `T`. A key is `k<i>` when it is the
 // field name at index `i` of the list Rust handed over with the memory (one
-// unit, where its text would be copied and decoded), else `s<n><text>`.
+// unit, where its text would be copied and decoded), else `s<n><text>`. A
+// list of field names the same as the last one is copied from it.
 //
 // A kept value ends the description; `takeHeld` hands it over. A member
 // list also ends once the description passes `CHUNK` units: Rust asks again
@@ -95,6 +96,8 @@ export function useMemory(wasmMemory, firstOption, secondOption, fields) {
   memory = wasmMemory;
   optionNames = [firstOption, secondOption];
   fieldNames = new Map(fields.split("\n").map((name, index) => [name, index]));
+  lastKeys = [];
+  lastEntries = new Uint16Array(0);
   units = new Uint16Array(0);
   bytes = new Uint8Array(0);
   held = undefined;
@@ -220,13 +223,34 @@ export function describe(value, inlineMax, at, capacity) {
   return send(start, at, capacity);
 }
 
+// The last list of keys that were all field names, and its entries:
+// records of one shape (a batch, a form) give the same list again, whose
+// entries are then copied instead of looked up key by key.
+let lastKeys = [];
+let lastEntries = new Uint16Array(0);
+
+function sameKeys(keys) {
+  if (keys.length !== lastKeys.length) return false;
+  // (Keys are internalised strings: === compares pointers.)
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== lastKeys[i]) return false;
+  return true;
+}
+
 export function readKeys(object, limit, inlineMax, at, capacity) {
   const start = len;
   try {
     const keys = Object.keys(object);
     tag(75 /* K */);
     count(keys.length);
-    if (keys.length <= limit) {
+    if (keys.length <= limit && sameKeys(keys)) {
+      room(lastEntries.length);
+      for (let i = 0; i < lastEntries.length; i++) out[len + i] = lastEntries[i];
+      len += lastEntries.length;
+      held = keys;
+      kept = true;
+    } else if (keys.length <= limit) {
+      const entriesStart = len;
+      let allFields = true;
       for (let i = 0; i < keys.length; i++) {
         const field = fieldNames.get(keys[i]);
         if (field !== undefined) {
@@ -235,6 +259,7 @@ export function readKeys(object, limit, inlineMax, at, capacity) {
           out[len++] = field;
           continue;
         }
+        allFields = false;
         if (keys[i].length > inlineMax) {
           len = start;
           tag(76 /* L */);
@@ -242,6 +267,10 @@ export function readKeys(object, limit, inlineMax, at, capacity) {
         }
         tag(115 /* s */);
         text(keys[i]);
+      }
+      if (allFields) {
+        lastKeys = keys;
+        lastEntries = out.slice(entriesStart, len);
       }
       held = keys;
       kept = true;

@@ -418,3 +418,23 @@ for (const [name, call] of optionEntryPoints) {
     assert.doesNotThrow(() => call(Object.create({ defaultRegion: "gb", unknownKeys: "strict" })));
   });
 }
+
+test("records whose keys come in different orders, one after another, keep each value in its field", () => {
+  const values = { firstname: "Ann", lastname: "Lee", email: "ann@example.com", notes: "n1", company: "Co" };
+  const orders = [
+    ["firstname", "lastname", "email", "notes", "company"],
+    ["lastname", "firstname", "email", "company", "notes"],
+    ["email", "notes", "company", "firstname", "lastname"],
+  ];
+  const build = (order, extra = {}) => Object.fromEntries([...order.map((k) => [k, values[k]]), ...Object.entries(extra)]);
+  for (let round = 0; round < 3; round++) {
+    for (const order of orders) {
+      for (const input of [build(order), build(order, { unknown: 1 })]) {
+        const result = CreateCustomerSchema.safeParse(input);
+        assert.equal(result.success, true);
+        for (const [key, value] of Object.entries(values)) assert.equal(result.data[key], value, `${order} ${key}`);
+        assert.equal("unknown" in result.data, false);
+      }
+    }
+  }
+});
