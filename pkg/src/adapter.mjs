@@ -155,12 +155,13 @@ export function createApi(glue) {
         throw new Error(`customer-schema: unexpected wire value ${String.fromCharCode(type)}`);
     }
   };
-  // Up to `members` entries into `object`, stopping where no key is due
-  // (keys are "@" and above; the text's end reads as NaN).
+  // Up to `members` entries into `object`, stopping at the text's end or
+  // where no key is due (keys are "@" and above). (Never read past the end:
+  // V8 would deoptimise this function for it.)
   const wireEntries = (object, members) => {
-    for (let n = 0; n < members; n++) {
+    for (let n = 0; n < members && at < wire.length; n++) {
       const key = wire.charCodeAt(at);
-      if (!(key >= 64)) return;
+      if (key < 64) return;
       const type = wire.charCodeAt(at + 1);
       at += 2;
       // The only nested object is the address, whose entries are leaves.
