@@ -250,7 +250,13 @@ impl Reader {
             }
             Err(message) => return Value::Foreign(Foreign::Unreadable(message)),
         };
-        let plans: Vec<Option<Plan>> = keys.iter().map(|key| self.member_plan(plan, key)).collect();
+        // Each key is searched for from where the last one was found: keys
+        // mostly come in the table's order, so most searches take one step.
+        let mut from = 0;
+        let plans: Vec<Option<Plan>> = keys
+            .iter()
+            .map(|key| self.member_plan(plan, key, &mut from))
+            .collect();
         let wanted: Vec<bool> = plans.iter().map(Option::is_some).collect();
         let mut members = Vec::with_capacity(keys.len());
         for (key, member_plan) in keys.into_iter().zip(plans) {
@@ -271,20 +277,29 @@ impl Reader {
     }
 
     /// How to read the member `key` of an object read by `plan`; `None`
-    /// when it is not read at all.
-    fn member_plan(&self, plan: Plan, key: &str) -> Option<Plan> {
+    /// when it is not read at all. A record's fields are searched from
+    /// `from` on, then from the start; `from` moves past the one found.
+    fn member_plan(&self, plan: Plan, key: &str, from: &mut usize) -> Option<Plan> {
         match plan {
             Plan::Whole => Some(Plan::Whole),
-            Plan::Record(fields) => fields
-                .iter()
-                // The last letters first: a record's names of one length
-                // mostly end differently (`firstname`, `channelId`,
-                // `createdAt`), so most candidates are refused in line.
-                .find(|(name, _)| {
-                    name.as_bytes().last() == key.as_bytes().last() && same_key(name, key)
-                })
-                .map(|(_, plan)| *plan)
-                .or(self.keep_unknown.then_some(Plan::Whole)),
+            Plan::Record(fields) => {
+                let start = (*from).min(fields.len());
+                let (before, after) = fields.split_at(start);
+                let found = after
+                    .iter()
+                    .chain(before)
+                    .position(|(name, _)| same_key(name, key));
+                match found {
+                    Some(offset) => {
+                        // Past the end, the search went on from the start.
+                        let index = start + offset;
+                        let index = index.checked_sub(fields.len()).unwrap_or(index);
+                        *from = index + 1;
+                        fields.get(index).map(|(_, plan)| *plan)
+                    }
+                    None => self.keep_unknown.then_some(Plan::Whole),
+                }
+            }
         }
     }
 }
@@ -423,6 +438,44 @@ mod tests {
             kept.get("other").map(Value::to_json),
             Some(json!({"deep": true}))
         );
+    }
+
+    #[test]
+    fn record_plan_finds_every_field_whatever_the_key_order() {
+        static INNER: &[(&str, Plan)] = &[("x", Plan::Whole)];
+        static PLAN: &[(&str, Plan)] = &[
+            ("a", Plan::Whole),
+            ("nested", Plan::Record(INNER)),
+            ("b", Plan::Whole),
+            ("c", Plan::Whole),
+        ];
+        for text in [
+            r#"{"a":1,"nested":{"x":1,"y":2},"b":2,"c":3,"z":4}"#,
+            r#"{"c":3,"z":4,"b":2,"nested":{"y":2,"x":1},"a":1}"#,
+            r#"{"b":2,"a":1,"c":3,"nested":{"x":1,"y":2},"z":4}"#,
+        ] {
+            let input: serde_json::Value = serde_json::from_str(text).unwrap();
+            let value = Reader::new(false).read(&input, Plan::Record(PLAN), 0);
+            for (key, expected) in [("a", json!(1)), ("b", json!(2)), ("c", json!(3))] {
+                assert_eq!(value.get(key).map(Value::to_json), Some(expected), "{text}");
+            }
+            assert_eq!(
+                value.get("z"),
+                Some(&Value::Foreign(Foreign::Skipped)),
+                "{text}"
+            );
+            let nested = value.get("nested").unwrap();
+            assert_eq!(
+                nested.get("x").map(Value::to_json),
+                Some(json!(1)),
+                "{text}"
+            );
+            assert_eq!(
+                nested.get("y"),
+                Some(&Value::Foreign(Foreign::Skipped)),
+                "{text}"
+            );
+        }
     }
 
     #[test]
