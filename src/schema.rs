@@ -82,6 +82,24 @@ pub(crate) const FIELD_NAMES: &str = concat!(
 
 mod wire;
 
+/// [`FIELD_NAMES`] as a list, by index (the record's fields, then the
+/// address's), taken from the tables at compile time: the names are the
+/// tables' own.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) const FIELD_LIST: [&str; 25] = {
+    let mut list = [""; 25];
+    let mut at = 0;
+    while at < CUSTOMER_FIELDS.len() {
+        list[at] = CUSTOMER_FIELDS[at].0;
+        at += 1;
+    }
+    while at < list.len() {
+        list[at] = ADDRESS_FIELDS[at - CUSTOMER_FIELDS.len()].0;
+        at += 1;
+    }
+    list
+};
+
 pub(crate) const ADDRESS_FIELDS: &[(&str, Plan)] = &[
     ("street", Plan::Whole),
     ("street2", Plan::Whole),
@@ -1037,5 +1055,6 @@ mod tests {
             }
         }
         assert_eq!(FIELD_NAMES.split('\n').collect::<Vec<_>>(), names);
+        assert_eq!(FIELD_LIST.to_vec(), names);
     }
 }

@@ -288,7 +288,13 @@ impl Reader {
                 let found = after
                     .iter()
                     .chain(before)
-                    .position(|(name, _)| same_key(name, key));
+                    // A field name the JavaScript reader sent by index is
+                    // the table's own text: the same address, no bytes to
+                    // compare.
+                    .position(|(name, _)| {
+                        (name.as_ptr() == key.as_ptr() && name.len() == key.len())
+                            || same_key(name, key)
+                    });
                 match found {
                     Some(offset) => {
                         // Past the end, the search went on from the start.

@@ -26,7 +26,7 @@
 
 use super::one_thread::OneThread;
 use super::{thrown_message, OPTION_NAMES};
-use crate::schema::FIELD_NAMES;
+use crate::schema::{FIELD_LIST, FIELD_NAMES};
 use crate::value::{
     ArraySource, Foreign, Items, Key, Keyed, Members, ObjectSource, Shape, Source, Value,
     MAX_STRING_UNITS,
@@ -439,7 +439,6 @@ thread_local! {
     /// Hands this instance's memory to the helper, once per instance.
     static MEMORY_SHARED: () = {
         use_memory(&wasm_bindgen::memory(), OPTION_NAMES[0], OPTION_NAMES[1], FIELD_NAMES);
-        FIELD_LIST.set(FIELD_NAMES.split('\n').collect());
     };
 }
 
@@ -449,16 +448,9 @@ const ONE_VALUE: usize = 64;
 /// … or a list's (keys, members, items): a typical record's fit.
 const MANY_VALUES: usize = 1024;
 
-/// The field names the helper sends as their index (see `readKeys`), by
-/// index.
-static FIELD_LIST: OneThread<Vec<&'static str>> = OneThread::new(Vec::new());
-
-/// The field name at `index` of [`FIELD_LIST`].
+/// The field name the helper sends as `index` (see `readKeys`).
 fn field_name(index: u16) -> Option<&'static str> {
-    let names = FIELD_LIST.take();
-    let name = names.get(usize::from(index)).copied();
-    FIELD_LIST.set(names);
-    name
+    FIELD_LIST.get(usize::from(index)).copied()
 }
 
 /// Buffers descriptions are received in, kept from one crossing to the
