@@ -427,11 +427,8 @@ schema!(UpdateCustomerSchema => UpdateCustomer, Update {
 /// JSON text (what a command-line tool prints; the WebAssembly boundary
 /// sends a valid record's result as wire text instead: `safe_parse_wire`).
 pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: S, options: &Options) -> String {
-    match kind {
-        SchemaKind::Customer => result_json(&CustomerSchema::safe_parse_source(input, options)),
-        SchemaKind::Create => result_json(&CreateCustomerSchema::safe_parse_source(input, options)),
-        SchemaKind::Update => result_json(&UpdateCustomerSchema::safe_parse_source(input, options)),
-    }
+    let input = read_record(kind, input, options);
+    result_text(kind, &input, options, false, &mut |_, _, _| {})
 }
 
 /// Reads a record's input under the reader's bounds, as `kind` plans it.
