@@ -22,11 +22,11 @@ use std::borrow::Cow;
 /// owned otherwise.
 pub type Key = Cow<'static, str>;
 
-/// Deepest nesting read below the record's root. `custom_fields` is level 1
-/// at depth 1, so its 32 allowed levels end at depth 32; values one level
-/// deeper are still read so the depth rule can name them, and containers
-/// below that are [`Foreign::TooDeep`] without being opened.
-pub const MAX_READ_DEPTH: usize = 33;
+/// Deepest container read below the record's root. `custom_fields` is level
+/// 1 at depth 1, so its 32 allowed levels of containers end at depth 32;
+/// a container deeper than that is [`Foreign::TooDeep`] without being
+/// opened (and the depth rule names it).
+pub const MAX_READ_DEPTH: usize = 32;
 
 /// Most values read from one input; past it, [`Foreign::TooLarge`].
 pub const MAX_VALUES: usize = 100_000;

@@ -4,7 +4,8 @@
 //! The value must be plain JSON data, so that what a browser validates is
 //! what a server stores: anything JSON cannot carry (a function, a `Date`, a
 //! `Map`, a `BigInt`, `NaN`) is an issue at its own path, and nesting is
-//! bounded (32 levels, the value itself being level 1). Keys such as
+//! bounded (32 levels of objects and arrays, the value itself being level 1:
+//! a leaf inside the 32nd is fine). Keys such as
 //! `__proto__` are ordinary data.
 
 use super::{type_issue, MAX_JSON_LEVELS};
@@ -13,14 +14,14 @@ use crate::value::{Foreign, Value};
 
 /// Reports every part of `value` that is not JSON data or is nested deeper
 /// than allowed; `level` is the nesting level of `value` itself (a member of
-/// a level-1 object is at level 2, whether it is a container or not).
+/// a level-1 object is at level 2). Levels count containers: a leaf is at
+/// the level of the object or array holding it.
 pub fn check_json(value: &Value, path: Path, level: u64, issues: &mut Vec<Issue>) {
-    if level > MAX_JSON_LEVELS {
-        issues.push(type_issue(path, "json", &Value::Foreign(Foreign::TooDeep)));
-        return;
-    }
     match value {
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
+        Value::Array(_) | Value::Object(_) if level > MAX_JSON_LEVELS => {
+            issues.push(type_issue(path, "json", &Value::Foreign(Foreign::TooDeep)));
+        }
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
                 check_json(item, child(&path, index), level + 1, issues);
@@ -79,10 +80,11 @@ mod tests {
         assert_eq!(issues[1].path, path!["custom_fields", "list", 0]);
     }
 
-    /// `custom_fields` (level 1) holding objects nested until a leaf at `levels`.
+    /// `custom_fields` (level 1) and objects nested in it, `levels` objects
+    /// in all, the innermost holding a leaf.
     fn nested(levels: u64) -> Value {
         let mut value = Value::Bool(true);
-        for _ in 1..levels {
+        for _ in 0..levels {
             value = Value::Object(vec![("a".into(), value)]);
         }
         value
@@ -110,7 +112,26 @@ mod tests {
             issues[0].message,
             "Too deep: nested more than 32 levels (or cyclic)"
         );
-        // The path names the first value that is too deep: 32 keys below custom_fields.
+        // The path names the first object that is too deep: 32 keys below custom_fields.
+        assert_eq!(issues[0].path.len(), 1 + MAX_JSON_LEVELS as usize);
+    }
+
+    #[test]
+    fn an_empty_container_past_32_levels_is_too_deep_and_a_leaf_at_32_is_not() {
+        let mut issues = Vec::new();
+        let mut array = Value::Array(Vec::new());
+        for _ in 1..MAX_JSON_LEVELS {
+            array = Value::Array(vec![array]);
+        }
+        check_json(&array, path!["custom_fields"], 1, &mut issues);
+        assert!(issues.is_empty(), "32 arrays are allowed");
+        check_json(
+            &Value::Array(vec![array]),
+            path!["custom_fields"],
+            1,
+            &mut issues,
+        );
+        assert_eq!(issues.len(), 1, "33 arrays are one too many");
         assert_eq!(issues[0].path.len(), 1 + MAX_JSON_LEVELS as usize);
     }
 }

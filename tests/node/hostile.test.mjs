@@ -225,11 +225,19 @@ for (const [name, make] of Object.entries(nasties)) {
   });
 }
 test("custom_fields nested 32 levels is fine, 33 is an issue", () => {
-  // custom_fields itself is level 1; the leaf 1 below 31 objects is level 32.
+  // custom_fields itself is level 1: 32 objects in all, the innermost
+  // holding a leaf, are within bounds; one object more is not.
   let ok = 1;
-  for (let i = 0; i < 31; i++) ok = { a: ok };
+  for (let i = 0; i < 32; i++) ok = { a: ok };
   hostile("customer", withField("custom_fields", ok), { expect: "ok" });
-  hostile("customer", withField("custom_fields", { a: ok }), { at: ["custom_fields"] });
+  const tooDeep = hostile("customer", withField("custom_fields", { a: ok }));
+  assert.equal(tooDeep.error.issues.length, 1);
+  assert.equal(tooDeep.error.issues[0].code, "too_big");
+  assert.deepEqual(tooDeep.error.issues[0].path, ["custom_fields", ...Array(32).fill("a")]);
+  let arrays = [];
+  for (let i = 0; i < 31; i++) arrays = [arrays];
+  hostile("customer", withField("custom_fields", { list: arrays }), { expect: "ok" });
+  hostile("customer", withField("custom_fields", { list: [arrays] }), { at: ["custom_fields"] });
 });
 
 // --- prototype pollution -----------------------------------------------------------------
