@@ -60,8 +60,6 @@ ISO_CODES_JSON_DIR = Path("/usr/share/iso-codes/json")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = REPO_ROOT / "src" / "tables"
 
-# Names in tzdata.zi that are not real time zones.
-TZ_EXCLUDED = {"Factory"}
 TZ_NAME_RE = re.compile(r"^[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*$")
 
 # ---------------------------------------------------------------------------
@@ -120,6 +118,29 @@ COUNTRY_ALIASES = {
     "Micronesia": "FM",
     "UAE": "AE",
     "Kosovo": "XK",
+    # ISO's own short names that iso-codes spells differently, beyond what
+    # the key's word rules already join.
+    "Holy See": "VA",
+    "Netherlands (Kingdom of the)": "NL",
+    "Falkland Islands": "FK",
+    # Common English forms.
+    "Democratic Republic of the Congo": "CD",
+    "DR Congo": "CD",
+    "DRC": "CD",
+    "Congo-Kinshasa": "CD",
+    "Congo-Brazzaville": "CG",
+    "Republic of Korea": "KR",
+    "Republic of Ireland": "IE",
+    "East Timor": "TL",
+    "Macau": "MO",
+    "US Virgin Islands": "VI",
+    "Saint Martin": "MF",
+    "Sint Maarten": "SX",
+    "Saint Helena": "SH",
+    "England": "GB",
+    "Scotland": "GB",
+    "Wales": "GB",
+    "Northern Ireland": "GB",
 }
 
 # Lookup keys claimed by two countries are dropped here, each with a reason.
@@ -179,7 +200,6 @@ def load_time_zones(wheel: Path) -> tuple[str, list[tuple[str, str]]]:
     if names != listed:
         fail(f"tzdata.zi and tzdata/zones disagree: {sorted(names ^ listed)}")
 
-    names -= TZ_EXCLUDED
     for n in names:
         if not TZ_NAME_RE.match(n) or n.split("/")[0] in ("posix", "right"):
             fail(f"unexpected time zone name {n!r}")
@@ -236,9 +256,25 @@ def build_languages(dir_: Path):
     return langs, a3
 
 
+# Country name keys: the Rust side's `name_key` (src/rules/country.rs) does
+# the same. Brackets and commas separate words like whitespace, full stops
+# are dropped, and these words are read as another: so ISO's own spellings
+# ("Bolivia (Plurinational State of)", "Bahamas (the)"), iso-codes' ("Bolivia,
+# Plurinational State of") and common ones ("The Gambia", "St. Lucia",
+# "Trinidad & Tobago", "U.S.A.") meet on one key.
+KEY_WORD_BREAKS = "()[],"
+KEY_WORD_FORMS = {"the": "", "st": "saint", "&": "and"}
+
+
 def normalise(s: str) -> str:
-    """The Rust side's contract: trim, collapse whitespace runs, to_lowercase."""
-    return " ".join(s.split()).lower()
+    """The Rust side's contract (country name keys): lower-case; words split at
+    whitespace, brackets and commas; full stops dropped; the word forms above
+    applied; words joined by one space."""
+    s = s.lower().replace(".", "")
+    for c in KEY_WORD_BREAKS:
+        s = s.replace(c, " ")
+    words = (KEY_WORD_FORMS.get(w, w) for w in s.split())
+    return " ".join(w for w in words if w)
 
 
 def fold_ascii(s: str) -> str:
@@ -413,8 +449,8 @@ def main() -> None:
         + f"pub(crate) const TZDATA_VERSION: &str = {rust_str(tz_version)};\n\n"
         + "use super::Packed;\n\n"
         + rust_packed(
-            "Every IANA zone and link name (except `Factory`), in its canonical\n"
-            "spelling, sorted by its ASCII-lower-cased form (byte order).",
+            "Every IANA zone and link name (`Factory` too: it is in the database), in\n"
+            "its canonical spelling, sorted by its ASCII-lower-cased form (byte order).",
             "TIME_ZONES", zones),
         "languages.rs": header(f"{iso_source} iso_639-2.json") + "\n"
         + rust_table(
@@ -434,9 +470,11 @@ def main() -> None:
         + "\n"
         + rust_packed(
             "Country name lookup keys, sorted (byte order); the alpha-2 code of key i\n"
-            "is `COUNTRY_NAME_CODES[2 * i..2 * i + 2]`. Keys are already normalised:\n"
-            "trimmed, whitespace runs collapsed to one space, `str::to_lowercase`d;\n"
-            "ASCII-folded and apostrophe variants included.",
+            "is `COUNTRY_NAME_CODES[2 * i..2 * i + 2]`. Keys are already normalised\n"
+            "as `rules::country::name_key` normalises input (lower-cased words, split\n"
+            "at whitespace, brackets and commas, without full stops, `the` dropped,\n"
+            "`st` read as `saint`, `&` as `and`); ASCII-folded and apostrophe\n"
+            "variants included.",
             "COUNTRY_NAMES", [k for k, _ in country_names])
         + "\n"
         + "/// The alpha-2 code of each key of `COUNTRY_NAMES`, in order, two bytes each.\n"

@@ -5,7 +5,14 @@
 //! of America`), in any case, with or without diacritics, with inner
 //! whitespace collapsed. `XK` (Kosovo, user-assigned but in wide use) is
 //! accepted too. The names table is generated with every variant spelled
-//! out, so matching here is a plain lookup.
+//! out, so matching here is a plain lookup of the input's [`name_key`].
+//!
+//! Names are spelled many ways even by the standards: ISO writes `Bolivia
+//! (Plurinational State of)` and `Bahamas (the)`, Debian's iso-codes
+//! `Bolivia, Plurinational State of` and `Bahamas`, people `The Bahamas`,
+//! `St. Lucia`, `Trinidad & Tobago`. Rather than list every spelling, the
+//! key ignores what does not tell countries apart: brackets, commas, full
+//! stops and the word `the`, and reads `st` as `saint` and `&` as `and`.
 
 use crate::tables::countries::{COUNTRIES, COUNTRY_NAMES, COUNTRY_NAME_CODES};
 
@@ -54,15 +61,38 @@ fn fold_case(c: char) -> char {
     }
 }
 
-fn by_name(input: &str) -> Option<&'static str> {
-    // Words folded and joined by one space, built in one buffer.
+/// The lookup key of a country name: its words folded and joined by one
+/// space, where words are split at whitespace, brackets and commas, full
+/// stops are dropped, `the` is left out, and `st` and `&` are read as
+/// `saint` and `and` (scripts/gen_tables.py makes the table's keys alike).
+pub(crate) fn name_key(input: &str) -> String {
     let mut key = String::with_capacity(input.len());
-    for word in input.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
+    let mut word = String::new();
+    // A space after the input ends its last word.
+    for c in input.chars().chain([' ']) {
+        if c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ',') {
+            let read_as = match word.as_str() {
+                "the" => "",
+                "st" => "saint",
+                "&" => "and",
+                other => other,
+            };
+            if !read_as.is_empty() {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(read_as);
+            }
+            word.clear();
+        } else if c != '.' {
+            word.push(fold_case(c));
         }
-        key.extend(word.chars().map(fold_case));
     }
+    key
+}
+
+fn by_name(input: &str) -> Option<&'static str> {
+    let key = name_key(input);
     let at = COUNTRY_NAMES.search_by(|name| name.cmp(&key))?;
     COUNTRY_NAME_CODES.get(2 * at..2 * at + 2)
 }
@@ -110,6 +140,80 @@ mod tests {
     }
 
     #[test]
+    fn iso_spellings_with_brackets_and_the_find_their_country() {
+        // ISO 3166-1's English short names as ISO's Online Browsing Platform
+        // writes them, where Debian's iso-codes writes them otherwise.
+        for (name, alpha2) in [
+            ("Bahamas (the)", "BS"),
+            ("Bolivia (Plurinational State of)", "BO"),
+            ("British Indian Ocean Territory (the)", "IO"),
+            ("Cayman Islands (the)", "KY"),
+            ("Cocos (Keeling) Islands (the)", "CC"),
+            ("Congo (the Democratic Republic of the)", "CD"),
+            ("Congo (the)", "CG"),
+            ("Falkland Islands (the) [Malvinas]", "FK"),
+            ("Gambia (the)", "GM"),
+            ("Holy See (the)", "VA"),
+            ("Iran (Islamic Republic of)", "IR"),
+            ("Korea (the Democratic People's Republic of)", "KP"),
+            ("Korea (the Republic of)", "KR"),
+            ("Lao People's Democratic Republic (the)", "LA"),
+            ("Micronesia (Federated States of)", "FM"),
+            ("Moldova (the Republic of)", "MD"),
+            ("Netherlands (Kingdom of the)", "NL"),
+            ("Philippines (the)", "PH"),
+            ("Russian Federation (the)", "RU"),
+            ("Taiwan (Province of China)", "TW"),
+            ("Tanzania, the United Republic of", "TZ"),
+            (
+                "United Kingdom of Great Britain and Northern Ireland (the)",
+                "GB",
+            ),
+            ("United States of America (the)", "US"),
+            ("Venezuela (Bolivarian Republic of)", "VE"),
+            ("Virgin Islands (British)", "VG"),
+            ("Virgin Islands (U.S.)", "VI"),
+            ("Saint Martin (French part)", "MF"),
+            ("Sint Maarten (Dutch part)", "SX"),
+        ] {
+            assert_eq!(normalize_country(name), Some(alpha2), "{name}");
+        }
+    }
+
+    #[test]
+    fn common_spellings_with_the_st_and_ampersand_find_their_country() {
+        for (name, alpha2) in [
+            ("The Gambia", "GM"),
+            ("the bahamas", "BS"),
+            ("St. Lucia", "LC"),
+            ("St Kitts & Nevis", "KN"),
+            ("Trinidad & Tobago", "TT"),
+            ("Bosnia & Herzegovina", "BA"),
+            ("U.S.A.", "US"),
+            ("U.K.", "GB"),
+            ("Democratic Republic of the Congo", "CD"),
+            ("England", "GB"),
+        ] {
+            assert_eq!(normalize_country(name), Some(alpha2), "{name}");
+        }
+    }
+
+    #[test]
+    fn name_keys_ignore_brackets_commas_full_stops_and_the() {
+        assert_eq!(
+            name_key("  Bolivia (Plurinational  State of) "),
+            "bolivia plurinational state of"
+        );
+        assert_eq!(
+            name_key("Bolivia, Plurinational State of"),
+            "bolivia plurinational state of"
+        );
+        assert_eq!(name_key("The  U.S."), "us");
+        assert_eq!(name_key("St. Kitts & Nevis"), "saint kitts and nevis");
+        assert_eq!(name_key("( ) , the"), "");
+    }
+
+    #[test]
     fn diacritics_are_optional() {
         assert_eq!(normalize_country("Côte d'Ivoire"), Some("CI"));
         assert_eq!(normalize_country("cote d'ivoire"), Some("CI"));
@@ -118,7 +222,16 @@ mod tests {
 
     #[test]
     fn unknown_countries_are_refused() {
-        for bad in ["ZZ", "XXX", "Atlantis", "", "U S"] {
+        for bad in [
+            "ZZ",
+            "XXX",
+            "Atlantis",
+            "",
+            "U S",
+            "()",
+            "the",
+            "Congo (the Republic of Atlantis)",
+        ] {
             assert_eq!(normalize_country(bad), None, "{bad}");
         }
     }

@@ -258,9 +258,11 @@ pub(crate) static COUNTRIES: &[(&str, &str, &str)] = &[
 ];
 
 /// Country name lookup keys, sorted (byte order); the alpha-2 code of key i
-/// is `COUNTRY_NAME_CODES[2 * i..2 * i + 2]`. Keys are already normalised:
-/// trimmed, whitespace runs collapsed to one space, `str::to_lowercase`d;
-/// ASCII-folded and apostrophe variants included.
+/// is `COUNTRY_NAME_CODES[2 * i..2 * i + 2]`. Keys are already normalised
+/// as `rules::country::name_key` normalises input (lower-cased words, split
+/// at whitespace, brackets and commas, without full stops, `the` dropped,
+/// `st` read as `saint`, `&` as `and`); ASCII-folded and apostrophe
+/// variants included.
 pub(crate) static COUNTRY_NAMES: Packed = Packed {
     text: "\
         afghanistan\
@@ -294,8 +296,8 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         bhutan\
         bolivarian republic of venezuela\
         bolivia\
-        bolivia, plurinational state of\
-        bonaire, sint eustatius and saba\
+        bolivia plurinational state of\
+        bonaire sint eustatius and saba\
         bosnia and herzegovina\
         botswana\
         bouvet island\
@@ -320,14 +322,16 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         chile\
         china\
         christmas island\
-        cocos (keeling) islands\
+        cocos keeling islands\
         colombia\
+        commonwealth of bahamas\
         commonwealth of dominica\
-        commonwealth of the bahamas\
-        commonwealth of the northern mariana islands\
+        commonwealth of northern mariana islands\
         comoros\
         congo\
-        congo, the democratic republic of the\
+        congo democratic republic of\
+        congo-brazzaville\
+        congo-kinshasa\
         cook islands\
         costa rica\
         cote d'ivoire\
@@ -343,6 +347,7 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         côte d’ivoire\
         democratic people's republic of korea\
         democratic people’s republic of korea\
+        democratic republic of congo\
         democratic republic of sao tome and principe\
         democratic republic of timor-leste\
         democratic socialist republic of sri lanka\
@@ -350,16 +355,21 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         djibouti\
         dominica\
         dominican republic\
+        dr congo\
+        drc\
+        east timor\
         eastern republic of uruguay\
         ecuador\
         egypt\
         el salvador\
+        england\
         equatorial guinea\
         eritrea\
         estonia\
         eswatini\
         ethiopia\
-        falkland islands (malvinas)\
+        falkland islands\
+        falkland islands malvinas\
         faroe islands\
         federal democratic republic of ethiopia\
         federal democratic republic of nepal\
@@ -399,7 +409,8 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         heard island and mcdonald islands\
         hellenic republic\
         holland\
-        holy see (vatican city state)\
+        holy see\
+        holy see vatican city state\
         honduras\
         hong kong\
         hong kong special administrative region of china\
@@ -410,7 +421,7 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         india\
         indonesia\
         iran\
-        iran, islamic republic of\
+        iran islamic republic of\
         iraq\
         ireland\
         islamic republic of afghanistan\
@@ -436,18 +447,18 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         kingdom of eswatini\
         kingdom of lesotho\
         kingdom of morocco\
+        kingdom of netherlands\
         kingdom of norway\
         kingdom of saudi arabia\
         kingdom of spain\
         kingdom of sweden\
         kingdom of thailand\
-        kingdom of the netherlands\
         kingdom of tonga\
         kiribati\
         korea\
-        korea, democratic people's republic of\
-        korea, democratic people’s republic of\
-        korea, republic of\
+        korea democratic people's republic of\
+        korea democratic people’s republic of\
+        korea republic of\
         kosovo\
         kuwait\
         kyrgyz republic\
@@ -466,6 +477,7 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         luxembourg\
         macao\
         macao special administrative region of china\
+        macau\
         macedonia\
         madagascar\
         malawi\
@@ -480,9 +492,9 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         mayotte\
         mexico\
         micronesia\
-        micronesia, federated states of\
+        micronesia federated states of\
         moldova\
-        moldova, republic of\
+        moldova republic of\
         monaco\
         mongolia\
         montenegro\
@@ -494,6 +506,7 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         nauru\
         nepal\
         netherlands\
+        netherlands kingdom of\
         new caledonia\
         new zealand\
         nicaragua\
@@ -503,13 +516,14 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         norfolk island\
         north korea\
         north macedonia\
+        northern ireland\
         northern mariana islands\
         norway\
         oman\
         pakistan\
         palau\
         palestine\
-        palestine, state of\
+        palestine state of\
         panama\
         papua new guinea\
         paraguay\
@@ -547,6 +561,7 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         republic of chad\
         republic of chile\
         republic of colombia\
+        republic of congo\
         republic of costa rica\
         republic of cote d'ivoire\
         republic of cote d’ivoire\
@@ -562,6 +577,7 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         republic of estonia\
         republic of fiji\
         republic of finland\
+        republic of gambia\
         republic of ghana\
         republic of guatemala\
         republic of guinea\
@@ -573,9 +589,11 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         republic of india\
         republic of indonesia\
         republic of iraq\
+        republic of ireland\
         republic of kazakhstan\
         republic of kenya\
         republic of kiribati\
+        republic of korea\
         republic of latvia\
         republic of liberia\
         republic of lithuania\
@@ -584,6 +602,7 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         republic of maldives\
         republic of mali\
         republic of malta\
+        republic of marshall islands\
         republic of mauritius\
         republic of moldova\
         republic of mozambique\
@@ -591,11 +610,13 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         republic of namibia\
         republic of nauru\
         republic of nicaragua\
+        republic of niger\
         republic of north macedonia\
         republic of palau\
         republic of panama\
         republic of paraguay\
         republic of peru\
+        republic of philippines\
         republic of poland\
         republic of san marino\
         republic of senegal\
@@ -606,14 +627,9 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         republic of slovenia\
         republic of south africa\
         republic of south sudan\
+        republic of sudan\
         republic of suriname\
         republic of tajikistan\
-        republic of the congo\
-        republic of the gambia\
-        republic of the marshall islands\
-        republic of the niger\
-        republic of the philippines\
-        republic of the sudan\
         republic of trinidad and tobago\
         republic of tunisia\
         republic of turkiye\
@@ -633,22 +649,26 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         réunion\
         saint barthelemy\
         saint barthélemy\
-        saint helena, ascension and tristan da cunha\
+        saint helena\
+        saint helena ascension and tristan da cunha\
         saint kitts and nevis\
         saint lucia\
-        saint martin (french part)\
+        saint martin\
+        saint martin french part\
         saint pierre and miquelon\
-        saint vincent and the grenadines\
+        saint vincent and grenadines\
         samoa\
         san marino\
         sao tome and principe\
         saudi arabia\
+        scotland\
         senegal\
         serbia\
         seychelles\
         sierra leone\
         singapore\
-        sint maarten (dutch part)\
+        sint maarten\
+        sint maarten dutch part\
         slovak republic\
         slovakia\
         slovenia\
@@ -656,13 +676,15 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         solomon islands\
         somalia\
         south africa\
-        south georgia and the south sandwich islands\
+        south georgia and south sandwich islands\
         south korea\
         south sudan\
         spain\
         sri lanka\
+        state of eritrea\
         state of israel\
         state of kuwait\
+        state of palestine\
         state of qatar\
         sudan\
         sultanate of oman\
@@ -675,14 +697,11 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         syria\
         syrian arab republic\
         taiwan\
-        taiwan, province of china\
+        taiwan province of china\
         tajikistan\
         tanzania\
-        tanzania, united republic of\
+        tanzania united republic of\
         thailand\
-        the netherlands\
-        the state of eritrea\
-        the state of palestine\
         timor-leste\
         togo\
         togolese republic\
@@ -696,13 +715,11 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         turks and caicos islands\
         tuvalu\
         türkiye\
-        u.s.\
-        u.s.a.\
         uae\
         uganda\
         uk\
         ukraine\
-        union of the comoros\
+        union of comoros\
         united arab emirates\
         united kingdom\
         united kingdom of great britain and northern ireland\
@@ -712,18 +729,21 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
         united states minor outlying islands\
         united states of america\
         uruguay\
+        us\
+        us virgin islands\
         usa\
         uzbekistan\
         vanuatu\
         vatican\
         vatican city\
         venezuela\
-        venezuela, bolivarian republic of\
+        venezuela bolivarian republic of\
         viet nam\
         vietnam\
-        virgin islands of the united states\
-        virgin islands, british\
-        virgin islands, u.s.\
+        virgin islands british\
+        virgin islands of united states\
+        virgin islands us\
+        wales\
         wallis and futuna\
         western sahara\
         yemen\
@@ -733,36 +753,37 @@ pub(crate) static COUNTRY_NAMES: Packed = Packed {
     ",
     ends: &[
         11, 24, 31, 38, 45, 59, 66, 72, 80, 90, 109, 131, 140, 158, 165, 170, 179, 186, 196, 203,
-        210, 220, 228, 235, 242, 248, 253, 260, 266, 298, 305, 336, 368, 390, 398, 411, 417, 424,
-        454, 476, 482, 499, 507, 519, 524, 531, 541, 549, 557, 563, 573, 587, 611, 615, 620, 625,
-        641, 664, 672, 696, 723, 767, 774, 779, 816, 828, 838, 851, 866, 873, 877, 884, 892, 898,
-        912, 919, 933, 949, 986, 1025, 1069, 1103, 1145, 1152, 1160, 1168, 1186, 1213, 1220, 1225,
-        1236, 1253, 1260, 1267, 1275, 1283, 1310, 1323, 1362, 1398, 1425, 1452, 1479, 1509, 1538,
-        1542, 1549, 1555, 1568, 1584, 1599, 1626, 1631, 1648, 1654, 1661, 1668, 1673, 1682, 1707,
-        1720, 1726, 1735, 1742, 1752, 1756, 1765, 1773, 1779, 1792, 1798, 1803, 1830, 1863, 1880,
-        1887, 1916, 1924, 1933, 1981, 1988, 1995, 2032, 2058, 2063, 2072, 2076, 2101, 2105, 2112,
-        2143, 2167, 2197, 2225, 2236, 2242, 2258, 2263, 2274, 2281, 2286, 2292, 2298, 2308, 2313,
-        2331, 2349, 2366, 2385, 2403, 2422, 2440, 2458, 2475, 2498, 2514, 2531, 2550, 2576, 2592,
-        2600, 2605, 2643, 2683, 2701, 2707, 2713, 2728, 2738, 2770, 2804, 2808, 2814, 2831, 2838,
-        2845, 2852, 2857, 2870, 2879, 2889, 2894, 2938, 2947, 2957, 2963, 2971, 2979, 2983, 2988,
-        3004, 3014, 3024, 3033, 3040, 3046, 3056, 3087, 3094, 3114, 3120, 3128, 3138, 3148, 3155,
-        3165, 3172, 3179, 3184, 3189, 3200, 3213, 3224, 3233, 3238, 3245, 3249, 3263, 3274, 3289,
-        3313, 3319, 3323, 3331, 3336, 3345, 3364, 3370, 3386, 3394, 3433, 3464, 3490, 3531, 3564,
-        3592, 3596, 3607, 3615, 3645, 3651, 3659, 3678, 3701, 3730, 3752, 3763, 3768, 3787, 3805,
-        3824, 3843, 3865, 3884, 3901, 3935, 3955, 3975, 3994, 4016, 4036, 4052, 4069, 4089, 4111,
-        4136, 4163, 4182, 4198, 4216, 4242, 4270, 4290, 4309, 4332, 4361, 4380, 4396, 4415, 4432,
-        4453, 4471, 4496, 4514, 4531, 4551, 4570, 4587, 4608, 4624, 4646, 4663, 4683, 4701, 4720,
-        4741, 4763, 4781, 4801, 4817, 4834, 4855, 4874, 4896, 4915, 4934, 4951, 4972, 4999, 5016,
-        5034, 5054, 5070, 5088, 5110, 5129, 5147, 5169, 5193, 5214, 5234, 5258, 5281, 5301, 5323,
-        5344, 5366, 5398, 5419, 5446, 5467, 5498, 5517, 5536, 5556, 5574, 5596, 5615, 5632, 5650,
-        5670, 5677, 5684, 5690, 5708, 5714, 5731, 5739, 5755, 5772, 5816, 5837, 5848, 5874, 5899,
-        5931, 5936, 5946, 5967, 5979, 5986, 5992, 6002, 6014, 6023, 6048, 6063, 6071, 6079, 6109,
-        6124, 6131, 6143, 6187, 6198, 6209, 6214, 6223, 6238, 6253, 6267, 6272, 6289, 6297, 6319,
-        6328, 6334, 6353, 6364, 6369, 6389, 6395, 6420, 6430, 6438, 6466, 6474, 6489, 6509, 6531,
-        6542, 6546, 6563, 6570, 6575, 6594, 6601, 6607, 6614, 6626, 6650, 6656, 6664, 6668, 6674,
-        6677, 6683, 6685, 6692, 6712, 6732, 6746, 6798, 6819, 6846, 6859, 6895, 6919, 6926, 6929,
-        6939, 6946, 6953, 6965, 6974, 7007, 7015, 7022, 7057, 7080, 7100, 7117, 7131, 7136, 7142,
-        7150, 7164,
+        210, 220, 228, 235, 242, 248, 253, 260, 266, 298, 305, 335, 366, 388, 396, 409, 415, 422,
+        452, 474, 480, 497, 505, 517, 522, 529, 539, 547, 555, 561, 571, 585, 609, 613, 618, 623,
+        639, 660, 668, 691, 715, 755, 762, 767, 795, 812, 826, 838, 848, 861, 876, 883, 887, 894,
+        902, 908, 922, 929, 943, 959, 996, 1035, 1063, 1107, 1141, 1183, 1190, 1198, 1206, 1224,
+        1232, 1235, 1245, 1272, 1279, 1284, 1295, 1302, 1319, 1326, 1333, 1341, 1349, 1365, 1390,
+        1403, 1442, 1478, 1505, 1532, 1559, 1589, 1618, 1622, 1629, 1635, 1648, 1664, 1679, 1706,
+        1711, 1728, 1734, 1741, 1748, 1753, 1762, 1787, 1800, 1806, 1815, 1822, 1832, 1836, 1845,
+        1853, 1859, 1872, 1878, 1883, 1910, 1943, 1960, 1967, 1975, 2002, 2010, 2019, 2067, 2074,
+        2081, 2118, 2144, 2149, 2158, 2162, 2186, 2190, 2197, 2228, 2252, 2282, 2310, 2321, 2327,
+        2343, 2348, 2359, 2366, 2371, 2377, 2383, 2393, 2398, 2416, 2434, 2451, 2470, 2488, 2507,
+        2525, 2543, 2565, 2582, 2605, 2621, 2638, 2657, 2673, 2681, 2686, 2723, 2762, 2779, 2785,
+        2791, 2806, 2816, 2848, 2882, 2886, 2892, 2909, 2916, 2923, 2930, 2935, 2948, 2957, 2967,
+        2972, 3016, 3021, 3030, 3040, 3046, 3054, 3062, 3066, 3071, 3087, 3097, 3107, 3116, 3123,
+        3129, 3139, 3169, 3176, 3195, 3201, 3209, 3219, 3229, 3236, 3246, 3253, 3260, 3265, 3270,
+        3281, 3303, 3316, 3327, 3336, 3341, 3348, 3352, 3366, 3377, 3392, 3408, 3432, 3438, 3442,
+        3450, 3455, 3464, 3482, 3488, 3504, 3512, 3551, 3582, 3608, 3649, 3682, 3710, 3714, 3725,
+        3733, 3763, 3769, 3777, 3796, 3819, 3848, 3870, 3881, 3886, 3905, 3923, 3942, 3961, 3983,
+        4002, 4019, 4053, 4073, 4093, 4112, 4134, 4154, 4170, 4187, 4207, 4224, 4246, 4271, 4298,
+        4317, 4333, 4351, 4377, 4405, 4425, 4444, 4467, 4496, 4515, 4531, 4550, 4568, 4585, 4606,
+        4624, 4649, 4667, 4684, 4704, 4723, 4740, 4761, 4777, 4796, 4818, 4835, 4855, 4872, 4890,
+        4909, 4930, 4952, 4970, 4990, 5006, 5023, 5051, 5072, 5091, 5113, 5132, 5151, 5168, 5189,
+        5206, 5233, 5250, 5268, 5288, 5304, 5327, 5345, 5367, 5386, 5404, 5426, 5450, 5471, 5491,
+        5515, 5538, 5555, 5575, 5597, 5628, 5647, 5666, 5686, 5704, 5726, 5745, 5762, 5780, 5800,
+        5807, 5814, 5820, 5838, 5844, 5861, 5869, 5885, 5902, 5914, 5957, 5978, 5989, 6001, 6025,
+        6050, 6078, 6083, 6093, 6114, 6126, 6134, 6141, 6147, 6157, 6169, 6178, 6190, 6213, 6228,
+        6236, 6244, 6274, 6289, 6296, 6308, 6348, 6359, 6370, 6375, 6384, 6400, 6415, 6430, 6448,
+        6462, 6467, 6484, 6492, 6514, 6523, 6529, 6548, 6559, 6564, 6584, 6590, 6614, 6624, 6632,
+        6659, 6667, 6678, 6682, 6699, 6706, 6711, 6730, 6737, 6743, 6750, 6762, 6786, 6792, 6800,
+        6803, 6809, 6811, 6818, 6834, 6854, 6868, 6920, 6941, 6968, 6981, 7017, 7041, 7048, 7050,
+        7067, 7070, 7080, 7087, 7094, 7106, 7115, 7147, 7155, 7162, 7184, 7215, 7232, 7237, 7254,
+        7268, 7273, 7279, 7287, 7301,
     ],
 };
 
@@ -827,10 +848,12 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     CX\
     CC\
     CO\
-    DM\
     BS\
+    DM\
     MP\
     KM\
+    CG\
+    CD\
     CG\
     CD\
     CK\
@@ -848,6 +871,7 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     CI\
     KP\
     KP\
+    CD\
     ST\
     TL\
     LK\
@@ -855,15 +879,20 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     DJ\
     DM\
     DO\
+    CD\
+    CD\
+    TL\
     UY\
     EC\
     EG\
     SV\
+    GB\
     GQ\
     ER\
     EE\
     SZ\
     ET\
+    FK\
     FK\
     FO\
     ET\
@@ -905,6 +934,7 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     GR\
     NL\
     VA\
+    VA\
     HN\
     HK\
     HK\
@@ -941,12 +971,12 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     SZ\
     LS\
     MA\
+    NL\
     NO\
     SA\
     ES\
     SE\
     TH\
-    NL\
     TO\
     KI\
     KR\
@@ -969,6 +999,7 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     LI\
     LT\
     LU\
+    MO\
     MO\
     MO\
     MK\
@@ -999,6 +1030,7 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     NR\
     NP\
     NL\
+    NL\
     NC\
     NZ\
     NI\
@@ -1008,6 +1040,7 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     NF\
     KP\
     MK\
+    GB\
     MP\
     NO\
     OM\
@@ -1052,6 +1085,7 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     TD\
     CL\
     CO\
+    CG\
     CR\
     CI\
     CI\
@@ -1067,6 +1101,7 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     EE\
     FJ\
     FI\
+    GM\
     GH\
     GT\
     GN\
@@ -1078,9 +1113,11 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     IN\
     ID\
     IQ\
+    IE\
     KZ\
     KE\
     KI\
+    KR\
     LV\
     LR\
     LT\
@@ -1089,6 +1126,7 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     MV\
     ML\
     MT\
+    MH\
     MU\
     MD\
     MZ\
@@ -1096,11 +1134,13 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     NA\
     NR\
     NI\
+    NE\
     MK\
     PW\
     PA\
     PY\
     PE\
+    PH\
     PL\
     SM\
     SN\
@@ -1111,14 +1151,9 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     SI\
     ZA\
     SS\
+    SD\
     SR\
     TJ\
-    CG\
-    GM\
-    MH\
-    NE\
-    PH\
-    SD\
     TT\
     TN\
     TR\
@@ -1139,8 +1174,10 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     BL\
     BL\
     SH\
+    SH\
     KN\
     LC\
+    MF\
     MF\
     PM\
     VC\
@@ -1148,11 +1185,13 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     SM\
     ST\
     SA\
+    GB\
     SN\
     RS\
     SC\
     SL\
     SG\
+    SX\
     SX\
     SK\
     SK\
@@ -1166,8 +1205,10 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     SS\
     ES\
     LK\
+    ER\
     IL\
     KW\
+    PS\
     QA\
     SD\
     OM\
@@ -1185,9 +1226,6 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     TZ\
     TZ\
     TH\
-    NL\
-    ER\
-    PS\
     TL\
     TG\
     TG\
@@ -1201,8 +1239,6 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     TC\
     TV\
     TR\
-    US\
-    US\
     AE\
     UG\
     GB\
@@ -1218,6 +1254,8 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     US\
     UY\
     US\
+    VI\
+    US\
     UZ\
     VU\
     VA\
@@ -1226,9 +1264,10 @@ pub(crate) static COUNTRY_NAME_CODES: &str = "\
     VE\
     VN\
     VN\
-    VI\
     VG\
     VI\
+    VI\
+    GB\
     WF\
     EH\
     YE\

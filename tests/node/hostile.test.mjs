@@ -234,8 +234,9 @@ test("custom_fields nested 32 levels is fine, 33 is an issue", () => {
   assert.equal(tooDeep.error.issues.length, 1);
   assert.equal(tooDeep.error.issues[0].code, "too_big");
   assert.deepEqual(tooDeep.error.issues[0].path, ["custom_fields", ...Array(32).fill("a")]);
+  // custom_fields, then 31 arrays: levels 2 to 32.
   let arrays = [];
-  for (let i = 0; i < 31; i++) arrays = [arrays];
+  for (let i = 0; i < 30; i++) arrays = [arrays];
   hostile("customer", withField("custom_fields", { list: arrays }), { expect: "ok" });
   hostile("customer", withField("custom_fields", { list: [arrays] }), { at: ["custom_fields"] });
 });
