@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one test command: installs what it needs, then runs every check and
 # stops at the first failure.
-#   Rust: cargo fmt --check, cargo clippy -D warnings (the crate and the
-#         phone-table generator), the generated phone tables up to date,
+#   Rust: cargo fmt --check, cargo clippy -D warnings (the crate natively and
+#         for wasm32, whose bindings only build there, and the phone-table
+#         generator), the generated phone tables up to date,
 #         cargo test (with the phone engine's differential tests against
 #         the phonenumber crate and libphonenumber, 40 random cases a plan)
 #   Package: scripts/build.sh (release), Node tests (API, fixtures, batches,
@@ -25,6 +26,9 @@ for component in clippy rustfmt; do
     rustup component add "$component"
   fi
 done
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
 npm ci --no-audit --no-fund
 # Headless Chromium for the browser tests (Debian's package; playwright-core
 # drives it, Playwright's own browser download is not used).
@@ -35,8 +39,9 @@ fi
 section "cargo fmt --check"
 cargo fmt --all -- --check
 
-section "cargo clippy --workspace --all-targets -- -D warnings"
+section "cargo clippy -D warnings (native, all targets; wasm32, the library)"
 cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 section "generated phone tables are up to date (tools/phone-tables --check)"
 cargo run --release -p phone-tables -- --check

@@ -25,13 +25,14 @@
 //! runs on one thread.
 
 use crate::batch;
-use crate::issue::{failure_json, Issue};
+use crate::issue::failure_json;
 use crate::json_schema::{Io, Target};
 use crate::options::Options;
+use crate::rules::type_issue;
 use crate::rules::{country, language, phone, timezone};
 use crate::schema::{safe_parse_wire, SchemaKind, FIELD_NAMES};
 use crate::types::{BestTimeToCall, PreferredContactMethod};
-use crate::value::{Plan, Reader};
+use crate::value::{Plan, Reader, Value};
 use js_sys::TypeError;
 use phone::PhoneError;
 use wasm_bindgen::prelude::*;
@@ -158,27 +159,32 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
 /// [`phone_answer`] gives (so the adapter asks for a key's line once, and
 /// no message is written for an error seen before). Otherwise the answer
 /// is 0 and [`phone_answer`] gives a text: `{…}`, the JSON of the result (input that
-/// is not a string); `!invalid_format phone MESSAGE`, the one issue of an
+/// is not a string, or a string the reader refuses: longer than the
+/// `phone_number` field takes, or with a lone surrogate);
+/// `!invalid_format phone MESSAGE`, the one issue of an
 /// invalid number; or the E.164 text of a valid number too long to be
 /// exact as a number (its facts still from `phone_facts`). `options` takes
 /// `defaultRegion` only; a bad one throws a `TypeError` as in `safeParse`.
+/// The input is read as a field's value is, under the same bounds: a huge
+/// string is refused by its length, never copied.
 #[wasm_bindgen(js_name = parsePhone)]
 pub fn parse_phone(input: JsValue, options: JsValue) -> Result<f64, JsValue> {
     let options = read_options(&options)?;
-    Ok(match input.as_string() {
-        Some(text) => check_phone(&text, &options),
-        None => {
-            let value = Reader::new(false).read(JsSource::Raw(input), Plan::Whole, 0);
-            let issue = Issue::invalid_type(Vec::new(), "string", value.type_name());
-            PHONE_ANSWER.set(Answer::Text(failure_json(&issue)));
-            0.0
-        }
-    })
+    Ok(
+        match Reader::new(false).read(JsSource::Raw(input), Plan::Whole, 0) {
+            Value::String(text) => check_phone(&text, &options),
+            other => {
+                let issue = type_issue(Vec::new(), "string", &other);
+                PHONE_ANSWER.set(Answer::Text(failure_json(&issue)));
+                0.0
+            }
+        },
+    )
 }
 
-/// `parsePhone` for input that is a string (the adapter's choice when
-/// `typeof input === "string"`): the text crosses once, as an argument,
-/// instead of being fetched back from JavaScript.
+/// `parsePhone` for input that is a short string (the adapter's choice
+/// for a string of a phone number's length): the text crosses once, as an
+/// argument, instead of being fetched back from JavaScript.
 #[wasm_bindgen(js_name = parsePhoneText)]
 pub fn parse_phone_text(input: &str, options: JsValue) -> Result<f64, JsValue> {
     let options = read_options(&options)?;

@@ -352,12 +352,19 @@ export function createApi(glue) {
     if (first === 33 /* ! */) return invalidPhone(issueParts(text));
     return validPhone(text);
   };
-  // A string goes to the entry that takes text as an argument (one crossing
-  // fewer); anything else to the one that reads and reports it.
+  // A string of a phone number's length goes to the entry that takes text as
+  // an argument (one crossing fewer); anything else to the one that reads
+  // the value under the module's bounds: a huge string is refused by its
+  // length there, not copied whole into WebAssembly memory first, and a
+  // lone surrogate is seen as one (text crossing as an argument would
+  // arrive with U+FFFD in its place).
+  const PHONE_TEXT_MAX = 256;
   const parsePhone = (input, options) =>
     guarded(() => {
       const answer =
-        typeof input === "string" ? glue.parsePhoneText(input, options) : glue.parsePhone(input, options);
+        typeof input === "string" && input.length <= PHONE_TEXT_MAX && input.isWellFormed?.() !== false
+          ? glue.parsePhoneText(input, options)
+          : glue.parsePhone(input, options);
       return answer > 0 ? validPhone(e164Text(answer)) : answer < 0 ? keyedIssue(answer) : phoneAnswer();
     }, internalError, identity);
 

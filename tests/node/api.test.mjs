@@ -255,6 +255,25 @@ test("parsePhone checks one number with the phone_number rule", () => {
   assert.throws(() => parsePhone("+14155552671", { defaultRegion: "ZZ" }), TypeError);
 });
 
+test("parsePhone refuses what the phone_number field refuses, with the field's issue: a huge string, a lone surrogate", () => {
+  const { parsePhone, CustomerSchema } = esm;
+  const fieldIssue = (phone_number) => {
+    const issues = CustomerSchema.safeParse({ ...seedCustomer(), phone_number }).error.issues;
+    return issues.filter((i) => i.path[0] === "phone_number").map((i) => ({ ...i, path: [] }));
+  };
+  // A number padded with 2,000,000 spaces: longer than any field takes.
+  const huge = `+1 415 555 2671${" ".repeat(2_000_000)}`;
+  for (const text of [huge, "+1 415 \ud800555 2671", "\udfff"]) {
+    const r = parsePhone(text);
+    assert.equal(r.success, false);
+    assert.deepEqual(r.error.issues, fieldIssue(text));
+  }
+  assert.equal(parsePhone(huge).error.issues[0].code, "too_big");
+  assert.equal(parsePhone("+1 415 \ud800555 2671").error.issues[0].format, "text");
+  // Long but bounded text is still read as a number.
+  assert.equal(parsePhone(` ${" ".repeat(500)}+1 415 555 2671 `).data.e164, "+14155552671");
+});
+
 // The reader sends a key that is one of the schema's field names as its
 // index in a list the module handed over (crate::wasm::source, readKeys):
 // wherever such a key appears, it must come back as itself.
