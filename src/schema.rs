@@ -8,7 +8,7 @@
 //! apply: Update applies none, because a partial update must never
 //! overwrite a stored value with a default.
 
-use crate::issue::{child, Format, Issue, IssueKind, Path, Rule};
+use crate::issue::{child, Format, Issue, IssueKind, Origin, Path, Rule};
 use crate::options::{Options, UnknownKeys};
 use crate::rules;
 use crate::rules::phone::{normalize_phone, Phone};
@@ -531,7 +531,21 @@ impl<'o> Run<'o> {
     }
 
     /// The result: the record built from `fields`, or the issues.
-    fn finish<Sch: Schema + ?Sized>(self, fields: Fields) -> SafeParse<Sch::Output> {
+    fn finish<Sch: Schema + ?Sized>(mut self, fields: Fields) -> SafeParse<Sch::Output> {
+        // Once the reader's budget is spent, every value after it is
+        // unread and would repeat the same issue: the first one (where the
+        // input outgrew the budget) says it all.
+        let mut too_large_seen = false;
+        self.issues.retain(|issue| {
+            let too_large = matches!(
+                issue.kind,
+                IssueKind::TooBig {
+                    origin: Origin::Input,
+                    ..
+                }
+            );
+            !(too_large && std::mem::replace(&mut too_large_seen, true))
+        });
         if self.issues.is_empty() {
             SafeParse::Success {
                 data: Sch::build(fields),

@@ -121,3 +121,27 @@ fn deeply_nested_json_input_is_bounded_not_recursed() {
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].code(), "too_big");
 }
+
+#[test]
+fn an_input_past_the_value_budget_is_one_issue_where_it_outgrew_it() {
+    // 100,001 tags spend the reader's budget; the fields after them are
+    // unread, and are not each reported again.
+    let mut input = seed();
+    input["tags"] = json!(vec!["a"; 100_001]);
+    input["address"] = json!({
+        "street": "1 Main St", "city": "Springfield", "state": "IL",
+        "postalCode": "62701", "country": "US"
+    });
+    input["custom_fields"] = json!({"a": 1});
+    let issues = CustomerSchema::parse(&input, &Options::default()).unwrap_err();
+    let summary: Vec<(&str, String)> = issues
+        .iter()
+        .map(|i| (i.code(), format!("{:?}", i.path)))
+        .collect();
+    assert_eq!(issues.len(), 1, "{summary:?}");
+    assert_eq!(issues[0].code(), "too_big");
+    assert_eq!(
+        serde_json::to_value(&issues[0].path).unwrap(),
+        json!(["tags"])
+    );
+}
