@@ -572,6 +572,16 @@ fn unreadable(thrown: &JsValue) -> Value {
     Value::Foreign(Foreign::Unreadable(thrown_message(thrown)))
 }
 
+/// An object's keys as a `readKeys` description gives them.
+struct KeyList {
+    names: Vec<Key>,
+    /// The array `Object.keys` returned (kept by the helper).
+    array: JsValue,
+    /// The indices of the keys with a lone surrogate, which are in `names`
+    /// with U+FFFD in its place.
+    bad: Vec<usize>,
+}
+
 /// One entry of a description, parsed.
 enum Entry {
     /// A value, or a member that is `undefined` (`None`).
@@ -697,9 +707,9 @@ impl Description {
         }
     }
 
-    /// The keys of a `readKeys` description, and the kept array of them;
-    /// `None` inside when there are more than `limit`.
-    fn keys(&mut self, limit: usize) -> Result<Option<(Vec<Key>, JsValue)>, String> {
+    /// The keys of a `readKeys` description; `None` inside when there are
+    /// more than `limit`.
+    fn keys(&mut self, limit: usize) -> Result<Option<KeyList>, String> {
         match self.byte() {
             Some(b'K') => {}
             Some(b'L') => return Err(KEY_TOO_LONG.to_owned()),
@@ -712,7 +722,8 @@ impl Description {
         }
         let array = take_held();
         let mut keys = Vec::with_capacity(count);
-        for _ in 0..count {
+        let mut bad = Vec::new();
+        for index in 0..count {
             match self.byte() {
                 Some(b'k') => {
                     let [index] = self.fixed::<1>().ok_or(GARBLED)?;
@@ -726,12 +737,20 @@ impl Description {
             if len > MAX_STRING_UNITS {
                 return Err(KEY_TOO_LONG.to_owned());
             }
-            match string_value(self.text(len).ok_or(GARBLED)?) {
+            let text = self.text(len).ok_or(GARBLED)?;
+            match string_value(text) {
                 Value::String(key) => keys.push(Key::Owned(key)),
-                _ => return Err("a key contains an unpaired UTF-16 surrogate".to_owned()),
+                _ => {
+                    keys.push(Key::Owned(String::from_utf16_lossy(text)));
+                    bad.push(index);
+                }
             }
         }
-        Ok(Some((keys, array)))
+        Ok(Some(KeyList {
+            names: keys,
+            array,
+            bad,
+        }))
     }
 }
 
@@ -910,12 +929,13 @@ impl ObjectSource<JsSource> for JsObject {
         let mut description = Description::read(MANY_VALUES, |at, capacity| {
             read_keys(object, limit as f64, INLINE_MAX, at, capacity)
         });
-        let Some((names, keys)) = description.keys(limit)? else {
+        let Some(KeyList { names, array, bad }) = description.keys(limit)? else {
             return Ok(None);
         };
         let members = JsMembers {
             object: self.0,
-            keys,
+            keys: array,
+            bad_keys: bad,
             next: 0,
             pending: Pending::default(),
         };
@@ -927,6 +947,10 @@ pub struct JsMembers {
     object: JsValue,
     /// The array `Object.keys` returned, which the members are read by.
     keys: JsValue,
+    /// The indices of the keys with a lone surrogate (U+FFFD in their
+    /// place in the key list the reader got): their members, if the reader
+    /// wants them, are unreadable.
+    bad_keys: Vec<usize>,
     /// The index of the first key not read yet.
     next: usize,
     pending: Pending,
@@ -957,6 +981,12 @@ impl Members<JsSource> for JsMembers {
             )
         });
         self.next = index + 1;
+        // A member is only read under a key that is kept (an unknown key is
+        // stripped unread), and a kept key must be text: the member stands
+        // for its key's lone surrogate.
+        if self.bad_keys.contains(&index) {
+            return Ok(Some(JsSource::Leaf(Value::Foreign(Foreign::LoneSurrogate))));
+        }
         member
     }
 }

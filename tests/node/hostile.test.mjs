@@ -145,7 +145,26 @@ test("lone surrogates in tags, address and custom_fields (keys and values) are i
   hostile("customer", withField("tags", ["ok", "bad\uD800"]), { at: ["tags", 1] });
   hostile("customer", withField("address", { street: "1 Main \uDC00St", city: "Springfield", state: "IL", postalCode: "62701", country: "US" }), { at: ["address", "street"] });
   hostile("customer", withField("custom_fields", { note: "\uD800" }), { at: ["custom_fields", "note"] });
-  hostile("customer", withField("custom_fields", { ["k\uDFFF"]: 1 }), { at: ["custom_fields"] });
+  hostile("customer", withField("custom_fields", { ["k\uDFFF"]: 1 }), { at: ["custom_fields", "k\uFFFD"] });
+});
+test("a key with a lone surrogate is an unknown key like any other: stripped, refused (strict), or an issue where it would be kept", () => {
+  const key = "extra\uD800";
+  const input = () => ({ ...seedCustomer(), email: "NOT AN EMAIL", [key]: { any: "thing" } });
+  // Strip: dropped unread; the record's own issues are all still reported.
+  const stripped = hostile("customer", input());
+  assert.deepEqual(stripped.error.issues.map((i) => i.path), [["email"]]);
+  const clean = hostile("customer", { ...seedCustomer(), [key]: 1 }, { expect: "ok" });
+  assert.deepEqual(clean.data, CustomerSchema.safeParse(seedCustomer()).data);
+  // Strict: an unrecognized key, named with U+FFFD for the lone surrogate.
+  const strict = hostile("customer", input(), { options: { unknownKeys: "strict" } });
+  assert.deepEqual(strict.error.issues.find((i) => i.code === "unrecognized_keys").keys, ["extra\uFFFD"]);
+  // Passthrough: kept keys must be text, so it is an issue at its path.
+  const kept = hostile("customer", input(), { options: { unknownKeys: "passthrough" }, at: ["extra\uFFFD"] });
+  assert.match(kept.error.issues.find((i) => i.path[0] === "extra\uFFFD").message, /unpaired UTF-16 surrogate/);
+  // Inside the address too.
+  const address = { street: "1 Main St", city: "Springfield", state: "IL", postalCode: "62701", country: "US", [key]: 1 };
+  hostile("customer", withField("address", address), { expect: "ok" });
+  hostile("customer", withField("address", address), { options: { unknownKeys: "passthrough" }, at: ["address", "extra\uFFFD"] });
 });
 
 // --- NaN and Infinity ----------------------------------------------------------
