@@ -478,19 +478,17 @@ pub(crate) fn result_text(
 pub(crate) fn result_json<T: Serialize>(result: &SafeParse<T>) -> String {
     // Room for a typical record up front saves growing the buffer several times.
     let mut out = Vec::with_capacity(RESULT_CAPACITY);
-    let text = serde_json::to_writer(&mut out, result)
-        .map_err(|error| error.to_string())
-        .and_then(|()| String::from_utf8(out).map_err(|error| error.to_string()));
     // Serialising these types cannot fail (all map keys are strings, and
-    // serde_json writes UTF-8); if it ever did, say so in the result's own shape.
-    text.unwrap_or_else(|error| {
-        let issue = Issue::custom(
+    // serde_json writes UTF-8); if it ever did, say so in the result's own
+    // shape. (Not with the error's own text: see `batch::not_json`.)
+    match serde_json::to_writer(&mut out, result).map(|()| String::from_utf8(out)) {
+        Ok(Ok(text)) => text,
+        _ => crate::issue::failure_json(&Issue::custom(
             Vec::new(),
             Rule::Internal,
-            format!("Internal error: {error}"),
-        );
-        crate::issue::failure_json(&issue)
-    })
+            "Internal error: the result could not be written as JSON".to_owned(),
+        )),
+    }
 }
 
 /// Bytes reserved for a result's JSON text: a full customer record fits.
