@@ -3,7 +3,8 @@
 // from .cjs, (c) type-check a TypeScript consumer with tsc --strict under
 // moduleResolution nodenext and bundler, (d) prove the @ts-expect-error lines
 // are needed (tsc fails without them), (e) run the bin, (f) type-check a
-// Node-only consumer without the DOM lib.
+// Node-only consumer without the DOM lib, (g) with each browser/bundler
+// condition of "exports" as a custom condition.
 // Usage: node tests/package/run.mjs   (after scripts/build.sh)
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, readFileSync, copyFileSync, rmSync, readdirSync } from "node:fs";
@@ -47,7 +48,7 @@ try {
   const files = packed[0].files.map((f) => f.path).sort();
   console.log(`packed ${packed[0].filename}: ${packed[0].size} bytes, ${files.length} files: ${files.join(", ")}`);
   check("the tarball holds the wasm, the glue, the entries and the types, and not the glue's own types", () => {
-    for (const f of ["package.json", "index.mjs", "node.mjs", "index.d.ts", "index.d.mts", "src/adapter.mjs", "dist/customer_schema.js", "dist/types.d.ts", "dist/customer_schema_bg.wasm", "dist/node.cjs", "cli/main.mjs", "cli/worker.mjs"]) {
+    for (const f of ["package.json", "index.mjs", "embedded.mjs", "node.mjs", "index.d.ts", "index.d.mts", "src/adapter.mjs", "dist/customer_schema.js", "dist/types.d.ts", "dist/customer_schema_bg.wasm", "dist/customer_schema_bg.base64.mjs", "dist/node.cjs", "cli/main.mjs", "cli/worker.mjs"]) {
       if (!files.includes(f)) throw new Error(`missing ${f}`);
     }
     // The wasm-bindgen glue's declarations (its loader's types need the DOM lib) stay unpublished.
@@ -119,6 +120,21 @@ try {
         files: ["consumer-nodom.mts"],
       }));
       return run(tsc, ["-p", config], app);
+    });
+  }
+  // The browser/bundler conditions of "exports" each carry their "types": a
+  // project that sets one as a custom condition gets the declarations through
+  // it (without them, tsc would silently fall through to "import").
+  for (const condition of ["webpack", "development", "production", "browser"]) {
+    check(`(g) tsc, moduleResolution bundler, customConditions ["${condition}"]: the types resolve under that condition`, () => {
+      const config = `tsconfig.condition.${condition}.json`;
+      writeFileSync(join(app, config), JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, target: "es2022", lib: ["es2022"], module: "esnext", moduleResolution: "bundler", customConditions: [condition], skipLibCheck: false, types: [] },
+        files: ["consumer-nodom.mts"],
+      }));
+      const trace = run(tsc, ["-p", config, "--traceResolution"], app);
+      if (!trace.includes(`Resolved under condition '${condition}'.`)) throw new Error(trace.split("\n").filter((l) => /condition|customer-schema/.test(l)).join("\n"));
+      return "";
     });
   }
 } finally {
