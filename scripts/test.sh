@@ -14,7 +14,7 @@
 #            npm run bench, the side-by-side benchmark
 #   Browser: node --test tests/browser/ — the package and the form (www/) in
 #            headless Chromium under the strict CSP, and a consumer bundled
-#            by esbuild with no configuration
+#            by esbuild, Vite and webpack with no configuration
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,12 +1,15 @@
 // The bundler path: a tiny consumer of the packed package (npm pack, as a user
-// installs it), bundled by esbuild with no configuration and no copy step
-// (bundle, format, platform, outfile: nothing else), runs in headless Chromium
-// under the same strict CSP and validates a record exactly as Node does.
-// esbuild applies the "browser" condition, which gives the entry with the
-// .wasm embedded (embedded.mjs). With "production", "development" or
-// "webpack" (what Vite and webpack apply by default) esbuild resolves the URL
-// entry (index.mjs) instead: a small bundle that fetches the .wasm, which then
-// has to be copied next to it (as Vite and webpack copy it).
+// installs it), bundled with no configuration and no copy step, runs in
+// headless Chromium under the same strict CSP and validates a record exactly
+// as Node does.
+// - esbuild (bundle, format, platform, outfile: nothing else) applies the
+//   "browser" condition, which gives the entry with the .wasm embedded
+//   (embedded.mjs). With "production", "development" or "webpack" esbuild
+//   resolves the URL entry (index.mjs) instead: a small bundle that fetches
+//   the .wasm, which then has to be copied next to it.
+// - Vite (vite build: the root, no config file) and webpack 5 (mode, entry,
+//   output path) apply those conditions: they resolve index.mjs and copy the
+//   .wasm themselves (new URL(…, import.meta.url)); their output runs there too.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -15,6 +18,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { build as viteBuild } from "vite";
+import webpack from "webpack";
 import * as pkg from "customer-schema";
 import { start, openPage, root } from "./harness.mjs";
 
@@ -61,6 +66,41 @@ async function bundle(name, extra = {}) {
   bundles[name] = { dir: out, text: readFileSync(join(out, "app.js"), "utf8"), warnings: result.warnings };
 }
 
+let vite; // { wasm: [file names], moduleIds: [paths], js: text }
+/** vite build with no config file and no option but the root (an index.html and main.mjs). */
+async function buildWithVite() {
+  const root = join(dir, "vite");
+  mkdirSync(root);
+  cpSync(join(dir, "main.mjs"), join(root, "main.mjs"));
+  writeFileSync(join(root, "index.html"), html.replace('src="app.js"', 'src="./main.mjs"'));
+  const result = await viteBuild({ root, logLevel: "silent", configFile: false });
+  const output = (Array.isArray(result) ? result[0] : result).output;
+  vite = {
+    wasm: output.filter((o) => o.type === "asset" && o.fileName.endsWith(".wasm")).map((o) => o.fileName),
+    moduleIds: output.filter((o) => o.type === "chunk").flatMap((o) => o.moduleIds),
+    js: output.filter((o) => o.type === "chunk").map((o) => o.code).join("\n"),
+  };
+}
+
+let wp; // { wasm: [file names], modules: [names], warnings: [messages], js: text }
+/** webpack 5, production mode, with nothing configured but the entry and the output directory. */
+async function buildWithWebpack() {
+  const out = join(dir, "webpack");
+  const stats = await new Promise((resolve, reject) => {
+    const compiler = webpack({ mode: "production", context: dir, entry: "./main.mjs", output: { path: out } });
+    compiler.run((error, result) => compiler.close(() => (error ? reject(error) : resolve(result))));
+  });
+  const json = stats.toJson({ all: false, assets: true, modules: true, errors: true, warnings: true });
+  assert.deepEqual(json.errors, []);
+  writeFileSync(join(out, "index.html"), html.replace('<script type="module" src="app.js">', '<script src="main.js">'));
+  wp = {
+    wasm: json.assets.map((a) => a.name).filter((n) => n.endsWith(".wasm")),
+    modules: json.modules.flatMap((m) => [m.name, ...(m.modules ?? []).map((inner) => inner.name)]).filter((name) => typeof name === "string"),
+    warnings: json.warnings.map((w) => w.message),
+    js: readFileSync(join(out, "main.js"), "utf8"),
+  };
+}
+
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), "customer-schema-bundle-"));
   // Install the package from its tarball, as a user would get it.
@@ -79,7 +119,18 @@ before(async () => {
   for (const condition of ["production", "development", "webpack"]) await bundle(condition, { conditions: [condition] });
   cpSync(join(installed, "dist", "customer_schema_bg.wasm"), join(bundles.production.dir, "customer_schema_bg.wasm"));
 
-  h = await start({ mounts: { "/plain/": bundles.plain.dir, "/production/": bundles.production.dir } });
+  await buildWithVite();
+  await buildWithWebpack();
+
+  h = await start({
+    mounts: {
+      "/plain/": bundles.plain.dir,
+      "/production/": bundles.production.dir,
+      "/vite/": join(dir, "vite", "dist"),
+      "/assets/": join(dir, "vite", "dist", "assets"), // Vite's default base is "/"
+      "/webpack/": join(dir, "webpack"),
+    },
+  });
 });
 after(async () => {
   await h?.close();
@@ -162,4 +213,32 @@ test("the embedded entry's download cost: minified bundles, gzip -9", async (t) 
   const wasm = gz(readFileSync(join(installed, "dist", "customer_schema_bg.wasm")));
   t.diagnostic(`embedded: ${embedded} B; URL entry: ${js} B + .wasm ${wasm} B = ${js + wasm} B; +${embedded - js - wasm} B`);
   assert.ok(embedded > js + wasm, "base64 costs more than the binary .wasm, even gzipped");
+});
+
+test("vite build (no config) resolves the URL entry and emits the .wasm as an asset", () => {
+  const ours = vite.moduleIds.filter((id) => id.startsWith(`${installed}/`)).map((id) => id.slice(installed.length + 1));
+  assert.ok(ours.includes("index.mjs"), ours.join(", "));
+  assert.ok(!ours.some((id) => /embedded|base64/.test(id)), ours.join(", "));
+  assert.equal(vite.wasm.length, 1, vite.wasm.join(", "));
+  assert.ok(!vite.js.includes(wasmBase64.slice(0, 4096)), "no base64 .wasm in the chunks");
+});
+
+test("the Vite build validates the record in Chromium under the CSP, fetching its .wasm asset", async () => {
+  const { requests } = await runInChromium("vite/");
+  assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), [`/${vite.wasm[0]}`]);
+});
+
+test("webpack 5 (production mode, no config but entry and output path) resolves the URL entry and emits the .wasm", () => {
+  const ours = wp.modules.filter((m) => m.includes("node_modules/customer-schema/"));
+  assert.ok(ours.includes("./node_modules/customer-schema/index.mjs"), ours.join(", "));
+  assert.ok(!ours.some((m) => /embedded|base64/.test(m)), ours.join(", "));
+  assert.equal(wp.wasm.length, 1, wp.wasm.join(", "));
+  assert.ok(!wp.js.includes(wasmBase64.slice(0, 4096)), "no base64 .wasm in main.js");
+  // Its default performance hints flag the 350 KiB .wasm (> 244 KiB); nothing else.
+  assert.deepEqual(wp.warnings.filter((w) => !/asset size limit|performance recommendations/.test(w)), []);
+});
+
+test("the webpack build validates the record in Chromium under the CSP, fetching its .wasm asset", async () => {
+  const { requests } = await runInChromium("webpack/");
+  assert.deepEqual(requests.filter((p) => p.endsWith(".wasm")), [`/webpack/${wp.wasm[0]}`]);
 });
