@@ -1,5 +1,7 @@
 // The package's API surface. The data types are generated from the Rust types
-// by tsify into dist/customer_schema.d.ts and only re-exported here.
+// by tsify (scripts/build.sh writes them to dist/types.d.ts, without the
+// wasm-bindgen loader's declarations, which need the DOM lib) and only
+// re-exported here.
 import type {
   Customer,
   CreateCustomer,
@@ -8,7 +10,7 @@ import type {
   ParseOptions,
   PreferredContactMethod,
   BestTimeToCall,
-} from "./dist/customer_schema.js";
+} from "./dist/types.js";
 
 export type {
   Customer,
@@ -19,7 +21,7 @@ export type {
   BestTimeToCall,
   Issue,
   ParseOptions,
-} from "./dist/customer_schema.js";
+} from "./dist/types.js";
 
 /** The result of `safeParse`: narrow on `success`. */
 export type SafeParseResult<T> = SafeParseSuccess<T> | SafeParseFailure;

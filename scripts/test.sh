@@ -14,7 +14,8 @@
 #            scripts/phone-differential.sh, the full differential suite;
 #            npm run bench, the side-by-side benchmark
 #   Browser: node --test tests/browser/ — the package and the form (www/) in
-#            headless Chromium under the strict CSP, and an esbuild bundle
+#            headless Chromium under the strict CSP, and a consumer bundled
+#            by esbuild, Vite and webpack with no configuration
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -4,8 +4,9 @@
 // and Standard Schema v1's `~standard`, and keeps the module alive if a call
 // ever traps.
 //
-// Written once; used by the browser/bundler entry (index.mjs) as is and by
-// the Node entry after bundling to CommonJS (scripts/build.sh).
+// Written once; used as is by the browser/bundler entries (index.mjs,
+// embedded.mjs) and by the Node entry after bundling to CommonJS
+// (scripts/build.sh).
 
 /**
  * The wasm-bindgen glue module (its exports), initialised by the entry point:

@@ -2,7 +2,9 @@
 // a fresh temporary project, and there (a) import it from .mjs, (b) require it
 // from .cjs, (c) type-check a TypeScript consumer with tsc --strict under
 // moduleResolution nodenext and bundler, (d) prove the @ts-expect-error lines
-// are needed (tsc fails without them).
+// are needed (tsc fails without them), (e) run the bin, (f) type-check a
+// Node-only consumer without the DOM lib, (g) with each browser/bundler
+// condition of "exports" as a custom condition.
 // Usage: node tests/package/run.mjs   (after scripts/build.sh)
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, readFileSync, copyFileSync, rmSync, readdirSync } from "node:fs";
@@ -45,9 +47,13 @@ try {
   const tarball = join(work, packed[0].filename);
   const files = packed[0].files.map((f) => f.path).sort();
   console.log(`packed ${packed[0].filename}: ${packed[0].size} bytes, ${files.length} files: ${files.join(", ")}`);
-  check("the tarball holds the wasm, the glue, both entries and the types", () => {
-    for (const f of ["package.json", "index.mjs", "node.mjs", "index.d.ts", "index.d.mts", "src/adapter.mjs", "dist/customer_schema.js", "dist/customer_schema.d.ts", "dist/customer_schema_bg.wasm", "dist/node.cjs", "cli/main.mjs", "cli/worker.mjs"]) {
+  check("the tarball holds the wasm, the glue, the entries and the types, and not the glue's own types", () => {
+    for (const f of ["package.json", "index.mjs", "embedded.mjs", "node.mjs", "index.d.ts", "index.d.mts", "src/adapter.mjs", "dist/customer_schema.js", "dist/types.d.ts", "dist/customer_schema_bg.wasm", "dist/customer_schema_bg.base64.mjs", "dist/node.cjs", "cli/main.mjs", "cli/worker.mjs"]) {
       if (!files.includes(f)) throw new Error(`missing ${f}`);
+    }
+    // The wasm-bindgen glue's declarations (its loader's types need the DOM lib) stay unpublished.
+    for (const f of ["dist/customer_schema.d.ts", "dist/customer_schema_bg.wasm.d.ts"]) {
+      if (files.includes(f)) throw new Error(`unexpected ${f}`);
     }
     return "";
   });
@@ -103,6 +109,34 @@ try {
     if (missing.length || extra.length) throw new Error(`marked lines without an error: ${missing}; errors on unmarked lines: ${extra}\n${out}`);
     return `${marked.length} marked lines, each an error`;
   });
+  // Node-only projects: no DOM lib. The declarations must not reach the
+  // wasm-bindgen glue's loader types (RequestInfo, Response, WebAssembly.*).
+  copyFileSync(join(here, "consumer-nodom.mts"), join(app, "consumer-nodom.mts"));
+  for (const [moduleResolution, module] of [["nodenext", "nodenext"], ["bundler", "esnext"]]) {
+    check(`(f) tsc without the DOM (lib ["es2022"], types [], skipLibCheck false), moduleResolution ${moduleResolution}, consumer-nodom.mts`, () => {
+      const config = `tsconfig.nodom.${moduleResolution}.json`;
+      writeFileSync(join(app, config), JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, target: "es2022", lib: ["es2022"], module, moduleResolution, skipLibCheck: false, types: [] },
+        files: ["consumer-nodom.mts"],
+      }));
+      return run(tsc, ["-p", config], app);
+    });
+  }
+  // The browser/bundler conditions of "exports" each carry their "types": a
+  // project that sets one as a custom condition gets the declarations through
+  // it (without them, tsc would silently fall through to "import").
+  for (const condition of ["webpack", "development", "production", "browser"]) {
+    check(`(g) tsc, moduleResolution bundler, customConditions ["${condition}"]: the types resolve under that condition`, () => {
+      const config = `tsconfig.condition.${condition}.json`;
+      writeFileSync(join(app, config), JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, target: "es2022", lib: ["es2022"], module: "esnext", moduleResolution: "bundler", customConditions: [condition], skipLibCheck: false, types: [] },
+        files: ["consumer-nodom.mts"],
+      }));
+      const trace = run(tsc, ["-p", config, "--traceResolution"], app);
+      if (!trace.includes(`Resolved under condition '${condition}'.`)) throw new Error(trace.split("\n").filter((l) => /condition|customer-schema/.test(l)).join("\n"));
+      return "";
+    });
+  }
 } finally {
   if (!process.env.KEEP_PACKAGE_TEST) rmSync(work, { recursive: true, force: true });
   else console.log(`kept ${work}`);
