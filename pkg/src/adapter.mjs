@@ -86,30 +86,50 @@ function internalError(cause) {
 export function createApi(glue) {
   let restarts = 0;
 
+  // Calls into the module in progress: more than one when a getter the
+  // module runs while reading input calls it again.
+  let depth = 0;
+  // What made the instance unusable (a trap), until it is restarted.
+  let broken = null;
+
+  // Restarts a broken instance; false if that failed (it is tried again on
+  // the next call).
   function restart() {
+    try {
+      glue.__wbg_reset_state();
+    } catch {
+      return false;
+    }
     restarts += 1;
-    glue.__wbg_reset_state();
+    broken = null;
+    return true;
   }
 
   // Runs one call into the module. The Rust side reads input through
   // catching imports, so the only exception it throws on purpose is the
   // TypeError for bad options (the programmer's error: propagate it). Anything
   // else is a trap, after which the instance may be poisoned (shadow stack and
-  // borrow flags left mid-call): restart it and report, never throw.
+  // borrow flags left mid-call): report it, never throw, and restart the
+  // instance once no call is running in it (restarting under a call still in
+  // progress, a getter's call nested in an outer one, would swap the memory
+  // the outer call is reading). A call that was running when an instance
+  // broke, or that would start in one, reports the trap too.
   function guarded(call, onTrap = internalError, decode = JSON.parse) {
+    if (broken && (depth > 0 || !restart())) return onTrap(broken);
     let text;
+    depth += 1;
     try {
       text = call();
     } catch (error) {
-      if (error instanceof TypeError) throw error;
-      try {
-        restart();
-      } catch (resetError) {
-        throw new Error(`customer-schema: the WebAssembly module could not be restarted: ${resetError}`, {
-          cause: resetError,
-        });
-      }
-      return onTrap(error);
+      if (error instanceof TypeError && !broken) throw error;
+      broken ??= error;
+    } finally {
+      depth -= 1;
+    }
+    if (broken) {
+      const cause = broken;
+      if (depth === 0) restart();
+      return onTrap(cause);
     }
     return decode(text);
   }

@@ -409,6 +409,49 @@ test("a getter that validates other records while being read changes nothing in 
   assert.equal(__testing.restarts(), restarts, "no restart");
 });
 
+// Getters that call the validator again, each from inside the last, until
+// the JavaScript stack runs out inside the module: the call that overflows
+// traps. The module throws nothing of its own (at the very bottom the
+// getter's own code, or the call itself, overflows before the module runs:
+// a RangeError no function can avoid); every call still running in the
+// broken instance reports the trap; the instance is restarted once, when
+// the outermost call ends (not under the calls still running in it); the
+// next call works.
+test("re-entrant calls nested until the stack overflows: the trap reported, one restart after the outermost call, the next call works", () => {
+  const restarts = __testing.restarts();
+  let depth = 0;
+  const thrown = [];
+  const inner = [];
+  const make = () => {
+    const record = seedCustomer();
+    Object.defineProperty(record, "email", {
+      enumerable: true,
+      get() {
+        depth += 1;
+        try {
+          if (depth < 20_000) inner.push(CustomerSchema.safeParse(make()));
+        } catch (error) {
+          thrown.push(error);
+        } finally {
+          depth -= 1;
+        }
+        return "a@b.co";
+      },
+    });
+    return record;
+  };
+  const outer = CustomerSchema.safeParse(make());
+  assert.deepEqual([...new Set(thrown.map(String))].filter((e) => e !== "RangeError: Maximum call stack size exceeded"), []);
+  const internal = (r) => !r.success && r.error.issues.length === 1 && r.error.issues[0].rule === "internal";
+  assert.ok(internal(outer), JSON.stringify(outer));
+  assert.ok(inner.some(internal), "the stack overflowed inside some call");
+  assert.ok(inner.every((r) => internal(r) || r.success), "every inner result is the record's or the trap's");
+  assert.equal(__testing.restarts(), restarts + 1);
+  assert.deepEqual(CustomerSchema.safeParse(seedCustomer()), CustomerSchema.safeParse(seedCustomer()));
+  assert.equal(CustomerSchema.safeParse(seedCustomer()).success, true);
+  assert.equal(__testing.restarts(), restarts + 1);
+});
+
 test("a key longer than 1,000,000 units makes its object unreadable without being copied", () => {
   const key = "k".repeat(1_000_001);
   const r = hostile("customer", { ...seedCustomer(), [key]: 1 });
