@@ -367,6 +367,16 @@ pub trait Schema {
     fn parse(input: &Json, options: &Options) -> Result<Self::Output, Vec<Issue>> {
         Self::safe_parse(input, options).into_result()
     }
+
+    /// Whether `input` is valid: its warnings when it is, else every issue.
+    /// (The same check as [`Schema::safe_parse`], for a caller that keeps
+    /// its own copy of the input.)
+    fn validate(input: &Json, options: &Options) -> Result<Vec<Issue>, Vec<Issue>> {
+        match Self::safe_parse(input, options) {
+            SafeParse::Success { warnings, .. } => Ok(warnings),
+            SafeParse::Failure { issues, .. } => Err(issues),
+        }
+    }
 }
 
 /// `CustomerSchema`: a stored customer.

@@ -41,6 +41,25 @@ fn a_stored_customer_round_trips_through_its_own_schema() {
 }
 
 #[test]
+fn validate_gives_the_warnings_of_a_valid_input_or_every_issue() {
+    let mut sms_without_phone = seed();
+    sms_without_phone["preferred_contact_method"] = json!("sms");
+    sms_without_phone["phone_number"] = json!(null);
+    let warnings = CustomerSchema::validate(&sms_without_phone, &Options::default()).unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(
+        serde_json::to_value(&warnings[0].path).unwrap(),
+        json!(["preferred_contact_method"])
+    );
+    let issues =
+        CustomerSchema::validate(&json!({"email": "nope"}), &Options::default()).unwrap_err();
+    assert_eq!(
+        issues,
+        CustomerSchema::parse(&json!({"email": "nope"}), &Options::default()).unwrap_err()
+    );
+}
+
+#[test]
 fn every_issue_is_reported_not_just_the_first() {
     let input =
         json!({"id": " ", "email": "nope", "timezone": "Mars/Base", "tags": [""], "createdAt": -1});
