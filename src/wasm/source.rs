@@ -723,7 +723,7 @@ impl Description {
         let array = take_held();
         let mut keys = Vec::with_capacity(count);
         let mut bad = Vec::new();
-        for index in 0..count {
+        for position in 0..count {
             match self.byte() {
                 Some(b'k') => {
                     let [index] = self.fixed::<1>().ok_or(GARBLED)?;
@@ -742,7 +742,7 @@ impl Description {
                 Value::String(key) => keys.push(Key::Owned(key)),
                 _ => {
                     keys.push(Key::Owned(String::from_utf16_lossy(text)));
-                    bad.push(index);
+                    bad.push(position);
                 }
             }
         }
@@ -983,8 +983,9 @@ impl Members<JsSource> for JsMembers {
         self.next = index + 1;
         // A member is only read under a key that is kept (an unknown key is
         // stripped unread), and a kept key must be text: the member stands
-        // for its key's lone surrogate.
-        if self.bad_keys.contains(&index) {
+        // for its key's lone surrogate (unless it is `undefined`, which is
+        // dropped whatever its key).
+        if self.bad_keys.contains(&index) && !matches!(member, Ok(None)) {
             return Ok(Some(JsSource::Leaf(Value::Foreign(Foreign::LoneSurrogate))));
         }
         member

@@ -165,6 +165,8 @@ test("a key with a lone surrogate is an unknown key like any other: stripped, re
   const address = { street: "1 Main St", city: "Springfield", state: "IL", postalCode: "62701", country: "US", [key]: 1 };
   hostile("customer", withField("address", address), { expect: "ok" });
   hostile("customer", withField("address", address), { options: { unknownKeys: "passthrough" }, at: ["address", "extra\uFFFD"] });
+  // An undefined member is dropped whatever its key, as JSON.stringify drops it.
+  hostile("customer", { ...seedCustomer(), [key]: undefined }, { options: { unknownKeys: "passthrough" }, expect: "ok" });
 });
 
 // --- NaN and Infinity ----------------------------------------------------------
