@@ -24,9 +24,11 @@ pub type Key = Cow<'static, str>;
 
 /// Deepest container read below the record's root. `custom_fields` is level
 /// 1 at depth 1, so its 32 allowed levels of containers end at depth 32;
-/// a container deeper than that is [`Foreign::TooDeep`] without being
-/// opened (and the depth rule names it).
-pub const MAX_READ_DEPTH: usize = 32;
+/// one level more is read so that a value kept under the address (an
+/// unknown key with `passthrough`, level 1 at depth 2) gets its 32 levels
+/// too. A container deeper than that is [`Foreign::TooDeep`] without being
+/// opened; the depth rule names the first container past 32 levels.
+pub const MAX_READ_DEPTH: usize = 33;
 
 /// Most values read from one input; past it, [`Foreign::TooLarge`].
 pub const MAX_VALUES: usize = 100_000;

@@ -35,7 +35,7 @@ pub fn sorted_lookup<T>(
 
 /// Most levels of nested containers a JSON value may have (`custom_fields`
 /// is level 1; a string or number inside a level-32 object is within bounds).
-pub const MAX_JSON_LEVELS: u64 = MAX_READ_DEPTH as u64;
+pub const MAX_JSON_LEVELS: u64 = (MAX_READ_DEPTH - 1) as u64;
 
 /// True when a string is a value of the `expected` type, so a string the
 /// reader refused is a problem of the string itself, not of its type.

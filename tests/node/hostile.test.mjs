@@ -260,6 +260,12 @@ test("custom_fields nested 32 levels is fine, 33 is an issue", () => {
   for (let i = 0; i < 30; i++) arrays = [arrays];
   hostile("customer", withField("custom_fields", { list: arrays }), { expect: "ok" });
   hostile("customer", withField("custom_fields", { list: [arrays] }), { at: ["custom_fields"] });
+  // A value kept under the address (passthrough) gets its 32 levels too.
+  const address = { street: "1 Main St", city: "Springfield", state: "IL", postalCode: "62701", country: "US" };
+  const options = { unknownKeys: "passthrough" };
+  hostile("customer", withField("address", { ...address, extra: ok }), { options, expect: "ok" });
+  const deep = hostile("customer", withField("address", { ...address, extra: { a: ok } }), { options });
+  assert.deepEqual(deep.error.issues.map((i) => i.path.length), [2 + 32]);
 });
 
 // --- prototype pollution -----------------------------------------------------------------
