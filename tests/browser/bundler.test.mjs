@@ -48,20 +48,21 @@ let wasmBase64;
 let h;
 const bundles = {}; // name → { dir, text, warnings }
 
+/** What a user runs: esbuild main.mjs --bundle --format=esm --platform=browser. */
+const plainOptions = () => ({
+  absWorkingDir: dir,
+  entryPoints: ["main.mjs"],
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  logLevel: "silent",
+});
+
 /** Bundles main.mjs into public-<name>/app.js with these esbuild options on top of the plain ones. */
 async function bundle(name, extra = {}) {
   const out = join(dir, `public-${name}`);
   mkdirSync(out);
-  const result = await build({
-    absWorkingDir: dir,
-    entryPoints: ["main.mjs"],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    outfile: join(out, "app.js"),
-    logLevel: "silent",
-    ...extra,
-  });
+  const result = await build({ ...plainOptions(), outfile: join(out, "app.js"), ...extra });
   writeFileSync(join(out, "index.html"), html);
   bundles[name] = { dir: out, text: readFileSync(join(out, "app.js"), "utf8"), warnings: result.warnings };
 }
@@ -202,10 +203,7 @@ test("the URL bundle, with the .wasm copied next to it (as Vite and webpack do),
 test("the embedded entry's download cost: minified bundles, gzip -9", async (t) => {
   const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
   const minified = async (extra) => {
-    const result = await build({
-      absWorkingDir: dir, entryPoints: ["main.mjs"], bundle: true, format: "esm", platform: "browser",
-      minify: true, write: false, outfile: "app.js", logLevel: "silent", ...extra,
-    });
+    const result = await build({ ...plainOptions(), minify: true, write: false, outfile: "app.js", ...extra });
     return gz(result.outputFiles[0].contents);
   };
   const embedded = await minified({});
