@@ -4,8 +4,8 @@
 //! and common names, and common English forms (`UK`, `USA`, `United States
 //! of America`), in any case, with or without diacritics, with inner
 //! whitespace collapsed. `XK` (Kosovo, user-assigned but in wide use) is
-//! accepted too. The names table is generated with every variant spelled
-//! out, so matching here is a plain lookup of the input's [`name_key`].
+//! accepted too. The names table is generated with its keys folded the way
+//! [`name_key`] folds an input, so matching here is a plain lookup.
 //!
 //! Names are spelled many ways even by the standards: ISO writes `Bolivia
 //! (Plurinational State of)` and `Bahamas (the)`, Debian's iso-codes
@@ -61,6 +61,25 @@ fn fold_case(c: char) -> char {
     }
 }
 
+/// A lower-case Latin-1 letter with a diacritic as its base letter (`é` →
+/// `e`), as NFKD without the combining marks makes it: so a name matches
+/// with its diacritics, without them, or with ones ISO does not write
+/// (`São Tomé and Príncipe`). `æ`, `ð`, `ø`, `þ` and `ß` have no base letter
+/// and stay. (scripts/gen_tables.py folds the table's keys alike.)
+fn fold_diacritic(c: char) -> char {
+    match c {
+        'à'..='å' => 'a',
+        'ç' => 'c',
+        'è'..='ë' => 'e',
+        'ì'..='ï' => 'i',
+        'ñ' => 'n',
+        'ò'..='ö' => 'o',
+        'ù'..='ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        _ => c,
+    }
+}
+
 /// The lookup key of a country name: its words folded and joined by one
 /// space, where words are split at whitespace, brackets and commas, full
 /// stops are dropped, `the` is left out, and `st` and `&` are read as
@@ -85,7 +104,7 @@ pub(crate) fn name_key(input: &str) -> String {
             }
             word.clear();
         } else if c != '.' {
-            word.push(fold_case(c));
+            word.push(fold_diacritic(fold_case(c)));
         }
     }
     key
@@ -218,6 +237,23 @@ mod tests {
         assert_eq!(normalize_country("Côte d'Ivoire"), Some("CI"));
         assert_eq!(normalize_country("cote d'ivoire"), Some("CI"));
         assert_eq!(normalize_country("ÅLAND ISLANDS"), Some("AX"));
+    }
+
+    #[test]
+    fn diacritics_iso_does_not_write_are_accepted_too() {
+        // ISO's short name is "Sao Tome and Principe".
+        assert_eq!(normalize_country("São Tomé and Príncipe"), Some("ST"));
+        assert_eq!(normalize_country("SÃO TOMÉ AND PRÍNCIPE"), Some("ST"));
+        assert_eq!(normalize_country("México"), Some("MX"));
+        assert_eq!(normalize_country("Perú"), Some("PE"));
+    }
+
+    #[test]
+    fn name_keys_fold_latin1_diacritics_only() {
+        assert_eq!(name_key("Réunion"), "reunion");
+        assert_eq!(name_key("ÀÉÎÕÜÇÑÝ"), "aeioucny");
+        // No base letter: left as they are.
+        assert_eq!(name_key("æðøþß"), "æðøþß");
     }
 
     #[test]
