@@ -51,7 +51,9 @@ pub enum Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
-    /// Unicode scalar values of a string (UTF-16 code units for the input size limit).
+    /// A string: for a length bound, its Unicode scalar values (UTF-16 code
+    /// units for the input size limit); for `invalid_format`, the value that
+    /// does not match (Zod 4 gives its string formats `origin: "string"`).
     String,
     /// A numeric value.
     Number,
@@ -91,6 +93,7 @@ pub enum IssueKind {
         received: String,
     },
     InvalidFormat {
+        origin: Origin,
         format: Format,
     },
     InvalidValue {
@@ -154,7 +157,8 @@ impl Issue {
     }
 
     pub fn invalid_format(path: Path, format: Format, message: impl Into<String>) -> Self {
-        Issue::new(IssueKind::InvalidFormat { format }, path, message)
+        let origin = Origin::String;
+        Issue::new(IssueKind::InvalidFormat { origin, format }, path, message)
     }
 
     pub fn custom(path: Path, rule: Rule, message: impl Into<String>) -> Self {

@@ -161,7 +161,7 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
 /// is 0 and [`phone_answer`] gives a text: `{…}`, the JSON of the result (input that
 /// is not a string, or a string the reader refuses: longer than the
 /// `phone_number` field takes, or with a lone surrogate);
-/// `!invalid_format phone MESSAGE`, the one issue of an
+/// `!invalid_format string phone MESSAGE`, the one issue of an
 /// invalid number; or the E.164 text of a valid number too long to be
 /// exact as a number (its facts still from `phone_facts`). `options` takes
 /// `defaultRegion` only; a bad one throws a `TypeError` as in `safeParse`.
@@ -241,9 +241,9 @@ fn check_phone(input: &str, options: &Options) -> f64 {
     }
 }
 
-/// The line of an invalid number's one issue: `!CODE FORMAT MESSAGE`.
+/// The line of an invalid number's one issue: `!CODE ORIGIN FORMAT MESSAGE`.
 fn issue_line(error: &PhoneError) -> String {
-    let mut line = String::from("!invalid_format phone ");
+    let mut line = String::from("!invalid_format string phone ");
     line.push_str(&error.message());
     line
 }

@@ -344,13 +344,19 @@ export function createApi(glue) {
   // "!CODE FORMAT MESSAGE" → [code, format, message]
   const issueParts = (line) => {
     const codeEnd = line.indexOf(" ");
-    const formatEnd = line.indexOf(" ", codeEnd + 1);
-    return [line.slice(1, codeEnd), line.slice(codeEnd + 1, formatEnd), line.slice(formatEnd + 1)];
+    const originEnd = line.indexOf(" ", codeEnd + 1);
+    const formatEnd = line.indexOf(" ", originEnd + 1);
+    return [
+      line.slice(1, codeEnd),
+      line.slice(codeEnd + 1, originEnd),
+      line.slice(originEnd + 1, formatEnd),
+      line.slice(formatEnd + 1),
+    ];
   };
   // A fresh result each time (callers may change it), from shared strings.
-  const invalidPhone = ([code, format, message]) => ({
+  const invalidPhone = ([code, origin, format, message]) => ({
     success: false,
-    error: { issues: [{ code, format, path: [], message }] },
+    error: { issues: [{ code, origin, format, path: [], message }] },
     warnings: [],
   });
   // Issue parts by answer; cleared when full (a key per character that can

@@ -6,7 +6,10 @@
 //! only.
 //!
 //! Before the engine sees anything, the input is screened here: only digits,
-//! a leading `+` and the usual separators pass. Letters are refused rather
+//! a leading `+` and the usual separators pass. Digits of other scripts
+//! (Arabic-Indic `٤١٥`, Persian `۴۱۵`, fullwidth `４１５`, Devanagari, Thai, …)
+//! are read as the digits they are, as libphonenumber reads them: a form's
+//! user types the digits of their keyboard. Letters are refused rather
 //! than dropped or converted (`1-800-FLOWERS`, `call 415-555-2671 now`), and
 //! an extension is refused rather than cut off (E.164 has no extension). This
 //! keeps the engine on the small, well-tested input it was built for.
@@ -172,6 +175,24 @@ fn is_letter(c: char) -> bool {
             && !matches!(c, '\u{d7}' | '\u{f7}')
 }
 
+/// The zero of each run of ten decimal digits (Unicode `Nd`) that phone
+/// numbers are written in besides ASCII: Arabic-Indic, Extended
+/// Arabic-Indic, NKo, the Indic scripts, Sinhala, Thai, Lao, Tibetan,
+/// Myanmar (and Shan), Khmer, Mongolian, fullwidth.
+const DIGIT_ZEROS: [u32; 21] = [
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
+    0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0xFF10,
+];
+
+/// The value of a decimal digit of one of the scripts in [`DIGIT_ZEROS`].
+fn script_digit(c: char) -> Option<u8> {
+    let c = u32::from(c);
+    DIGIT_ZEROS
+        .iter()
+        .find_map(|&zero| c.checked_sub(zero).filter(|&d| d < 10))
+        .map(|d| d as u8)
+}
+
 fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
@@ -218,19 +239,28 @@ fn screen(input: &str) -> Result<(Digits, bool), PhoneError> {
                 .next()
                 .unwrap_or(char::REPLACEMENT_CHARACTER),
         };
-        match c {
-            '0'..='9' => {
-                if digits.len == MAX_DIGITS {
-                    return Err(PhoneError::TooLong);
-                }
-                digits.buf[digits.len] = c as u8;
-                digits.len += 1;
+        let digit = match c {
+            '0'..='9' => Some(c as u8 - b'0'),
+            c if c.is_ascii() => None,
+            c => script_digit(c),
+        };
+        let start = at;
+        at += c.len_utf8();
+        if let Some(digit) = digit {
+            if digits.len == MAX_DIGITS {
+                return Err(PhoneError::TooLong);
             }
-            '+' if digits.len == 0 && !plus => plus = true,
-            '+' => return Err(PhoneError::MisplacedPlus),
+            digits.buf[digits.len] = b'0' + digit;
+            digits.len += 1;
+            continue;
+        }
+        match c {
+            // (U+FF0B: the fullwidth plus sign, typed with fullwidth digits.)
+            '+' | '\u{ff0b}' if digits.len == 0 && !plus => plus = true,
+            '+' | '\u{ff0b}' => return Err(PhoneError::MisplacedPlus),
             c if is_separator(c) => {}
             c if is_letter(c) || matches!(c, '#' | ';' | ',') => {
-                let rest = input[at..].to_ascii_lowercase();
+                let rest = input.get(start..).unwrap_or_default().to_ascii_lowercase();
                 let after_digits = digits.len > 0;
                 return Err(if after_digits && is_extension_marker(&rest) {
                     PhoneError::Extension
@@ -242,7 +272,6 @@ fn screen(input: &str) -> Result<(Digits, bool), PhoneError> {
             }
             c => return Err(PhoneError::Character(c)),
         }
-        at += c.len_utf8();
     }
     if digits.len == 0 {
         return Err(PhoneError::NoDigits);
@@ -345,6 +374,25 @@ mod tests {
     }
 
     #[test]
+    fn digits_of_other_scripts_are_read_as_digits() {
+        // Arabic-Indic, Persian (Extended Arabic-Indic), fullwidth, Devanagari.
+        assert_eq!(e164("+١ ٤١٥ ٥٥٥ ٢٦٧١", None).as_deref(), Ok("+14155552671"));
+        assert_eq!(
+            e164("۰۹۱۲ ۳۴۵ ۶۷۸۹", Some("IR")).as_deref(),
+            Ok("+989123456789")
+        );
+        // With the fullwidth plus sign an IME types next to them.
+        assert_eq!(
+            e164("＋４４ ２０ ７９４６ ０９５８", None).as_deref(),
+            Ok("+442079460958")
+        );
+        assert_eq!(
+            e164("+४४ २० ७९४६ ०९५८", None).as_deref(),
+            Ok("+442079460958")
+        );
+    }
+
+    #[test]
     fn letters_are_refused_not_dropped() {
         assert_eq!(e164("1-800-FLOWERS", Some("US")), Err(PhoneError::Letters));
         assert_eq!(
@@ -360,6 +408,8 @@ mod tests {
     #[test]
     fn letters_of_other_scripts_are_letters_and_symbols_are_named() {
         assert_eq!(e164("+7 495 ТЕЛЕФОН", None), Err(PhoneError::Letters));
+        // Letters next to digits of another script are still letters.
+        assert_eq!(e164("٠٥٠ هاتف", Some("AE")), Err(PhoneError::Letters));
         assert_eq!(e164("+81 3 電話", None), Err(PhoneError::Letters));
         assert_eq!(
             e164("+1 415 555 2671 ☎", None),

@@ -48,7 +48,7 @@ use wasm_bindgen::JsCast;
 // | `u` | an `undefined` member of an object (not a value: dropped) |
 // | `x` | a member not looked at: the reader's budget is spent |
 // | `A` | an array, kept |
-// | `O` | a plain object (`Object.prototype.toString` says `[object Object]`), kept |
+// | `O` | a plain object (see `describeObject`), kept |
 // | `o<n><tag>` | another object and its `Object.prototype.toString` tag, kept |
 // | `S` | a string longer than the inline bound, kept |
 // | `E` | looking at the value threw; the thrown value is kept |
@@ -175,11 +175,17 @@ export function takeHeld() {
   return value;
 }
 
+// A plain object: `Object.prototype.toString` says `[object Object]`, or the
+// object's prototype is `Object.prototype` or `null` (a literal with its own
+// `Symbol.toStringTag` is still a literal; a class instance that declares a
+// tag, like the built-in classes, is not read as plain data).
 function describeObject(value) {
   try {
     if (Array.isArray(value)) return keep(value, 65 /* A */);
     const name = objectTag.call(value);
     if (name === "[object Object]") return keep(value, 79 /* O */);
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype === null || prototype === Object.prototype) return keep(value, 79 /* O */);
     keep(value, 111 /* o */);
     text(name);
   } catch (thrown) {
@@ -842,7 +848,7 @@ pub enum JsSource {
     /// A value the helper has looked at that has no children.
     Leaf(Value),
     Array(JsValue),
-    /// A plain object (`[object Object]`).
+    /// A plain object (see the helper's `describeObject`).
     Object(JsValue),
 }
 

@@ -373,6 +373,24 @@ for (const [name, make] of Object.entries(nonJson)) {
     hostile("customer", withField("custom_fields", { list: [1, make()] }), { at: ["custom_fields", "list", 1] });
   });
 }
+test("a literal with its own Symbol.toStringTag is still a plain object; a class that declares a tag is not", () => {
+  const tagged = (object, tag) => Object.assign(object, { [Symbol.toStringTag]: tag });
+  const top = CustomerSchema.safeParse(tagged(seedCustomer(), "Rec"));
+  assert.equal(top.success, true);
+  assert.deepEqual(top.data, CustomerSchema.safeParse(seedCustomer()).data);
+  const address = { street: "1 Main St", city: "Oslo", state: "OS", postalCode: "0150", country: "Norway" };
+  const inAddress = CustomerSchema.safeParse({ ...seedCustomer(), address: tagged({ ...address }, "Address") });
+  assert.equal(inAddress.success, true);
+  assert.equal(inAddress.data.address.country, "NO");
+  const inCustom = CustomerSchema.safeParse({ ...seedCustomer(), custom_fields: { v: tagged({ a: Object.create(null) }, "X") } });
+  assert.deepEqual(inCustom.data?.custom_fields, { v: { a: {} } });
+  class Tagged {
+    constructor() { this.a = 1; }
+    get [Symbol.toStringTag]() { return "Tagged"; }
+  }
+  const r = hostile("customer", withField("custom_fields", { v: new Tagged() }), { at: ["custom_fields", "v"] });
+  assert.equal(r.error.issues[0].received, "Tagged");
+});
 test("undefined members of custom_fields are dropped, as JSON.stringify drops them", () => {
   const r = hostile("customer", withField("custom_fields", { a: undefined, b: 1, c: { d: undefined } }), { expect: "ok" });
   assert.deepEqual(r.data.custom_fields, { b: 1, c: {} });
