@@ -120,7 +120,9 @@ export interface Schema<T> extends StandardSchemaV1<unknown, T> {
   /**
    * Validates many records in one call: an array, or the JSON text of an
    * array (parsed by the validator, not by JavaScript). One bad record never
-   * fails the others.
+   * fails the others; but a JSON text is parsed whole first, and one that
+   * holds an escaped lone surrogate or a number too large for a float is
+   * "Not JSON" as a whole (`error`): pass the array for per-record issues.
    */
   safeParseMany(records: readonly unknown[] | string, options?: ParseOptions): BatchResult<T>;
   /** Validates NDJSON text: one record per line (blank lines skipped), lines numbered from `firstLine` (1). */

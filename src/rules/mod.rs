@@ -64,7 +64,9 @@ pub fn type_issue(path: Path, expected: &'static str, value: &Value) -> Issue {
                 inclusive: true,
             },
             path,
-            format!("Too big: expected string to have <={MAX_STRING_UNITS} characters"),
+            // (Counted as JavaScript counts `length`, before trimming: the
+            // bound on what is read at all, not a rule of the field.)
+            format!("Too big: expected string to have <={MAX_STRING_UNITS} UTF-16 code units"),
         ),
         Value::Foreign(Foreign::TooDeep) => Issue::new(
             IssueKind::TooBig {
