@@ -195,6 +195,10 @@ pub trait Members<S> {
 pub struct Reader {
     values_left: usize,
     keep_unknown: bool,
+    /// Which members of the objects being read are read, one flag per key:
+    /// a stack (an object nested in another pushes its flags after its
+    /// parent's), so reading an object allocates no list of its own.
+    wanted: Vec<bool>,
 }
 
 impl Reader {
@@ -202,6 +206,7 @@ impl Reader {
         Reader {
             values_left: MAX_VALUES,
             keep_unknown,
+            wanted: Vec::new(),
         }
     }
 
@@ -253,20 +258,25 @@ impl Reader {
             Err(message) => return Value::Foreign(Foreign::Unreadable(message)),
         };
         // Each key is searched for from where the last one was found: keys
-        // mostly come in the table's order, so most searches take one step.
+        // mostly come in the table's order, so most searches take one step
+        // (and searching again, member by member, costs less than keeping
+        // the plans found).
+        let start = self.wanted.len();
         let mut from = 0;
-        let plans: Vec<Option<Plan>> = keys
-            .iter()
-            .map(|key| self.member_plan(plan, key, &mut from))
-            .collect();
-        let wanted: Vec<bool> = plans.iter().map(Option::is_some).collect();
+        for key in &keys {
+            let wanted = self.member_plan(plan, key, &mut from).is_some();
+            self.wanted.push(wanted);
+        }
+        let end = self.wanted.len();
         let mut members = Vec::with_capacity(keys.len());
-        for (key, member_plan) in keys.into_iter().zip(plans) {
-            let Some(member_plan) = member_plan else {
+        let mut from = 0;
+        for key in keys {
+            let Some(member_plan) = self.member_plan(plan, &key, &mut from) else {
                 members.push((key, Value::Foreign(Foreign::Skipped)));
                 continue;
             };
-            match cursor.next(&wanted, self.values_left) {
+            let wanted = self.wanted.get(start..end).unwrap_or_default();
+            match cursor.next(wanted, self.values_left) {
                 Ok(Some(member)) => {
                     let value = self.read(member, member_plan, depth + 1);
                     members.push((key, value));
@@ -275,6 +285,7 @@ impl Reader {
                 Err(message) => members.push((key, Value::Foreign(Foreign::Unreadable(message)))),
             }
         }
+        self.wanted.truncate(start);
         Value::Object(members)
     }
 
