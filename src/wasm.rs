@@ -273,6 +273,10 @@ fn error_key(error: &PhoneError) -> Option<u32> {
             region: None,
             code: calling_code,
         } => 10 | code(*calling_code) << 4,
+        PhoneError::NotValidWithoutPlus {
+            code: Some(calling_code),
+        } => 11 | code(*calling_code) << 4,
+        PhoneError::NotValidWithoutPlus { code: None } => 12,
     })
 }
 

@@ -121,7 +121,19 @@ pub enum PhoneError {
         region: Option<String>,
         code: u16,
     },
+    /// Digits without `+` and with no region to read them in: read as an
+    /// international number, which is not a valid one. The message says so,
+    /// since the caller did not write the calling code it would name
+    /// (`4155552671` reads as `+41 55552671`).
+    NotValidWithoutPlus {
+        /// The calling code the digits began with, if it is one.
+        code: Option<u16>,
+    },
 }
+
+/// Why a number without `+` or a region was read as an international one.
+const READ_AS_INTERNATIONAL: &str =
+    "(with no + and no region, digits are read as an international number)";
 
 impl PhoneError {
     /// The issue message.
@@ -157,6 +169,13 @@ impl PhoneError {
             PhoneError::NotValid { region: None, code } => {
                 format!("Invalid phone number: not a valid number for country code +{code}")
             }
+            PhoneError::NotValidWithoutPlus { code: Some(code) } => format!(
+                "Invalid phone number: not a valid number for country code +{code} \
+                 {READ_AS_INTERNATIONAL}"
+            ),
+            PhoneError::NotValidWithoutPlus { code: None } => format!(
+                "Invalid phone number: unknown country calling code {READ_AS_INTERNATIONAL}"
+            ),
         }
     }
 }
@@ -287,10 +306,14 @@ fn screen(input: &str) -> Result<(Digits, bool), PhoneError> {
 /// (`14155552671` → `+14155552671`), as the reference implementation does.
 pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phone, PhoneError> {
     let (digits, plus) = screen(input)?;
+    let without_plus_or_region = !plus && default_region.is_none();
     let number =
         phone::parse(digits.as_slice(), plus, default_region).map_err(|error| match error {
             ParseError::TooShort => PhoneError::TooShort,
             ParseError::TooLong => PhoneError::TooLong,
+            ParseError::InvalidCountryCode if without_plus_or_region => {
+                PhoneError::NotValidWithoutPlus { code: None }
+            }
             ParseError::InvalidCountryCode => PhoneError::UnknownCountryCode,
             // Unreachable after screening, which keeps only digits.
             ParseError::NotDigits => PhoneError::NoDigits,
@@ -299,6 +322,11 @@ pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phon
             }
         })?;
     let (plan, kind) = number.classify();
+    if kind == NumberKind::Unknown && without_plus_or_region {
+        return Err(PhoneError::NotValidWithoutPlus {
+            code: Some(number.code),
+        });
+    }
     if kind == NumberKind::Unknown {
         let region = match plan {
             Some(plan) => plan.region_code().map(str::to_owned),
@@ -370,7 +398,14 @@ mod tests {
     #[test]
     fn digits_without_plus_or_region_are_international() {
         assert_eq!(e164("14155552671", None).as_deref(), Ok("+14155552671"));
-        assert!(e164("4155552671", None).is_err());
+        // Read as +41 55552671 (Switzerland): the message says why.
+        let error = e164("4155552671", None).unwrap_err();
+        assert_eq!(error, PhoneError::NotValidWithoutPlus { code: Some(41) });
+        assert!(error.message().contains("+41 (with no + and no region"));
+        assert_eq!(
+            e164("0207 946 0958", None),
+            Err(PhoneError::NotValidWithoutPlus { code: None })
+        );
     }
 
     #[test]
