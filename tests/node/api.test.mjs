@@ -339,6 +339,8 @@ test("parsePhone gives each invalid number the record field's issue, first time 
     ["12", "US"], ["+1234567890123456789012", undefined], ["+999 123 4567", undefined], ["123 4567", "AQ"],
     ["020 7946 095", "GB"], ["020 7946 095", "IE"], ["+44 20 7946 095", undefined], ["+1 555 555 5555", undefined],
     ["+800 12", undefined], ["415✆555", "US"], ["415🙂555", "US"], ["415\u0000555", "US"], ["415é555", "FR"],
+    // Without + or a region: read as international (keys of their own).
+    ["4155552671", undefined], ["0207 946 0958", undefined], ["٤١٥٥٥٥٢٦٧١", undefined],
   ];
   const expected = inputs.map(([text, defaultRegion]) => {
     const field = CustomerSchema.safeParse({ ...seedCustomer(), phone_number: text }, defaultRegion && { defaultRegion });
