@@ -60,6 +60,13 @@ mkdir -p pkg/dist
 "$WB" "$WASM_IN" --out-dir pkg/dist --out-name customer_schema --target web \
   --experimental-reset-state-function --remove-name-section --remove-producers-section
 
+say "pkg/dist/package.json: dist/'s .js files are ES modules"
+# The glue and its snippets are ES modules in .js files; without a "type" Node
+# re-parses them after a failed CommonJS parse and warns
+# (MODULE_TYPELESS_PACKAGE_JSON) when they are loaded as files. node.cjs is
+# CommonJS by its extension whatever the type.
+echo '{ "type": "module" }' > pkg/dist/package.json
+
 say "pkg/dist/types.d.ts: the generated types without the loader's"
 # The glue's .d.ts ends with its loader's declarations (InitInput, InitOutput,
 # SyncInitInput, initSync, the default init), which name DOM and WebAssembly

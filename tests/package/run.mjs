@@ -6,11 +6,11 @@
 // Node-only consumer without the DOM lib, (g) with each browser/bundler
 // condition of "exports" as a custom condition.
 // Usage: node tests/package/run.mjs   (after scripts/build.sh)
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, readFileSync, copyFileSync, rmSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -48,7 +48,7 @@ try {
   const files = packed[0].files.map((f) => f.path).sort();
   console.log(`packed ${packed[0].filename}: ${packed[0].size} bytes, ${files.length} files: ${files.join(", ")}`);
   check("the tarball holds the wasm, the glue, the entries and the types, and not the glue's own types", () => {
-    for (const f of ["package.json", "index.mjs", "embedded.mjs", "node.mjs", "index.d.ts", "index.d.mts", "src/adapter.mjs", "dist/customer_schema.js", "dist/types.d.ts", "dist/customer_schema_bg.wasm", "dist/customer_schema_bg.base64.mjs", "dist/node.cjs", "cli/main.mjs", "cli/worker.mjs"]) {
+    for (const f of ["package.json", "index.mjs", "embedded.mjs", "node.mjs", "index.d.ts", "index.d.mts", "src/adapter.mjs", "dist/customer_schema.js", "dist/package.json", "dist/types.d.ts", "dist/customer_schema_bg.wasm", "dist/customer_schema_bg.base64.mjs", "dist/node.cjs", "cli/main.mjs", "cli/worker.mjs"]) {
       if (!files.includes(f)) throw new Error(`missing ${f}`);
     }
     // The wasm-bindgen glue's declarations (its loader's types need the DOM lib) stay unpublished.
@@ -68,6 +68,14 @@ try {
 
   check("(a) import from an .mjs file validates the seed's example", () => run("node", ["consumer.mjs"], app));
   check("(b) require from a .cjs file validates the seed's example", () => run("node", ["consumer.cjs"], app));
+  // Node warns about a module type only outside node_modules: loaded from
+  // pkg/ itself, as from a linked (file:, workspace) install.
+  check("(b') the glue (ES modules in .js files) loads from a linked package without a module-type warning", () => {
+    const glue = join(root, "pkg", "dist", "customer_schema.js");
+    const child = spawnSync("node", ["--input-type=module", "-e", `await import(${JSON.stringify(pathToFileURL(glue).href)});`], { cwd: app, encoding: "utf8" });
+    if (child.status !== 0 || /Warning/.test(child.stderr)) throw new Error(`exit ${child.status}: ${child.stderr}`);
+    return "";
+  });
 
   check("(e) the bin: customer-schema check on the CSV sample (exit 1: some records are invalid)", () => {
     copyFileSync(join(root, "examples", "customers-sample.csv"), join(app, "sample.csv"));
