@@ -314,7 +314,7 @@ export function createApi(glue) {
   // 14-23 the region's two letters, five bits each, A = 1, or 0 for none).
   // For an invalid number it answers -1 - key, a number that stands for one
   // issue (the same key always has the same issue), whose text it gives on
-  // request as "!CODE FORMAT MESSAGE": asked for once per key, then kept.
+  // request as "!CODE ORIGIN FORMAT MESSAGE": asked for once per key, then kept.
   // Otherwise (answer 0) it has a text: the result's JSON ("{…"), an issue
   // line, or the E.164 text of a valid number too long to be exact as a
   // JavaScript number.
@@ -341,7 +341,7 @@ export function createApi(glue) {
     const high = (digits - low) / 1e9;
     return high === 0 ? `+${low}` : `+${high}${String(low).padStart(9, "0")}`;
   };
-  // "!CODE FORMAT MESSAGE" → [code, format, message]
+  // "!CODE ORIGIN FORMAT MESSAGE" → [code, origin, format, message]
   const issueParts = (line) => {
     const codeEnd = line.indexOf(" ");
     const originEnd = line.indexOf(" ", codeEnd + 1);
