@@ -205,13 +205,20 @@ function start(pkg) {
   // ---- the live preview -------------------------------------------------
   // What a server would store. While some fields are invalid, the module is
   // asked again without them, so the valid fields still show their
-  // normalised values; the fields left out are named.
+  // normalised values; the fields left out are named. A field valid in the
+  // whole record can fail without another (a national phone number read in
+  // the address's country): it is left out too, and said to wait for it.
+  // A left-out field's default (which the schema fills in for a missing
+  // one) is not shown: the user gave a value, just not a valid one yet.
+  const leftOutKeys = (result, input) =>
+    new Set(result.error.issues.map((i) => i.path[0]).filter((k) => typeof k === "string" && k in input));
   function renderPreview(state) {
     let input = state.record;
     let result = state.result;
+    const invalid = state.result.success ? new Set() : leftOutKeys(state.result, input);
     const left = [];
     for (let round = 0; round < 4 && !result.success; round++) {
-      const keys = new Set(result.error.issues.map((i) => i.path[0]).filter((k) => typeof k === "string" && k in input));
+      const keys = leftOutKeys(result, input);
       if (keys.size === 0) break;
       input = { ...input };
       for (const key of keys) {
@@ -232,15 +239,21 @@ function start(pkg) {
       statusLine.textContent = `${plural(state.errors.length, "issue")} to fix.`;
       const note = document.createElement("span");
       note.className = "left-out";
-      const leftOut = [...new Set(left)];
+      const leftOut = [...new Set(left)].filter((key) => invalid.has(key));
+      const waiting = [...new Set(left)].filter((key) => !invalid.has(key));
       if (pageBad && !leftOut.includes("custom_fields")) leftOut.push("custom_fields");
-      if (leftOut.length) {
-        note.textContent = `Left out of the preview until valid: ${leftOut.join(", ")}.`;
+      const parts = [];
+      if (leftOut.length) parts.push(`Left out of the preview until valid: ${leftOut.join(", ")}.`);
+      if (waiting.length) parts.push(`Also left out, as they depend on those: ${waiting.join(", ")}.`);
+      if (parts.length) {
+        note.textContent = parts.join(" ");
         statusLine.append(" ", note);
       }
     }
     if (result.success) {
-      preview.textContent = JSON.stringify(result.data, null, 2);
+      const data = { ...result.data };
+      for (const key of left) delete data[key];
+      preview.textContent = JSON.stringify(data, null, 2);
       preview.dataset.state = state.errors.length === 0 ? "valid" : "partial";
     } else {
       preview.textContent = "Nothing to preview yet: " + result.error.issues.map((i) => `${i.path.join(".") || "record"}: ${i.message}`).join("; ");
@@ -297,16 +310,23 @@ function start(pkg) {
   };
 
   // Events from the option controls (form="options") bubble here too: skip them.
+  // The outcome of a submit describes the form as it was: hidden at the
+  // next edit (the live messages and preview stay current).
+  const outcomeOutOfDate = () => {
+    $("outcome").hidden = true;
+  };
   form.addEventListener("input", (event) => {
     if (event.target.form !== form) return;
     const area = areaOfControl(event.target);
     if (area) touched.add(area);
+    outcomeOutOfDate();
     validateSoon();
   });
   form.addEventListener("change", (event) => {
     if (event.target.form !== form) return;
     const area = areaOfControl(event.target);
     if (area) touched.add(area);
+    outcomeOutOfDate();
     // A text control's change comes with its blur: see validateUnlessPressing.
     if (event.target.tagName === "SELECT") validateNow();
     else validateUnlessPressing();
@@ -318,7 +338,10 @@ function start(pkg) {
       validateUnlessPressing();
     }
   });
-  $("default-region").addEventListener("change", validateNow);
+  $("default-region").addEventListener("change", () => {
+    outcomeOutOfDate();
+    validateNow();
+  });
 
   // The Create / Update switch.
   for (const radio of optionsForm.elements.namedItem("mode")) {
@@ -328,7 +351,7 @@ function start(pkg) {
       idField.hidden = !update;
       $("f-id").disabled = !update;
       $("form-title").textContent = update ? "Update a customer" : "New customer";
-      $("outcome").hidden = true;
+      outcomeOutOfDate();
       submitted = false;
       validateNow();
     });
@@ -354,6 +377,7 @@ function start(pkg) {
       li.remove();
       $("f-tags").focus();
       touched.add("tags");
+      outcomeOutOfDate();
       validateNow();
     });
     li.append(label, hidden, remove);
@@ -366,15 +390,18 @@ function start(pkg) {
       addTag(entry.value);
       entry.value = "";
       touched.add("tags");
+      outcomeOutOfDate();
       validateNow();
     }
   });
 
   // ---- submit -----------------------------------------------------------
-  function issueLink(issue) {
+  // An issue as a list item; its path links to the form's control unless
+  // `linked` is false (issues of the JSON panel's records, not the form's).
+  function issueLink(issue, linked = true) {
     const li = document.createElement("li");
     const area = areaOf(issue.path);
-    const control = area === "form" ? null : controlOf(area);
+    const control = !linked || area === "form" ? null : controlOf(area);
     const where = issue.path.length ? issue.path.join(".") : "record";
     if (control) {
       const a = document.createElement("a");
@@ -404,12 +431,12 @@ function start(pkg) {
     return issues.map((issue, n) => [rank(issue), n, issue]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
   }
 
-  function issueList(title, issues, kind) {
+  function issueList(title, issues, kind, linked = true) {
     const h = document.createElement("h3");
     h.textContent = title;
     const ul = document.createElement("ul");
     ul.className = `issues ${kind}`;
-    ul.append(...issues.map(issueLink));
+    ul.append(...issues.map((issue) => issueLink(issue, linked)));
     return [h, ul];
   }
 
@@ -465,7 +492,7 @@ function start(pkg) {
     }
     const boxes = records.map(([name, record]) => {
       const result = schema.safeParse(record, options);
-      const warnings = result.warnings.length ? issueList(`${plural(result.warnings.length, "warning")}`, result.warnings, "warnings") : [];
+      const warnings = result.warnings.length ? issueList(`${plural(result.warnings.length, "warning")}`, result.warnings, "warnings", false) : [];
       if (result.success) {
         const pre = document.createElement("pre");
         pre.className = "code";
@@ -473,7 +500,7 @@ function start(pkg) {
         return verdictBox("valid", `${name}: valid`, [pre, ...warnings]);
       }
       const issues = result.error.issues;
-      return verdictBox("invalid", `${name}: ${plural(issues.length, "issue")}`, [...issueList("Issues", issues, "errors"), ...warnings]);
+      return verdictBox("invalid", `${name}: ${plural(issues.length, "issue")}`, [...issueList("Issues", issues, "errors", false), ...warnings]);
     });
     const valid = boxes.filter((b) => b.dataset.verdict === "valid").length;
     const summary = paragraph(`${valid} of ${plural(records.length, "record")} valid.`);

@@ -197,6 +197,43 @@ test("the live preview shows the module's normalisation", async () => {
   await page.closeAll();
 });
 
+test("the preview leaves out invalid fields without showing their defaults, and names fields that wait on them", async () => {
+  const page = await formPage();
+  // A national number valid in the address's country, with the rest of the address missing.
+  await fill(page, { firstname: "Ann", phone_number: "020 7946 0958", "address.street": "1 High St", "address.country": "GB" });
+  const whole = CreateCustomerSchema.safeParse({ firstname: "Ann", phone_number: "020 7946 0958", address: { street: "1 High St", country: "GB" } });
+  assert.ok(!whole.error.issues.some((i) => i.path[0] === "phone_number"), "the number is valid in the whole record");
+  // (The preview follows the typing, debounced: wait for the last state.)
+  await page
+    .waitForFunction(() => /depend on those/.test(document.getElementById("preview-status").textContent), null, { timeout: 5000 })
+    .catch(() => {});
+  const status = await text(page, "#preview-status");
+  assert.match(status, /until valid: address\./);
+  assert.match(status, /depend on those: phone_number\./);
+  assert.equal((await preview(page)).firstname, "Ann");
+  // A value given but invalid: not replaced by the schema's default in the preview.
+  await fill(page, { preferred_language: "xx", preferred_contact_method: "fax" });
+  await page.waitForFunction(() => /preferred_language.*preferred_contact_method|preferred_contact_method.*preferred_language/.test(document.getElementById("preview-status").textContent));
+  const shown = await preview(page);
+  for (const key of ["preferred_language", "preferred_contact_method", "phone_number", "address"]) assert.ok(!(key in shown), `${key} in ${JSON.stringify(shown)}`);
+  assert.equal(shown.firstname, "Ann");
+  await page.closeAll();
+});
+
+test("a submit's outcome is hidden at the next edit, not left out of date", async () => {
+  const page = await formPage();
+  await fill(page, { email: "ok@example.com" });
+  await page.click("#submit");
+  await page.waitForSelector("#result-json");
+  await page.locator(field("email")).pressSequentially("x@");
+  assert.ok(await page.locator("#outcome").isHidden(), "the outcome of the last submit is hidden");
+  await page.click("#submit");
+  await page.waitForSelector("#outcome.invalid");
+  await fill(page, { tags: ["vip"] });
+  assert.ok(await page.locator("#outcome").isHidden(), "adding a tag hides it too");
+  await page.closeAll();
+});
+
 test("a full valid record: submit shows exactly Node's safeParse data", async () => {
   const page = await formPage();
   await fill(page, fullEntries);
@@ -328,6 +365,9 @@ test("the JSON panel validates a pasted array against the chosen schema", async 
   assert.deepEqual(data, pkg.CustomerSchema.safeParse(seed, { unknownKeys: "strip" }).data);
   const issues = await page.$$eval("#json-output .verdict.invalid ul.errors li", (lis) => lis.length);
   assert.equal(issues, pkg.CustomerSchema.safeParse(records[1]).error.issues.length);
+  // The pasted records' paths are text, not links to the form's fields.
+  assert.equal(await page.locator("#json-output a").count(), 0);
+  assert.ok((await text(page, "#json-output .verdict.invalid ul.errors")).includes("email: "));
   // Not JSON at all.
   await page.fill("#json-input", "{ nope");
   await page.click("#json-validate");
