@@ -165,7 +165,13 @@ function start(pkg) {
     }
     if (area === "tags") {
       const bad = new Set(errors.map((i) => i.path[1]).filter((n) => typeof n === "number"));
-      chips().forEach((chip, n) => chip.classList.toggle("invalid", bad.has(n)));
+      chips().forEach((chip, n) => {
+        chip.classList.toggle("invalid", bad.has(n));
+        // Not by colour alone: a bad chip's button is described by the tags' messages.
+        const button = chip.querySelector("button");
+        if (bad.has(n)) button.setAttribute("aria-describedby", "msg-tags");
+        else button.removeAttribute("aria-describedby");
+      });
       // Errors about the list itself, or about the tag still in the entry.
       const entryBad = errors.some((i) => typeof i.path[1] !== "number" || i.path[1] >= chips().length);
       if (entryBad) $("f-tags").setAttribute("aria-invalid", "true");

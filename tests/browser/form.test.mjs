@@ -281,6 +281,10 @@ test("an invalid record: submit focuses the first invalid field and lists every 
     const box = issue.path[0] === "address" ? `msg-address.${issue.path[1]}` : `msg-${issue.path[0]}`;
     assert.ok((await page.locator(`[id="${box}"]`).textContent()).includes(issue.message), `${box}: ${issue.message}`);
   }
+  // The blank tag's chip is marked for assistive technology too, not by colour alone.
+  const described = await page.$$eval("#tag-list .chip button", (bs) => bs.map((b) => b.getAttribute("aria-describedby")));
+  assert.deepEqual(described, [null, "msg-tags"]);
+  assert.equal(await page.getAttribute('fieldset[data-field="address"]', "aria-describedby"), "msg-address");
   await page.screenshot({ path: artefactPath("form-errors.png"), fullPage: true });
   // The links in the list move focus to their field.
   await page.click('#outcome a[href="#f-timezone"]');
