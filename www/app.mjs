@@ -315,12 +315,12 @@ function start(pkg) {
     timer = setTimeout(validateUnlessPressing, DEBOUNCE_MS);
   };
 
-  // Events from the option controls (form="options") bubble here too: skip them.
   // The outcome of a submit describes the form as it was: hidden at the
   // next edit (the live messages and preview stay current).
   const outcomeOutOfDate = () => {
     $("outcome").hidden = true;
   };
+  // Events from the option controls (form="options") bubble here too: skip them.
   form.addEventListener("input", (event) => {
     if (event.target.form !== form) return;
     const area = areaOfControl(event.target);
