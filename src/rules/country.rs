@@ -47,68 +47,9 @@ fn alpha3_code(input: &str) -> Option<&'static str> {
         .map(|(alpha2, _, _)| *alpha2)
 }
 
-/// Lower-cases what the name keys can contain: ASCII and Latin-1 letters
-/// (`CÔTE D’IVOIRE` → `côte d’ivoire`). Full Unicode lower-casing would give
-/// the same keys (the table's keys are ASCII, Latin-1 and `’`) but costs
-/// Unicode case tables in every download of the module; the only inputs it
-/// would also have matched spell a Latin letter with a look-alike symbol
-/// (the Kelvin sign for `K`).
-fn fold_case(c: char) -> char {
-    match c {
-        'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
-        'Ÿ' => 'ÿ',
-        _ => c.to_ascii_lowercase(),
-    }
-}
-
-/// A lower-case Latin-1 letter with a diacritic as its base letter (`é` →
-/// `e`), as NFKD without the combining marks makes it: so a name matches
-/// with its diacritics, without them, or with ones ISO does not write
-/// (`São Tomé and Príncipe`). `æ`, `ð`, `ø`, `þ` and `ß` have no base letter
-/// and stay. (scripts/gen_tables.py folds the table's keys alike.)
-fn fold_diacritic(c: char) -> char {
-    match c {
-        'à'..='å' => 'a',
-        'ç' => 'c',
-        'è'..='ë' => 'e',
-        'ì'..='ï' => 'i',
-        'ñ' => 'n',
-        'ò'..='ö' => 'o',
-        'ù'..='ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        _ => c,
-    }
-}
-
-/// The lookup key of a country name: its words folded and joined by one
-/// space, where words are split at whitespace, brackets and commas, full
-/// stops are dropped, `the` is left out, and `st` and `&` are read as
-/// `saint` and `and` (scripts/gen_tables.py makes the table's keys alike).
-pub(crate) fn name_key(input: &str) -> String {
-    let mut key = String::with_capacity(input.len());
-    let mut word = String::new();
-    // A space after the input ends its last word.
-    for c in input.chars().chain([' ']) {
-        if c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ',') {
-            let read_as = match word.as_str() {
-                "the" => "",
-                "st" => "saint",
-                "&" => "and",
-                other => other,
-            };
-            if !read_as.is_empty() {
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                key.push_str(read_as);
-            }
-            word.clear();
-        } else if c != '.' {
-            word.push(fold_diacritic(fold_case(c)));
-        }
-    }
-    key
-}
+/// The lookup key of a country name (shared with the table generator,
+/// which stores every name's key: src/tables/fold.rs).
+pub(crate) use crate::tables::fold::name_key;
 
 fn by_name(input: &str) -> Option<&'static str> {
     let key = name_key(input);
