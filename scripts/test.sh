@@ -47,6 +47,9 @@ cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 section "generated phone tables are up to date (tools/phone-tables --check)"
 cargo run --release -p phone-tables -- --check
 
+section "generated ISO/IANA tables are up to date (tools/iso-tables --check)"
+cargo run --release -p iso-tables -- --check
+
 section "cargo test"
 cargo test
 

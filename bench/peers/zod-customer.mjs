@@ -49,7 +49,7 @@ export const WARNINGS = Symbol("warnings");
 
 // ISO 3166-1 (alpha-2, alpha-3, English short name, "|"-separated) and ISO
 // 639-1 codes (each followed by its ISO 639-2 codes), from Debian's
-// iso-codes 4.15 JSON, the source scripts/gen_tables.py builds ours from.
+// iso-codes 4.15 JSON, the source tools/iso-tables builds ours from.
 const ISO_3166 =
   "AWABWAruba|AFAFGAfghanistan|AOAGOAngola|AIAIAAnguilla|AXALAÅland Islands|ALALBAlbania|ADANDAndorra|" +
   "AEAREUnited Arab Emirates|ARARGArgentina|AMARMArmenia|ASASMAmerican Samoa|AQATAAntarctica|" +
