@@ -15,6 +15,10 @@ const examples = fileURLToPath(new URL("../../examples/", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "customer-schema-cli-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * @param {string[]} args
+ * @param {{ input?: string }} [stdin]
+ */
 function cli(args, { input } = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
