@@ -50,12 +50,12 @@ try {
       await page.waitForSelector("html[data-state=ready]", { timeout: 60_000 });
       samples.push(
         await page.evaluate(() => {
-          const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+          const entries = /** @type {PerformanceResourceTiming[]} */ ([...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]);
           const sum = (key) => entries.reduce((n, e) => n + e[key], 0);
           const wasm = entries.find((e) => e.name.endsWith(".wasm"));
           return {
             readyMs: performance.getEntriesByName("customer-schema:form-ready")[0].startTime,
-            domContentLoadedMs: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
+            domContentLoadedMs: /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType("navigation")[0]).domContentLoadedEventEnd,
             requests: entries.length,
             transferBytes: sum("transferSize"),
             encodedBodyBytes: sum("encodedBodySize"),

@@ -192,6 +192,7 @@ export declare function decodeUtf8(source: TextSource): AsyncGenerator<string>;
 export declare function mergeSummary(into: BatchSummary | undefined, summary: BatchSummary): BatchSummary;
 /** Input that is not readable text (bad UTF-8, UTF-16, a line too long): thrown by the streaming API (Node only). */
 export declare class InputError extends Error {
+  constructor(message: string, code: string);
   readonly name: "InputError";
   readonly code: "ENCODING" | "LINE_TOO_LONG" | string;
 }

@@ -3,6 +3,7 @@
 // peer benchmark), so both describe customers the same way.
 
 // Mulberry32: a small seeded PRNG, so generated data is reproducible.
+/** @param {number} seed */
 export function prng(seed) {
   let a = seed >>> 0;
   return () => {
@@ -25,9 +26,18 @@ const STREETS = ["Market St", "Hauptstraße", "Rue de Rivoli", "Gran Vía", "Mai
  * writes the number (called in its place, so the sequence of random draws,
  * and with it every generated file, stays the same). `x` in a pattern is a
  * random digit.
+ * @param {number} i
+ * @param {{ country: string, alt: string[], city: string, state: string, postal: string, lang: string, tz: string }} c
+ * @param {{ random: () => number, first: string, last: string, phone: () => string }} how
  */
 export function customerRecord(i, c, { random, first, last, phone }) {
+  /**
+   * @template T
+   * @param {T[]} list
+   * @returns {T}
+   */
   const pick = (list) => list[Math.floor(random() * list.length)];
+  /** @param {string} pattern */
   const fill = (pattern) => pattern.replace(/x/g, () => String(Math.floor(random() * 10)));
   const created = 1_600_000_000_000 + Math.floor(random() * 100_000_000_000);
   const local = `${first}.${last}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "");

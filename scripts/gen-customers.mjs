@@ -27,6 +27,11 @@ const { values } = parseArgs({
 
 // Mulberry32: a small seeded PRNG, so the sample file is reproducible.
 const random = prng(Number(values.seed));
+/**
+ * @template T
+ * @param {T[]} list
+ * @returns {T}
+ */
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 // Country: how its numbers are written locally (x = a random digit), a city,
@@ -53,9 +58,11 @@ const COUNTRIES = [
   { country: "KR", alt: ["South Korea", "KOR"], phone: "+82 2 2xxx xxxx", city: "Seoul", state: "Seoul", postal: "04524", lang: "ko", tz: "Asia/Seoul", first: ["Minjun", "Seoyeon"], last: ["Kim", "Lee"] },
   { country: "IE", alt: ["Ireland", "IRL"], phone: "+353 1 xxx xxxx", city: "Dublin", state: "Dublin", postal: "D02 X285", lang: "ga", tz: "Europe/Dublin", first: ["Saoirse", "Conor"], last: ["Murphy", "Kelly"] },
 ];
+/** @param {string} pattern */
 const fill = (pattern) => pattern.replace(/x/g, () => String(Math.floor(random() * 10)));
 
 // Ways a record goes wrong, each a small edit of a valid record.
+/** @type {((r: any) => void)[]} */
 const BREAKAGES = [
   (r) => { r.email = `${r.email.split("@")[0]}@@example`; },
   (r) => { r.phone_number = `call ${r.phone_number} after 5`; },
@@ -71,6 +78,7 @@ const BREAKAGES = [
   (r) => { r.firstname = "Ann\u0007e"; },
 ];
 
+/** @param {number} i */
 function customer(i) {
   const c = pick(COUNTRIES);
   const first = pick(c.first);
@@ -85,11 +93,13 @@ const CSV_COLUMNS = [
   "preferred_language", "preferred_contact_method", "best_time_to_call", "tags", "isValidatedNames",
   "createdAt", "updatedAt", "address.street", "address.city", "address.state", "address.postalCode", "address.country",
 ];
+/** @param {unknown} value */
 const csvCell = (value) => {
   if (value === undefined || value === null) return "";
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
+/** @param {Record<string, any>} r */
 const csvRow = (r) =>
   CSV_COLUMNS.map((column) => {
     const [head, tail] = column.split(".");
@@ -97,6 +107,7 @@ const csvRow = (r) =>
   }).join(",");
 
 const out = values.out ? createWriteStream(values.out) : process.stdout;
+/** @param {string} text */
 const write = async (text) => {
   if (!out.write(text)) await once(out, "drain");
 };

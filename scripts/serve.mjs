@@ -34,6 +34,7 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/** @type {Record<string, string>} */
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",
@@ -54,10 +55,11 @@ const COMPRESSIBLE = /^(text\/|application\/(json|wasm)|image\/svg)/;
  * The package's published files, as npm would pack them: package.json, plus
  * each entry of "files" (a file, or a directory and everything under it).
  * Returns a function telling whether a path relative to pkg/ is published.
+ * @returns {(rel: string) => boolean}
  */
 function publishedFiles() {
   const manifest = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));
-  const entries = (manifest.files ?? []).map((f) => f.replace(/^\/+/, "").replace(/\/+$/, ""));
+  const entries = /** @type {string[]} */ (manifest.files ?? []).map((f) => f.replace(/^\/+/, "").replace(/\/+$/, ""));
   return (rel) =>
     rel === "package.json" ||
     entries.some((entry) => {
@@ -82,10 +84,16 @@ function publishedFiles() {
  */
 export async function startServer({ port = 0, host = "127.0.0.1", mounts = {}, csp = CSP, fallback = false } = {}) {
   const isPublished = publishedFiles();
+  /** @type {Map<string, { mtimeMs: number, size: number, body: Buffer }>} */
   const gzipCache = new Map(); // file → { mtimeMs, size, body }
 
   // URL path → file on disk, or null. Never leaves the directory it maps to.
+  /** @param {string} pathname */
   function locate(pathname) {
+    /**
+     * @param {string} dir
+     * @param {string} rel
+     */
     const inside = (dir, rel) => {
       const file = resolve(dir, rel);
       return file === dir || file.startsWith(dir + sep) ? file : null;
@@ -101,12 +109,17 @@ export async function startServer({ port = 0, host = "127.0.0.1", mounts = {}, c
   }
 
   const server = createServer(async (req, res) => {
+    /** @type {Record<string, string | number>} */
     const headers = {
       "content-security-policy": csp,
       "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
       "cache-control": "no-cache",
     };
+    /**
+     * @param {number} status
+     * @param {string} text
+     */
     const fail = (status, text) => {
       res.writeHead(status, { ...headers, "content-type": "text/plain; charset=utf-8" });
       res.end(text);
@@ -114,7 +127,7 @@ export async function startServer({ port = 0, host = "127.0.0.1", mounts = {}, c
     if (req.method !== "GET" && req.method !== "HEAD") return fail(405, "method not allowed\n");
     let pathname;
     try {
-      pathname = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+      pathname = decodeURIComponent(new URL(/** @type {string} */ (req.url), "http://localhost").pathname);
     } catch {
       return fail(400, "bad request\n");
     }
@@ -126,7 +139,7 @@ export async function startServer({ port = 0, host = "127.0.0.1", mounts = {}, c
     } catch {
       info = null;
     }
-    if (!info || !info.isFile()) return fail(404, "not found\n");
+    if (!file || !info || !info.isFile()) return fail(404, "not found\n");
 
     const type = TYPES[extname(file)] ?? "application/octet-stream";
     headers["content-type"] = type;
@@ -149,9 +162,10 @@ export async function startServer({ port = 0, host = "127.0.0.1", mounts = {}, c
     res.end(req.method === "HEAD" ? undefined : body);
   });
 
-  await new Promise((done, reject) => {
+  await /** @type {Promise<void>} */ (new Promise((done, reject) => {
+    /** @param {number} p */
     const listen = (p) => {
-      server.once("error", (error) => {
+      server.once("error", (/** @type {NodeJS.ErrnoException} */ error) => {
         if (error.code === "EADDRINUSE" && fallback && p !== 0) {
           console.error(`port ${p} is busy; using a free port instead`);
           listen(0);
@@ -160,8 +174,8 @@ export async function startServer({ port = 0, host = "127.0.0.1", mounts = {}, c
       server.listen(p, host, done);
     };
     listen(port);
-  });
-  const actual = server.address().port;
+  }));
+  const actual = /** @type {import("node:net").AddressInfo} */ (server.address()).port;
   return {
     url: `http://${host}:${actual}/`,
     port: actual,

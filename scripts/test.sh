@@ -10,6 +10,8 @@
 #            streaming with an RSS bound, the CLI's exit codes and CSV edge
 #            cases, Express/Hono/Fastify over loopback HTTP, JSON Schema with
 #            Ajv), packaging test (including the bin from the tarball)
+#   JavaScript: npm run lint (ESLint), npm run typecheck (tsc over the JS
+#            with JSDoc types; after the build, whose dist/ types it reads)
 #   Not here (minutes): bench/check-1m.sh, the CLI on 1,000,000 records;
 #            scripts/phone-differential.sh, the full differential suite;
 #            npm run bench, the side-by-side benchmark
@@ -55,6 +57,10 @@ cargo test
 
 section "build the npm package (scripts/build.sh)"
 scripts/build.sh
+
+section "JavaScript: ESLint and tsc type-check (npm run lint, npm run typecheck)"
+npm run lint
+npm run typecheck
 
 section "Node tests (node --test tests/node/)"
 node --test tests/node/

@@ -10,11 +10,18 @@
 const PACKAGE_URL = "/vendor/customer-schema/index.mjs";
 const DEBOUNCE_MS = 250;
 
+// The page's elements by id (index.html's): typed `any`, each is used as the
+// element it is there (input, select, form, output…).
+/** @type {(id: string) => any} */
 const $ = (id) => document.getElementById(id);
 const status = $("status");
 const form = $("customer-form");
 const optionsForm = $("options");
 
+/**
+ * @param {string} kind
+ * @param {string} text
+ */
 function setStatus(kind, text) {
   status.className = `status ${kind}`;
   status.textContent = text;
@@ -55,6 +62,12 @@ if (pkg) {
   start(pkg);
 }
 
+/**
+ * An issue as the page shows it: the package's, or the page's own (JSON syntax).
+ * @typedef {{ code: string, path: (string | number)[], message: string }} Issue
+ */
+
+/** @param {typeof import("../pkg/index.js")} pkg  the package, as loaded from PACKAGE_URL */
 function start(pkg) {
   const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema } = pkg;
   const schemas = { customer: CustomerSchema, create: CreateCustomerSchema, update: UpdateCustomerSchema };
@@ -62,6 +75,10 @@ function start(pkg) {
   let submitted = false;
 
   // ---- suggestions, from the package's own tables ----------------------
+  /**
+   * @param {string} value
+   * @param {string} [label]
+   */
   const option = (value, label) => {
     const o = document.createElement("option");
     o.value = value;
@@ -79,7 +96,7 @@ function start(pkg) {
   $("call-times").append(...pkg.enumValues().best_time_to_call.map((v) => option(v)));
 
   // ---- the form → the record -------------------------------------------
-  const mode = () => new FormData(optionsForm).get("mode") ?? "create";
+  const mode = () => /** @type {keyof typeof schemas} */ (new FormData(optionsForm).get("mode") ?? "create");
   const parseOptions = () => {
     const region = $("default-region").value;
     return region ? { defaultRegion: region } : undefined;
@@ -87,8 +104,11 @@ function start(pkg) {
 
   /** FormData → record. Returns the record and the page's own messages (JSON syntax). */
   function readRecord() {
+    /** @type {Record<string, any>} */
     const record = {};
+    /** @type {Record<string, string>} */
     const address = {};
+    /** @type {Issue[]} */
     const pageIssues = [];
     for (const [name, value] of new FormData(form)) {
       if (typeof value !== "string") continue;
@@ -127,6 +147,7 @@ function start(pkg) {
   // ---- issues → controls -------------------------------------------------
   // The message area an issue belongs to: "phone_number", "address.city",
   // "address" (the whole address), "tags"; "form" when no control matches.
+  /** @param {unknown} path */
   function areaOf(path) {
     if (!Array.isArray(path) || path.length === 0) return "form";
     const [head, sub] = path;
@@ -135,8 +156,11 @@ function start(pkg) {
     }
     return typeof head === "string" && $(`msg-${head}`) ? head : "form";
   }
+  /** @param {string} area */
   const controlOf = (area) => (area === "address" ? $("f-address.street") : $(`f-${area}`));
+  /** @param {HTMLInputElement} el */
   const areaOfControl = (el) => (el.id === "f-tags" || el.name === "tags" ? "tags" : el.name || null);
+  /** @param {string} area */
   const isTouched = (area) =>
     submitted ||
     area === "form" ||
@@ -145,6 +169,10 @@ function start(pkg) {
 
   const chips = () => [...$("tag-list").children];
 
+  /**
+   * @param {Issue} issue
+   * @param {string} area
+   */
   function describe(issue, area) {
     // Tag issues name the tag (["tags", 2] → "Tag 3").
     if (area === "tags" && typeof issue.path[1] === "number") return `Tag ${issue.path[1] + 1}: ${issue.message}`;
@@ -152,6 +180,11 @@ function start(pkg) {
     return issue.message;
   }
 
+  /**
+   * @param {string} area
+   * @param {Issue[]} errors
+   * @param {Issue[]} warnings
+   */
   function renderField(area, errors, warnings) {
     const box = $(`msg-${area}`);
     box.replaceChildren(
@@ -179,6 +212,10 @@ function start(pkg) {
     }
   }
 
+  /**
+   * @param {string} kind
+   * @param {string} text
+   */
   function message(kind, text) {
     const p = document.createElement("p");
     p.className = kind;
@@ -189,13 +226,16 @@ function start(pkg) {
     return p;
   }
 
+  /** @param {ReturnType<typeof check>} state */
   function renderIssues(state) {
+    /** @param {Issue[]} issues */
     const group = (issues) => {
+      /** @type {Map<string, Issue[]>} */
       const map = new Map();
       for (const issue of issues) {
         const area = areaOf(issue.path);
         if (!map.has(area)) map.set(area, []);
-        map.get(area).push(issue);
+        /** @type {Issue[]} */ (map.get(area)).push(issue);
       }
       return map;
     };
@@ -216,12 +256,18 @@ function start(pkg) {
   // the address's country): it is left out too, and said to wait for it.
   // A left-out field's default (which the schema fills in for a missing
   // one) is not shown: the user gave a value, just not a valid one yet.
+  /**
+   * @param {{ error: { issues: Issue[] } }} result
+   * @param {Record<string, unknown>} input
+   */
   const leftOutKeys = (result, input) =>
     new Set(result.error.issues.map((i) => i.path[0]).filter((k) => typeof k === "string" && k in input));
+  /** @param {ReturnType<typeof check>} state */
   function renderPreview(state) {
     let input = state.record;
     let result = state.result;
     const invalid = state.result.success ? new Set() : leftOutKeys(state.result, input);
+    /** @type {(string | number)[]} */
     const left = [];
     for (let round = 0; round < 4 && !result.success; round++) {
       const keys = leftOutKeys(result, input);
@@ -257,7 +303,7 @@ function start(pkg) {
       }
     }
     if (result.success) {
-      const data = { ...result.data };
+      const data = /** @type {Record<string, unknown>} */ ({ ...result.data });
       for (const key of left) delete data[key];
       preview.textContent = JSON.stringify(data, null, 2);
       preview.dataset.state = state.errors.length === 0 ? "valid" : "partial";
@@ -267,9 +313,14 @@ function start(pkg) {
     }
   }
 
+  /**
+   * @param {number} n
+   * @param {string} word
+   */
   const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
   // ---- validation triggers ----------------------------------------------
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   function validateNow() {
     clearTimeout(timer);
@@ -321,14 +372,14 @@ function start(pkg) {
     $("outcome").hidden = true;
   };
   // Events from the option controls (form="options") bubble here too: skip them.
-  form.addEventListener("input", (event) => {
+  form.addEventListener("input", (/** @type {Event & { target: HTMLInputElement }} */ event) => {
     if (event.target.form !== form) return;
     const area = areaOfControl(event.target);
     if (area) touched.add(area);
     outcomeOutOfDate();
     validateSoon();
   });
-  form.addEventListener("change", (event) => {
+  form.addEventListener("change", (/** @type {Event & { target: HTMLInputElement }} */ event) => {
     if (event.target.form !== form) return;
     const area = areaOfControl(event.target);
     if (area) touched.add(area);
@@ -337,7 +388,7 @@ function start(pkg) {
     if (event.target.tagName === "SELECT") validateNow();
     else validateUnlessPressing();
   });
-  form.addEventListener("focusout", (event) => {
+  form.addEventListener("focusout", (/** @type {Event & { target: HTMLInputElement }} */ event) => {
     const area = areaOfControl(event.target);
     if (area && event.target.form === form && event.target.type !== "button") {
       touched.add(area);
@@ -364,6 +415,7 @@ function start(pkg) {
   }
 
   // ---- tags: an input that makes a list ---------------------------------
+  /** @param {string} text */
   function addTag(text) {
     const li = document.createElement("li");
     li.className = "chip";
@@ -389,7 +441,7 @@ function start(pkg) {
     li.append(label, hidden, remove);
     $("tag-list").append(li);
   }
-  $("f-tags").addEventListener("keydown", (event) => {
+  $("f-tags").addEventListener("keydown", (/** @type {KeyboardEvent & { target: HTMLInputElement }} */ event) => {
     const entry = event.target;
     if (event.key === "Enter" && entry.value !== "") {
       event.preventDefault(); // add the tag; do not submit
@@ -404,6 +456,10 @@ function start(pkg) {
   // ---- submit -----------------------------------------------------------
   // An issue as a list item; its path links to the form's control unless
   // `linked` is false (issues of the JSON panel's records, not the form's).
+  /**
+   * @param {Issue} issue
+   * @param {boolean} [linked]
+   */
   function issueLink(issue, linked = true) {
     const li = document.createElement("li");
     const area = areaOf(issue.path);
@@ -428,15 +484,23 @@ function start(pkg) {
   }
 
   // Issues sorted as their controls appear in the form (record-level first).
+  /** @param {Issue[]} issues */
   function inFormOrder(issues) {
     const order = [...form.querySelectorAll(".msg")].map((box) => box.id.slice("msg-".length));
+    /** @param {Issue} issue */
     const rank = (issue) => {
       const area = areaOf(issue.path);
       return area === "form" ? -1 : order.indexOf(area);
     };
-    return issues.map((issue, n) => [rank(issue), n, issue]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
+    return issues.map((issue, n) => /** @type {[number, number, Issue]} */ ([rank(issue), n, issue])).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
   }
 
+  /**
+   * @param {string} title
+   * @param {Issue[]} issues
+   * @param {string} kind
+   * @param {boolean} [linked]
+   */
   function issueList(title, issues, kind, linked = true) {
     const h = document.createElement("h3");
     h.textContent = title;
@@ -446,7 +510,7 @@ function start(pkg) {
     return [h, ul];
   }
 
-  form.addEventListener("submit", (event) => {
+  form.addEventListener("submit", (/** @type {Event} */ event) => {
     event.preventDefault();
     submitted = true;
     const state = validateNow();
@@ -477,7 +541,7 @@ function start(pkg) {
   });
 
   // ---- the JSON panel ---------------------------------------------------
-  $("json-form").addEventListener("submit", (event) => {
+  $("json-form").addEventListener("submit", (/** @type {Event} */ event) => {
     event.preventDefault();
     const out = $("json-output");
     const text = $("json-input").value;
@@ -488,7 +552,8 @@ function start(pkg) {
       out.replaceChildren(verdictBox("invalid", "Not valid JSON", [paragraph(error.message)]));
       return;
     }
-    const schema = schemas[$("json-schema").value];
+    const schema = schemas[/** @type {keyof typeof schemas} */ ($("json-schema").value)];
+    /** @type {{ unknownKeys: any, defaultRegion?: string }} */
     const options = { unknownKeys: $("json-unknown-keys").value };
     if ($("json-region").value) options.defaultRegion = $("json-region").value;
     const records = Array.isArray(value) ? value.map((v, n) => [`Record ${n + 1}`, v]) : [["Record", value]];
@@ -520,6 +585,11 @@ function start(pkg) {
     $("json-input").focus();
   });
 
+  /**
+   * @param {string} verdict
+   * @param {string} title
+   * @param {(Node | string)[]} children
+   */
   function verdictBox(verdict, title, children) {
     const div = document.createElement("div");
     div.className = `verdict ${verdict}`;
@@ -529,6 +599,7 @@ function start(pkg) {
     div.append(h, ...children);
     return div;
   }
+  /** @param {string} text */
   function paragraph(text) {
     const p = document.createElement("p");
     p.textContent = text;

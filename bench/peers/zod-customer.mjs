@@ -133,6 +133,7 @@ const TIME_ZONES = new Map(Intl.supportedValuesOf("timeZone").map((zone) => [zon
 // JavaScript's \s stands for Unicode White_Space; C0, DEL and C1 are refused
 // once tabs and newlines have collapsed into spaces.
 const collapse = (text) => text.replace(/\s+/g, " ").trim();
+// eslint-disable-next-line no-control-regex -- matching control characters is this regex's purpose
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const noControl = { message: "Control characters are not allowed", abort: true };
 const lookup = (table, what) => (text, ctx) => {

@@ -6,7 +6,7 @@ import { everyRegionExample } from "../data.mjs";
 import { createApi } from "../../pkg/src/adapter.mjs";
 
 const glueUrl = new URL("../../pkg/dist/customer_schema.js", import.meta.url);
-const glue = await import(glueUrl);
+const glue = await import(glueUrl.href);
 const wasm = glue.initSync({ module: new WebAssembly.Module(readFileSync(new URL("customer_schema_bg.wasm", glueUrl))) });
 
 const before = wasm.memory.buffer.byteLength;

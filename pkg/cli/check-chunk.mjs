@@ -6,9 +6,12 @@ import { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema } from "../n
 
 export const SCHEMAS = { customer: CustomerSchema, create: CreateCustomerSchema, update: UpdateCustomerSchema };
 
+/** @typedef {{ schema: keyof typeof SCHEMAS, parseOptions: object, wantOut: boolean }} Job */
+/** @typedef {{ text: string, firstLine: number, locationKind?: string, locations?: number[] }} Chunk */
+
 /**
- * @param {{ schema: string, parseOptions: object, wantOut: boolean }} job
- * @param {{ text: string, firstLine: number, locationKind?: string, locations?: number[] }} chunk
+ * @param {Job} job
+ * @param {Chunk} chunk
  */
 export function checkChunk(job, chunk) {
   const batch = SCHEMAS[job.schema].safeParseNdjson(chunk.text, job.parseOptions, chunk.firstLine);
@@ -20,7 +23,7 @@ export function checkChunk(job, chunk) {
       continue;
     }
     const where = chunk.locations
-      ? { [chunk.locationKind]: chunk.locations[r.index] }
+      ? { [/** @type {string} */ (chunk.locationKind)]: chunk.locations[r.index] }
       : { line: r.line };
     invalid.push({ ...where, issues: r.error.issues, warnings: r.warnings });
   }

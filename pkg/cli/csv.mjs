@@ -17,10 +17,20 @@ import { parse } from "csv-parse";
 import { Readable, pipeline } from "node:stream";
 import { InputError } from "../node.mjs";
 
-/** Which wire fields (and address fields) are not strings in JSON. */
+/** @typedef {import("../index.js").Schema<unknown>} Schema */
+
+/**
+ * Which wire fields (and address fields) are not strings in JSON.
+ * @param {Schema} schema
+ */
 function nonStringFields(schema) {
   const input = schema.toJSONSchema({ io: "input" });
+  /** @type {Set<string>} */
   const typed = new Set();
+  /**
+   * @param {Record<string, any>} properties  a JSON Schema's `properties`
+   * @param {string} prefix
+   */
   const visit = (properties, prefix) => {
     for (const [name, property] of Object.entries(properties)) {
       if (property.properties) visit(property.properties, `${prefix}${name}.`);
@@ -28,12 +38,16 @@ function nonStringFields(schema) {
       if (!types.includes("string")) typed.add(`${prefix}${name}`);
     }
   };
-  visit(input.properties, "");
+  visit(/** @type {Record<string, any>} */ (input.properties), "");
   return typed;
 }
 
-/** Checks the header row; returns each column as [key] or ["address", key]. */
+/**
+ * Checks the header row; returns each column as [key] or ["address", key].
+ * @param {string[]} cells
+ */
 function readHeader(cells) {
+  /** @type {Set<string>} */
   const seen = new Set();
   return cells.map((raw, column) => {
     const name = raw.trim();
@@ -51,6 +65,10 @@ function readHeader(cells) {
   });
 }
 
+/**
+ * @param {string} text
+ * @param {boolean} jsonTyped
+ */
 function cellValue(text, jsonTyped) {
   if (!jsonTyped) return text;
   try {
@@ -63,6 +81,7 @@ function cellValue(text, jsonTyped) {
 /**
  * Records of a CSV text stream, each with the line its row starts on.
  * @param {AsyncIterable<string>} text  decoded text
+ * @param {Schema} schema
  * @returns {AsyncGenerator<{ record: object, line: number }>}
  */
 export async function* csvRecords(text, schema) {
@@ -70,13 +89,18 @@ export async function* csvRecords(text, schema) {
   const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count_less: true });
   // pipeline (not pipe) so an error of the source (bad encoding) reaches the parser's reader.
   pipeline(Readable.from(text), parser, () => {});
+  /** @type {string[][] | null} */
   let columns = null;
   // info.lines is the line a row ends on, except that csv-parse counts a
   // CRLF inside quotes as two lines: `overcount` takes those back out.
   let overcount = 0;
+  /**
+   * @param {string[]} cells
+   * @param {RegExp} re
+   */
   const count = (cells, re) => cells.reduce((n, cell) => n + (cell.match(re)?.length ?? 0), 0);
   try {
-    for await (const { record: cells, info } of parser) {
+    for await (const { record: cells, info } of /** @type {AsyncIterable<{ record: string[], info: import("csv-parse").Info }>} */ (parser)) {
       overcount += count(cells, /\r\n/g);
       const start = info.lines - overcount - count(cells, /\r\n|\n|\r/g);
       if (columns === null) {
@@ -90,7 +114,7 @@ export async function* csvRecords(text, schema) {
       const record = Object.create(null);
       cells.forEach((cell, i) => {
         if (cell === "") return;
-        const path = columns[i];
+        const path = /** @type {string[][]} */ (columns)[i];
         const value = cellValue(cell, typed.has(path.join(".")));
         if (path.length === 1) record[path[0]] = value;
         else (record.address ??= Object.create(null))[path[1]] = value;

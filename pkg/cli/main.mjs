@@ -31,6 +31,17 @@ Exit status: 0 all records valid, 1 some invalid, 2 usage or I/O error.
 
 class UsageError extends Error {}
 
+/** @typedef {import("./check-chunk.mjs").Job["schema"]} SchemaName */
+/** @typedef {import("./pool.mjs").ChunkResult} ChunkResult */
+/**
+ * @typedef {{ file: string, format: string, schema: SchemaName, parseOptions: import("../index.js").ParseOptions,
+ *   out?: string, report?: string, jobs: number, chunkLines: number, help?: undefined }} Args
+ */
+
+/**
+ * @param {string[]} argv
+ * @returns {Args | { help: true }}
+ */
 function readArgs(argv) {
   let parsed;
   try {
@@ -62,16 +73,21 @@ function readArgs(argv) {
   const format = values.format ?? (file === "-" ? "ndjson" : formatOf(file));
   if (format === undefined) throw new UsageError(`cannot tell the format of ${file} from its extension: use --format ndjson|json|csv`);
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ndjson, json or csv, not "${format}"`);
+  /**
+   * @param {string} name
+   * @param {string | undefined} text
+   */
   const positive = (name, text) => {
     const value = Number(text);
     if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw new UsageError(`--${name} must be a positive integer, not "${text}"`);
     return value;
   };
+  /** @type {import("../index.js").ParseOptions} */
   const parseOptions = {};
   if (values["default-region"] !== undefined) parseOptions.defaultRegion = values["default-region"];
-  if (values["unknown-keys"] !== undefined) parseOptions.unknownKeys = values["unknown-keys"];
+  if (values["unknown-keys"] !== undefined) parseOptions.unknownKeys = /** @type {any} */ (values["unknown-keys"]);
   try {
-    SCHEMAS[values.schema].safeParse({}, parseOptions); // options are checked by the validator
+    SCHEMAS[/** @type {SchemaName} */ (values.schema)].safeParse({}, parseOptions); // options are checked by the validator
   } catch (error) {
     if (error instanceof TypeError) throw new UsageError(`--${error.message.startsWith("defaultRegion") ? "default-region" : "unknown-keys"}: ${error.message}`);
     throw error;
@@ -79,7 +95,7 @@ function readArgs(argv) {
   return {
     file,
     format,
-    schema: values.schema,
+    schema: /** @type {SchemaName} */ (values.schema),
     parseOptions,
     out: values.out,
     report: values.report,
@@ -88,6 +104,10 @@ function readArgs(argv) {
   };
 }
 
+/**
+ * @param {string} path
+ * @param {string} what
+ */
 async function openOutput(path, what) {
   try {
     return await open(path, "w");
@@ -96,6 +116,7 @@ async function openOutput(path, what) {
   }
 }
 
+/** @param {Args} args */
 async function check(args) {
   const started = process.hrtime.bigint();
   const input = await openInput(args.file);
@@ -105,9 +126,11 @@ async function check(args) {
   const pool = createPool(job, args.jobs);
   const progress = progressBar(input.size, input.bytesRead);
   let summary = mergeSummary(undefined, { total: 0, valid: 0, invalid: 0, warned: 0, issues: [] });
+  /** @type {import("./report.mjs").InvalidRecord[]} */
   const firstInvalid = [];
   let reported = 0;
   if (report) await report.write(`{"file":${JSON.stringify(args.file)},"schema":"${args.schema}","format":"${args.format}","invalid":[`);
+  /** @param {ChunkResult} result */
   const handle = async (result) => {
     summary = mergeSummary(summary, result.summary);
     for (const record of result.invalid) {
@@ -121,12 +144,13 @@ async function check(args) {
     progress.update(summary.total);
   };
   try {
+    /** @type {Promise<ChunkResult>[]} */
     const inflight = [];
     for await (const chunk of inputChunks(input.stream, args.format, SCHEMAS[args.schema], args.chunkLines)) {
       inflight.push(pool.run(chunk));
-      if (inflight.length >= args.jobs * 2) await handle(await inflight.shift());
+      if (inflight.length >= args.jobs * 2) await handle(await /** @type {Promise<ChunkResult>} */ (inflight.shift()));
     }
-    while (inflight.length > 0) await handle(await inflight.shift());
+    while (inflight.length > 0) await handle(await /** @type {Promise<ChunkResult>} */ (inflight.shift()));
   } finally {
     progress.done();
     await pool.close();
@@ -141,6 +165,7 @@ async function check(args) {
   return summary.invalid > 0 ? 1 : 0;
 }
 
+/** @param {string[]} argv */
 async function main(argv) {
   try {
     const args = readArgs(argv);
@@ -162,7 +187,7 @@ process.on("uncaughtException", (error) => {
   process.exit(2);
 });
 // A closed pipe (| head) is not an error worth a trace.
-process.stdout.on("error", (error) => {
+process.stdout.on("error", (/** @type {NodeJS.ErrnoException} */ error) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
 });
 process.exitCode = await main(process.argv.slice(2));

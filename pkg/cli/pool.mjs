@@ -4,15 +4,25 @@
 import { Worker } from "node:worker_threads";
 import { checkChunk } from "./check-chunk.mjs";
 
+/** @typedef {import("./check-chunk.mjs").Job} Job */
+/** @typedef {import("./check-chunk.mjs").Chunk} Chunk */
+/** @typedef {ReturnType<typeof checkChunk>} ChunkResult */
+
+/**
+ * @param {Job} job
+ * @param {number} jobs  how many threads
+ * @returns {{ run(chunk: Chunk): Promise<ChunkResult>, close(): Promise<unknown> }}
+ */
 export function createPool(job, jobs) {
   if (jobs <= 1) {
     return { run: async (chunk) => checkChunk(job, chunk), close: async () => {} };
   }
   const workers = Array.from({ length: jobs }, () => {
     const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: job });
+    /** @type {Map<number, { resolve: (result: ChunkResult) => void, reject: (error: unknown) => void }>} */
     const waiting = new Map();
     worker.on("message", ({ id, result, error }) => {
-      const { resolve, reject } = waiting.get(id);
+      const { resolve, reject } = /** @type {NonNullable<ReturnType<typeof waiting.get>>} */ (waiting.get(id));
       waiting.delete(id);
       if (error === undefined) resolve(result);
       else reject(new Error(error));

@@ -6,23 +6,43 @@ const TOP_ISSUES = 10;
 const FIRST_INVALID = 5;
 const PROGRESS_MIN_BYTES = 8 * 1024 * 1024;
 
+/**
+ * An invalid record as the report shows it: where it is, and its issues.
+ * @typedef {{ line?: number, index?: number, issues: { path: (string | number)[], message: string }[] }} InvalidRecord
+ */
+
+/** @param {number} x */
 const n = (x) => x.toLocaleString("en-US");
+/**
+ * @param {unknown} s
+ * @param {number} width
+ */
 const pad = (s, width) => String(s).padEnd(width);
+/**
+ * @param {unknown} s
+ * @param {number} width
+ */
 const lpad = (s, width) => String(s).padStart(width);
 
+/** @param {(string | number)[]} path */
 function formatPath(path) {
   let out = "";
   for (const key of path) out += typeof key === "number" ? `[${key}]` : out === "" ? key : `.${key}`;
   return out === "" ? "(record)" : out;
 }
 
+/** @param {InvalidRecord} record */
 function where(record) {
   return record.line !== undefined ? `line ${record.line}` : `record ${record.index}`;
 }
 
-/** The human report, as text. */
+/**
+ * The human report, as text.
+ * @param {{ file: string, schema: string, format: string, summary: import("../index.js").BatchSummary, firstInvalid: InvalidRecord[], seconds: number }} report
+ */
 export function humanReport({ file, schema, format, summary, firstInvalid, seconds }) {
   const lines = [];
+  /** @param {number} x */
   const pct = (x) => (summary.total ? ` (${((100 * x) / summary.total).toFixed(1)}%)` : "");
   lines.push(`${file === "-" ? "stdin" : file}: ${format}, schema ${schema}, ${seconds.toFixed(1)} s`);
   lines.push("");
@@ -56,7 +76,12 @@ export function humanReport({ file, schema, format, summary, firstInvalid, secon
 
 export const FIRST_INVALID_KEPT = FIRST_INVALID;
 
-/** A progress bar on stderr, or a no-op when stderr is not a terminal or the input is small. */
+/**
+ * A progress bar on stderr, or a no-op when stderr is not a terminal or the input is small.
+ * @param {number | undefined} size  the input's size in bytes, when known
+ * @param {() => number} bytesRead
+ * @returns {{ update(records: number): void, done(): void }}
+ */
 export function progressBar(size, bytesRead) {
   const stream = process.stderr;
   if (!stream.isTTY || size === undefined || size < PROGRESS_MIN_BYTES) return { update() {}, done() {} };

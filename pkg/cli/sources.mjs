@@ -11,7 +11,10 @@ import { csvRecords } from "./csv.mjs";
 
 export const FORMATS = ["ndjson", "json", "csv"];
 
-/** The format named by a file's extension, or undefined. */
+/**
+ * The format named by a file's extension, or undefined.
+ * @param {string} file
+ */
 export function formatOf(file) {
   const ext = extname(file).toLowerCase();
   if (ext === ".ndjson" || ext === ".jsonl") return "ndjson";
@@ -23,6 +26,7 @@ export function formatOf(file) {
 /**
  * Opens FILE (or stdin for "-"). Returns the byte stream, its size when known,
  * and a function telling how many bytes have been read (for the progress bar).
+ * @param {string} file
  */
 export async function openInput(file) {
   if (file === "-") return { stream: process.stdin, size: undefined, bytesRead: () => 0 };
@@ -38,7 +42,13 @@ export async function openInput(file) {
   return { stream, size: info.size, bytesRead: () => stream.bytesRead };
 }
 
+/**
+ * @template T
+ * @param {AsyncIterable<T>} records
+ * @param {number} size
+ */
 async function* groups(records, size) {
+  /** @type {T[]} */
   let group = [];
   for await (const item of records) {
     group.push(item);
@@ -50,6 +60,10 @@ async function* groups(records, size) {
   if (group.length > 0) yield group;
 }
 
+/**
+ * @param {{ record: unknown, at: number }[]} items
+ * @param {"line" | "index"} kind
+ */
 function chunkOf(items, kind) {
   return {
     text: items.map(({ record }) => JSON.stringify(record)).join("\n"),
@@ -59,6 +73,10 @@ function chunkOf(items, kind) {
   };
 }
 
+/**
+ * @param {AsyncIterable<Uint8Array | string>} stream
+ * @param {number} chunkLines
+ */
 async function* jsonArrayChunks(stream, chunkLines) {
   let text = "";
   for await (const piece of decodeUtf8(stream)) text += piece;
@@ -71,11 +89,16 @@ async function* jsonArrayChunks(stream, chunkLines) {
   text = "";
   if (!Array.isArray(list)) throw new InputError("not a JSON array of records", "JSON");
   for (let start = 0; start < list.length; start += chunkLines) {
-    const items = list.slice(start, start + chunkLines).map((record, i) => ({ record, at: start + i }));
+    const items = list.slice(start, start + chunkLines).map((/** @type {unknown} */ record, /** @type {number} */ i) => ({ record, at: start + i }));
     yield chunkOf(items, "index");
   }
 }
 
+/**
+ * @param {AsyncIterable<Uint8Array | string>} stream
+ * @param {import("./csv.mjs").Schema} schema
+ * @param {number} chunkLines
+ */
 async function* csvChunks(stream, schema, chunkLines) {
   async function* rows() {
     for await (const { record, line } of csvRecords(decodeUtf8(stream), schema)) yield { record, at: line };
@@ -85,6 +108,10 @@ async function* csvChunks(stream, schema, chunkLines) {
 
 /**
  * Chunks of NDJSON text from an input stream in `format`.
+ * @param {AsyncIterable<Uint8Array | string>} stream
+ * @param {string} format
+ * @param {import("./csv.mjs").Schema} schema
+ * @param {number} chunkLines
  * @returns {AsyncGenerator<{ text: string, firstLine: number, locationKind?: "line" | "index", locations?: number[] }>}
  */
 export async function* inputChunks(stream, format, schema, chunkLines) {

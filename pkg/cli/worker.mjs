@@ -3,10 +3,13 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { checkChunk } from "./check-chunk.mjs";
 
-parentPort.on("message", ({ id, chunk }) => {
+// Only ever run as a worker thread: parentPort is set.
+const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
+
+port.on("message", ({ id, chunk }) => {
   try {
-    parentPort.postMessage({ id, result: checkChunk(workerData, chunk) });
+    port.postMessage({ id, result: checkChunk(workerData, chunk) });
   } catch (error) {
-    parentPort.postMessage({ id, error: String(error?.message ?? error) });
+    port.postMessage({ id, error: String(error?.message ?? error) });
   }
 });

@@ -27,6 +27,12 @@
  * @typedef {Record<string, Function>} Glue
  */
 
+/**
+ * An issue as the module reports it (only what this file reads is named).
+ * @typedef {{ path?: unknown, message: string, [key: string]: unknown }} Issue
+ */
+
+/** @type {<T>(value: T) => T} */
 const identity = (value) => value;
 
 // Looked up by a computed key so bundlers don't warn when it is absent.
@@ -36,6 +42,10 @@ const VENDOR = "customer-schema";
 
 /** Thrown by `parse` when the input is invalid. */
 export class CustomerSchemaError extends Error {
+  /**
+   * @param {Issue[]} issues
+   * @param {unknown[]} [warnings]
+   */
   constructor(issues, warnings = []) {
     super(formatIssues(issues));
     this.name = "CustomerSchemaError";
@@ -44,6 +54,7 @@ export class CustomerSchemaError extends Error {
   }
 }
 
+/** @param {unknown} path */
 function formatPath(path) {
   if (!Array.isArray(path) || path.length === 0) return "(root)";
   let out = "";
@@ -53,6 +64,7 @@ function formatPath(path) {
   return out;
 }
 
+/** @param {Issue[]} issues */
 function formatIssues(issues) {
   const n = issues.length;
   const head = `Invalid input: ${n} issue${n === 1 ? "" : "s"}`;
@@ -62,6 +74,7 @@ function formatIssues(issues) {
 // The single result returned when the WebAssembly module itself failed (a
 // trap, or an exception that unwound through it). It is not a validation
 // rule: the module is restarted and the caller is told the truth.
+/** @param {any} cause  whatever was thrown */
 function internalError(cause) {
   return {
     success: false,
@@ -82,6 +95,8 @@ function internalError(cause) {
   };
 }
 
+/** @typedef {[code: string, origin: string, format: string, message: string]} IssueParts */
+
 /** @param {Glue} glue */
 export function createApi(glue) {
   let restarts = 0;
@@ -90,6 +105,7 @@ export function createApi(glue) {
   // module runs while reading input calls it again.
   let depth = 0;
   // What made the instance unusable (a trap), until it is restarted.
+  /** @type {unknown} */
   let broken = null;
 
   // Restarts a broken instance; false if that failed (it is tried again on
@@ -114,6 +130,11 @@ export function createApi(glue) {
   // progress, a getter's call nested in an outer one, would swap the memory
   // the outer call is reading). A call that was running when an instance
   // broke, or that would start in one, reports the trap too.
+  /**
+   * @param {() => any} call
+   * @param {(cause: any) => any} [onTrap]
+   * @param {(text: any) => any} [decode]
+   */
   function guarded(call, onTrap = internalError, decode = JSON.parse) {
     if (broken && (depth > 0 || !restart())) return onTrap(broken);
     let text;
@@ -151,6 +172,7 @@ export function createApi(glue) {
     at = end;
     return value;
   };
+  /** @param {number} type */
   const wireValue = (type) => {
     switch (type) {
       case 115 /* s */:
@@ -179,6 +201,10 @@ export function createApi(glue) {
   // Up to `members` entries into `object`, stopping at the text's end or
   // where no key is due (keys are "@" and above). (Never read past the end:
   // V8 would deoptimise this function for it.)
+  /**
+   * @param {Record<string, unknown>} object
+   * @param {number} members
+   */
   const wireEntries = (object, members) => {
     for (let n = 0; n < members && at < wire.length; n++) {
       const key = wire.charCodeAt(at);
@@ -187,6 +213,7 @@ export function createApi(glue) {
       at += 2;
       // The only nested object is the address, whose entries are leaves.
       if (type === 111 /* o */) {
+        /** @type {Record<string, unknown>} */
         const inner = {};
         wireEntries(inner, wireCount());
         object[fieldNames[key - 64]] = inner;
@@ -196,19 +223,23 @@ export function createApi(glue) {
     }
   };
   const wireData = () => {
+    /** @type {Record<string, unknown>} */
     const data = {};
     wireEntries(data, Infinity);
     return data;
   };
+  /** @param {string} text */
   const fromWire = (text) => {
     wire = text;
     at = 1;
     return { success: true, data: wireData(), warnings: [] };
   };
+  /** @param {string} text */
   const decodeResult = (text) => (text.charCodeAt(0) === 126 /* ~ */ ? fromWire(text) : JSON.parse(text));
   // "~", then each result and U+0001 (a valid record's wire text "~…", or
   // the JSON of the result with its index), then U+0002 and the JSON of
   // { summary, error? }.
+  /** @param {string} text */
   const fromWireBatch = (text) => {
     wire = text;
     at = 1;
@@ -230,9 +261,11 @@ export function createApi(glue) {
     const { summary, error } = JSON.parse(text.slice(at + 1));
     return error === undefined ? { results, summary } : { results, summary, error };
   };
+  /** @param {string} text */
   const decodeBatch = (text) => (text.charCodeAt(0) === 126 /* ~ */ ? fromWireBatch(text) : JSON.parse(text));
 
   // A batch whose call trapped: no results, the internal error as the batch's error.
+  /** @param {unknown} error */
   const batchTrap = (error) => ({
     results: [],
     summary: { total: 0, valid: 0, invalid: 0, warned: 0, issues: [] },
@@ -241,6 +274,12 @@ export function createApi(glue) {
 
   // JSON Schemas are the same for the same arguments: generated once each.
   const jsonSchemas = new Map();
+  /**
+   * @param {string} schema
+   * @param {string} io
+   * @param {string} [target]
+   * @param {{ unknownKeys?: string }} [options]
+   */
   function jsonSchema(schema, io, target = "draft-2020-12", options) {
     const key = JSON.stringify([schema, io, target, options?.unknownKeys ?? "strip"]);
     let text = jsonSchemas.get(key);
@@ -252,35 +291,55 @@ export function createApi(glue) {
     return JSON.parse(text);
   }
 
+  /** @param {string} schema */
   function makeSchema(schema) {
+    /**
+     * @param {unknown} input
+     * @param {unknown} [options]
+     */
     const safeParse = (input, options) => guarded(() => glue.safeParse(schema, input, options), internalError, decodeResult);
+    /**
+     * @param {unknown} input
+     * @param {unknown} [options]
+     */
     const parse = (input, options) => {
       const result = safeParse(input, options);
       if (result.success) return result.data;
       throw new CustomerSchemaError(result.error.issues, result.warnings);
     };
     // Many records in one call: an array, or the JSON text of one.
+    /**
+     * @param {unknown} records
+     * @param {unknown} [options]
+     */
     const safeParseMany = (records, options) =>
       guarded(() => glue.safeParseMany(schema, records, options), batchTrap, decodeBatch);
     // NDJSON text (one record per line), lines numbered from firstLine.
+    /**
+     * @param {unknown} text
+     * @param {unknown} [options]
+     * @param {number} [firstLine]
+     */
     const safeParseNdjson = (text, options, firstLine = 1) => {
       if (typeof text !== "string") throw new TypeError("safeParseNdjson: text must be a string");
       return guarded(() => glue.safeParseLines(schema, text, firstLine, options), batchTrap);
     };
     // { io: "output" (default, as Zod) | "input", target: "draft-2020-12" | "draft-07", unknownKeys }
+    /** @param {{ io?: string, target?: string, unknownKeys?: string }} [settings] */
     const toJSONSchema = ({ io = "output", target, unknownKeys } = {}) =>
       jsonSchema(schema, io, target, unknownKeys === undefined ? undefined : { unknownKeys });
     const standard = Object.freeze({
       version: 1,
       vendor: VENDOR,
+      /** @param {unknown} value */
       validate(value) {
         const result = safeParse(value);
         return result.success ? { value: result.data } : { issues: result.error.issues };
       },
       // Standard JSON Schema v1: jsonSchema.input/output({ target }).
       jsonSchema: Object.freeze({
-        input: ({ target } = {}) => jsonSchema(schema, "input", target),
-        output: ({ target } = {}) => jsonSchema(schema, "output", target),
+        input: /** @param {{ target?: string }} [settings] */ ({ target } = {}) => jsonSchema(schema, "input", target),
+        output: /** @param {{ target?: string }} [settings] */ ({ target } = {}) => jsonSchema(schema, "output", target),
       }),
     });
     return Object.freeze({ safeParse, parse, safeParseMany, safeParseNdjson, toJSONSchema, "~standard": standard });
@@ -289,16 +348,26 @@ export function createApi(glue) {
   // The module's own tables (for suggestions in forms), read once and cached
   // as frozen arrays of frozen objects: callers share them and cannot alter
   // them. Only the shape changes here; the content is the module's.
+  /**
+   * @template T
+   * @param {() => T} read
+   * @returns {() => T}
+   */
   const once = (read) => {
+    /** @type {T | undefined} */
     let value;
     return () => (value ??= read());
   };
+  /**
+   * @template T
+   * @param {T[]} rows
+   */
   const freezeAll = (rows) => Object.freeze(rows.map((row) => Object.freeze(row)));
   const timeZones = once(() => Object.freeze(JSON.parse(glue.timeZones())));
   const tzdataVersion = once(() => glue.tzdataVersion());
-  const languages = once(() => freezeAll(JSON.parse(glue.languages()).map(([code, name]) => ({ code, name }))));
+  const languages = once(() => freezeAll(/** @type {[string, string][]} */ (JSON.parse(glue.languages())).map(([code, name]) => ({ code, name }))));
   const countries = once(() =>
-    freezeAll(JSON.parse(glue.countries()).map(([alpha2, alpha3, name]) => ({ alpha2, alpha3, name }))),
+    freezeAll(/** @type {[string, string, string][]} */ (JSON.parse(glue.countries())).map(([alpha2, alpha3, name]) => ({ alpha2, alpha3, name }))),
   );
   const enumValues = once(() => {
     const lists = JSON.parse(glue.enumValues());
@@ -319,7 +388,9 @@ export function createApi(glue) {
   // line, or the E.164 text of a valid number too long to be exact as a
   // JavaScript number.
   const phoneTypes = JSON.parse(glue.phoneTypes());
+  /** @param {number} bits */
   const letter = (bits) => String.fromCharCode(64 /* A - 1 */ + (bits & 31));
+  /** @param {string} e164 */
   const validPhone = (e164) => {
     const facts = glue.phoneFacts();
     const region = facts >>> 14;
@@ -336,12 +407,17 @@ export function createApi(glue) {
   };
   // "+" and the digits. Written in two parts below 10^9 each: V8 turns those
   // into text several times faster than a number past 2^31.
+  /** @param {number} digits */
   const e164Text = (digits) => {
     const low = digits % 1e9;
     const high = (digits - low) / 1e9;
     return high === 0 ? `+${low}` : `+${high}${String(low).padStart(9, "0")}`;
   };
   // "!CODE ORIGIN FORMAT MESSAGE" → [code, origin, format, message]
+  /**
+   * @param {string} line
+   * @returns {IssueParts}
+   */
   const issueParts = (line) => {
     const codeEnd = line.indexOf(" ");
     const originEnd = line.indexOf(" ", codeEnd + 1);
@@ -354,6 +430,7 @@ export function createApi(glue) {
     ];
   };
   // A fresh result each time (callers may change it), from shared strings.
+  /** @param {IssueParts} parts */
   const invalidPhone = ([code, origin, format, message]) => ({
     success: false,
     error: { issues: [{ code, origin, format, path: [], message }] },
@@ -361,8 +438,10 @@ export function createApi(glue) {
   });
   // Issue parts by answer; cleared when full (a key per character that can
   // be refused makes the keys unbounded).
+  /** @type {Map<number, IssueParts>} */
   const phoneIssues = new Map();
   const PHONE_ISSUES_KEPT = 4096;
+  /** @param {number} answer */
   const keyedIssue = (answer) => {
     let parts = phoneIssues.get(answer);
     if (parts === undefined) {
@@ -386,6 +465,10 @@ export function createApi(glue) {
   // lone surrogate is seen as one (text crossing as an argument would
   // arrive with U+FFFD in its place).
   const PHONE_TEXT_MAX = 256;
+  /**
+   * @param {unknown} input
+   * @param {unknown} [options]
+   */
   const parsePhone = (input, options) =>
     guarded(() => {
       const answer =
@@ -399,6 +482,7 @@ export function createApi(glue) {
   // (one whose result is JSON, one whose result is wire text): V8 compiles
   // WebAssembly and JavaScript lazily, on first call, so this makes the
   // caller's first safeParse about as fast as its tenth.
+  /** @param {ReturnType<typeof makeSchema>[]} schemas */
   const warmUp = (schemas) => {
     const records = JSON.parse(glue.__warmUpRecords());
     // Two rounds: the first compiles, the second lets V8 see the path as hot.

@@ -4,6 +4,10 @@
 
 /** An input that cannot be read as text at all (not a validation issue). */
 export class InputError extends Error {
+  /**
+   * @param {string} message
+   * @param {string} code
+   */
   constructor(message, code) {
     super(message);
     this.name = "InputError";

@@ -7,6 +7,11 @@
  * @param {{ status?: number, parseOptions?: object }} [settings]
  */
 export function validateBody(schema, { status = 422, parseOptions } = {}) {
+  /**
+   * @param {{ body: unknown, validationWarnings?: unknown }} req
+   * @param {import("node:http").ServerResponse} res
+   * @param {() => void} next
+   */
   return function customerSchemaBody(req, res, next) {
     const result = schema.safeParse(req.body, parseOptions);
     if (result.success) {

@@ -57,8 +57,10 @@ export async function* ndjsonChunks(source, { chunkLines = DEFAULT_CHUNK_LINES }
 /**
  * Validates NDJSON chunk by chunk: yields `{ results, summary }` per chunk,
  * each result with its `line`.
- * @param {object} schema  CustomerSchema, CreateCustomerSchema or UpdateCustomerSchema
- * @param {{ chunkLines?: number, defaultRegion?: string, unknownKeys?: string }} [options]
+ * @template T
+ * @param {import("../index.js").TextSource} source
+ * @param {import("../index.js").Schema<T>} schema  CustomerSchema, CreateCustomerSchema or UpdateCustomerSchema
+ * @param {import("../index.js").StreamOptions} [options]
  */
 export async function* validateNdjsonChunks(source, schema, { chunkLines, ...parseOptions } = {}) {
   for await (const chunk of ndjsonChunks(source, { chunkLines })) {
@@ -66,12 +68,22 @@ export async function* validateNdjsonChunks(source, schema, { chunkLines, ...par
   }
 }
 
-/** Validates NDJSON record by record: yields each result (with `line`). */
+/**
+ * Validates NDJSON record by record: yields each result (with `line`).
+ * @template T
+ * @param {import("../index.js").TextSource} source
+ * @param {import("../index.js").Schema<T>} schema
+ * @param {import("../index.js").StreamOptions} [options]
+ */
 export async function* validateNdjson(source, schema, options) {
   for await (const batch of validateNdjsonChunks(source, schema, options)) yield* batch.results;
 }
 
-/** Adds a batch's summary into a running one (created when `into` is omitted). */
+/**
+ * Adds a batch's summary into a running one (created when `into` is omitted).
+ * @param {import("../index.js").BatchSummary | undefined} into
+ * @param {import("../index.js").BatchSummary} summary
+ */
 export function mergeSummary(into, summary) {
   const total = into ?? { total: 0, valid: 0, invalid: 0, warned: 0, issues: [] };
   total.total += summary.total;

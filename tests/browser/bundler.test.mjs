@@ -48,7 +48,10 @@ let wasmBase64;
 let h;
 const bundles = {}; // name → { dir, text, warnings }
 
-/** What a user runs: esbuild main.mjs --bundle --format=esm --platform=browser. */
+/**
+ * What a user runs: esbuild main.mjs --bundle --format=esm --platform=browser.
+ * @returns {import("esbuild").BuildOptions}
+ */
 const plainOptions = () => ({
   absWorkingDir: dir,
   entryPoints: ["main.mjs"],
@@ -75,7 +78,7 @@ async function buildWithVite() {
   cpSync(join(dir, "main.mjs"), join(root, "main.mjs"));
   writeFileSync(join(root, "index.html"), html.replace('src="app.js"', 'src="./main.mjs"'));
   const result = await viteBuild({ root, logLevel: "silent", configFile: false });
-  const output = (Array.isArray(result) ? result[0] : result).output;
+  const output = /** @type {import("vite").Rollup.RollupOutput} */ (Array.isArray(result) ? result[0] : result).output;
   vite = {
     wasm: output.filter((o) => o.type === "asset" && o.fileName.endsWith(".wasm")).map((o) => o.fileName),
     moduleIds: output.filter((o) => o.type === "chunk").flatMap((o) => o.moduleIds),
@@ -142,6 +145,8 @@ after(async () => {
  * Opens the bundle's page (after `setup(page)`), waits for its output, checks
  * it against Node's; returns the paths requested and whether the page had
  * Uint8Array.fromBase64.
+ * @param {string} path
+ * @param {(page: any) => Promise<unknown>} [setup]
  */
 async function runInChromium(path, setup = async () => {}) {
   const page = await openPage(h.browser);

@@ -4,6 +4,7 @@ const out = { violations: [] };
 document.addEventListener("securitypolicyviolation", (e) => out.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 const show = () => (document.getElementById("result").textContent = JSON.stringify(out));
 try {
+  // @ts-expect-error -- a URL scripts/serve.mjs serves (its /vendor/ mount), not a path tsc can resolve
   const { CustomerSchema, CreateCustomerSchema, __testing } = await import("/vendor/customer-schema/index.mjs");
   const seed = (await (await fetch("/fixtures/examples.json")).json())[0].input;
   out.seed = CustomerSchema.safeParse(seed);

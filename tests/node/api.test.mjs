@@ -8,6 +8,7 @@ import { seedCustomer, seedCreate, seedUpdate } from "./seed.mjs";
 
 const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError } = esm;
 const require = createRequire(import.meta.url);
+/** @type {[string, import("customer-schema").Schema<any>, () => object][]} */
 const schemas = [
   ["CustomerSchema", CustomerSchema, seedCustomer],
   ["CreateCustomerSchema", CreateCustomerSchema, seedCreate],
@@ -83,15 +84,15 @@ for (const [name, schema, good] of schemas) {
 
   test(`${name}: a bad option throws a TypeError naming it, and the next call works`, () => {
     assert.throws(() => schema.safeParse(good(), { defaultRegion: "ZZ" }), (e) => e instanceof TypeError && /defaultRegion/.test(e.message));
-    assert.throws(() => schema.safeParse(good(), { unknownKeys: "x" }), (e) => e instanceof TypeError && /unknownKeys/.test(e.message));
-    assert.throws(() => schema.parse(good(), { unknownKeys: "x" }), TypeError);
+    assert.throws(() => schema.safeParse(good(), { unknownKeys: /** @type {any} */ ("x") }), (e) => e instanceof TypeError && /unknownKeys/.test(e.message));
+    assert.throws(() => schema.parse(good(), { unknownKeys: /** @type {any} */ ("x") }), TypeError);
     // Bad options throw even when the input is bad too.
-    assert.throws(() => schema.safeParse(null, { unknownKeys: "x" }), TypeError);
+    assert.throws(() => schema.safeParse(null, { unknownKeys: /** @type {any} */ ("x") }), TypeError);
     assert.equal(schema.safeParse(good()).success, true);
   });
 
   test(`${name}: the documented options are accepted`, () => {
-    for (const options of [undefined, {}, { defaultRegion: "US" }, { defaultRegion: "GB" }, { unknownKeys: "strip" }, { unknownKeys: "strict" }, { unknownKeys: "passthrough" }]) {
+    for (const options of /** @type {(import("customer-schema").ParseOptions | undefined)[]} */ ([undefined, {}, { defaultRegion: "US" }, { defaultRegion: "GB" }, { unknownKeys: "strip" }, { unknownKeys: "strict" }, { unknownKeys: "passthrough" }])) {
       const r = schema.safeParse(good(), options);
       assert.equal(r.success, true, `${JSON.stringify(options)}: ${JSON.stringify(r)}`);
     }
@@ -126,7 +127,7 @@ test("CommonJS require and ESM import give the same single instance", () => {
 });
 
 test("CustomerSchemaError can be constructed and caught by class", () => {
-  const e = new CustomerSchemaError([{ code: "custom", path: ["address", "city"], message: "Too short" }]);
+  const e = new CustomerSchemaError([/** @type {any} */ ({ code: "custom", path: ["address", "city"], message: "Too short" })]);
   assert.ok(e instanceof Error);
   assert.match(e.message, /address\.city: Too short/);
   assert.deepEqual(e.warnings, []);
@@ -152,7 +153,7 @@ test("a trap inside the module is survived: internal-error result, module restar
   }
   assert.equal(CustomerSchema.safeParse(seedCustomer()).success, true);
   // Bad options still throw after a restart.
-  assert.throws(() => CustomerSchema.safeParse(seedCustomer(), { unknownKeys: "x" }), TypeError);
+  assert.throws(() => CustomerSchema.safeParse(seedCustomer(), { unknownKeys: /** @type {any} */ ("x") }), TypeError);
 });
 
 // The module's tables, exported for form suggestions: the values they list
@@ -223,7 +224,7 @@ test("enumValues(): every listed value is accepted, and lower case normalises to
     }
     // The issue for an unknown value lists the same values.
     const bad = CreateCustomerSchema.safeParse({ [field]: "?" });
-    assert.deepEqual(bad.error.issues[0].values, values);
+    assert.deepEqual(/** @type {any} */ (bad.error.issues[0]).values, values);
   }
   assert.equal(esm.enumValues(), lists);
   assert.ok(Object.isFrozen(lists) && Object.isFrozen(lists.best_time_to_call));
@@ -269,7 +270,7 @@ test("parsePhone refuses what the phone_number field refuses, with the field's i
     assert.deepEqual(r.error.issues, fieldIssue(text));
   }
   assert.equal(parsePhone(huge).error.issues[0].code, "too_big");
-  assert.equal(parsePhone("+1 415 \ud800555 2671").error.issues[0].format, "text");
+  assert.equal(/** @type {any} */ (parsePhone("+1 415 \ud800555 2671").error.issues[0]).format, "text");
   // Long but bounded text is still read as a number.
   assert.equal(parsePhone(` ${" ".repeat(500)}+1 415 555 2671 `).data.e164, "+14155552671");
 });
@@ -283,10 +284,10 @@ test("field names as keys anywhere (custom_fields, unknown keys, the address) re
   const r = CustomerSchema.safeParse(record, { unknownKeys: "passthrough" });
   assert.equal(r.success, true, JSON.stringify(r.error?.issues));
   assert.deepEqual(r.data.custom_fields, custom);
-  assert.equal(r.data.street, "not at the top");
-  assert.equal(r.data.zzz, 2);
+  assert.equal(/** @type {any} */ (r.data).street, "not at the top");
+  assert.equal(/** @type {any} */ (r.data).zzz, 2);
   const strict = CreateCustomerSchema.safeParse({ ...seedCreate(), id: "x", createdAt: 1, street: "y" }, { unknownKeys: "strict" });
-  assert.deepEqual(strict.error.issues.map((i) => i.keys ?? i.path), [["id", "createdAt", "street"]]);
+  assert.deepEqual(strict.error.issues.map((/** @type {any} */ i) => i.keys ?? i.path), [["id", "createdAt", "street"]]);
 });
 
 // parsePhone's answer for a valid number crosses as numbers (the E.164
@@ -294,6 +295,7 @@ test("field names as keys anywhere (custom_fields, unknown keys, the address) re
 // it must come back as the same text and facts the record's field gives.
 test("parsePhone gives the record field's E.164 for long, zero-led, shared-code and non-geographic numbers", () => {
   const { parsePhone, CustomerSchema } = esm;
+  /** @type {[string, any, { e164: string, countryCode: number, region: string | null, type: string }][]} */
   const cases = [
     // 17 digits: past 2^53, so the E.164 comes back as text.
     ["+49742997768043870", undefined, { e164: "+49742997768043870", countryCode: 49, region: "DE", type: "FIXED_LINE" }],
@@ -323,7 +325,7 @@ test("parsePhone reads each call's defaultRegion, alternating, in any case, afte
     assert.equal(e164("020 7946 0958", "US"), null);
     assert.equal(e164("(415) 555-2671", "us"), "+14155552671");
     assert.throws(() => parsePhone("(415) 555-2671", { defaultRegion: "ZZ" }), TypeError);
-    assert.throws(() => parsePhone("(415) 555-2671", { defaultRegion: "US", unknownKeys: "bogus" }), TypeError);
+    assert.throws(() => parsePhone("(415) 555-2671", /** @type {any} */ ({ defaultRegion: "US", unknownKeys: "bogus" })), TypeError);
     assert.equal(e164("(415) 555-2671", "GB"), null);
     assert.equal(e164("030 123456", "de"), "+4930123456");
   }
@@ -387,10 +389,10 @@ test("parsePhone and the phone_number field agree on every example number of eve
   for (const region of getCountries().filter((code) => iso.has(code))) {
     const example = getExampleNumber(region, examples);
     if (!example) continue;
-    for (const [text, options] of [
+    for (const [text, options] of /** @type {[string, { defaultRegion: any } | undefined][]} */ ([
       [example.formatNational(), { defaultRegion: region }],
       [example.formatInternational(), undefined],
-    ]) {
+    ])) {
       const phone = parsePhone(text, options);
       const record = CustomerSchema.safeParse({ ...seedCustomer(), phone_number: text }, options);
       assert.equal(phone.success, record.success, `${region} ${text}`);
@@ -408,6 +410,7 @@ test("parsePhone and the phone_number field agree on every example number of eve
 // Options are read in one crossing (crate::wasm::source::readOptions); each
 // way an options object can be wrong throws its own TypeError, for every
 // entry point that takes options, and reading stops at the first bad option.
+/** @type {[string, (options: any) => unknown][]} */
 const optionEntryPoints = [
   ["safeParse", (options) => CustomerSchema.safeParse(seedCustomer(), options)],
   ["parsePhone (string input)", (options) => esm.parsePhone("+14155552671", options)],

@@ -15,6 +15,10 @@ const examples = fileURLToPath(new URL("../../examples/", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "customer-schema-cli-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * @param {string[]} args
+ * @param {{ input?: string }} [stdin]
+ */
 function cli(args, { input } = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -45,7 +49,7 @@ test("exit 1 on the sample file, with top issues and the first bad records by li
   assert.match(r.stdout, /records\s+300/);
   assert.match(r.stdout, /Top issues/);
   assert.match(r.stdout, /phone_number\s+invalid_format/);
-  assert.match(r.stdout, /First invalid records\n  line \d+\n    \S+: /);
+  assert.match(r.stdout, /First invalid records\n {2}line \d+\n {4}\S+: /);
 });
 
 test("--report lists every invalid record with its line; --out holds the normalised valid records", () => {
@@ -90,7 +94,7 @@ test("a JSON array file: records are located by index", () => {
   const path = file("list.json", JSON.stringify([good, { ...good, email: "nope" }]));
   const r = cli(["check", path]);
   assert.equal(r.code, 1);
-  assert.match(r.stdout, /record 1\n    email: /);
+  assert.match(r.stdout, /record 1\n {4}email: /);
 });
 
 test("the CSV sample: 300 rows, bad rows reported by their line", () => {

@@ -59,7 +59,7 @@ test("Hono: @hono/standard-validator takes CreateCustomerSchema as a Standard Sc
   app.post(
     "/strict",
     sValidator("json", CreateCustomerSchema, (result, c) => {
-      if (!result.success) return c.json({ issues: result.error }, 422);
+      if (!result.success) return c.json({ issues: /** @type {{ error: unknown }} */ (result).error }, 422);
     }),
     (c) => c.json({ saved: c.req.valid("json") }, 201),
   );
@@ -85,8 +85,11 @@ test("Hono: @hono/standard-validator takes CreateCustomerSchema as a Standard Sc
 });
 
 test("Fastify: the package's JSON Schema validates the route's structure, safeParse the rules", async (t) => {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  addFormats(ajv);
+  // ajv and ajv-formats declare `export default` in CommonJS modules: under
+  // nodenext tsc types their default imports as the modules, whose `default`
+  // is (at run time too) the same class and function.
+  const ajv = new Ajv2020.default({ allErrors: true, strict: true });
+  addFormats.default(ajv);
   const app = Fastify();
   app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
   app.post(
@@ -100,7 +103,7 @@ test("Fastify: the package's JSON Schema validates the route's structure, safePa
   );
   await app.listen({ port: 0, host: "127.0.0.1" });
   t.after(() => app.close());
-  const base = `http://127.0.0.1:${app.server.address().port}`;
+  const base = `http://127.0.0.1:${/** @type {import("node:net").AddressInfo} */ (app.server.address()).port}`;
 
   const ok = await post(base, jane);
   assert.equal(ok.status, 201);

@@ -28,6 +28,9 @@ function assertWellFormed(r) {
  * Runs `input()` through `schema` and checks the invariants.
  * expect: "fail" (default), "ok", or "any" (spec leaves the verdict open).
  * at: a path prefix some issue must start with.
+ * @param {string} schema  a key of `all`
+ * @param {unknown} input
+ * @param {{ options?: any, expect?: "fail" | "ok" | "any", at?: (string | number)[] }} [how]
  */
 function hostile(schema, input, { options, expect = "fail", at } = {}) {
   const restarts = __testing.restarts();
@@ -205,6 +208,7 @@ test("10,000 tags are handled; 10,000 copies of one tag deduplicate to one", () 
 // --- cycles and depth ----------------------------------------------------------------
 
 function deepObject(depth) {
+  /** @type {object} */
   let o = { leaf: true };
   for (let i = 0; i < depth; i++) o = { a: o };
   return o;
@@ -220,6 +224,7 @@ const cyclicObject = () => {
   return o;
 };
 const cyclicArray = () => {
+  /** @type {unknown[]} */
   const a = [1];
   a.push({ back: a });
   return a;
@@ -248,6 +253,7 @@ for (const [name, make] of Object.entries(nasties)) {
 test("custom_fields nested 32 levels is fine, 33 is an issue", () => {
   // custom_fields itself is level 1: 32 objects in all, the innermost
   // holding a leaf, are within bounds; one object more is not.
+  /** @type {unknown} */
   let ok = 1;
   for (let i = 0; i < 32; i++) ok = { a: ok };
   hostile("customer", withField("custom_fields", ok), { expect: "ok" });
@@ -281,7 +287,7 @@ test("__proto__ and constructor keys in custom_fields come back as own data keys
   assert.deepEqual({ ...Object.getOwnPropertyDescriptor(out, "__proto__") }, { value: { polluted: true }, writable: true, enumerable: true, configurable: true });
   assert.equal({}.polluted, undefined);
   assert.equal({}.polluted2, undefined);
-  assert.equal(Object.prototype.polluted, undefined);
+  assert.equal(/** @type {any} */ (Object.prototype).polluted, undefined);
   assert.equal(typeof {}.toString, "function");
 });
 test("__proto__ as an unknown top-level key: stripped by default, an own key with passthrough", () => {

@@ -13,8 +13,11 @@ import { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema } from "cust
 import { fixtureCases } from "./fixture-cases.mjs";
 
 const schemas = { customer: CustomerSchema, create: CreateCustomerSchema, update: UpdateCustomerSchema };
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats(ajv);
+// ajv and ajv-formats declare `export default` in CommonJS modules: under
+// nodenext tsc types their default imports as the modules, whose `default`
+// is (at run time too) the same class and function.
+const ajv = new Ajv2020.default({ allErrors: true, strict: true });
+addFormats.default(ajv);
 
 const validators = new Map();
 function validator(schemaName, io, unknownKeys) {
@@ -46,8 +49,8 @@ function ajvPath(error) {
 }
 
 for (const [name, schema] of Object.entries(schemas)) {
-  for (const io of ["input", "output"]) {
-    for (const unknownKeys of ["strip", "strict", "passthrough"]) {
+  for (const io of /** @type {const} */ (["input", "output"])) {
+    for (const unknownKeys of /** @type {const} */ (["strip", "strict", "passthrough"])) {
       test(`${name} ${io} JSON Schema (${unknownKeys}) compiles under Ajv draft 2020-12`, () => {
         const json = schema.toJSONSchema({ io, unknownKeys });
         assert.equal(json.$schema, "https://json-schema.org/draft/2020-12/schema");
@@ -60,7 +63,7 @@ for (const [name, schema] of Object.entries(schemas)) {
     assert.deepEqual(std.input({ target: "draft-2020-12" }), schema.toJSONSchema({ io: "input" }));
     assert.deepEqual(std.output({ target: "draft-2020-12" }), schema.toJSONSchema());
     assert.equal(std.input({ target: "draft-07" }).$schema, "http://json-schema.org/draft-07/schema#");
-    assert.throws(() => std.input({ target: "openapi-3.0" }), TypeError);
+    assert.throws(() => std.input({ target: /** @type {any} */ ("openapi-3.0") }), TypeError);
   });
 }
 

@@ -93,7 +93,7 @@ test(`a stream of ${RECORDS.toLocaleString("en-US")} records runs in flat memory
   let lastBadLine = 0;
   for await (const chunk of validateNdjsonChunks(generate(), CustomerSchema)) {
     summary = mergeSummary(summary, chunk.summary);
-    for (const r of chunk.results) if (!r.success && r.error.issues[0].format === "json") lastBadLine = r.line;
+    for (const r of chunk.results) if (!r.success && /** @type {any} */ (r.error.issues[0]).format === "json") lastBadLine = r.line;
     const rss = process.memoryUsage().rss;
     if (summary.total === 10_000) baseline = rss;
     if (summary.total > 10_000) peak = Math.max(peak, rss);
