@@ -14,11 +14,11 @@
 //! here:
 //!
 //! - the exports JavaScript calls (this file) and the reader of live
-//!   JavaScript values ([`source`], with its JavaScript half in
+//!   JavaScript values (`source`, with its JavaScript half in
 //!   `js/source.js`, which `wasm-bindgen` copies into the package);
-//! - the module's memory allocator, [`small_blocks`] (installed below as the
+//! - the module's memory allocator, `small_blocks` (installed below as the
 //!   `#[global_allocator]`, on wasm32 only; its unit tests run natively);
-//! - [`one_thread`], the statics the module keeps between calls, sound
+//! - `one_thread`, the statics the module keeps between calls, sound
 //!   because the module has one thread (the `compile_error!` below refuses
 //!   the `atomics` target feature);
 //! - the test-only export `__trapForTest`, behind the `test-hooks` feature
@@ -32,7 +32,7 @@
 //!
 //! ## JavaScript values in, text out
 //!
-//! Input is read straight from the live JavaScript value by [`JsSource`]
+//! Input is read straight from the live JavaScript value by `JsSource`
 //! (in `source`: a few calls per object, to a helper that catches whatever
 //! it reads), so a throwing getter, a Proxy trap or a revoked Proxy becomes
 //! an issue at its path instead of an exception unwinding through
@@ -54,22 +54,22 @@
 //!
 //! ## Wire protocols: which encoder goes with which decoder
 //!
-//! Each format below has its encoder in Rust and its decoder in JavaScript;
-//! the two change together.
+//! Each format below is written on one side of the boundary and read on
+//! the other; the two change together. Paths are the repository's.
 //!
-//! | crossing | encoder (Rust) | decoder (JavaScript) |
+//! | crossing | encoder | decoder |
 //! |---|---|---|
-//! | input values, JS → Rust | `js/source.js` (`describe`, `readKeys`, `readMembers`, `readItems`, `readOptions`; format documented in `src/source.rs`) | `src/source.rs` (`Description`, `read_option_pair`) |
-//! | a valid record's result (`safeParse`) | core `src/schema/wire.rs` (`binding::safe_parse_wire`) | `pkg/src/adapter.mjs` (`fromWire`) |
-//! | a batch (`safeParseMany`) | core `src/batch.rs` (`binding::many_source_wire`, `binding::many_text_wire`) | `pkg/src/adapter.mjs` (`fromWireBatch`) |
-//! | field indices of both wire texts and of `readKeys` | core `src/schema.rs` (`binding::FIELD_NAMES`, `binding::FIELD_LIST`), sent by `fieldNames` and `useMemory` | `pkg/src/adapter.mjs` (`fieldNames`), `js/source.js` (`fieldNames`) |
-//! | `parsePhone`'s numbers | [`parse_phone`], [`pack_facts`], [`error_key`], [`phone_answer`] (this file) | `pkg/src/adapter.mjs` (`parsePhone`, `validPhone`, `keyedIssue`, `phoneAnswer`) |
+//! | input values, JS → Rust | `wasm/js/source.js` (`describe`, `readKeys`, `readMembers`, `readItems`, `readOptions`; the format is documented in `wasm/src/source.rs`) | `wasm/src/source.rs` (`Description`, `read_option_pair`) |
+//! | a valid record's result (`safeParse`) | `src/schema/wire.rs` (`binding::safe_parse_wire`) | `pkg/src/adapter.mjs` (`fromWire`) |
+//! | a batch (`safeParseMany`) | `src/batch.rs` (`binding::many_source_wire`, `binding::many_text_wire`) | `pkg/src/adapter.mjs` (`fromWireBatch`) |
+//! | field indices of both wire texts and of `readKeys` | `src/schema.rs` (`binding::FIELD_NAMES`, `binding::FIELD_LIST`), sent by `fieldNames` and `useMemory` | `pkg/src/adapter.mjs` (`fieldNames`), `wasm/js/source.js` (`fieldNames`) |
+//! | `parsePhone`'s numbers | [`parse_phone`], `pack_facts`, `error_key`, [`phone_answer`] (`wasm/src/lib.rs`) | `pkg/src/adapter.mjs` (`parsePhone`, `validPhone`, `keyedIssue`, `phoneAnswer`) |
 //! | NDJSON batches (`safeParseLines`), failures, JSON Schemas, tables | JSON (`serde_json`) | `JSON.parse` |
 //!
 //! ## State
 //!
 //! The module keeps a little state between calls (reused buffers, the last
-//! phone answer, the regions already checked) in [`OneThread`] statics: it
+//! phone answer, the regions already checked) in `OneThread` statics: it
 //! runs on one thread.
 
 // The module's allocator, only in the single-threaded WebAssembly module
