@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/dist/ from the Rust crate.
+# Builds the npm package into pkg/dist/ from the WebAssembly boundary crate
+# (customer-schema-wasm, wasm/, which links the customer-schema library).
 # Idempotent; installs what it needs (wasm32 target, wasm-bindgen-cli at the
 # version Cargo.lock pins, the repo's npm devDependencies).
 #
-#   scripts/build.sh            release build (LTO, what ships)
-#   scripts/build.sh --dev      faster, unoptimised-ish build for iteration
-#                               (profile wasm-dev: no LTO, opt-level 1)
+#   scripts/build.sh              release build (LTO, what ships)
+#   scripts/build.sh --dev        faster, unoptimised-ish build for iteration
+#                                 (profile wasm-dev: no LTO, opt-level 1)
+#   scripts/build.sh --test-hooks the test build, into target/pkg-test/ (not
+#                                 shipped): the module with the test-only
+#                                 exports (feature test-hooks: __trapForTest)
+#                                 and tests/support/hooked-entry.mjs as its
+#                                 index.mjs, which adds __testing to the API;
+#                                 the trap tests load it. pkg/dist/ is left
+#                                 alone. Combines with --dev.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 PROFILE=release
+TEST_HOOKS=
 for arg in "$@"; do
   case "$arg" in
     --dev) PROFILE=wasm-dev ;;
+    --test-hooks) TEST_HOOKS=1 ;;
     *) echo "build.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -44,21 +54,48 @@ if [ ! -x node_modules/.bin/esbuild ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund
 fi
 
-say "cargo build --profile $PROFILE --target wasm32-unknown-unknown"
-cargo build --lib --profile "$PROFILE" --target wasm32-unknown-unknown
-WASM_IN=target/wasm32-unknown-unknown/$PROFILE/customer_schema.wasm
+FEATURES=()
+if [ -n "$TEST_HOOKS" ]; then FEATURES=(--features test-hooks); fi
+say "cargo build -p customer-schema-wasm --profile $PROFILE --target wasm32-unknown-unknown ${FEATURES[*]:-}"
+cargo build -p customer-schema-wasm --lib --profile "$PROFILE" --target wasm32-unknown-unknown "${FEATURES[@]}"
+WASM_IN=target/wasm32-unknown-unknown/$PROFILE/customer_schema_wasm.wasm
 
-say "wasm-bindgen --target web -> pkg/dist/"
-rm -rf pkg/dist
-mkdir -p pkg/dist
 # One glue for every environment: the "web" target's ES module exports both an
 # async default init (browser, bundlers: fetches the .wasm next to it) and
 # initSync (Node: bytes read from disk). --experimental-reset-state-function
 # adds __wbg_reset_state(), which re-instantiates the module after a trap.
 # The name and producers sections are debugging aids (function names in stack
 # traces; ~18 KB gzip): not shipped.
-"$WB" "$WASM_IN" --out-dir pkg/dist --out-name customer_schema --target web \
-  --experimental-reset-state-function --remove-name-section --remove-producers-section
+bindgen() {
+  "$WB" "$WASM_IN" --out-dir "$1" --out-name customer_schema --target web \
+    --experimental-reset-state-function --remove-name-section --remove-producers-section
+}
+
+if [ -n "$TEST_HOOKS" ]; then
+  OUT=target/pkg-test
+  say "wasm-bindgen --target web -> $OUT/ (the test build)"
+  rm -rf "$OUT"
+  mkdir -p "$OUT"
+  bindgen "$OUT"
+  echo '{ "type": "module" }' > "$OUT/package.json"
+  # Self-contained, so a browser page can load it from one mount point.
+  cp pkg/src/adapter.mjs "$OUT/adapter.mjs"
+  cp tests/support/hooked-entry.mjs "$OUT/index.mjs"
+  if ! grep -q '__trapForTest' "$OUT/customer_schema.js"; then
+    echo "build.sh: the test build has no __trapForTest export" >&2; exit 1
+  fi
+  say "done"
+  ls -l "$OUT"
+  exit 0
+fi
+
+say "wasm-bindgen --target web -> pkg/dist/"
+rm -rf pkg/dist
+mkdir -p pkg/dist
+bindgen pkg/dist
+if grep -q '__trapForTest' pkg/dist/customer_schema.js; then
+  echo "build.sh: the shipped module exports __trapForTest (built with test-hooks?)" >&2; exit 1
+fi
 
 say "pkg/dist/package.json: dist/'s .js files are ES modules"
 # The glue and its snippets are ES modules in .js files; without a "type" Node
@@ -107,9 +144,12 @@ say "esbuild --minify: the glue and its snippets, in place"
 # What a page downloads besides the .wasm: minified, the glue is 2.3 kB
 # smaller gzipped. Exported names (which the adapter and the .wasm's imports
 # use) are kept; only local names and whitespace change.
-for glue in pkg/dist/customer_schema.js pkg/dist/snippets/*/*.js; do
-  node_modules/.bin/esbuild "$glue" --minify --format=esm --log-level=warning --outfile="$glue" --allow-overwrite
-done
+# (The snippets are the boundary crate's wasm/js/*.js, copied by wasm-bindgen
+# to snippets/customer-schema-wasm-HASH/js/.)
+find pkg/dist/customer_schema.js pkg/dist/snippets -name '*.js' -print0 |
+  while IFS= read -r -d '' glue; do
+    node_modules/.bin/esbuild "$glue" --minify --format=esm --log-level=warning --outfile="$glue" --allow-overwrite
+  done
 
 say "esbuild: Node CommonJS entry -> pkg/dist/node.cjs"
 # The Node entry is written once as an ES module (pkg/src/node.mjs) and bundled

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # The one test command: installs what it needs, then runs every check and
 # stops at the first failure.
-#   Rust: cargo fmt --check, cargo clippy -D warnings (the crate natively and
-#         for wasm32, whose bindings only build there, and the phone-table
-#         generator), the generated phone tables up to date,
-#         cargo test (with the phone engine's differential tests against
-#         the phonenumber crate and libphonenumber, 40 random cases a plan)
-#   Package: scripts/build.sh (release), Node tests (API, fixtures, batches,
+#   Rust: cargo fmt --check, cargo clippy -D warnings (the workspace
+#         natively: the library, the WebAssembly boundary crate wasm/ and the
+#         phone-table generator; for wasm32: the boundary, with and without
+#         its test hooks, and the library alone), the library's wasm32 tree
+#         free of wasm-bindgen and js-sys, the generated phone tables up to
+#         date, cargo test --workspace (with the phone engine's differential
+#         tests against the phonenumber crate and libphonenumber, 40 random
+#         cases a plan, and the WebAssembly allocator's tests)
+#   Package: scripts/build.sh (release) and scripts/build.sh --test-hooks
+#            (the test build the trap tests load, in target/pkg-test/),
+#            Node tests (API, fixtures, batches,
 #            streaming with an RSS bound, the CLI's exit codes and CSV edge
 #            cases, Express/Hono/Fastify over loopback HTTP, JSON Schema with
 #            Ajv), packaging test (including the bin from the tarball)
@@ -42,9 +47,17 @@ fi
 section "cargo fmt --check"
 cargo fmt --all -- --check
 
-section "cargo clippy -D warnings (native, all targets; wasm32, the library)"
+section "cargo clippy -D warnings (native, all targets; wasm32, the boundary and the library)"
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p customer-schema-wasm --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p customer-schema-wasm --features test-hooks --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p customer-schema --lib --target wasm32-unknown-unknown -- -D warnings
+
+section "the library's wasm32 dependencies have neither wasm-bindgen nor js-sys"
+if cargo tree --target wasm32-unknown-unknown -p customer-schema -e normal | grep -E '\b(wasm-bindgen|js-sys) v'; then
+  echo "customer-schema depends on wasm-bindgen or js-sys (above): they belong to customer-schema-wasm" >&2
+  exit 1
+fi
 
 section "generated phone tables are up to date (tools/phone-tables --check)"
 cargo run --release -p phone-tables -- --check
@@ -52,11 +65,12 @@ cargo run --release -p phone-tables -- --check
 section "generated ISO/IANA tables are up to date (tools/iso-tables --check)"
 cargo run --release -p iso-tables -- --check
 
-section "cargo test"
-cargo test
+section "cargo test --workspace"
+cargo test --workspace
 
-section "build the npm package (scripts/build.sh)"
+section "build the npm package (scripts/build.sh) and the test build (--test-hooks)"
 scripts/build.sh
+scripts/build.sh --test-hooks
 
 section "JavaScript: ESLint and tsc type-check (npm run lint, npm run typecheck)"
 npm run lint

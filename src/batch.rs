@@ -264,8 +264,7 @@ pub fn many_source_json<S: Source>(kind: SchemaKind, list: S, options: &Options)
 }
 
 /// [`many_source_json`] as wire text (see [`Writer`]).
-#[cfg(any(target_arch = "wasm32", test))]
-pub(crate) fn many_source_wire<S: Source>(kind: SchemaKind, list: S, options: &Options) -> String {
+pub fn many_source_wire<S: Source>(kind: SchemaKind, list: S, options: &Options) -> String {
     many_source(kind, list, options, Writer::new(true))
 }
 
@@ -322,8 +321,7 @@ pub fn many_text_json(kind: SchemaKind, text: &str, options: &Options) -> String
 }
 
 /// [`many_text_json`] as wire text (see [`Writer`]).
-#[cfg(any(target_arch = "wasm32", test))]
-pub(crate) fn many_text_wire(kind: SchemaKind, text: &str, options: &Options) -> String {
+pub fn many_text_wire(kind: SchemaKind, text: &str, options: &Options) -> String {
     many_text(kind, text, options, Writer::new(true))
 }
 

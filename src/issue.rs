@@ -7,10 +7,12 @@
 //! its detail are one typed value, [`IssueKind`].
 
 use serde::Serialize;
+#[cfg(feature = "tsify")]
 use tsify::Tsify;
 
 /// One step of a path: an object key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(Tsify))]
 #[serde(untagged)]
 pub enum PathItem {
     Key(String),
@@ -33,7 +35,8 @@ impl From<usize> for PathItem {
 pub type Path = Vec<PathItem>;
 
 /// The rule family behind an `invalid_format` issue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     Phone,
@@ -48,7 +51,8 @@ pub enum Format {
 }
 
 /// What a `too_small` / `too_big` bound measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     /// A string: for a length bound, its Unicode scalar values (UTF-16 code
@@ -65,7 +69,8 @@ pub enum Origin {
 
 /// Which rule a `custom` issue (or a warning) comes from, for programs that
 /// react to it without parsing the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// `updatedAt` is earlier than `createdAt`.
@@ -85,7 +90,8 @@ pub enum Rule {
 }
 
 /// The code of an issue and the detail that goes with it.
-#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(Tsify))]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum IssueKind {
     InvalidType {
@@ -131,6 +137,7 @@ pub struct Issue {
     pub message: String,
 }
 
+#[cfg(feature = "tsify")]
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const ISSUE_TS: &str = r#"
 /**
@@ -207,7 +214,7 @@ pub(crate) fn issue_list_json(issue: &Issue) -> String {
 }
 
 /// The JSON text of a failed result whose one issue is `issue`.
-pub(crate) fn failure_json(issue: &Issue) -> String {
+pub fn failure_json(issue: &Issue) -> String {
     format!(
         r#"{{"success":false,"error":{{"issues":{}}},"warnings":[]}}"#,
         issue_list_json(issue)

@@ -32,28 +32,30 @@
 //! Layout: [`value`] reads any input into a bounded tree; [`rules`] holds
 //! one module per rule family; [`schema`] applies them to whole records;
 //! [`types`] are the records it returns.
+//!
+//! This crate is a plain Rust library, on every target (wasm32 included):
+//! it installs no global allocator and depends on neither `wasm-bindgen`
+//! nor `js-sys`. The npm package's WebAssembly module is built from a
+//! separate crate of this workspace, `customer-schema-wasm` (`wasm/`),
+//! which owns what only that module needs: the JavaScript boundary and its
+//! glue, and the module's memory allocator. It reaches this crate's
+//! internals through the hidden `binding` module only. The optional
+//! `tsify` feature (enabled by that crate) derives the TypeScript
+//! declarations of the records and issues.
 
 #[macro_use]
 pub mod issue;
 pub mod batch;
+#[doc(hidden)]
+pub mod binding;
 pub mod json_schema;
 pub mod options;
 pub mod phone;
 pub mod rules;
 pub mod schema;
-// The WebAssembly module's allocator (tested natively).
-#[cfg(any(target_arch = "wasm32", test))]
-mod small_blocks;
 pub(crate) mod tables;
 pub mod types;
 pub mod value;
-#[cfg(target_arch = "wasm32")]
-mod wasm;
-
-// Only in the single-threaded WebAssembly module (see `small_blocks`).
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: small_blocks::SmallBlocks = small_blocks::SmallBlocks::new();
 
 pub use batch::{Batch, IssueCount, Summary};
 pub use issue::{Format, Issue, IssueKind, Origin, Path, PathItem, Rule};

@@ -39,7 +39,9 @@ pub struct Options {
     pub unknown_keys: UnknownKeys,
 }
 
-/// The options as JavaScript passes them; read by `crate::wasm`.
+/// The options as JavaScript passes them; read by the boundary crate
+/// (customer-schema-wasm, `wasm/src/lib.rs`).
+#[cfg(feature = "tsify")]
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const PARSE_OPTIONS_TS: &str = r#"
 /** Options for one parse. A bad option throws a `TypeError` naming it. */

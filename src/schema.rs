@@ -69,11 +69,10 @@ pub(crate) const ADDRESS_LINE_MINIMUM: u64 = 2;
 
 /// Every field name of every record table, the address's included, once
 /// each, in table order, one per line: the WebAssembly module's JavaScript
-/// reader sends these keys as their index (`crate::wasm`). Written out (a
+/// reader sends these keys as their index (`wasm/js/source.js`). Written out (a
 /// test checks it against the tables) so the module carries text, not the
 /// code to build it.
-#[cfg(any(target_arch = "wasm32", test))]
-pub(crate) const FIELD_NAMES: &str = concat!(
+pub const FIELD_NAMES: &str = concat!(
     "id\ncustomerId\nphone_number\nfirstname\nlastname\ncompany\ntimezone\nemail\n",
     "preferred_language\npreferred_contact_method\nbest_time_to_call\nnotes\ntags\n",
     "custom_fields\nchannelId\naddress\nisValidatedNames\ncreatedAt\nupdatedAt\n",
@@ -85,8 +84,7 @@ mod wire;
 /// [`FIELD_NAMES`] as a list, by index (the record's fields, then the
 /// address's), taken from the tables at compile time: the names are the
 /// tables' own.
-#[cfg(any(target_arch = "wasm32", test))]
-pub(crate) const FIELD_LIST: [&str; 25] = {
+pub const FIELD_LIST: [&str; 25] = {
     let mut list = [""; 25];
     let mut at = 0;
     while at < CUSTOMER_FIELDS.len() {
@@ -450,8 +448,7 @@ pub(crate) fn read_record<S: Source>(kind: SchemaKind, input: S, options: &Optio
 /// Validates with the schema named at run time, for the WebAssembly
 /// boundary: the result of a valid record as wire text (see [`wire`]), when
 /// it has that form, else as JSON text.
-#[cfg(any(target_arch = "wasm32", test))]
-pub(crate) fn safe_parse_wire<S: Source>(kind: SchemaKind, input: S, options: &Options) -> String {
+pub fn safe_parse_wire<S: Source>(kind: SchemaKind, input: S, options: &Options) -> String {
     let input = read_record(kind, input, options);
     result_text(kind, &input, options, true, &mut |_, _, _| {})
 }

@@ -11,10 +11,12 @@
 
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
+#[cfg(feature = "tsify")]
 use tsify::Tsify;
 
 /// How the customer wants to be contacted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(Tsify))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum PreferredContactMethod {
     Email,
@@ -40,7 +42,8 @@ impl PreferredContactMethod {
 }
 
 /// When a phone call is most welcome.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(Tsify))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum BestTimeToCall {
     Morning,
@@ -66,11 +69,12 @@ impl BestTimeToCall {
 }
 
 /// A postal address; `country` is an ISO 3166-1 alpha-2 code.
-#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(Tsify))]
 pub struct Address {
     pub street: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
     pub street2: Option<String>,
     pub city: String,
     pub state: String,
@@ -93,54 +97,55 @@ macro_rules! record {
         $name:ident { $($head:tt)* } { $($middle:tt)* } { $($tail:tt)* }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[cfg_attr(feature = "tsify", derive(Tsify))]
         pub struct $name {
             $($head)*
             #[serde(rename = "customerId", skip_serializing_if = "Option::is_none")]
-            #[tsify(optional, type = "string | null")]
+            #[cfg_attr(feature = "tsify", tsify(optional, type = "string | null"))]
             pub customer_id: Option<Option<String>>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            #[tsify(optional, type = "string | null")]
+            #[cfg_attr(feature = "tsify", tsify(optional, type = "string | null"))]
             pub phone_number: Option<Option<String>>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            #[tsify(optional, type = "string | null")]
+            #[cfg_attr(feature = "tsify", tsify(optional, type = "string | null"))]
             pub firstname: Option<Option<String>>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            #[tsify(optional, type = "string | null")]
+            #[cfg_attr(feature = "tsify", tsify(optional, type = "string | null"))]
             pub lastname: Option<Option<String>>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            #[tsify(optional)]
+            #[cfg_attr(feature = "tsify", tsify(optional))]
             pub company: Option<String>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            #[tsify(optional)]
+            #[cfg_attr(feature = "tsify", tsify(optional))]
             pub timezone: Option<String>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            #[tsify(optional)]
+            #[cfg_attr(feature = "tsify", tsify(optional))]
             pub email: Option<String>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            #[tsify(optional)]
+            #[cfg_attr(feature = "tsify", tsify(optional))]
             pub preferred_language: Option<String>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            #[tsify(optional)]
+            #[cfg_attr(feature = "tsify", tsify(optional))]
             pub preferred_contact_method: Option<PreferredContactMethod>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            #[tsify(optional)]
+            #[cfg_attr(feature = "tsify", tsify(optional))]
             pub best_time_to_call: Option<BestTimeToCall>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            #[tsify(optional)]
+            #[cfg_attr(feature = "tsify", tsify(optional))]
             pub notes: Option<String>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            #[tsify(optional)]
+            #[cfg_attr(feature = "tsify", tsify(optional))]
             pub tags: Option<Vec<String>>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            #[tsify(optional, type = "Record<string, unknown>")]
+            #[cfg_attr(feature = "tsify", tsify(optional, type = "Record<string, unknown>"))]
             pub custom_fields: Option<Map<String, Json>>,
             $($middle)*
             #[serde(skip_serializing_if = "Option::is_none")]
-            #[tsify(optional)]
+            #[cfg_attr(feature = "tsify", tsify(optional))]
             pub address: Option<Address>,
             #[serde(rename = "isValidatedNames", skip_serializing_if = "Option::is_none")]
-            #[tsify(optional)]
+            #[cfg_attr(feature = "tsify", tsify(optional))]
             pub is_validated_names: Option<bool>,
             $($tail)*
             /// Keys the schema does not know, kept under
@@ -158,7 +163,7 @@ record! {
         pub id: String,
     } {
         #[serde(rename = "channelId", skip_serializing_if = "Option::is_none")]
-        #[tsify(optional, type = "string | null")]
+        #[cfg_attr(feature = "tsify", tsify(optional, type = "string | null"))]
         pub channel_id: Option<Option<String>>,
     } {
         /// Unix time in milliseconds.

@@ -22,8 +22,9 @@
  * text; `jsonSchema(schema, io, target, options)`, JSON text;
  * `parsePhone(input, options)` and, for string input,
  * `parsePhoneText(input, options)`, with `phoneFacts()` and `phoneAnswer()`
- * (see parsePhone below); `phoneTypes()`, JSON text; `__warmUpRecords()`,
- * JSON text; and, in builds that have it, the test-only `__trapForTest`.
+ * (see parsePhone below); `phoneTypes()`, JSON text; and `__warmUpRecords()`,
+ * JSON text. (The tests hand this function a glue whose calls they watch:
+ * the adapter itself exports nothing for them.)
  * @typedef {Record<string, Function>} Glue
  */
 
@@ -34,9 +35,6 @@
 
 /** @type {<T>(value: T) => T} */
 const identity = (value) => value;
-
-// Looked up by a computed key so bundlers don't warn when it is absent.
-const TRAP_FOR_TEST = "__trapForTest";
 
 const VENDOR = "customer-schema";
 
@@ -99,8 +97,6 @@ function internalError(cause) {
 
 /** @param {Glue} glue */
 export function createApi(glue) {
-  let restarts = 0;
-
   // Calls into the module in progress: more than one when a getter the
   // module runs while reading input calls it again.
   let depth = 0;
@@ -116,7 +112,6 @@ export function createApi(glue) {
     } catch {
       return false;
     }
-    restarts += 1;
     broken = null;
     return true;
   }
@@ -512,16 +507,6 @@ export function createApi(glue) {
     countries,
     enumValues,
     parsePhone,
-    // Test-only hooks, not part of the public API: force a real trap inside
-    // the module through the same recovery path safeParse uses, and count
-    // restarts. `trap` is undefined when the module has no __trapForTest.
-    __testing: Object.freeze({
-      trap:
-        typeof glue[TRAP_FOR_TEST] === "function"
-          ? () => guarded(() => (glue[TRAP_FOR_TEST](), '"no trap"'))
-          : undefined,
-      restarts: () => restarts,
-    }),
   };
   warmUp([api.CustomerSchema, api.CreateCustomerSchema, api.UpdateCustomerSchema]);
   return api;

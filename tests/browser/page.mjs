@@ -5,15 +5,18 @@ document.addEventListener("securitypolicyviolation", (e) => out.violations.push(
 const show = () => (document.getElementById("result").textContent = JSON.stringify(out));
 try {
   // @ts-expect-error -- a URL scripts/serve.mjs serves (its /vendor/ mount), not a path tsc can resolve
-  const { CustomerSchema, CreateCustomerSchema, __testing } = await import("/vendor/customer-schema/index.mjs");
+  const pkg = await import("/vendor/customer-schema/index.mjs");
+  const { CustomerSchema, CreateCustomerSchema } = pkg;
   const seed = (await (await fetch("/fixtures/examples.json")).json())[0].input;
   out.seed = CustomerSchema.safeParse(seed);
   out.create = CreateCustomerSchema.safeParse({ firstname: "Jane", lastname: "Doe", email: "jane.doe@example.com" });
   out.bad = CustomerSchema.safeParse(null);
-  if (__testing.trap) {
-    out.trap = __testing.trap();
-    out.afterTrap = CustomerSchema.safeParse(seed);
-  }
+  out.shippedHooks = "__testing" in pkg || "__trapForTest" in pkg;
+  // The trap needs the test build (scripts/build.sh --test-hooks), served
+  // under /test-build/: the same adapter over a module with __trapForTest.
+  const hooked = await import("/test-build/index.mjs");
+  out.trap = hooked.__testing.trap();
+  out.afterTrap = hooked.CustomerSchema.safeParse(seed);
   out.standardVendor = CustomerSchema["~standard"].vendor;
 } catch (e) {
   out.error = String(e && e.stack || e);

@@ -19,7 +19,8 @@ let h;
 let out;
 let page;
 before(async () => {
-  h = await start({ mounts: { "/test/": here, "/fixtures/": join(root, "tests", "fixtures") } });
+  // /test-build/: the test build (scripts/build.sh --test-hooks), for the trap.
+  h = await start({ mounts: { "/test/": here, "/fixtures/": join(root, "tests", "fixtures"), "/test-build/": join(root, "target", "pkg-test") } });
   page = await openPage(h.browser, `${h.url}test/smoke.html`);
   await page.waitForFunction(() => document.getElementById("result").textContent !== "pending", null, { timeout: 30_000 });
   out = JSON.parse(await page.locator("#result").textContent());
@@ -46,9 +47,12 @@ test("a Create record gives the same result as in Node", () => {
 test("a top-level null gives the same result as in Node", () => {
   assert.deepEqual(out.bad, node.CustomerSchema.safeParse(null));
 });
-test("a trap is survived in the browser too", () => {
+test("a trap is survived in the browser too (the test build, loaded the same way)", () => {
   assert.equal(out.trap?.success, false, JSON.stringify(out.trap));
   assert.equal(out.afterTrap?.success, true, JSON.stringify(out.afterTrap));
+});
+test("the package's browser entry exports no test hooks", () => {
+  assert.equal(out.shippedHooks, false);
 });
 test("~standard vendor", () => {
   assert.equal(out.standardVendor, "customer-schema");

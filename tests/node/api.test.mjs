@@ -4,6 +4,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import * as esm from "customer-schema";
+// The test build (scripts/build.sh --test-hooks): the same API over a module
+// with the test-only trap, plus __testing.
+import * as hooked from "../../target/pkg-test/index.mjs";
 import { seedCustomer, seedCreate, seedUpdate } from "./seed.mjs";
 
 const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError } = esm;
@@ -119,7 +122,7 @@ test("CommonJS require and ESM import give the same single instance", () => {
   const cjs = require("customer-schema");
   assert.equal(cjs.CustomerSchema, esm.CustomerSchema, "same object, not a second copy");
   assert.equal(cjs.CustomerSchemaError, esm.CustomerSchemaError);
-  assert.equal(cjs.__testing, esm.__testing);
+  assert.equal(cjs.parsePhone, esm.parsePhone);
   for (const [name, , good] of schemas) {
     assert.deepEqual(cjs[name].safeParse(good()), esm[name].safeParse(good()));
     assert.deepEqual(cjs[name].safeParse({ email: 1 }), esm[name].safeParse({ email: 1 }));
@@ -133,12 +136,22 @@ test("CustomerSchemaError can be constructed and caught by class", () => {
   assert.deepEqual(e.warnings, []);
 });
 
+test("the package exports no test hooks (they are only in the test build)", () => {
+  const cjs = require("customer-schema");
+  for (const name of ["__testing", "__trapForTest"]) {
+    assert.equal(name in esm, false, `import gives ${name}`);
+    assert.equal(name in cjs, false, `require gives ${name}`);
+  }
+  assert.equal(typeof hooked.__testing.trap, "function");
+});
+
 // A WebAssembly trap (a Rust panic) leaves the instance unusable; the adapter
-// must restart it and report, not throw. This needs the crate's test-only
-// export __trapForTest(), which traps unconditionally.
+// must restart it and report, not throw. This needs the test build, whose
+// module exports __trapForTest() (the boundary crate's test-hooks feature),
+// which traps unconditionally.
 test("a trap inside the module is survived: internal-error result, module restarted, next call works", () => {
-  const { __testing } = esm;
-  assert.equal(typeof __testing.trap, "function", "the Rust crate must export __trapForTest() (test-only) for this test");
+  const { __testing, CustomerSchema } = hooked;
+  assert.equal(typeof __testing.trap, "function", "the test build must export __testing.trap for this test");
   const before = __testing.restarts();
   const r = __testing.trap();
   assert.equal(r.success, false);

@@ -4,7 +4,8 @@
 // moduleResolution nodenext and bundler, (d) prove the @ts-expect-error lines
 // are needed (tsc fails without them), (e) run the bin, (f) type-check a
 // Node-only consumer without the DOM lib, (g) with each browser/bundler
-// condition of "exports" as a custom condition.
+// condition of "exports" as a custom condition; and that no file of the
+// tarball names a test hook.
 // Usage: node tests/package/run.mjs   (after scripts/build.sh)
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, readFileSync, copyFileSync, rmSync } from "node:fs";
@@ -65,6 +66,27 @@ try {
   run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", tarball], app);
   for (const f of ["consumer.mjs", "consumer.cjs", "consumer.ts"]) copyFileSync(join(here, f), join(app, f));
   writeFileSync(join(app, "seed.json"), JSON.stringify(JSON.parse(readFileSync(join(root, "tests", "fixtures", "examples.json"), "utf8"))[0].input));
+
+  // Test hooks live in the test build only (scripts/build.sh --test-hooks):
+  // no file of the tarball names them, the .wasm's exports and the .wasm
+  // embedded as base64 included.
+  check("no file in the tarball names a test hook (__trapForTest, __testing, test-hooks, hooked-entry)", () => {
+    const installed = join(app, "node_modules", "customer-schema");
+    const names = ["__trapForTest", "__testing", "trapForTest", "test-hooks", "hooked-entry"];
+    const hits = [];
+    for (const file of files) {
+      const bytes = readFileSync(join(installed, file));
+      const texts = [bytes.toString("latin1")];
+      if (file.endsWith(".base64.mjs")) {
+        const base64 = /"([A-Za-z0-9+/=]+)"/.exec(bytes.toString("utf8"));
+        if (!base64) throw new Error(`no base64 text in ${file}`);
+        texts.push(Buffer.from(base64[1], "base64").toString("latin1"));
+      }
+      for (const name of names) if (texts.some((t) => t.includes(name))) hits.push(`${file}: ${name}`);
+    }
+    if (hits.length) throw new Error(hits.join("\n"));
+    return `${files.length} files checked`;
+  });
 
   check("(a) import from an .mjs file validates the seed's example", () => run("node", ["consumer.mjs"], app));
   check("(b) require from a .cjs file validates the seed's example", () => run("node", ["consumer.cjs"], app));

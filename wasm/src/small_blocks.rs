@@ -14,9 +14,9 @@
 //!
 //! The module runs on one thread (the target has no threads without the
 //! `atomics` feature, and `lib.rs` only installs this allocator without
-//! it), so the lists need no lock. (A Rust program that uses this crate on
-//! wasm32 gets this allocator too; elsewhere the crate leaves the global
-//! allocator alone.)
+//! it), so the lists need no lock. It is this crate's (the npm package's
+//! module's) alone: the `customer-schema` library installs no allocator, so
+//! a Rust program that uses it on wasm32 keeps its own.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::UnsafeCell;

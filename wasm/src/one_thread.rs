@@ -1,7 +1,7 @@
 //! [`OneThread`]: a `Cell` that can live in a `static`.
 //!
 //! The WebAssembly module runs on one thread (`wasm32-unknown-unknown`
-//! without the `atomics` feature has no threads; `crate::wasm` refuses to
+//! without the `atomics` feature has no threads; the crate root refuses to
 //! build with it), so state kept between calls needs no lock, and a plain
 //! `static` is smaller and faster than `thread_local!`'s machinery.
 

@@ -1,6 +1,38 @@
-//! The WebAssembly boundary: JavaScript values in, text out.
+//! # customer-schema-wasm
 //!
-//! Input is read straight from the live JavaScript value by [`JsSource`]
+//! The WebAssembly boundary of `customer-schema`: the crate that
+//! `scripts/build.sh` compiles to `wasm32-unknown-unknown` and turns, with
+//! `wasm-bindgen`, into the npm package's module (`pkg/dist/`). Not
+//! published; the package's JavaScript (`pkg/src/adapter.mjs`) is its only
+//! caller.
+//!
+//! ## Why a crate of its own
+//!
+//! `customer-schema` is a plain Rust library, for every target: a wasm32
+//! program that depends on it keeps its own allocator and its own
+//! JavaScript bindings. What only the npm package's module needs lives
+//! here:
+//!
+//! - the exports JavaScript calls (this file) and the reader of live
+//!   JavaScript values (`source`, with its JavaScript half in
+//!   `js/source.js`, which `wasm-bindgen` copies into the package);
+//! - the module's memory allocator, `small_blocks` (installed below as the
+//!   `#[global_allocator]`, on wasm32 only; its unit tests run natively);
+//! - `one_thread`, the statics the module keeps between calls, sound
+//!   because the module has one thread (the `compile_error!` below refuses
+//!   the `atomics` target feature);
+//! - the test-only export `__trapForTest`, behind the `test-hooks` feature
+//!   (`scripts/build.sh --test-hooks`), never in the shipped module.
+//!
+//! It reaches the core's internals only through `customer_schema::binding`,
+//! a hidden module with no stability promise; everything else it uses is
+//! the core's public API. The core's `tsify` feature, enabled here for
+//! wasm32, adds the records' TypeScript declarations to the module's
+//! `.d.ts`.
+//!
+//! ## JavaScript values in, text out
+//!
+//! Input is read straight from the live JavaScript value by `JsSource`
 //! (in `source`: a few calls per object, to a helper that catches whatever
 //! it reads), so a throwing getter, a Proxy trap or a revoked Proxy becomes
 //! an issue at its path instead of an exception unwinding through
@@ -12,40 +44,64 @@
 //! `Date`, `BigInt`, lone surrogates) is seen and reported by the rules.
 //!
 //! The result goes back as text, in one crossing: a valid record's as wire
-//! text (`crate::schema::wire`: its fields by index, its strings by length,
-//! read by the adapter with a few string operations), any other as JSON for
+//! text (its fields by index, its strings by length, read by the adapter
+//! with a few string operations), any other as JSON for
 //! the adapter to `JSON.parse`, which creates keys such as `__proto__` as
 //! plain own data properties and so keeps `Object.prototype` clean (wire
 //! text has no keys but the schema's). The exception is `parsePhone`, the
 //! bulk path: a valid number comes back as numbers (see [`parse_phone`]),
 //! which costs less than any text to decode.
 //!
+//! ## Wire protocols: which encoder goes with which decoder
+//!
+//! Each format below is written on one side of the boundary and read on
+//! the other; the two change together. Paths are the repository's.
+//!
+//! | crossing | encoder | decoder |
+//! |---|---|---|
+//! | input values, JS → Rust | `wasm/js/source.js` (`describe`, `readKeys`, `readMembers`, `readItems`, `readOptions`; the format is documented in `wasm/src/source.rs`) | `wasm/src/source.rs` (`Description`, `read_option_pair`) |
+//! | a valid record's result (`safeParse`) | `src/schema/wire.rs` (`binding::safe_parse_wire`) | `pkg/src/adapter.mjs` (`fromWire`) |
+//! | a batch (`safeParseMany`) | `src/batch.rs` (`binding::many_source_wire`, `binding::many_text_wire`) | `pkg/src/adapter.mjs` (`fromWireBatch`) |
+//! | field indices of both wire texts and of `readKeys` | `src/schema.rs` (`binding::FIELD_NAMES`, `binding::FIELD_LIST`), sent by `fieldNames` and `useMemory` | `pkg/src/adapter.mjs` (`fieldNames`), `wasm/js/source.js` (`fieldNames`) |
+//! | `parsePhone`'s numbers | [`parse_phone`], `pack_facts`, `error_key`, [`phone_answer`] (`wasm/src/lib.rs`) | `pkg/src/adapter.mjs` (`parsePhone`, `validPhone`, `keyedIssue`, `phoneAnswer`) |
+//! | NDJSON batches (`safeParseLines`), failures, JSON Schemas, tables | JSON (`serde_json`) | `JSON.parse` |
+//!
+//! ## State
+//!
 //! The module keeps a little state between calls (reused buffers, the last
-//! phone answer, the regions already checked) in [`OneThread`] statics: it
+//! phone answer, the regions already checked) in `OneThread` statics: it
 //! runs on one thread.
 
-use crate::batch;
-use crate::issue::failure_json;
-use crate::json_schema::{Io, Target};
-use crate::options::Options;
-use crate::rules::type_issue;
-use crate::rules::{country, language, phone, timezone};
-use crate::schema::{safe_parse_wire, SchemaKind, FIELD_NAMES};
-use crate::types::{BestTimeToCall, PreferredContactMethod};
-use crate::value::{Plan, Reader, Value};
-use js_sys::TypeError;
-use phone::PhoneError;
-use wasm_bindgen::prelude::*;
+// The module's allocator, only in the single-threaded WebAssembly module
+// (see `small_blocks`; tested natively).
+#[cfg(any(target_arch = "wasm32", test))]
+mod small_blocks;
 
-mod one_thread;
-mod source;
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: small_blocks::SmallBlocks = small_blocks::SmallBlocks::new();
 
 #[cfg(target_feature = "atomics")]
 compile_error!("the WebAssembly module keeps state in statics: it must run on one thread");
 
+mod one_thread;
+mod source;
+
+use customer_schema::batch;
+use customer_schema::binding::{
+    failure_json, many_source_wire, many_text_wire, safe_parse_wire, FIELD_NAMES,
+};
+use customer_schema::json_schema::{Io, Target};
+use customer_schema::rules::type_issue;
+use customer_schema::rules::{country, language, phone, timezone};
+use customer_schema::value::{Plan, Reader, Value};
+use customer_schema::{BestTimeToCall, Options, PreferredContactMethod, SchemaKind};
+use js_sys::TypeError;
 use one_thread::OneThread;
+use phone::PhoneError;
 use source::{read_option_pair, JsSource, OptionValue, OptionsRead};
 use std::cell::Cell;
+use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
@@ -319,8 +375,8 @@ pub fn phone_answer() -> String {
 }
 
 /// `schema` is `"customer"`, `"create"` or `"update"`. Returns the result
-/// as text: the wire text of a valid record (`~…`, see
-/// `crate::schema::wire`), or JSON; throws a `TypeError` for a bad schema
+/// as text: the wire text of a valid record (`~…`, see the core's
+/// `src/schema/wire.rs`), or JSON; throws a `TypeError` for a bad schema
 /// name or bad options. Input data never makes it throw.
 #[wasm_bindgen(js_name = safeParse)]
 pub fn safe_parse(schema: &str, input: JsValue, options: JsValue) -> Result<String, JsValue> {
@@ -346,7 +402,7 @@ fn schema_kind(schema: &str) -> Result<SchemaKind, JsValue> {
 
 /// Validates many records in one call: `records` is an array (read in
 /// place) or the JSON text of one (parsed here). Returns
-/// `{ results, summary, error? }` as wire text (see `crate::batch`).
+/// `{ results, summary, error? }` as wire text (see the core's `src/batch.rs`).
 #[wasm_bindgen(js_name = safeParseMany)]
 pub fn safe_parse_many(
     schema: &str,
@@ -356,8 +412,8 @@ pub fn safe_parse_many(
     let kind = schema_kind(schema)?;
     let options = read_options(&options)?;
     Ok(match records.as_string() {
-        Some(text) => batch::many_text_wire(kind, &text, &options),
-        None => batch::many_source_wire(kind, JsSource::Raw(records), &options),
+        Some(text) => many_text_wire(kind, &text, &options),
+        None => many_source_wire(kind, JsSource::Raw(records), &options),
     })
 }
 
@@ -395,7 +451,7 @@ pub fn json_schema(
         ))
     })?;
     let options = read_options(&options)?;
-    Ok(crate::json_schema::json_schema(kind, io, target, &options).to_string())
+    Ok(customer_schema::json_schema::json_schema(kind, io, target, &options).to_string())
 }
 
 /// Two records, as a JSON array: one that goes through every rule (a
@@ -481,11 +537,13 @@ pub fn enum_values() -> String {
     )
 }
 
-/// TEST-ONLY: traps the WebAssembly instance (the `unreachable`
-/// instruction, what a panic or a stack overflow comes to), so the tests
-/// can prove that the JS adapter survives a trap: it restarts the instance
-/// and reports an internal error instead of throwing. Not part of the
-/// public API; no panic machinery is linked in for it.
+/// TEST-ONLY (the `test-hooks` feature, never in the shipped module):
+/// traps the WebAssembly instance (the `unreachable` instruction, what a
+/// panic or a stack overflow comes to), so the tests can prove that the JS
+/// adapter survives a trap: it restarts the instance and reports an
+/// internal error instead of throwing. No panic machinery is linked in for
+/// it.
+#[cfg(all(feature = "test-hooks", target_arch = "wasm32"))]
 #[wasm_bindgen(js_name = __trapForTest)]
 pub fn trap_for_test() {
     core::arch::wasm32::unreachable();

@@ -1,0 +1,332 @@
+// The reading helper of customer-schema-wasm's JsSource (wasm/src/source.rs):
+// reads a live JavaScript value in few crossings and describes it to Rust as
+// UTF-16 code units written straight into WebAssembly memory. The format of a
+// description, and what each export answers, are documented above the
+// `extern "C"` block in source.rs, which parses them; the two change together.
+// wasm-bindgen copies this file into the package (dist/snippets/…), where
+// scripts/build.sh minifies it. It never throws: a throw while reading input
+// is an entry of the description.
+
+const objectTag = Object.prototype.toString;
+const number = new Float64Array(1);
+const numberUnits = new Uint16Array(number.buffer);
+const CHUNK = 1 << 20;
+const SMALL = 1 << 12;
+let held;
+let kept = false;
+let memory;
+let units = new Uint16Array(0);
+let bytes = new Uint8Array(0);
+// The descriptions being written: a stack, since a getter the helper runs
+// may call into the module again, whose reading writes after the outer
+// description and is sent (and removed) before the outer one goes on.
+let out = new Uint16Array(SMALL);
+let len = 0;
+let pendingStart = 0;
+
+// Called once by each WebAssembly instance (a restarted one has new memory),
+// with the names of the options readOptions reads and the record's field
+// names (one per line).
+let optionNames = [];
+let fieldNames = new Map();
+export function useMemory(wasmMemory, firstOption, secondOption, fields) {
+  memory = wasmMemory;
+  optionNames = [firstOption, secondOption];
+  fieldNames = new Map(fields.split("\n").map((name, index) => [name, index]));
+  lastKeys = [];
+  lastEntries = new Uint16Array(0);
+  units = new Uint16Array(0);
+  bytes = new Uint8Array(0);
+  held = undefined;
+  kept = false;
+  len = 0;
+}
+
+function room(more) {
+  if (len + more <= out.length) return;
+  const bigger = new Uint16Array(Math.max(out.length * 2, len + more));
+  bigger.set(out.subarray(0, len));
+  out = bigger;
+}
+
+function tag(unit) {
+  room(1);
+  out[len++] = unit;
+}
+
+function count(n) {
+  room(2);
+  out[len++] = n & 0xffff;
+  out[len++] = n >>> 16;
+}
+
+// The count and the units, with one check for room and the buffer and
+// position in locals (the loop is the hot path of reading keys).
+function text(string) {
+  const n = string.length;
+  room(n + 2);
+  const buffer = out;
+  let at = len;
+  buffer[at++] = n & 0xffff;
+  buffer[at++] = n >>> 16;
+  for (let i = 0; i < n; i++) buffer[at + i] = string.charCodeAt(i);
+  len = at + n;
+}
+
+// Copies the description that starts at `start` to byte address `at`, and
+// removes it.
+function copy(start, at) {
+  // Growing the memory detaches the old view (its length becomes 0).
+  if (units.length === 0) units = new Uint16Array(memory.buffer);
+  const base = (at >>> 1) - start;
+  // A short description is copied unit by unit, faster than making a
+  // subarray for set() up to about 64 units.
+  if (len - start < 64) for (let i = start; i < len; i++) units[base + i] = out[i];
+  else units.set(out.subarray(start, len), base + start);
+  len = start;
+  if (len === 0 && out.length > SMALL) out = new Uint16Array(SMALL);
+}
+
+function send(start, at, capacity) {
+  const sent = len - start;
+  if (sent <= capacity) copy(start, at);
+  else pendingStart = start;
+  return sent;
+}
+
+export function copyPending(at) {
+  copy(pendingStart, at);
+}
+
+// Keeps a value for `takeHeld` and writes its entry's tag.
+function keep(value, unit) {
+  held = value;
+  kept = true;
+  tag(unit);
+}
+
+export function takeHeld() {
+  const value = held;
+  held = undefined;
+  kept = false;
+  return value;
+}
+
+// A plain object: `Object.prototype.toString` says `[object Object]`, or the
+// object's prototype is `Object.prototype` or `null` (a literal with its own
+// `Symbol.toStringTag` is still a literal; a class instance that declares a
+// tag, like the built-in classes, is not read as plain data).
+function describeObject(value) {
+  try {
+    if (Array.isArray(value)) return keep(value, 65 /* A */);
+    const name = objectTag.call(value);
+    if (name === "[object Object]") return keep(value, 79 /* O */);
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype === null || prototype === Object.prototype) return keep(value, 79 /* O */);
+    keep(value, 111 /* o */);
+    text(name);
+  } catch (thrown) {
+    keep(thrown, 69 /* E */);
+  }
+}
+
+function entry(value, inlineMax) {
+  switch (typeof value) {
+    case "string":
+      if (value.length > inlineMax) return keep(value, 83 /* S */);
+      tag(115 /* s */);
+      return text(value);
+    case "number":
+      // The exact bits: no decimal round trip.
+      number[0] = value;
+      room(5);
+      out[len++] = 100 /* d */;
+      for (let i = 0; i < 4; i++) out[len++] = numberUnits[i];
+      return;
+    case "boolean":
+      return tag(value ? 116 /* t */ : 102 /* f */);
+    case "object":
+      return value === null ? tag(110 /* n */) : describeObject(value);
+    case "function":
+      return tag(70 /* F */);
+    case "bigint":
+      return tag(66 /* B */);
+    case "symbol":
+      return tag(89 /* Y */);
+    case "undefined":
+      return tag(value === undefined ? 85 /* U */ : 63 /* ? */);
+    default:
+      return tag(63 /* ? */);
+  }
+}
+
+export function describe(value, inlineMax, at, capacity) {
+  const start = len;
+  entry(value, inlineMax);
+  return send(start, at, capacity);
+}
+
+// The last list of keys that were all field names, and its entries:
+// records of one shape (a batch, a form) give the same list again, whose
+// entries are then copied instead of looked up key by key.
+let lastKeys = [];
+let lastEntries = new Uint16Array(0);
+
+function sameKeys(keys) {
+  if (keys.length !== lastKeys.length) return false;
+  // (Keys are internalised strings: === compares pointers.)
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== lastKeys[i]) return false;
+  return true;
+}
+
+export function readKeys(object, limit, inlineMax, at, capacity) {
+  const start = len;
+  try {
+    const keys = Object.keys(object);
+    tag(75 /* K */);
+    count(keys.length);
+    if (keys.length <= limit && sameKeys(keys)) {
+      room(lastEntries.length);
+      for (let i = 0; i < lastEntries.length; i++) out[len + i] = lastEntries[i];
+      len += lastEntries.length;
+      held = keys;
+      kept = true;
+    } else if (keys.length <= limit) {
+      const entriesStart = len;
+      let allFields = true;
+      for (let i = 0; i < keys.length; i++) {
+        const field = fieldNames.get(keys[i]);
+        if (field !== undefined) {
+          room(2);
+          out[len++] = 107 /* k */;
+          out[len++] = field;
+          continue;
+        }
+        allFields = false;
+        if (keys[i].length > inlineMax) {
+          len = start;
+          tag(76 /* L */);
+          return send(start, at, capacity);
+        }
+        tag(115 /* s */);
+        text(keys[i]);
+      }
+      if (allFields) {
+        lastKeys = keys;
+        lastEntries = out.slice(entriesStart, len);
+      }
+      held = keys;
+      kept = true;
+    }
+  } catch (thrown) {
+    // Object.keys threw (a Proxy trap), or the keys outgrew memory.
+    len = start;
+    keep(thrown, 84 /* T */);
+  }
+  return send(start, at, capacity);
+}
+
+// Writes the entry of `container[key]` (`u` when it is undefined and
+// `dropUndefined`, `x` when the budget is spent); returns the budget left,
+// or -1 when the description ends there (a throw, or a kept value).
+function readOne(container, key, dropUndefined, budget, inlineMax) {
+  let value;
+  try {
+    value = container[key];
+  } catch (thrown) {
+    keep(thrown, 84 /* T */);
+    return -1;
+  }
+  if (dropUndefined && value === undefined) {
+    tag(117 /* u */);
+    return budget;
+  }
+  if (budget === 0) {
+    tag(120 /* x */);
+    return 0;
+  }
+  entry(value, inlineMax);
+  return kept ? -1 : budget - 1;
+}
+
+// `wanted` is the byte address of one flag per key (0: not read).
+export function readMembers(object, keys, wanted, from, budget, inlineMax, at, capacity) {
+  const start = len;
+  for (let i = from; i < keys.length && len - start <= CHUNK && budget >= 0; i++) {
+    // (Looked at again for every key: a getter may have grown the memory.)
+    if (bytes.length === 0) bytes = new Uint8Array(memory.buffer);
+    if (bytes[wanted + i] !== 0) budget = readOne(object, keys[i], true, budget, inlineMax);
+  }
+  return send(start, at, capacity);
+}
+
+// An array's length: a whole number ≥ 0 (a Proxy may claim 1e300), or -1
+// when reading it threw (the thrown value kept), or -2 when it is anything
+// else.
+export function readLength(array) {
+  try {
+    const length = array.length;
+    return Number.isInteger(length) && length >= 0 ? length : -2;
+  } catch (thrown) {
+    held = thrown;
+    kept = true;
+    return -1;
+  }
+}
+
+export function readItems(array, from, end, budget, inlineMax, at, capacity) {
+  const start = len;
+  for (let i = from; i < end && len - start <= CHUNK && budget >= 0; i++) {
+    budget = readOne(array, i, false, budget, inlineMax);
+  }
+  return send(start, at, capacity);
+}
+
+// The options of a call (the programmer's, not input data): nothing when
+// they are null (or undefined), "!" when they are not an object, else per
+// name "U" (undefined), a string entry, or "?" (anything else), "L<n><text>"
+// (a string longer than `inlineMax`: its first `inlineMax` units) or "T"
+// (reading threw, the thrown value kept), any of which ends the
+// description: Rust refuses the options there.
+// The usual options, a two-letter region alone ({ defaultRegion: "GB" }),
+// come back as a number instead, not copied: -1 - (first unit << 7 | second
+// unit), the units ASCII.
+export function readOptions(options, inlineMax, at, capacity) {
+  const start = len;
+  if (options !== null && options !== undefined) {
+    if (typeof options !== "object") {
+      tag(33 /* ! */);
+    } else {
+      for (let i = 0; i < 2; i++) {
+        const name = optionNames[i];
+        let value;
+        try {
+          value = options[name];
+        } catch (thrown) {
+          keep(thrown, 84 /* T */);
+          break;
+        }
+        if (value === undefined) {
+          tag(85 /* U */);
+        } else if (typeof value === "string" && value.length <= inlineMax) {
+          tag(115 /* s */);
+          text(value);
+        } else if (typeof value === "string") {
+          tag(76 /* L */);
+          text(value.slice(0, inlineMax));
+          break;
+        } else {
+          tag(63 /* ? */);
+          break;
+        }
+      }
+      // "s", count 2, two ASCII units, "U".
+      if (len - start === 6 && out[start] === 115 && out[start + 1] === 2 && out[start + 5] === 85 && (out[start + 3] | out[start + 4]) < 128) {
+        const packed = -1 - ((out[start + 3] << 7) | out[start + 4]);
+        len = start;
+        return packed;
+      }
+    }
+  }
+  return send(start, at, capacity);
+}
