@@ -12,12 +12,12 @@
 
 // The field names the JavaScript reader sends as indices, one per line
 // and as a list.
-pub use crate::schema::{FIELD_LIST, FIELD_NAMES};
+pub use crate::fields::{FIELD_LIST, FIELD_NAMES};
 
 // One record, and many, validated into wire text.
-pub use crate::{
+pub use crate::output::{
     batch::{many_source_wire, many_text_wire},
-    schema::safe_parse_wire,
+    safe_parse_wire,
 };
 
 // The JSON text of a failure with one issue.

@@ -29,9 +29,13 @@
 //! [`Schema::safe_parse`] returns the normalised record or every [`Issue`]
 //! (in Zod 4's shape), plus warnings that do not fail validation.
 //!
-//! Layout: [`value`] reads any input into a bounded tree; [`rules`] holds
-//! one module per rule family; [`schema`] applies them to whole records;
-//! [`types`] are the records it returns.
+//! Layout, in the order a record goes through it: [`input`] reads any
+//! input into a bounded tree; [`rules`] holds one module per rule family;
+//! [`record`] applies them to whole records (the three schemas, defaults,
+//! cross-field rules, warnings); [`output`] writes results as JSON or wire
+//! text, batches, JSON Schema. [`fields`] is the one table of the record's
+//! fields from which the record [`types`] and every list of fields are
+//! derived.
 //!
 //! This crate is a plain Rust library, on every target (wasm32 included):
 //! it installs no global allocator and depends on neither `wasm-bindgen`
@@ -45,23 +49,30 @@
 
 #[macro_use]
 pub mod issue;
-pub mod batch;
 #[doc(hidden)]
 pub mod binding;
-pub mod json_schema;
+pub mod fields;
+pub mod input;
 pub mod options;
+pub mod output;
 pub mod phone;
+pub mod record;
 pub mod rules;
-pub mod schema;
 pub(crate) mod tables;
 pub mod types;
-pub mod value;
+// The modules' earlier paths.
+#[doc(hidden)]
+pub use input as value;
+pub use output::{batch, json_schema};
+#[doc(hidden)]
+pub use record as schema;
 
-pub use batch::{Batch, IssueCount, Summary};
 pub use issue::{Format, Issue, IssueKind, Origin, Path, PathItem, Rule};
 pub use options::{OptionError, Options, UnknownKeys};
-pub use schema::{
-    CreateCustomerSchema, CustomerSchema, SafeParse, Schema, SchemaKind, UpdateCustomerSchema,
+pub use output::safe_parse_json;
+pub use record::{
+    Batch, CreateCustomerSchema, CustomerSchema, IssueCount, SafeParse, Schema, SchemaKind,
+    Summary, UpdateCustomerSchema,
 };
 pub use types::{
     Address, BestTimeToCall, CreateCustomer, Customer, PreferredContactMethod, UpdateCustomer,

@@ -9,8 +9,8 @@
 //! `__proto__` are ordinary data.
 
 use super::{type_issue, MAX_JSON_LEVELS};
+use crate::input::{Foreign, Value};
 use crate::issue::{child, Issue, Path};
-use crate::value::{Foreign, Value};
 
 /// Reports every part of `value` that is not JSON data or is nested deeper
 /// than allowed; `level` is the nesting level of `value` itself (a member of

@@ -1,7 +1,7 @@
 //! The rules, one module per family, and the helpers they share.
 //!
 //! Each family module works on plain Rust values (`&str`, numbers) and knows
-//! nothing of records; `crate::schema` reads the record, hands each field to
+//! nothing of records; `crate::record` reads the record, hands each field to
 //! its rule, and places the issues. The helpers here turn a [`Value`] of the
 //! wrong type (or one the reader could not read) into the issue every rule
 //! reports the same way.
@@ -17,9 +17,9 @@ pub mod text;
 pub mod timestamp;
 pub mod timezone;
 
+use crate::input::MAX_READ_DEPTH;
+use crate::input::{Foreign, Value, MAX_STRING_UNITS, MAX_VALUES};
 use crate::issue::{Format, Issue, IssueKind, Origin, Path, Rule};
-use crate::value::MAX_READ_DEPTH;
-use crate::value::{Foreign, Value, MAX_STRING_UNITS, MAX_VALUES};
 
 /// The entry of a table sorted by its first column whose key is `key`
 /// (the generated tables in `crate::tables` are sorted for this).

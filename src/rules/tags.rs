@@ -4,8 +4,8 @@
 //! `vip` are two tags, since case may carry meaning in the system using them.
 
 use super::{type_issue, Given};
+use crate::input::Value;
 use crate::issue::{child, Issue, Path};
-use crate::value::Value;
 
 /// Lists up to this long are searched for duplicates tag by tag; longer
 /// ones through a hash set (a few tags is the usual list, where hashing

@@ -25,23 +25,15 @@
 //! `custom_fields`, keys kept by `passthrough`, a string too long for its
 //! length to be one character) has no wire form: [`success_text`] answers
 //! `None`, and the result goes as JSON. A batch's valid records go as wire
-//! text too (`crate::batch`). A test decodes the wire text of many records
+//! text too (`crate::output::batch`). A test decodes the wire text of many records
 //! and compares it with the JSON of the same result.
 //!
-//! [`FIELD_NAMES`]: super::FIELD_NAMES
+//! [`FIELD_NAMES`]: crate::fields::FIELD_NAMES
 
-use super::{Field, Fields, SchemaKind};
-
-/// The indexes in [`super::FIELD_NAMES`] of the address's fields: after the
-/// record's, which are their [`Field`]'s.
-mod address_index {
-    pub const STREET: u8 = 19;
-    pub const STREET2: u8 = 20;
-    pub const CITY: u8 = 21;
-    pub const STATE: u8 = 22;
-    pub const POSTAL_CODE: u8 = 23;
-    pub const COUNTRY: u8 = 24;
-}
+use crate::fields::{Field, Fields, Presence, Visit, ADDRESS_INDEX_BASE};
+use crate::record::SchemaKind;
+use crate::types::Address;
+use serde_json::{Map, Value as Json};
 
 /// Counts and lengths are one character from U+0020; they stop below the
 /// surrogates (U+D800), which are not characters.
@@ -50,17 +42,16 @@ const MAX_COUNT: usize = 0xD800 - 0x20;
 /// The wire text of the result of a valid record of `kind` without
 /// warnings, or `None` when it has no wire form (then it goes as JSON).
 #[inline(never)]
-pub(super) fn success_text(kind: SchemaKind, f: &Fields) -> Option<String> {
-    if f.custom_fields.is_some() || !f.unknown_keys.is_empty() {
+pub(crate) fn success_text(kind: SchemaKind, f: &Fields) -> Option<String> {
+    if !f.unknown_keys.is_empty() {
         return None;
     }
     // The fields a schema's record always has: present whenever the record
     // is valid (the JSON path would write a default otherwise).
-    let required = match kind {
-        SchemaKind::Customer => f.id.is_some() && f.created_at.is_some() && f.updated_at.is_some(),
-        SchemaKind::Update => f.id.is_some(),
-        SchemaKind::Create => true,
-    };
+    let required = Field::ALL
+        .iter()
+        .filter(|&&field| kind.presence(field) == Presence::Required)
+        .all(|&field| f.has(field));
     if !required {
         return None;
     }
@@ -69,53 +60,72 @@ pub(super) fn success_text(kind: SchemaKind, f: &Fields) -> Option<String> {
         fits: true,
     };
     w.text.push(b'~');
-    w.string_field(Field::Id as u8, f.id.as_deref());
-    w.nullable(Field::CustomerId as u8, &f.customer_id);
-    w.nullable(Field::PhoneNumber as u8, &f.phone_number);
-    w.nullable(Field::Firstname as u8, &f.firstname);
-    w.nullable(Field::Lastname as u8, &f.lastname);
-    w.string_field(Field::Company as u8, f.company.as_deref());
-    w.string_field(Field::Timezone as u8, f.timezone.as_deref());
-    w.string_field(Field::Email as u8, f.email.as_deref());
-    w.string_field(
-        Field::PreferredLanguage as u8,
-        f.preferred_language.as_deref(),
-    );
-    let method = f.preferred_contact_method.map(|method| method.name());
-    w.string_field(Field::PreferredContactMethod as u8, method);
-    let time = f.best_time_to_call.map(|time| time.name());
-    w.string_field(Field::BestTimeToCall as u8, time);
-    w.string_field(Field::Notes as u8, f.notes.as_deref());
-    if let Some(tags) = &f.tags {
-        w.key(Field::Tags as u8, b'a');
-        w.count(tags.len());
-        for tag in tags {
-            w.string(tag);
-        }
-    }
-    w.nullable(Field::ChannelId as u8, &f.channel_id);
-    if let Some(address) = &f.address {
-        w.fits &= address.unknown_keys.is_empty();
-        w.key(Field::Address as u8, b'o');
-        w.count(5 + usize::from(address.street2.is_some()));
-        w.string_field(address_index::STREET, Some(&address.street));
-        w.string_field(address_index::STREET2, address.street2.as_deref());
-        w.string_field(address_index::CITY, Some(&address.city));
-        w.string_field(address_index::STATE, Some(&address.state));
-        w.string_field(address_index::POSTAL_CODE, Some(&address.postal_code));
-        w.string_field(address_index::COUNTRY, Some(&address.country));
-    }
-    if let Some(validated) = f.is_validated_names {
-        w.key(
-            Field::IsValidatedNames as u8,
-            if validated { b't' } else { b'f' },
-        );
-    }
-    w.number(Field::CreatedAt as u8, f.created_at);
-    w.number(Field::UpdatedAt as u8, f.updated_at);
+    f.visit(&mut w);
     // (UTF-8 by construction: ASCII bytes and whole strings' and
     // characters' encodings.)
     String::from_utf8(w.text).ok().filter(|_| w.fits)
+}
+
+/// The wire form of each shape of value.
+impl Visit for Wire {
+    fn text(&mut self, field: u8, value: Option<&str>) {
+        self.string_field(field, value);
+    }
+
+    fn nullable(&mut self, field: u8, value: Option<Option<&str>>) {
+        match value {
+            None => {}
+            Some(None) => self.key(field, b'n'),
+            Some(Some(text)) => self.string_field(field, Some(text)),
+        }
+    }
+
+    fn strings(&mut self, field: u8, value: Option<&[String]>) {
+        if let Some(list) = value {
+            self.key(field, b'a');
+            self.count(list.len());
+            for item in list {
+                self.string(item);
+            }
+        }
+    }
+
+    /// `custom_fields` has no wire form.
+    fn object(&mut self, _field: u8, value: Option<&Map<String, Json>>) {
+        self.fits &= value.is_none();
+    }
+
+    fn address(&mut self, field: u8, value: Option<&Address>) {
+        let Some(address) = value else {
+            return;
+        };
+        self.fits &= address.unknown_keys.is_empty();
+        self.key(field, b'o');
+        self.count(5 + usize::from(address.street2.is_some()));
+        // The address's fields in the order of `ADDRESS_FIELDS`, indexed
+        // after the record's.
+        let lines = [
+            Some(address.street.as_str()),
+            address.street2.as_deref(),
+            Some(&address.city),
+            Some(&address.state),
+            Some(&address.postal_code),
+            Some(&address.country),
+        ];
+        for (index, line) in (ADDRESS_INDEX_BASE..).zip(lines) {
+            self.string_field(index, line);
+        }
+    }
+
+    fn boolean(&mut self, field: u8, value: Option<bool>) {
+        if let Some(b) = value {
+            self.key(field, if b { b't' } else { b'f' });
+        }
+    }
+
+    fn millis(&mut self, field: u8, value: Option<u64>) {
+        self.number(field, value);
+    }
 }
 
 /// Wire text being written, as UTF-8 bytes (one byte where the character is
@@ -169,15 +179,6 @@ impl Wire {
         }
     }
 
-    /// A nullable string field, if present.
-    fn nullable(&mut self, index: u8, value: &Option<Option<String>>) {
-        match value {
-            None => {}
-            Some(None) => self.key(index, b'n'),
-            Some(Some(text)) => self.string_field(index, Some(text)),
-        }
-    }
-
     /// A whole-number field, if present.
     fn number(&mut self, index: u8, value: Option<u64>) {
         if let Some(n) = value {
@@ -191,11 +192,12 @@ impl Wire {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{result_json, safe_parse_wire, FIELD_NAMES};
+    use super::super::{result_json, safe_parse_wire};
     use super::MAX_COUNT;
+    use crate::fields::FIELD_NAMES;
     use crate::options::Options;
-    use crate::schema::UpdateCustomerSchema;
-    use crate::schema::{CreateCustomerSchema, CustomerSchema, Schema, SchemaKind};
+    use crate::record::UpdateCustomerSchema;
+    use crate::record::{CreateCustomerSchema, CustomerSchema, Schema, SchemaKind};
     use serde_json::{json, Map, Value as Json};
     use std::str::Chars;
 
@@ -256,7 +258,7 @@ mod tests {
         json!({ "success": true, "data": data, "warnings": [] })
     }
 
-    /// Reads a batch's wire text (see `crate::batch`) back into its JSON,
+    /// Reads a batch's wire text (see `crate::output::batch`) back into its JSON,
     /// as the adapter's `fromWireBatch` builds it.
     fn decode_batch(wire: &str) -> Json {
         let body = wire.strip_prefix('~').expect("batch wire text");
@@ -295,8 +297,8 @@ mod tests {
         let list = json!([full_record(), invalid, 42, warned, {}, full_record()]);
         let options = Options::default();
         for kind in [SchemaKind::Customer, SchemaKind::Create, SchemaKind::Update] {
-            let json = crate::batch::many_source_json(kind, &list, &options);
-            let wire = crate::batch::many_source_wire(kind, &list, &options);
+            let json = crate::output::batch::many_source_json(kind, &list, &options);
+            let wire = crate::output::batch::many_source_wire(kind, &list, &options);
             assert_eq!(
                 decode_batch(&wire).to_string(),
                 serde_json::from_str::<Json>(&json).unwrap().to_string()
@@ -304,8 +306,8 @@ mod tests {
         }
         // Refused whole: no results, the error in the tail.
         for text in ["{}", "[1,"] {
-            let json = crate::batch::many_text_json(SchemaKind::Create, text, &options);
-            let wire = crate::batch::many_text_wire(SchemaKind::Create, text, &options);
+            let json = crate::output::batch::many_text_json(SchemaKind::Create, text, &options);
+            let wire = crate::output::batch::many_text_wire(SchemaKind::Create, text, &options);
             assert_eq!(
                 decode_batch(&wire),
                 serde_json::from_str::<Json>(&json).unwrap()

@@ -1,7 +1,7 @@
 //! JSON Schema (draft 2020-12) for each schema, generated from the field
-//! tables the validator itself reads (`SchemaKind::fields`, the address
-//! fields), the enums' variants, the defaults and the ISO/IANA tables, so it
-//! cannot drift from the rules by being a copy.
+//! table the validator itself reads (`crate::fields`: presence, kinds,
+//! defaults, the enums' names) and the ISO/IANA tables, so it cannot drift
+//! from the rules by being a copy.
 //!
 //! Two schemas per record type, as Zod's `io: "input" | "output"` and
 //! Standard JSON Schema's `jsonSchema.input()/.output()` have it:
@@ -22,14 +22,11 @@
 //! case folding before a check, `updatedAt >= createdAt`, the 32-level depth
 //! of `custom_fields`, control characters in text, and the warnings.
 
+use crate::fields::{FieldSpec, Kind, Presence, ADDRESS_FIELDS, ADDRESS_LINE_MINIMUM, FIELDS};
 use crate::options::{Options, UnknownKeys};
+use crate::record::SchemaKind;
 use crate::rules::timestamp::MAX_SAFE_INTEGER;
 use crate::rules::{country, language, timezone};
-use crate::schema::{
-    SchemaKind, ADDRESS_FIELDS, ADDRESS_LINE_MINIMUM, DEFAULT_CONTACT_METHOD, DEFAULT_LANGUAGE,
-    DEFAULT_VALIDATED_NAMES,
-};
-use crate::types::{BestTimeToCall, PreferredContactMethod};
 use serde_json::{json, Map, Value as Json};
 
 /// Which side of the validation the schema describes.
@@ -79,82 +76,6 @@ impl Target {
     }
 }
 
-/// How the validator treats a field, as far as JSON Schema can tell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// A required, non-blank string (`id`).
-    Id,
-    /// A string, `null` when blank (`customerId`, `channelId`).
-    NullableString,
-    /// A phone number or `null`; E.164 out.
-    Phone,
-    /// A text field, `null` when blank (names).
-    NullableText,
-    /// A text field, absent when blank (`company`, `street2`).
-    Text,
-    TimeZone,
-    Email,
-    Language,
-    ContactMethod,
-    BestTime,
-    /// Kept exactly as given.
-    Notes,
-    Tags,
-    CustomFields,
-    Address,
-    Boolean,
-    /// Required integer milliseconds.
-    Timestamp,
-    /// A required address line of at least 2 characters.
-    AddressLine,
-    Country,
-}
-
-/// The kind of each field of the record tables. `None` for a name no table
-/// has (the test below checks that every table's field has a kind).
-fn kind_of(field: &str) -> Option<Kind> {
-    Some(match field {
-        "id" => Kind::Id,
-        "customerId" | "channelId" => Kind::NullableString,
-        "phone_number" => Kind::Phone,
-        "firstname" | "lastname" => Kind::NullableText,
-        "company" | "street2" => Kind::Text,
-        "timezone" => Kind::TimeZone,
-        "email" => Kind::Email,
-        "preferred_language" => Kind::Language,
-        "preferred_contact_method" => Kind::ContactMethod,
-        "best_time_to_call" => Kind::BestTime,
-        "notes" => Kind::Notes,
-        "tags" => Kind::Tags,
-        "custom_fields" => Kind::CustomFields,
-        "address" => Kind::Address,
-        "isValidatedNames" => Kind::Boolean,
-        "createdAt" | "updatedAt" => Kind::Timestamp,
-        "street" | "city" | "state" | "postalCode" => Kind::AddressLine,
-        "country" => Kind::Country,
-        _ => return None,
-    })
-}
-
-impl Kind {
-    fn required(self) -> bool {
-        matches!(
-            self,
-            Kind::Id | Kind::Timestamp | Kind::AddressLine | Kind::Country
-        )
-    }
-
-    /// The default Customer and Create apply when the field is missing.
-    fn default(self) -> Option<Json> {
-        match self {
-            Kind::Language => Some(json!(DEFAULT_LANGUAGE)),
-            Kind::ContactMethod => Some(json!(DEFAULT_CONTACT_METHOD.name())),
-            Kind::Boolean => Some(json!(DEFAULT_VALIDATED_NAMES)),
-            _ => None,
-        }
-    }
-}
-
 /// Trimmed, non-blank text (the output of every trimmed field). The class
 /// is Unicode `White_Space` spelled out (what Rust's `trim` uses), not
 /// ECMAScript's `\s`, which differs on U+0085 and U+FEFF.
@@ -164,10 +85,6 @@ const TRIMMED: &str = concat!(
 );
 /// E.164: `+`, a country code not starting with 0, at most 15 digits.
 const E164: &str = r"^\+[1-9][0-9]{1,14}$";
-
-fn names<T>(variants: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> {
-    variants.iter().map(|(name, _)| *name)
-}
 
 /// A schema written as JSON text: one call to the JSON parser the module
 /// has anyway, where `json!` would expand into code for every key of every
@@ -202,7 +119,7 @@ fn field_schema(kind: Kind, io: Io, options: &Options) -> Json {
             Kind::Address => address_schema(io, options),
             Kind::Boolean => parse(r#"{"type":"boolean"}"#),
             Kind::Timestamp => timestamp(),
-            Kind::ContactMethod | Kind::BestTime => {
+            Kind::Choice(_) => {
                 parse(r#"{"type":"string","description":"one of the enum's values, in any case"}"#)
             }
             _ => parse(r#"{"type":"string"}"#),
@@ -222,8 +139,7 @@ fn field_schema(kind: Kind, io: Io, options: &Options) -> Json {
         Kind::TimeZone => one_of(timezone::time_zone_names()),
         Kind::Language => one_of(language::languages().iter().map(|(code, _)| *code)),
         Kind::Country => one_of(country::countries().iter().map(|(code, _, _)| *code)),
-        Kind::ContactMethod => one_of(names(PreferredContactMethod::VARIANTS)),
-        Kind::BestTime => one_of(names(BestTimeToCall::VARIANTS)),
+        Kind::Choice(names) => one_of(names.iter().copied()),
         Kind::Notes => parse(r#"{"type":"string"}"#),
         Kind::Tags => {
             let items = trimmed(r#"{"type":"string"}"#);
@@ -249,29 +165,32 @@ fn timestamp() -> Json {
     with(schema, "description", "Unix time in milliseconds")
 }
 
-/// An object schema over `fields`; `defaults` marks the fields with a
-/// default as present in the output.
-fn object_schema<'a>(
-    fields: impl Iterator<Item = &'a str>,
+/// An object schema over `fields` (table rows, with their presence in
+/// `column`); `defaults` marks the fields with a default as present in the
+/// output.
+fn object_schema(
+    fields: &[FieldSpec],
+    column: usize,
     io: Io,
     defaults: bool,
     options: &Options,
 ) -> Json {
     let mut properties = Map::new();
     let mut required = Vec::new();
-    for name in fields {
-        let Some(kind) = kind_of(name) else {
+    for field in fields {
+        let presence = field.presence[column];
+        if presence == Presence::Omitted {
             continue;
-        };
-        let mut schema = field_schema(kind, io, options);
-        let default = kind.default().filter(|_| defaults);
-        if let Some(value) = &default {
-            schema["default"] = value.clone();
         }
-        if kind.required() || (io == Io::Output && default.is_some()) {
-            required.push(name);
+        let mut schema = field_schema(field.kind, io, options);
+        let default = field.default.filter(|_| defaults);
+        if let Some(value) = default {
+            schema["default"] = value.to_json();
         }
-        properties.insert(name.to_owned(), schema);
+        if presence == Presence::Required || (io == Io::Output && default.is_some()) {
+            required.push(field.name);
+        }
+        properties.insert(field.name.to_owned(), schema);
     }
     let schema = with(parse(r#"{"type":"object"}"#), "properties", properties);
     let mut schema = with(schema, "required", required);
@@ -287,20 +206,14 @@ fn object_schema<'a>(
 }
 
 fn address_schema(io: Io, options: &Options) -> Json {
-    object_schema(
-        ADDRESS_FIELDS.iter().map(|(name, _)| *name),
-        io,
-        false,
-        options,
-    )
+    object_schema(ADDRESS_FIELDS, 0, io, false, options)
 }
 
 /// The JSON Schema of `kind`'s input or output under `options` (only
 /// `unknown_keys` matters: `strict` closes the objects, `strip` closes the
 /// output's).
 pub fn json_schema(kind: SchemaKind, io: Io, target: Target, options: &Options) -> Json {
-    let fields = kind.fields().iter().map(|(name, _)| *name);
-    let mut schema = object_schema(fields, io, kind.applies_defaults(), options);
+    let mut schema = object_schema(FIELDS, kind.column(), io, kind.applies_defaults(), options);
     let (title, description) = match kind {
         SchemaKind::Customer => ("Customer", "A stored customer record."),
         SchemaKind::Create => ("CreateCustomer", "A customer to create."),
@@ -326,15 +239,6 @@ pub fn json_schema(kind: SchemaKind, io: Io, target: Target, options: &Options) 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_table_field_has_a_kind() {
-        for kind in [SchemaKind::Customer, SchemaKind::Create, SchemaKind::Update] {
-            for (name, _) in kind.fields().iter().chain(ADDRESS_FIELDS) {
-                assert!(kind_of(name).is_some(), "no JSON Schema kind for {name}");
-            }
-        }
-    }
 
     #[test]
     fn required_and_defaults_follow_the_schema() {

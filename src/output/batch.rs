@@ -1,10 +1,10 @@
-//! Many records in one call: a list of inputs, a JSON array text, or lines
-//! of NDJSON, each record validated on its own (one bad record never fails
-//! the others), with a summary of the whole batch.
+//! A batch's text, record by record: a list of inputs, a JSON array text,
+//! or lines of NDJSON, each record validated on its own, written as JSON
+//! or wire text as it goes, with the summary (`crate::record::batch`).
 //!
 //! For WebAssembly this is the point: one crossing per batch instead of one
-//! per record. The results are written as JSON text directly, record by
-//! record, and the summary counts issues by path and code as they pass.
+//! per record. The results are written as text directly, record by record,
+//! and the summary counts issues by path and code as they pass.
 //!
 //! A text that is not JSON is never a panic or a throw: a JSON array text
 //! that does not parse (or is not an array) gives a batch with no results
@@ -13,140 +13,13 @@
 //! message. `serde_json` bounds its own recursion (128 levels), so deep
 //! nesting in a text is an error, not a stack overflow.
 
-use crate::issue::{Format, Issue, PathItem};
+use super::{result_json, result_text};
+use crate::input::{ArraySource, Foreign, Items, Shape, Source, Value, MAX_VALUES};
+use crate::issue::{Format, Issue};
 use crate::options::Options;
-use crate::schema::{read_record, result_json, result_text, SafeParse, Schema, SchemaKind};
-use crate::value::{ArraySource, Foreign, Items, Shape, Source, Value, MAX_VALUES};
-use indexmap::IndexMap;
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use crate::record::batch::MAX_BATCH_RECORDS;
+use crate::record::{read_record, SafeParse, SchemaKind, Summary};
 use serde_json::Value as Json;
-
-/// Most records one call takes; a longer list is refused whole (stream it).
-pub const MAX_BATCH_RECORDS: usize = 1_000_000;
-
-/// The typed results of a batch, in input order, and their summary.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Batch<T> {
-    pub results: Vec<SafeParse<T>>,
-    pub summary: Summary,
-}
-
-/// Counts over a batch: records, valid, invalid, records with warnings, and
-/// issues by path and code.
-///
-/// A path is written as its keys joined by `.`, with every array index as
-/// `[*]` so that issues in any tag count together (`tags[*]`,
-/// `address.postalCode`); the record itself is `""`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Summary {
-    pub total: u64,
-    pub valid: u64,
-    pub invalid: u64,
-    pub warned: u64,
-    /// (An `IndexMap`: serde_json's object map already brings its hash
-    /// table into the module, where a std `HashMap` would add a second one.)
-    counts: IndexMap<(String, &'static str), u64>,
-}
-
-/// One line of [`Summary::issues`].
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct IssueCount {
-    pub path: String,
-    pub code: &'static str,
-    pub count: u64,
-}
-
-impl Summary {
-    /// Counts one result.
-    pub fn add<T>(&mut self, result: &SafeParse<T>) {
-        let issues = match result {
-            SafeParse::Success { .. } => &[][..],
-            SafeParse::Failure { issues, .. } => issues.as_slice(),
-        };
-        self.add_outcome(result.is_success(), issues, !result.warnings().is_empty());
-    }
-
-    fn add_outcome(&mut self, success: bool, issues: &[Issue], warned: bool) {
-        self.total += 1;
-        if success {
-            self.valid += 1;
-        } else {
-            self.invalid += 1;
-        }
-        if warned {
-            self.warned += 1;
-        }
-        for issue in issues {
-            *self
-                .counts
-                .entry((path_key(&issue.path), issue.code()))
-                .or_insert(0) += 1;
-        }
-    }
-
-    /// Issue counts, most frequent first (then by path and code).
-    pub fn issues(&self) -> Vec<IssueCount> {
-        let mut list: Vec<IssueCount> = self
-            .counts
-            .iter()
-            .map(|((path, code), count)| IssueCount {
-                path: path.clone(),
-                code,
-                count: *count,
-            })
-            .collect();
-        list.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
-                .then_with(|| a.path.cmp(&b.path))
-                .then_with(|| a.code.cmp(b.code))
-        });
-        list
-    }
-}
-
-impl Serialize for Summary {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Summary", 5)?;
-        s.serialize_field("total", &self.total)?;
-        s.serialize_field("valid", &self.valid)?;
-        s.serialize_field("invalid", &self.invalid)?;
-        s.serialize_field("warned", &self.warned)?;
-        s.serialize_field("issues", &self.issues())?;
-        s.end()
-    }
-}
-
-/// `["address", "city"]` → `address.city`; `["tags", 2]` → `tags[*]`.
-pub fn path_key(path: &[PathItem]) -> String {
-    let mut key = String::new();
-    for item in path {
-        match item {
-            PathItem::Key(name) => {
-                if !key.is_empty() {
-                    key.push('.');
-                }
-                key.push_str(name);
-            }
-            PathItem::Index(_) => key.push_str("[*]"),
-        }
-    }
-    key
-}
-
-/// Validates every input with schema `Sch`.
-pub fn parse_many<Sch: Schema>(inputs: &[Json], options: &Options) -> Batch<Sch::Output> {
-    let mut summary = Summary::default();
-    let results = inputs
-        .iter()
-        .map(|input| {
-            let result = Sch::safe_parse(input, options);
-            summary.add(&result);
-            result
-        })
-        .collect();
-    Batch { results, summary }
-}
 
 /// The issue for a text that is not JSON, with where the parser stopped
 /// (the line only past the first: an NDJSON record is one line, whose
@@ -172,7 +45,7 @@ fn not_json(error: &serde_json::Error) -> Issue {
 
 /// Writes a batch's text record by record: JSON, or wire text.
 ///
-/// Wire text (the WebAssembly boundary's, see `crate::schema::wire`) is
+/// Wire text (the WebAssembly boundary's, see `crate::output::wire`) is
 /// `~`, then each record's result followed by U+0001, then U+0002 and the
 /// JSON of `{"summary":…}` (with `"error"` when there is one). A result is
 /// either a valid record's wire text (`~…`; its index is its position) or
@@ -364,7 +237,9 @@ pub fn lines_json(kind: SchemaKind, text: &str, first_line: usize, options: &Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::CreateCustomerSchema;
+    use crate::issue::PathItem;
+    use crate::record::batch::path_key;
+    use crate::record::{CreateCustomerSchema, IssueCount, Schema};
     use serde_json::json;
 
     fn parse(text: &str) -> Json {

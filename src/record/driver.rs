@@ -1,0 +1,599 @@
+//! The driver: one parse of one record. It finds each member's field,
+//! reads the field by the rule family its kind names, attaches the path to
+//! what a rule reports, applies the defaults, and then checks what spans
+//! fields (`updatedAt` after `createdAt`) and the contact warnings.
+
+use super::{SafeParse, Schema, SchemaKind};
+use crate::fields::ADDRESS_LINE_MINIMUM;
+use crate::fields::{Field, Fields, Kind, Normal, Presence, ADDRESS_FIELDS, ADDRESS_PLAN};
+use crate::input::{same_key, Key, Plan, Value};
+use crate::issue::{child, Format, Issue, IssueKind, Origin, Path, Rule};
+use crate::options::{Options, UnknownKeys};
+use crate::rules::phone::{normalize_phone, Phone};
+use crate::rules::{
+    self, choice, country, email, json, language, tags, text, timestamp, timezone, type_issue,
+    Given,
+};
+use crate::types::{Address, PreferredContactMethod};
+use serde_json::{Map, Value as Json};
+
+/// The state of one parse.
+pub(crate) struct Run<'o> {
+    kind: SchemaKind,
+    options: &'o Options,
+    pub(crate) issues: Vec<Issue>,
+    pub(crate) warnings: Vec<Issue>,
+    /// The region national phone numbers are read in.
+    region: Option<&'static str>,
+}
+
+/// What the record said about contact channels, for the warnings.
+#[derive(Default)]
+struct Contact {
+    /// The key was present (even if null or blank).
+    phone_key: bool,
+    phone_missing: bool,
+    phone: Option<Phone>,
+    email_key: bool,
+    email_missing: bool,
+}
+
+/// A missing required field: Zod reports it as `received undefined`.
+fn required(path: Path, expected: &'static str) -> Issue {
+    Issue::invalid_type(path, expected, "undefined")
+}
+
+impl<'o> Run<'o> {
+    pub(crate) fn new(kind: SchemaKind, options: &'o Options) -> Self {
+        Run {
+            kind,
+            options,
+            issues: Vec::new(),
+            warnings: Vec::new(),
+            region: None,
+        }
+    }
+
+    /// The result: the record built from `fields`, or the issues.
+    pub(crate) fn finish<Sch: Schema + ?Sized>(mut self, fields: Fields) -> SafeParse<Sch::Output> {
+        // Once the reader's budget is spent, every value after it is
+        // unread and would repeat the same issue: the first one (where the
+        // input outgrew the budget) says it all.
+        let mut too_large_seen = false;
+        self.issues.retain(|issue| {
+            let too_large = matches!(
+                issue.kind,
+                IssueKind::TooBig {
+                    origin: Origin::Input,
+                    ..
+                }
+            );
+            !(too_large && std::mem::replace(&mut too_large_seen, true))
+        });
+        if self.issues.is_empty() {
+            SafeParse::Success {
+                data: Sch::build(fields),
+                warnings: self.warnings,
+            }
+        } else {
+            SafeParse::Failure {
+                issues: self.issues,
+                warnings: self.warnings,
+            }
+        }
+    }
+
+    /// Reads and checks a record: its fields' values, or the issues.
+    pub(crate) fn record(&mut self, input: &Value) -> Fields {
+        let mut f = Fields::default();
+        let Value::Object(members) = input else {
+            self.issues.push(type_issue(Vec::new(), "object", input));
+            return f;
+        };
+        // Each member's field, found once; the first member wins (only a
+        // JSON text can repeat a key).
+        let mut given = [None; Field::ALL.len()];
+        let mut unknown = false;
+        for (key, value) in members {
+            match Field::named(key).filter(|&field| self.kind.has(field)) {
+                Some(field) => {
+                    given[field as usize].get_or_insert(value);
+                }
+                None => unknown = true,
+            }
+        }
+        // A national phone number is read in the options' region, else in
+        // the address's country.
+        self.region = self.options.default_region.or_else(|| {
+            let Some(Value::String(country)) = given[Field::Address as usize]?.get("country")
+            else {
+                return None;
+            };
+            country::normalize_country(country.trim())
+        });
+        let defaults = self.kind.applies_defaults();
+        let mut contact = Contact::default();
+
+        for &field in Field::ALL {
+            if !self.kind.has(field) {
+                continue;
+            }
+            let value = given[field as usize];
+            let spec = field.spec();
+            // A path is built only for an issue: most fields have none.
+            let at: &dyn Fn() -> Path = &|| path![spec.name];
+            let required = self.kind.presence(field) == Presence::Required;
+            if let Some(normal) = self.field(spec.kind, value, at, required, &mut contact) {
+                f.set(field, normal);
+            }
+            if let Some(default) = spec.default.filter(|_| defaults) {
+                if value_is_missing(value) {
+                    f.set(field, default.normal());
+                }
+            }
+        }
+
+        if unknown {
+            f.unknown_keys = self.unknown_keys(members, self.kind.plan(), &Vec::new());
+        }
+        if let (Some(created), Some(updated)) = (f.created_at, f.updated_at) {
+            if updated < created {
+                self.issues.push(Issue::custom(
+                    path![Field::UpdatedAt.name()],
+                    Rule::UpdatedBeforeCreated,
+                    "updatedAt must not be earlier than createdAt",
+                ));
+            }
+        }
+        self.contact_warnings(&f, &contact);
+        f
+    }
+
+    /// One field's value, read by the rule family of its kind; `None` when
+    /// it is absent or has issues (reported). `required` is the field's
+    /// presence in this schema.
+    fn field(
+        &mut self,
+        kind: Kind,
+        value: Option<&Value>,
+        at: &dyn Fn() -> Path,
+        required: bool,
+        contact: &mut Contact,
+    ) -> Option<Normal> {
+        match kind {
+            Kind::Id => self.required_string(value, at, 1).map(Normal::Text),
+            Kind::NullableString => self.nullable_string(value, at).map(Normal::Nullable),
+            Kind::Phone => {
+                contact.phone_key = value.is_some();
+                let given = rules::given_string(value, at, true, true, &mut self.issues);
+                contact.phone_missing = given.is_missing();
+                match given {
+                    Given::Text(raw) => match normalize_phone(raw, self.region) {
+                        Ok(phone) => {
+                            let e164 = phone.e164.clone();
+                            contact.phone = Some(phone);
+                            Some(Normal::Nullable(Some(e164)))
+                        }
+                        Err(error) => {
+                            self.issues.push(Issue::invalid_format(
+                                at(),
+                                Format::Phone,
+                                error.message(),
+                            ));
+                            None
+                        }
+                    },
+                    Given::Null | Given::Blank => Some(Normal::Nullable(None)),
+                    Given::Absent | Given::Invalid => None,
+                }
+            }
+            Kind::NullableText => self.nullable_text(value, at).map(Normal::Nullable),
+            Kind::Text => self.optional_text(value, at).map(Normal::Text),
+            Kind::TimeZone => self
+                .checked(value, at, Format::Timezone, timezone::MESSAGE, |s| {
+                    timezone::canonical_time_zone(s).map(str::to_owned)
+                })
+                .map(Normal::Text),
+            Kind::Email => {
+                contact.email_key = value.is_some();
+                let given = rules::given_string(value, at, false, true, &mut self.issues);
+                contact.email_missing = given.is_missing();
+                let Given::Text(raw) = given else {
+                    return None;
+                };
+                match email::normalize_email(raw) {
+                    Ok(address) => Some(Normal::Text(address)),
+                    Err(error) => {
+                        self.issues
+                            .push(Issue::invalid_format(at(), Format::Email, error.0));
+                        None
+                    }
+                }
+            }
+            Kind::Language => self
+                .checked(value, at, Format::Language, language::MESSAGE, |s| {
+                    language::normalize_language(s).map(str::to_owned)
+                })
+                .map(Normal::Text),
+            Kind::Choice(names) => self.choice(value, at, names).map(Normal::Choice),
+            Kind::Notes => match rules::given_string(value, at, false, false, &mut self.issues) {
+                Given::Text(notes) => Some(Normal::Text(notes.to_owned())),
+                _ => None,
+            },
+            Kind::Tags => match value {
+                None => None,
+                Some(Value::Array(items)) => Some(Normal::Strings(tags::normalize_tags(
+                    items,
+                    &at(),
+                    &mut self.issues,
+                ))),
+                Some(other) => {
+                    self.issues.push(tags::not_a_list(at(), other));
+                    None
+                }
+            },
+            Kind::CustomFields => match value {
+                None => None,
+                Some(object @ Value::Object(_)) => {
+                    let before = self.issues.len();
+                    json::check_json(object, at(), 1, &mut self.issues);
+                    match object.to_json() {
+                        Json::Object(map) if self.issues.len() == before => {
+                            Some(Normal::Object(map))
+                        }
+                        _ => None,
+                    }
+                }
+                Some(other) => {
+                    self.issues.push(type_issue(at(), "object", other));
+                    None
+                }
+            },
+            Kind::Address => match value {
+                None => None,
+                Some(Value::Object(members)) => self.address(members, at()).map(Normal::Address),
+                Some(other) => {
+                    self.issues.push(type_issue(at(), "object", other));
+                    None
+                }
+            },
+            Kind::Boolean => match value {
+                None => None,
+                Some(Value::Bool(b)) => Some(Normal::Bool(*b)),
+                Some(other) => {
+                    self.issues.push(type_issue(at(), "boolean", other));
+                    None
+                }
+            },
+            Kind::Timestamp => self.timestamp(value, at, required).map(Normal::Millis),
+            Kind::AddressLine => self.address_line(value, at).map(Normal::Text),
+            Kind::Country => self.country(value, at).map(Normal::Text),
+        }
+    }
+
+    /// Warnings about the chosen contact method. In Update, a warning about
+    /// a missing value fires only when the update carries both keys.
+    fn contact_warnings(&mut self, f: &Fields, contact: &Contact) {
+        let Some(method) = f.preferred_contact_method else {
+            return;
+        };
+        if method == PreferredContactMethod::Sms {
+            let kind = contact.phone.as_ref().map(|phone| phone.kind);
+            if let Some(kind) = kind.filter(|kind| kind.is_known_not_mobile()) {
+                self.warnings.push(Issue::custom(
+                    path![Field::PhoneNumber.name()],
+                    Rule::SmsToNonMobile,
+                    format!(
+                        "SMS is the preferred contact method, but this is {}, which usually cannot receive SMS",
+                        kind.describe()
+                    ),
+                ));
+            }
+        }
+        let (missing, key_given, rule, what) = match method {
+            PreferredContactMethod::Email => (
+                contact.email_missing,
+                contact.email_key,
+                Rule::MissingEmail,
+                "email address",
+            ),
+            PreferredContactMethod::Phone | PreferredContactMethod::Sms => (
+                contact.phone_missing,
+                contact.phone_key,
+                Rule::MissingPhone,
+                "phone number",
+            ),
+        };
+        if missing && (self.kind != SchemaKind::Update || key_given) {
+            self.warnings.push(Issue::custom(
+                path![Field::PreferredContactMethod.name()],
+                rule,
+                format!(
+                    "{} is the preferred contact method, but the record has no {what}",
+                    method.name()
+                ),
+            ));
+        }
+    }
+
+    /// The address's fields, each read by its row's kind, in the table's
+    /// order; the address when none has an issue.
+    fn address(&mut self, members: &[(Key, Value)], at: Path) -> Option<Address> {
+        let before = self.issues.len();
+        let mut contact = Contact::default();
+        let mut parts: [Option<String>; ADDRESS_FIELDS.len()] = Default::default();
+        for (part, spec) in parts.iter_mut().zip(ADDRESS_FIELDS) {
+            let value = members
+                .iter()
+                .find(|(key, _)| same_key(key, spec.name))
+                .map(|(_, value)| value);
+            let required = spec.presence[0] == Presence::Required;
+            let at = || child(&at, spec.name);
+            if let Some(Normal::Text(text)) =
+                self.field(spec.kind, value, &at, required, &mut contact)
+            {
+                *part = Some(text);
+            }
+        }
+        let unknown_keys = self.unknown_keys(members, ADDRESS_PLAN, &at);
+        if self.issues.len() > before {
+            return None;
+        }
+        // In the order of `ADDRESS_FIELDS` (a test in `crate::fields` pins it).
+        let [street, street2, city, state, postal_code, country] = parts;
+        Some(Address {
+            street: street?,
+            street2,
+            city: city?,
+            state: state?,
+            postal_code: postal_code?,
+            country: country?,
+            unknown_keys,
+        })
+    }
+
+    /// A country: an ISO 3166-1 code or English name, alpha-2 out.
+    fn country(&mut self, value: Option<&Value>, at: &dyn Fn() -> Path) -> Option<String> {
+        match rules::given_string(value, at, false, true, &mut self.issues) {
+            Given::Text(raw) => match country::normalize_country(raw) {
+                Some(code) => Some(code.to_owned()),
+                None => {
+                    self.issues.push(Issue::invalid_format(
+                        at(),
+                        Format::Country,
+                        country::MESSAGE,
+                    ));
+                    None
+                }
+            },
+            Given::Blank => {
+                self.issues.push(Issue::string_too_short(at(), 1));
+                None
+            }
+            Given::Absent => {
+                self.issues.push(required(at(), "string"));
+                None
+            }
+            Given::Null | Given::Invalid => None,
+        }
+    }
+
+    /// Unknown keys of an object: dropped, reported, or kept (as JSON data).
+    fn unknown_keys(
+        &mut self,
+        members: &[(Key, Value)],
+        known: &[(&str, Plan)],
+        at: &Path,
+    ) -> Map<String, Json> {
+        let mut kept = Map::new();
+        let unknown = members
+            .iter()
+            .filter(|(key, _)| !known.iter().any(|(name, _)| same_key(name, key)));
+        match self.options.unknown_keys {
+            UnknownKeys::Strip => {}
+            UnknownKeys::Strict => {
+                let keys: Vec<String> = unknown.map(|(key, _)| key.to_string()).collect();
+                if !keys.is_empty() {
+                    let listed = keys
+                        .iter()
+                        .map(|k| format!("{k:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let noun = if keys.len() == 1 { "key" } else { "keys" };
+                    self.issues.push(Issue::new(
+                        IssueKind::UnrecognizedKeys { keys },
+                        at.clone(),
+                        format!("Unrecognized {noun}: {listed}"),
+                    ));
+                }
+            }
+            UnknownKeys::Passthrough => {
+                for (key, value) in unknown {
+                    let before = self.issues.len();
+                    json::check_json(value, child(at, &**key), 1, &mut self.issues);
+                    if self.issues.len() == before {
+                        kept.insert(key.to_string(), value.to_json());
+                    }
+                }
+            }
+        }
+        kept
+    }
+
+    fn required_string(
+        &mut self,
+        value: Option<&Value>,
+        at: &dyn Fn() -> Path,
+        minimum: u64,
+    ) -> Option<String> {
+        match rules::given_string(value, at, false, true, &mut self.issues) {
+            Given::Text(s) => Some(s.to_owned()),
+            Given::Blank => {
+                self.issues.push(Issue::string_too_short(at(), minimum));
+                None
+            }
+            Given::Absent => {
+                self.issues.push(required(at(), "string"));
+                None
+            }
+            Given::Null | Given::Invalid => None,
+        }
+    }
+
+    fn nullable_string(
+        &mut self,
+        value: Option<&Value>,
+        at: &dyn Fn() -> Path,
+    ) -> Option<Option<String>> {
+        match rules::given_string(value, at, true, true, &mut self.issues) {
+            Given::Text(s) => Some(Some(s.to_owned())),
+            Given::Null | Given::Blank => Some(None),
+            Given::Absent | Given::Invalid => None,
+        }
+    }
+
+    /// A text field's normalised value, or the control-character issue.
+    fn text(&mut self, raw: &str, at: &dyn Fn() -> Path) -> Option<String> {
+        match text::normalize_text(raw) {
+            Ok(normalized) => normalized,
+            Err(c) => {
+                self.issues.push(Issue::invalid_format(
+                    at(),
+                    Format::Text,
+                    text::control_message(c),
+                ));
+                None
+            }
+        }
+    }
+
+    fn nullable_text(
+        &mut self,
+        value: Option<&Value>,
+        at: &dyn Fn() -> Path,
+    ) -> Option<Option<String>> {
+        match rules::given_string(value, at, true, true, &mut self.issues) {
+            Given::Text(raw) => self.text(raw, at).map(Some),
+            Given::Null | Given::Blank => Some(None),
+            Given::Absent | Given::Invalid => None,
+        }
+    }
+
+    fn optional_text(&mut self, value: Option<&Value>, at: &dyn Fn() -> Path) -> Option<String> {
+        match rules::given_string(value, at, false, true, &mut self.issues) {
+            Given::Text(raw) => self.text(raw, at),
+            _ => None,
+        }
+    }
+
+    /// A required address line: text of at least 2 characters.
+    fn address_line(&mut self, value: Option<&Value>, at: &dyn Fn() -> Path) -> Option<String> {
+        const MINIMUM: u64 = ADDRESS_LINE_MINIMUM;
+        match rules::given_string(value, at, false, true, &mut self.issues) {
+            Given::Text(raw) => {
+                let line = self.text(raw, at)?;
+                if (text::char_len(&line) as u64) < MINIMUM {
+                    self.issues.push(Issue::string_too_short(at(), MINIMUM));
+                    return None;
+                }
+                Some(line)
+            }
+            Given::Blank => {
+                self.issues.push(Issue::string_too_short(at(), MINIMUM));
+                None
+            }
+            Given::Absent => {
+                self.issues.push(required(at(), "string"));
+                None
+            }
+            Given::Null | Given::Invalid => None,
+        }
+    }
+
+    /// A string checked by a format rule that also normalises it.
+    fn checked(
+        &mut self,
+        value: Option<&Value>,
+        at: &dyn Fn() -> Path,
+        format: Format,
+        message: &str,
+        rule: impl FnOnce(&str) -> Option<String>,
+    ) -> Option<String> {
+        match rules::given_string(value, at, false, true, &mut self.issues) {
+            Given::Text(raw) => {
+                let normalized = rule(raw);
+                if normalized.is_none() {
+                    self.issues
+                        .push(Issue::invalid_format(at(), format, message));
+                }
+                normalized
+            }
+            _ => None,
+        }
+    }
+
+    /// An enumeration's value, in any case: its canonical name.
+    fn choice(
+        &mut self,
+        value: Option<&Value>,
+        at: &dyn Fn() -> Path,
+        names: &'static [&'static str],
+    ) -> Option<&'static str> {
+        match rules::given_string(value, at, false, true, &mut self.issues) {
+            Given::Text(raw) => {
+                let chosen = choice::parse_choice(raw, names);
+                if chosen.is_none() {
+                    self.issues.push(choice::invalid_choice(at(), names));
+                }
+                chosen
+            }
+            _ => None,
+        }
+    }
+
+    fn timestamp(
+        &mut self,
+        value: Option<&Value>,
+        at: &dyn Fn() -> Path,
+        required_field: bool,
+    ) -> Option<u64> {
+        match value {
+            None => {
+                if required_field {
+                    self.issues.push(required(at(), "number"));
+                }
+                None
+            }
+            Some(Value::Number(number)) => match timestamp::millis(number, at) {
+                Ok(ms) => {
+                    if ms < timestamp::SECONDS_THRESHOLD {
+                        self.warnings.push(Issue::custom(
+                            at(),
+                            Rule::TimestampInSeconds,
+                            "This timestamp is before 1973 in milliseconds: is it in seconds?",
+                        ));
+                    }
+                    Some(ms)
+                }
+                Err(issue) => {
+                    self.issues.push(issue);
+                    None
+                }
+            },
+            Some(other) => {
+                self.issues.push(type_issue(at(), "number", other));
+                None
+            }
+        }
+    }
+}
+
+/// True when a field with a default gives no value (absent or blank), so the
+/// default applies. `null` is not missing: it is a type issue.
+fn value_is_missing(value: Option<&Value>) -> bool {
+    match value {
+        None => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    }
+}
