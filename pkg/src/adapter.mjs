@@ -151,10 +151,10 @@ export function createApi(glue) {
   }
 
   // A valid record's result comes as wire text ("~…", written by
-  // src/schema/wire.rs, whose docs give the format): each field a key
+  // src/output/wire.rs, whose docs give the format): each field a key
   // character (the field's index in fieldNames) and a value, read here with
   // a few string operations instead of JSON.parse. Any other result is JSON.
-  // A batch (safeParseMany) comes as wire text too: see src/batch.rs.
+  // A batch (safeParseMany) comes as wire text too: see src/output/batch.rs.
   const fieldNames = glue.fieldNames().split("\n");
   // The wire text being read, and the position in it.
   let wire = "";

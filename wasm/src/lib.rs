@@ -60,9 +60,9 @@
 //! | crossing | encoder | decoder |
 //! |---|---|---|
 //! | input values, JS → Rust | `wasm/js/source.js` (`describe`, `readKeys`, `readMembers`, `readItems`, `readOptions`; the format is documented in `wasm/src/source.rs`) | `wasm/src/source.rs` (`Description`, `read_option_pair`) |
-//! | a valid record's result (`safeParse`) | `src/schema/wire.rs` (`binding::safe_parse_wire`) | `pkg/src/adapter.mjs` (`fromWire`) |
-//! | a batch (`safeParseMany`) | `src/batch.rs` (`binding::many_source_wire`, `binding::many_text_wire`) | `pkg/src/adapter.mjs` (`fromWireBatch`) |
-//! | field indices of both wire texts and of `readKeys` | `src/schema.rs` (`binding::FIELD_NAMES`, `binding::FIELD_LIST`), sent by `fieldNames` and `useMemory` | `pkg/src/adapter.mjs` (`fieldNames`), `wasm/js/source.js` (`fieldNames`) |
+//! | a valid record's result (`safeParse`) | `src/output/wire.rs` (`binding::safe_parse_wire`) | `pkg/src/adapter.mjs` (`fromWire`) |
+//! | a batch (`safeParseMany`) | `src/output/batch.rs` (`binding::many_source_wire`, `binding::many_text_wire`) | `pkg/src/adapter.mjs` (`fromWireBatch`) |
+//! | field indices of both wire texts and of `readKeys` | `src/fields.rs` (`binding::FIELD_NAMES`, `binding::FIELD_LIST`), sent by `fieldNames` and `useMemory` | `pkg/src/adapter.mjs` (`fieldNames`), `wasm/js/source.js` (`fieldNames`) |
 //! | `parsePhone`'s numbers | [`parse_phone`], `pack_facts`, `error_key`, [`phone_answer`] (`wasm/src/lib.rs`) | `pkg/src/adapter.mjs` (`parsePhone`, `validPhone`, `keyedIssue`, `phoneAnswer`) |
 //! | NDJSON batches (`safeParseLines`), failures, JSON Schemas, tables | JSON (`serde_json`) | `JSON.parse` |
 //!
@@ -91,11 +91,12 @@ use customer_schema::batch;
 use customer_schema::binding::{
     failure_json, many_source_wire, many_text_wire, safe_parse_wire, FIELD_NAMES,
 };
+use customer_schema::fields::{Kind, FIELDS};
 use customer_schema::json_schema::{Io, Target};
 use customer_schema::rules::type_issue;
 use customer_schema::rules::{country, language, phone, timezone};
 use customer_schema::value::{Plan, Reader, Value};
-use customer_schema::{BestTimeToCall, Options, PreferredContactMethod, SchemaKind};
+use customer_schema::{Options, SchemaKind};
 use js_sys::TypeError;
 use one_thread::OneThread;
 use phone::PhoneError;
@@ -376,7 +377,7 @@ pub fn phone_answer() -> String {
 
 /// `schema` is `"customer"`, `"create"` or `"update"`. Returns the result
 /// as text: the wire text of a valid record (`~…`, see the core's
-/// `src/schema/wire.rs`), or JSON; throws a `TypeError` for a bad schema
+/// `src/output/wire.rs`), or JSON; throws a `TypeError` for a bad schema
 /// name or bad options. Input data never makes it throw.
 #[wasm_bindgen(js_name = safeParse)]
 pub fn safe_parse(schema: &str, input: JsValue, options: JsValue) -> Result<String, JsValue> {
@@ -402,7 +403,7 @@ fn schema_kind(schema: &str) -> Result<SchemaKind, JsValue> {
 
 /// Validates many records in one call: `records` is an array (read in
 /// place) or the JSON text of one (parsed here). Returns
-/// `{ results, summary, error? }` as wire text (see the core's `src/batch.rs`).
+/// `{ results, summary, error? }` as wire text (see the core's `src/output/batch.rs`).
 #[wasm_bindgen(js_name = safeParseMany)]
 pub fn safe_parse_many(
     schema: &str,
@@ -463,24 +464,10 @@ pub fn json_schema(
 /// caller's first `safeParse` would pay tens of milliseconds of compiling
 /// that its tenth does not. (V8 also makes a new hidden class for each new
 /// sequence of keys the adapter gives a result, about 70 µs the first time
-/// on this machine: the example's sequence is made here.) (Static text:
-/// building it with `json!` cost 8 kB of code.)
-const WARM_UP_RECORDS: &str = concat!(
-    r#"[{"id":"cust_1","customerId":"c1","channelId":" web ","#,
-    r#""phone_number":"020 7946 0958","firstname":" Jane ","lastname":"Doe","#,
-    r#""company":"ACME","timezone":"europe/london","email":"Jane@Example.COM","#,
-    r#""preferred_language":"en-GB","preferred_contact_method":"sms","#,
-    r#""best_time_to_call":"morning","notes":"","tags":["vip","vip"],"#,
-    r#""custom_fields":{"a":[1,true,null]},"isValidatedNames":true,"#,
-    r#""createdAt":1709856000,"updatedAt":1709856000000,"unknown":1,"#,
-    r#""address":{"street":"1 Main St","city":"London","state":"LDN","#,
-    r#""postalCode":"SW1A 1AA","country":"United Kingdom"}},"#,
-    r#"{"id":"cust_abc123","customerId":"ext_12345","phone_number":"+14155552671","#,
-    r#""firstname":"John","lastname":"Smith","email":"john.smith@example.com","#,
-    r#""preferred_language":"en","preferred_contact_method":"EMAIL","#,
-    r#""best_time_to_call":"AFTERNOON","tags":["vip","repeat-customer"],"#,
-    r#""isValidatedNames":true,"createdAt":1709856000000,"updatedAt":1709856000000}]"#,
-);
+/// on this machine: the example's sequence is made here.) (Static text,
+/// a data file beside this one: building it with `json!` cost 8 kB of
+/// code.)
+const WARM_UP_RECORDS: &str = include_str!("warm_up_records.json");
 
 #[wasm_bindgen(js_name = __warmUpRecords)]
 pub fn warm_up_records() -> String {
@@ -522,19 +509,18 @@ pub fn countries() -> String {
     serde_json::to_string(country::countries()).unwrap_or_else(|_| "[]".to_owned())
 }
 
-/// The enumerations' values as JSON text:
-/// `{"preferred_contact_method":["EMAIL",…],"best_time_to_call":[…]}`.
+/// The enumerations' values as JSON text, by field (every field of the
+/// table whose kind is a choice):
+/// `{"preferred_contact_method":["EMAIL",…],…}`.
 #[wasm_bindgen(js_name = enumValues)]
 pub fn enum_values() -> String {
-    fn names<T>(variants: &[(&'static str, T)]) -> Vec<&'static str> {
-        variants.iter().map(|(name, _)| *name).collect()
+    let mut choices = serde_json::Map::new();
+    for field in FIELDS {
+        if let Kind::Choice(names) = field.kind {
+            choices.insert(field.name.to_owned(), serde_json::json!(names));
+        }
     }
-    let list = |names| serde_json::to_string(&names).unwrap_or_else(|_| "[]".into());
-    format!(
-        r#"{{"preferred_contact_method":{},"best_time_to_call":{}}}"#,
-        list(names(PreferredContactMethod::VARIANTS)),
-        list(names(BestTimeToCall::VARIANTS)),
-    )
+    serde_json::Value::Object(choices).to_string()
 }
 
 /// TEST-ONLY (the `test-hooks` feature, never in the shipped module):
