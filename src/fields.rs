@@ -26,9 +26,9 @@
 //! kind with its rule in `crate::rules` and its case in the driver
 //! (`CONTRIBUTING.md` walks through it).
 //!
-//! [`Customer`]: crate::types::Customer
-//! [`CreateCustomer`]: crate::types::CreateCustomer
-//! [`UpdateCustomer`]: crate::types::UpdateCustomer
+//! [`Customer`]: crate::fields::Customer
+//! [`CreateCustomer`]: crate::fields::CreateCustomer
+//! [`UpdateCustomer`]: crate::fields::UpdateCustomer
 //! [`SchemaKind::plan`]: crate::record::SchemaKind
 
 use crate::input::Plan;
@@ -426,14 +426,15 @@ macro_rules! fields {
 
 // The table. Presence columns: Customer, Create, Update (`req`uired,
 // `opt`ional, `-` omitted). A nullable field's type is `Option<_>`. `ts`
-// overrides the TypeScript type tsify would derive from the Rust type.
+// overrides the TypeScript type tsify would derive from the Rust type
+// (tsify writes a nullable `Option<String>` as `string | undefined`).
 fields! {
     records: Customer, CreateCustomer, UpdateCustomer;
     Id "id" id: String, [req - req] Kind::Id;
-    CustomerId "customerId" customer_id: Option<String>, [opt opt opt] Kind::NullableString;
-    PhoneNumber "phone_number" phone_number: Option<String>, [opt opt opt] Kind::Phone;
-    Firstname "firstname" firstname: Option<String>, [opt opt opt] Kind::NullableText;
-    Lastname "lastname" lastname: Option<String>, [opt opt opt] Kind::NullableText;
+    CustomerId "customerId" customer_id: Option<String>, [opt opt opt] Kind::NullableString, ts "string | null";
+    PhoneNumber "phone_number" phone_number: Option<String>, [opt opt opt] Kind::Phone, ts "string | null";
+    Firstname "firstname" firstname: Option<String>, [opt opt opt] Kind::NullableText, ts "string | null";
+    Lastname "lastname" lastname: Option<String>, [opt opt opt] Kind::NullableText, ts "string | null";
     Company "company" company: String, [opt opt opt] Kind::Text;
     Timezone "timezone" timezone: String, [opt opt opt] Kind::TimeZone;
     Email "email" email: String, [opt opt opt] Kind::Email;
@@ -446,7 +447,7 @@ fields! {
     Tags "tags" tags: Vec<String>, [opt opt opt] Kind::Tags;
     CustomFields "custom_fields" custom_fields: Map<String, Json>, [opt opt opt] Kind::CustomFields,
         ts "Record<string, unknown>";
-    ChannelId "channelId" channel_id: Option<String>, [opt - -] Kind::NullableString;
+    ChannelId "channelId" channel_id: Option<String>, [opt - -] Kind::NullableString, ts "string | null";
     Address "address" address: Address, [opt opt opt] Kind::Address;
     IsValidatedNames "isValidatedNames" is_validated_names: bool, [opt opt opt]
         Kind::Boolean, default DefaultValue::Bool(false);
@@ -634,15 +635,15 @@ mod tests {
 
     #[test]
     fn each_plan_lists_its_schema_s_fields_in_table_order() {
-        for column in 0..3 {
+        for (column, plan) in PLANS.iter().enumerate() {
             let expected: Vec<&str> = FIELDS
                 .iter()
                 .filter(|f| f.presence[column] != Presence::Omitted)
                 .map(|f| f.name)
                 .collect();
-            let planned: Vec<&str> = PLANS[column].iter().map(|(name, _)| *name).collect();
+            let planned: Vec<&str> = plan.iter().map(|(name, _)| *name).collect();
             assert_eq!(planned, expected, "column {column}");
-            for (name, plan) in PLANS[column] {
+            for (name, plan) in *plan {
                 assert_eq!(matches!(plan, Plan::Record(_)), *name == "address");
             }
         }

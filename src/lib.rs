@@ -67,6 +67,7 @@ pub use output::{batch, json_schema};
 #[doc(hidden)]
 pub use record as schema;
 
+pub use fields::{CreateCustomer, Customer, UpdateCustomer};
 pub use issue::{Format, Issue, IssueKind, Origin, Path, PathItem, Rule};
 pub use options::{OptionError, Options, UnknownKeys};
 pub use output::safe_parse_json;
@@ -74,6 +75,4 @@ pub use record::{
     Batch, CreateCustomerSchema, CustomerSchema, IssueCount, SafeParse, Schema, SchemaKind,
     Summary, UpdateCustomerSchema,
 };
-pub use types::{
-    Address, BestTimeToCall, CreateCustomer, Customer, PreferredContactMethod, UpdateCustomer,
-};
+pub use types::{Address, BestTimeToCall, PreferredContactMethod};

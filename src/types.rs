@@ -2,10 +2,10 @@
 //! exact wire names (`phone_number` beside `customerId` is the wire format,
 //! not a slip).
 //!
-//! The three record structs ([`Customer`], [`CreateCustomer`],
-//! [`UpdateCustomer`]) are declared by the field table (`crate::fields`),
-//! from one row per field; this module holds the values they are made of:
-//! the enumerations and the address.
+//! The three record structs (`Customer`, `CreateCustomer`,
+//! `UpdateCustomer`) are declared by the field table (`crate::fields`), from
+//! one row per field; this module holds the values they are made of: the
+//! enumerations and the address.
 //!
 //! Three-state fields: a nullable field (`customerId`, `phone_number`, …)
 //! is `Option<Option<T>>`: absent (`None`), `null` (`Some(None)`), or a value.
@@ -15,8 +15,6 @@
 
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
-
-pub use crate::fields::{CreateCustomer, Customer, UpdateCustomer};
 
 /// Declares an enumeration of upper-case wire names, read in any case.
 macro_rules! choice {

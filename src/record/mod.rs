@@ -10,11 +10,11 @@
 //! defaults apply: Update applies none, because a partial update must never
 //! overwrite a stored value with a default.
 
+use crate::fields::{CreateCustomer, Customer, UpdateCustomer};
 use crate::fields::{Field, Fields, Presence, PLANS};
 use crate::input::{Plan, Reader, Source, Value};
 use crate::issue::Issue;
 use crate::options::{Options, UnknownKeys};
-use crate::types::{CreateCustomer, Customer, UpdateCustomer};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value as Json;
 

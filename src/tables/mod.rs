@@ -58,9 +58,9 @@ impl Packed {
 #[cfg(test)]
 mod tests {
     use super::countries::{COUNTRIES, COUNTRY_NAMES, COUNTRY_NAME_CODES};
+    use super::fold::name_key;
     use super::languages::{ALPHA3_TO_ALPHA2, LANGUAGES};
     use super::timezones::{TIME_ZONES, TZDATA_VERSION};
-    use crate::rules::country::name_key;
 
     fn assert_strictly_increasing<'a>(table: &str, keys: impl IntoIterator<Item = &'a str>) {
         let keys: Vec<&str> = keys.into_iter().collect();

@@ -7,13 +7,22 @@
 // scripts/build.sh minifies it. It never throws: a throw while reading input
 // is an entry of the description.
 
+/**
+ * The options of a call: any JavaScript value (the programmer's, not input
+ * data), whose members, when it is an object, are read as unknown values.
+ * @typedef {Readonly<Record<string, unknown>> | string | number | bigint | boolean | symbol | null | undefined} Options
+ */
+
 const objectTag = Object.prototype.toString;
 const number = new Float64Array(1);
 const numberUnits = new Uint16Array(number.buffer);
 const CHUNK = 1 << 20;
 const SMALL = 1 << 12;
+/** The value kept for `takeHeld`: input, or what reading it threw. @type {unknown} */
 let held;
 let kept = false;
+// Set by useMemory before any reader runs (Rust calls it first, once per instance).
+/** @type {WebAssembly.Memory} */
 let memory;
 let units = new Uint16Array(0);
 let bytes = new Uint8Array(0);
@@ -27,8 +36,17 @@ let pendingStart = 0;
 // Called once by each WebAssembly instance (a restarted one has new memory),
 // with the names of the options readOptions reads and the record's field
 // names (one per line).
+/** @type {string[]} */
 let optionNames = [];
+/** A field name's index in the list Rust handed over. @type {Map<string, number>} */
 let fieldNames = new Map();
+/**
+ * @param {WebAssembly.Memory} wasmMemory
+ * @param {string} firstOption
+ * @param {string} secondOption
+ * @param {string} fields
+ * @returns {void}
+ */
 export function useMemory(wasmMemory, firstOption, secondOption, fields) {
   memory = wasmMemory;
   optionNames = [firstOption, secondOption];
@@ -42,6 +60,10 @@ export function useMemory(wasmMemory, firstOption, secondOption, fields) {
   len = 0;
 }
 
+/**
+ * @param {number} more
+ * @returns {void}
+ */
 function room(more) {
   if (len + more <= out.length) return;
   const bigger = new Uint16Array(Math.max(out.length * 2, len + more));
@@ -49,11 +71,19 @@ function room(more) {
   out = bigger;
 }
 
+/**
+ * @param {number} unit
+ * @returns {void}
+ */
 function tag(unit) {
   room(1);
   out[len++] = unit;
 }
 
+/**
+ * @param {number} n
+ * @returns {void}
+ */
 function count(n) {
   room(2);
   out[len++] = n & 0xffff;
@@ -62,6 +92,10 @@ function count(n) {
 
 // The count and the units, with one check for room and the buffer and
 // position in locals (the loop is the hot path of reading keys).
+/**
+ * @param {string} string
+ * @returns {void}
+ */
 function text(string) {
   const n = string.length;
   room(n + 2);
@@ -75,6 +109,11 @@ function text(string) {
 
 // Copies the description that starts at `start` to byte address `at`, and
 // removes it.
+/**
+ * @param {number} start
+ * @param {number} at
+ * @returns {void}
+ */
 function copy(start, at) {
   // Growing the memory detaches the old view (its length becomes 0).
   if (units.length === 0) units = new Uint16Array(memory.buffer);
@@ -87,6 +126,12 @@ function copy(start, at) {
   if (len === 0 && out.length > SMALL) out = new Uint16Array(SMALL);
 }
 
+/**
+ * @param {number} start
+ * @param {number} at
+ * @param {number} capacity
+ * @returns {number} the description's length
+ */
 function send(start, at, capacity) {
   const sent = len - start;
   if (sent <= capacity) copy(start, at);
@@ -94,17 +139,27 @@ function send(start, at, capacity) {
   return sent;
 }
 
+/**
+ * @param {number} at
+ * @returns {void}
+ */
 export function copyPending(at) {
   copy(pendingStart, at);
 }
 
 // Keeps a value for `takeHeld` and writes its entry's tag.
+/**
+ * @param {unknown} value
+ * @param {number} unit
+ * @returns {void}
+ */
 function keep(value, unit) {
   held = value;
   kept = true;
   tag(unit);
 }
 
+/** @returns {unknown} */
 export function takeHeld() {
   const value = held;
   held = undefined;
@@ -116,6 +171,10 @@ export function takeHeld() {
 // object's prototype is `Object.prototype` or `null` (a literal with its own
 // `Symbol.toStringTag` is still a literal; a class instance that declares a
 // tag, like the built-in classes, is not read as plain data).
+/**
+ * @param {object} value
+ * @returns {void}
+ */
 function describeObject(value) {
   try {
     if (Array.isArray(value)) return keep(value, 65 /* A */);
@@ -130,6 +189,11 @@ function describeObject(value) {
   }
 }
 
+/**
+ * @param {unknown} value
+ * @param {number} inlineMax
+ * @returns {void}
+ */
 function entry(value, inlineMax) {
   switch (typeof value) {
     case "string":
@@ -160,6 +224,13 @@ function entry(value, inlineMax) {
   }
 }
 
+/**
+ * @param {unknown} value
+ * @param {number} inlineMax
+ * @param {number} at
+ * @param {number} capacity
+ * @returns {number}
+ */
 export function describe(value, inlineMax, at, capacity) {
   const start = len;
   entry(value, inlineMax);
@@ -169,9 +240,14 @@ export function describe(value, inlineMax, at, capacity) {
 // The last list of keys that were all field names, and its entries:
 // records of one shape (a batch, a form) give the same list again, whose
 // entries are then copied instead of looked up key by key.
+/** @type {string[]} */
 let lastKeys = [];
 let lastEntries = new Uint16Array(0);
 
+/**
+ * @param {string[]} keys
+ * @returns {boolean}
+ */
 function sameKeys(keys) {
   if (keys.length !== lastKeys.length) return false;
   // (Keys are internalised strings: === compares pointers.)
@@ -179,6 +255,15 @@ function sameKeys(keys) {
   return true;
 }
 
+// `object` is one `describe` said was an object (`A`, `O` or `o`).
+/**
+ * @param {object} object
+ * @param {number} limit
+ * @param {number} inlineMax
+ * @param {number} at
+ * @param {number} capacity
+ * @returns {number}
+ */
 export function readKeys(object, limit, inlineMax, at, capacity) {
   const start = len;
   try {
@@ -229,6 +314,15 @@ export function readKeys(object, limit, inlineMax, at, capacity) {
 // Writes the entry of `container[key]` (`u` when it is undefined and
 // `dropUndefined`, `x` when the budget is spent); returns the budget left,
 // or -1 when the description ends there (a throw, or a kept value).
+/**
+ * @template {string | number} K
+ * @param {Readonly<Record<K, unknown>>} container
+ * @param {K} key
+ * @param {boolean} dropUndefined
+ * @param {number} budget
+ * @param {number} inlineMax
+ * @returns {number}
+ */
 function readOne(container, key, dropUndefined, budget, inlineMax) {
   let value;
   try {
@@ -249,7 +343,19 @@ function readOne(container, key, dropUndefined, budget, inlineMax) {
   return kept ? -1 : budget - 1;
 }
 
-// `wanted` is the byte address of one flag per key (0: not read).
+// `wanted` is the byte address of one flag per key (0: not read); `keys`
+// is the array `Object.keys(object)` returned to readKeys.
+/**
+ * @param {Readonly<Record<string, unknown>>} object
+ * @param {string[]} keys
+ * @param {number} wanted
+ * @param {number} from
+ * @param {number} budget
+ * @param {number} inlineMax
+ * @param {number} at
+ * @param {number} capacity
+ * @returns {number}
+ */
 export function readMembers(object, keys, wanted, from, budget, inlineMax, at, capacity) {
   const start = len;
   for (let i = from; i < keys.length && len - start <= CHUNK && budget >= 0; i++) {
@@ -263,6 +369,10 @@ export function readMembers(object, keys, wanted, from, budget, inlineMax, at, c
 // An array's length: a whole number ≥ 0 (a Proxy may claim 1e300), or -1
 // when reading it threw (the thrown value kept), or -2 when it is anything
 // else.
+/**
+ * @param {ArrayLike<unknown>} array
+ * @returns {number}
+ */
 export function readLength(array) {
   try {
     const length = array.length;
@@ -274,6 +384,16 @@ export function readLength(array) {
   }
 }
 
+/**
+ * @param {ArrayLike<unknown>} array
+ * @param {number} from
+ * @param {number} end
+ * @param {number} budget
+ * @param {number} inlineMax
+ * @param {number} at
+ * @param {number} capacity
+ * @returns {number}
+ */
 export function readItems(array, from, end, budget, inlineMax, at, capacity) {
   const start = len;
   for (let i = from; i < end && len - start <= CHUNK && budget >= 0; i++) {
@@ -291,6 +411,13 @@ export function readItems(array, from, end, budget, inlineMax, at, capacity) {
 // The usual options, a two-letter region alone ({ defaultRegion: "GB" }),
 // come back as a number instead, not copied: -1 - (first unit << 7 | second
 // unit), the units ASCII.
+/**
+ * @param {Options} options
+ * @param {number} inlineMax
+ * @param {number} at
+ * @param {number} capacity
+ * @returns {number}
+ */
 export function readOptions(options, inlineMax, at, capacity) {
   const start = len;
   if (options !== null && options !== undefined) {
