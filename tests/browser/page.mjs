@@ -14,6 +14,7 @@ try {
   out.shippedHooks = "__testing" in pkg || "__trapForTest" in pkg;
   // The trap needs the test build (scripts/build.sh --test-hooks), served
   // under /test-build/: the same adapter over a module with __trapForTest.
+  // @ts-expect-error -- a URL scripts/serve.mjs serves (the test build under /test-build/), not a path tsc can resolve
   const hooked = await import("/test-build/index.mjs");
   out.trap = hooked.__testing.trap();
   out.afterTrap = hooked.CustomerSchema.safeParse(seed);

@@ -34,12 +34,13 @@ const hooked = {
     glue.__wbg_reset_state();
     restarts += 1;
   },
-  safeParse(...args) {
+  /** @param {string} schema @param {unknown} input @param {unknown} options */
+  safeParse(schema, input, options) {
     if (trapNext) {
       trapNext = false;
       glue.__trapForTest();
     }
-    return glue.safeParse(...args);
+    return glue.safeParse(schema, input, options);
   },
 };
 
