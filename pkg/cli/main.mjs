@@ -86,11 +86,16 @@ function readArgs(argv) {
   const parseOptions = {};
   if (values["default-region"] !== undefined) parseOptions.defaultRegion = values["default-region"];
   if (values["unknown-keys"] !== undefined) parseOptions.unknownKeys = /** @type {any} */ (values["unknown-keys"]);
-  try {
-    SCHEMAS[/** @type {SchemaName} */ (values.schema)].safeParse({}, parseOptions); // options are checked by the validator
-  } catch (error) {
-    if (error instanceof TypeError) throw new UsageError(`--${error.message.startsWith("defaultRegion") ? "default-region" : "unknown-keys"}: ${error.message}`);
-    throw error;
+  // The validator checks the options: each alone, so that a TypeError names
+  // the flag it was given for (its message names the option).
+  for (const [flag, option] of /** @type {const} */ ([["default-region", "defaultRegion"], ["unknown-keys", "unknownKeys"]])) {
+    if (parseOptions[option] === undefined) continue;
+    try {
+      SCHEMAS[/** @type {SchemaName} */ (values.schema)].safeParse({}, { [option]: parseOptions[option] });
+    } catch (error) {
+      if (error instanceof TypeError) throw new UsageError(`--${flag}: ${error.message}`);
+      throw error;
+    }
   }
   return {
     file,

@@ -167,7 +167,10 @@ test("exit 2: usage errors", () => {
   assertUsageOrIo(cli(["check"]), /missing FILE/);
   assertUsageOrIo(cli(["check", "x.txt"]), /--format/);
   assertUsageOrIo(cli(["check", "-", "--schema", "person"]), /--schema/);
-  assertUsageOrIo(cli(["check", "-", "--unknown-keys", "loose"]), /unknownKeys/);
+  assertUsageOrIo(cli(["check", "-", "--unknown-keys", "loose"]), /--unknown-keys: unknownKeys must be/);
+  // Each bad option is named by its own flag, whichever else is given.
+  assertUsageOrIo(cli(["check", "-", "--default-region", "ZZ", "--unknown-keys", "strict"]), /--default-region: defaultRegion must be/);
+  assertUsageOrIo(cli(["check", "-", "--default-region", "US", "--unknown-keys", "loose"]), /--unknown-keys: unknownKeys must be/);
   assertUsageOrIo(cli(["check", "-", "--jobs", "0"]), /--jobs/);
   assertUsageOrIo(cli(["check", "-", "--bogus"]), /bogus/);
   assertUsageOrIo(cli(["check", join(examples, "customers-sample.ndjson"), "--out", join(dir, "no/such/dir.ndjson")]), /cannot write/);
