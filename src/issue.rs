@@ -156,36 +156,8 @@ impl Issue {
         }
     }
 
-    /// Zod's wording: "Invalid input: expected string, received number".
-    pub fn invalid_type(path: Path, expected: &'static str, received: impl Into<String>) -> Self {
-        let received = received.into();
-        let message = format!("Invalid input: expected {expected}, received {received}");
-        Issue::new(IssueKind::InvalidType { expected, received }, path, message)
-    }
-
-    pub fn invalid_format(path: Path, format: Format, message: impl Into<String>) -> Self {
-        let origin = Origin::String;
-        Issue::new(IssueKind::InvalidFormat { origin, format }, path, message)
-    }
-
-    pub fn custom(path: Path, rule: Rule, message: impl Into<String>) -> Self {
-        Issue::new(IssueKind::Custom { rule }, path, message)
-    }
-
-    /// A string shorter than `minimum` Unicode scalar values.
-    pub fn string_too_short(path: Path, minimum: u64) -> Self {
-        Issue::new(
-            IssueKind::TooSmall {
-                origin: Origin::String,
-                minimum,
-                inclusive: true,
-            },
-            path,
-            format!("Too small: expected string to have >={minimum} characters"),
-        )
-    }
-
-    /// The issue's code as Zod names it (`"invalid_type"`, …).
+    /// The issue's code as Zod names it (`"invalid_type"`, …): one of
+    /// [`CODES`].
     pub fn code(&self) -> &'static str {
         match self.kind {
             IssueKind::InvalidType { .. } => "invalid_type",
@@ -198,6 +170,17 @@ impl Issue {
         }
     }
 }
+
+/// Every issue code, as [`Issue::code`] gives them.
+pub const CODES: [&str; 7] = [
+    "invalid_type",
+    "invalid_format",
+    "invalid_value",
+    "too_small",
+    "too_big",
+    "unrecognized_keys",
+    "custom",
+];
 
 /// Builds a path from its items: `path!["address", "city"]`, `path!["tags", 2]`.
 #[macro_export]
@@ -232,10 +215,11 @@ pub(crate) fn child(base: &[PathItem], item: impl Into<PathItem>) -> Path {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::problem::Problem;
 
     #[test]
     fn failure_json_is_a_failed_result_with_the_one_issue() {
-        let issue = Issue::invalid_type(path!["email"], "string", "number");
+        let issue = Problem::required("string").at(path!["email"]);
         let text = failure_json(&issue);
         assert_eq!(
             serde_json::from_str::<serde_json::Value>(&text).unwrap(),
@@ -245,35 +229,40 @@ mod tests {
                 "warnings": [],
             })
         );
-    }
-
-    #[test]
-    fn issue_serialises_in_zod_shape_with_code_first_level_detail() {
-        let issue = Issue::invalid_type(path!["tags", 2], "string", "number");
-        let json = serde_json::to_value(&issue).unwrap();
-        assert_eq!(
-            json,
-            serde_json::json!({
-                "code": "invalid_type",
-                "expected": "string",
-                "received": "number",
-                "path": ["tags", 2],
-                "message": "Invalid input: expected string, received number",
-            })
-        );
         assert_eq!(issue.code(), "invalid_type");
     }
 
     #[test]
-    fn too_small_message_counts_characters() {
-        let issue = Issue::string_too_short(path!["address", "city"], 2);
-        assert_eq!(
-            issue.message,
-            "Too small: expected string to have >=2 characters"
-        );
-        let json = serde_json::to_value(&issue).unwrap();
-        assert_eq!(json["origin"], "string");
-        assert_eq!(json["minimum"], 2);
-        assert_eq!(json["inclusive"], true);
+    fn every_code_is_listed_and_named_as_serde_tags_it() {
+        let kinds = [
+            IssueKind::InvalidType {
+                expected: "string",
+                received: "number".into(),
+            },
+            IssueKind::InvalidFormat {
+                origin: Origin::String,
+                format: Format::Email,
+            },
+            IssueKind::InvalidValue { values: vec![] },
+            IssueKind::TooSmall {
+                origin: Origin::String,
+                minimum: 1,
+                inclusive: true,
+            },
+            IssueKind::TooBig {
+                origin: Origin::Input,
+                maximum: 1,
+                inclusive: true,
+            },
+            IssueKind::UnrecognizedKeys { keys: vec![] },
+            IssueKind::Custom {
+                rule: Rule::Internal,
+            },
+        ];
+        for (kind, code) in kinds.into_iter().zip(CODES) {
+            let issue = Issue::new(kind, Vec::new(), "");
+            assert_eq!(issue.code(), code);
+            assert_eq!(serde_json::to_value(&issue).unwrap()["code"], code);
+        }
     }
 }

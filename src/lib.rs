@@ -56,6 +56,7 @@ pub mod input;
 pub mod options;
 pub mod output;
 pub mod phone;
+pub mod problem;
 pub mod record;
 pub mod rules;
 pub(crate) mod tables;
@@ -71,6 +72,7 @@ pub use fields::{CreateCustomer, Customer, UpdateCustomer};
 pub use issue::{Format, Issue, IssueKind, Origin, Path, PathItem, Rule};
 pub use options::{OptionError, Options, UnknownKeys};
 pub use output::safe_parse_json;
+pub use problem::Problem;
 pub use record::{
     Batch, CreateCustomerSchema, CustomerSchema, IssueCount, SafeParse, Schema, SchemaKind,
     Summary, UpdateCustomerSchema,

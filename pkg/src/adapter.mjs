@@ -22,7 +22,9 @@
  * text; `jsonSchema(schema, io, target, options)`, JSON text;
  * `parsePhone(input, options)` and, for string input,
  * `parsePhoneText(input, options)`, with `phoneFacts()` and `phoneAnswer()`
- * (see parsePhone below); `phoneTypes()`, JSON text; and `__warmUpRecords()`,
+ * (see parsePhone below); `phoneTypes()`, JSON text; `mergeSummaries(into,
+ * summary)`, two batch summaries' JSON text → their sum's (throws a TypeError
+ * for what is not a summary); and `__warmUpRecords()`,
  * JSON text. (The tests hand this function a glue whose calls they watch:
  * the adapter itself exports nothing for them.)
  * @typedef {Record<string, Function>} Glue
@@ -496,6 +498,25 @@ export function createApi(glue) {
     }
   };
 
+  const EMPTY_SUMMARY = '{"total":0,"valid":0,"invalid":0,"warned":0,"issues":[]}';
+  /**
+   * Adds a batch's summary into a running one (created when `into` is
+   * omitted), which it updates and returns. The sum is the module's.
+   * @param {import("../index.js").BatchSummary | undefined} into
+   * @param {import("../index.js").BatchSummary} summary
+   */
+  const mergeSummary = (into, summary) => {
+    const text = guarded(
+      () => glue.mergeSummaries(into === undefined ? EMPTY_SUMMARY : String(JSON.stringify(into)), String(JSON.stringify(summary))),
+      (cause) => {
+        throw new Error("customer-schema: the WebAssembly module failed", { cause });
+      },
+      identity,
+    );
+    const merged = JSON.parse(text);
+    return into === undefined ? merged : Object.assign(into, merged);
+  };
+
   const api = {
     CustomerSchema: makeSchema("customer"),
     CreateCustomerSchema: makeSchema("create"),
@@ -507,6 +528,7 @@ export function createApi(glue) {
     countries,
     enumValues,
     parsePhone,
+    mergeSummary,
   };
   warmUp([api.CustomerSchema, api.CreateCustomerSchema, api.UpdateCustomerSchema]);
   return api;

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import * as glue from "../dist/customer_schema.js";
 import { createApi } from "./adapter.mjs";
 // Node-only: streaming NDJSON validation and the Express middleware (not in the browser entry).
-export { ndjsonChunks, validateNdjson, validateNdjsonChunks, mergeSummary, InputError } from "./stream.mjs";
+export { ndjsonChunks, validateNdjson, validateNdjsonChunks, InputError } from "./stream.mjs";
 export { decodeUtf8 } from "./decode.mjs";
 export { validateBody } from "./http.mjs";
 
@@ -16,4 +16,4 @@ glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "cus
 
 const api = createApi(glue);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, parsePhone } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, parsePhone, mergeSummary } = api;

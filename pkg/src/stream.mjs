@@ -79,27 +79,4 @@ export async function* validateNdjson(source, schema, options) {
   for await (const batch of validateNdjsonChunks(source, schema, options)) yield* batch.results;
 }
 
-/**
- * Adds a batch's summary into a running one (created when `into` is omitted).
- * @param {import("../index.js").BatchSummary | undefined} into
- * @param {import("../index.js").BatchSummary} summary
- */
-export function mergeSummary(into, summary) {
-  const total = into ?? { total: 0, valid: 0, invalid: 0, warned: 0, issues: [] };
-  total.total += summary.total;
-  total.valid += summary.valid;
-  total.invalid += summary.invalid;
-  total.warned += summary.warned;
-  const index = new Map(total.issues.map((c, i) => [`${c.path}\u0000${c.code}`, i]));
-  for (const c of summary.issues) {
-    const at = index.get(`${c.path}\u0000${c.code}`);
-    if (at === undefined) {
-      index.set(`${c.path}\u0000${c.code}`, total.issues.length);
-      total.issues.push({ ...c });
-    } else total.issues[at].count += c.count;
-  }
-  total.issues.sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.code < b.code ? -1 : 1));
-  return total;
-}
-
 export { InputError };

@@ -15,8 +15,9 @@
 
 use super::{result_json, result_text};
 use crate::input::{ArraySource, Foreign, Items, Shape, Source, Value, MAX_VALUES};
-use crate::issue::{Format, Issue};
+use crate::issue::Issue;
 use crate::options::Options;
+use crate::problem::Problem;
 use crate::record::batch::MAX_BATCH_RECORDS;
 use crate::record::{read_record, SafeParse, SchemaKind, Summary};
 use serde_json::Value as Json;
@@ -27,20 +28,12 @@ use serde_json::Value as Json;
 /// `serde_json::Error` links the texts of every I/O error of the standard
 /// library into the module, 1.7 kB gzip, for errors a string never has.
 fn not_json(error: &serde_json::Error) -> Issue {
-    let what = if error.is_eof() {
-        "the text ends before the value does"
-    } else {
-        "unexpected text"
-    };
-    let line = match error.line() {
-        1 => String::new(),
-        line => format!("line {line}, "),
-    };
-    Issue::invalid_format(
-        Vec::new(),
-        Format::Json,
-        format!("Not JSON: {what} at {line}column {}", error.column()),
-    )
+    Problem::NotJson {
+        ended: error.is_eof(),
+        line: error.line(),
+        column: error.column(),
+    }
+    .at(Vec::new())
 }
 
 /// Writes a batch's text record by record: JSON, or wire text.
@@ -148,32 +141,25 @@ fn many_source<S: Source>(
     mut writer: Writer,
 ) -> String {
     let Shape::Array(list) = list.shape() else {
-        let issue = Issue::invalid_type(Vec::new(), "array", "a value that is not an array");
+        let issue = Problem::WrongType {
+            expected: "array",
+            received: "a value that is not an array".to_owned(),
+        }
+        .at(Vec::new());
         return writer.finish(Some(issue));
     };
     let len = match list.length() {
         Ok(len) => len,
         Err(message) => {
-            let issue = Issue::custom(
-                Vec::new(),
-                crate::issue::Rule::Unreadable,
-                format!("Could not read the list: {message}"),
-            );
+            let issue = Problem::UnreadableList(message).at(Vec::new());
             return writer.finish(Some(issue));
         }
     };
     if len > MAX_BATCH_RECORDS {
-        let issue = Issue::new(
-            crate::issue::IssueKind::TooBig {
-                origin: crate::issue::Origin::Input,
-                maximum: MAX_BATCH_RECORDS as u64,
-                inclusive: true,
-            },
-            Vec::new(),
-            format!(
-                "Too big: a batch holds at most {MAX_BATCH_RECORDS} records (stream larger inputs)"
-            ),
-        );
+        let issue = Problem::TooManyRecords {
+            maximum: MAX_BATCH_RECORDS as u64,
+        }
+        .at(Vec::new());
         return writer.finish(Some(issue));
     }
     let mut items = list.items(len);

@@ -9,8 +9,9 @@ pub mod wire;
 
 use crate::input::Source;
 use crate::input::Value;
-use crate::issue::{Issue, Rule};
+use crate::issue::Issue;
 use crate::options::Options;
+use crate::problem::Problem;
 use crate::record::driver::Run;
 use crate::record::{
     read_record, CreateCustomerSchema, CustomerSchema, SafeParse, SchemaKind, UpdateCustomerSchema,
@@ -70,11 +71,7 @@ pub fn result_json<T: Serialize>(result: &SafeParse<T>) -> String {
     // shape. (Not with the error's own text: see `batch::not_json`.)
     match serde_json::to_writer(&mut out, result).map(|()| String::from_utf8(out)) {
         Ok(Ok(text)) => text,
-        _ => crate::issue::failure_json(&Issue::custom(
-            Vec::new(),
-            Rule::Internal,
-            "Internal error: the result could not be written as JSON".to_owned(),
-        )),
+        _ => crate::issue::failure_json(&Problem::Internal.at(Vec::new())),
     }
 }
 

@@ -7,7 +7,7 @@
 //! by `crate::output::batch`, which counts into the same [`Summary`].
 
 use super::{SafeParse, Schema};
-use crate::issue::{Issue, PathItem};
+use crate::issue::{Issue, PathItem, CODES};
 use crate::options::Options;
 use indexmap::IndexMap;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -76,6 +76,41 @@ impl Summary {
         }
     }
 
+    /// Adds another summary's counts into this one: a running summary over
+    /// batches (NDJSON chunks, files).
+    pub fn merge(&mut self, other: &Summary) {
+        self.total += other.total;
+        self.valid += other.valid;
+        self.invalid += other.invalid;
+        self.warned += other.warned;
+        for ((path, code), count) in &other.counts {
+            *self.counts.entry((path.clone(), code)).or_insert(0) += count;
+        }
+    }
+
+    /// Reads a summary back from the JSON it is written as (the `summary`
+    /// of a batch's result); `None` for anything else, an unknown issue
+    /// code or a count that is not a whole number included. A path and
+    /// code listed twice count together.
+    pub fn from_json(value: &Json) -> Option<Summary> {
+        let count = |key: &str| value.get(key)?.as_u64();
+        let mut summary = Summary {
+            total: count("total")?,
+            valid: count("valid")?,
+            invalid: count("invalid")?,
+            warned: count("warned")?,
+            counts: IndexMap::new(),
+        };
+        for line in value.get("issues")?.as_array()? {
+            let path = line.get("path")?.as_str()?;
+            let code = line.get("code")?.as_str()?;
+            let code = CODES.into_iter().find(|&known| known == code)?;
+            let n = line.get("count")?.as_u64()?;
+            *summary.counts.entry((path.to_owned(), code)).or_insert(0) += n;
+        }
+        Some(summary)
+    }
+
     /// Issue counts, most frequent first (then by path and code).
     pub fn issues(&self) -> Vec<IssueCount> {
         let mut list: Vec<IssueCount> = self
@@ -138,4 +173,73 @@ pub fn parse_many<Sch: Schema>(inputs: &[Json], options: &Options) -> Batch<Sch:
         })
         .collect();
     Batch { results, summary }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::Problem;
+
+    fn summary_of(outcomes: &[(bool, &[Issue], bool)]) -> Summary {
+        let mut summary = Summary::default();
+        for &(success, issues, warned) in outcomes {
+            summary.add_outcome(success, issues, warned);
+        }
+        summary
+    }
+
+    #[test]
+    fn merging_two_summaries_counts_as_one_batch_of_both() {
+        let email = Problem::required("string").at(path!["email"]);
+        let tag = Problem::TooShort { minimum: 1 }.at(path!["tags", 3]);
+        let first: &[(bool, &[Issue], bool)] =
+            &[(true, &[], true), (false, &[email.clone()], false)];
+        let second: &[(bool, &[Issue], bool)] = &[
+            (false, &[tag.clone(), email.clone()], true),
+            (false, &[email], false),
+        ];
+        let mut merged = summary_of(first);
+        merged.merge(&summary_of(second));
+        let whole = summary_of(&[first, second].concat());
+        assert_eq!(
+            serde_json::to_value(&merged).unwrap(),
+            serde_json::to_value(&whole).unwrap()
+        );
+        assert_eq!(merged.total, 4);
+        assert_eq!(merged.issues()[0].count, 3, "email: required, 3 times");
+    }
+
+    #[test]
+    fn a_summary_reads_back_from_its_json() {
+        let tag = Problem::TooShort { minimum: 1 }.at(path!["tags", 0]);
+        let summary = summary_of(&[(false, &[tag], false), (true, &[], true)]);
+        let json = serde_json::to_value(&summary).unwrap();
+        assert_eq!(Summary::from_json(&json), Some(summary));
+    }
+
+    #[test]
+    fn what_is_not_a_summary_is_refused() {
+        let good = serde_json::json!({"total": 1, "valid": 0, "invalid": 1, "warned": 0,
+            "issues": [{"path": "email", "code": "too_small", "count": 1}]});
+        assert!(Summary::from_json(&good).is_some());
+        for (key, bad) in [
+            ("total", serde_json::json!(-1)),
+            ("valid", serde_json::json!(1.5)),
+            ("warned", serde_json::json!("0")),
+            (
+                "issues",
+                serde_json::json!([{"path": "email", "code": "nope", "count": 1}]),
+            ),
+            (
+                "issues",
+                serde_json::json!([{"path": 1, "code": "custom", "count": 1}]),
+            ),
+            ("issues", serde_json::json!({})),
+        ] {
+            let mut value = good.clone();
+            value[key] = bad;
+            assert_eq!(Summary::from_json(&value), None, "{key}: {}", value[key]);
+        }
+        assert_eq!(Summary::from_json(&serde_json::json!(null)), None);
+    }
 }

@@ -7,12 +7,12 @@ use super::{SafeParse, Schema, SchemaKind};
 use crate::fields::ADDRESS_LINE_MINIMUM;
 use crate::fields::{Field, Fields, Kind, Normal, Presence, ADDRESS_FIELDS, ADDRESS_PLAN};
 use crate::input::{same_key, Key, Plan, Value};
-use crate::issue::{child, Format, Issue, IssueKind, Origin, Path, Rule};
+use crate::issue::{child, Issue, IssueKind, Origin, Path};
 use crate::options::{Options, UnknownKeys};
+use crate::problem::Problem;
 use crate::rules::phone::{normalize_phone, Phone};
 use crate::rules::{
-    self, choice, country, email, json, language, tags, text, timestamp, timezone, type_issue,
-    Given,
+    self, choice, country, email, json, language, text, timestamp, timezone, type_problem, Given,
 };
 use crate::types::{Address, PreferredContactMethod};
 use serde_json::{Map, Value as Json};
@@ -38,11 +38,6 @@ struct Contact {
     email_missing: bool,
 }
 
-/// A missing required field: Zod reports it as `received undefined`.
-fn required(path: Path, expected: &'static str) -> Issue {
-    Issue::invalid_type(path, expected, "undefined")
-}
-
 impl<'o> Run<'o> {
     pub(crate) fn new(kind: SchemaKind, options: &'o Options) -> Self {
         Run {
@@ -52,6 +47,12 @@ impl<'o> Run<'o> {
             warnings: Vec::new(),
             region: None,
         }
+    }
+
+    /// Reports `problem` at `path`; `None`, the value of a refused field.
+    fn issue<T>(&mut self, problem: Problem, path: Path) -> Option<T> {
+        self.issues.push(problem.at(path));
+        None
     }
 
     /// The result: the record built from `fields`, or the issues.
@@ -87,7 +88,8 @@ impl<'o> Run<'o> {
     pub(crate) fn record(&mut self, input: &Value) -> Fields {
         let mut f = Fields::default();
         let Value::Object(members) = input else {
-            self.issues.push(type_issue(Vec::new(), "object", input));
+            self.issues
+                .push(type_problem("object", input).at(Vec::new()));
             return f;
         };
         // Each member's field, found once; the first member wins (only a
@@ -138,11 +140,8 @@ impl<'o> Run<'o> {
         }
         if let (Some(created), Some(updated)) = (f.created_at, f.updated_at) {
             if updated < created {
-                self.issues.push(Issue::custom(
-                    path![Field::UpdatedAt.name()],
-                    Rule::UpdatedBeforeCreated,
-                    "updatedAt must not be earlier than createdAt",
-                ));
+                let at = path![Field::UpdatedAt.name()];
+                self.issues.push(Problem::UpdatedBeforeCreated.at(at));
             }
         }
         self.contact_warnings(&f, &contact);
@@ -174,14 +173,7 @@ impl<'o> Run<'o> {
                             contact.phone = Some(phone);
                             Some(Normal::Nullable(Some(e164)))
                         }
-                        Err(error) => {
-                            self.issues.push(Issue::invalid_format(
-                                at(),
-                                Format::Phone,
-                                error.message(),
-                            ));
-                            None
-                        }
+                        Err(problem) => self.issue(problem, at()),
                     },
                     Given::Null | Given::Blank => Some(Normal::Nullable(None)),
                     Given::Absent | Given::Invalid => None,
@@ -190,7 +182,7 @@ impl<'o> Run<'o> {
             Kind::NullableText => self.nullable_text(value, at).map(Normal::Nullable),
             Kind::Text => self.optional_text(value, at).map(Normal::Text),
             Kind::TimeZone => self
-                .checked(value, at, Format::Timezone, timezone::MESSAGE, |s| {
+                .checked(value, at, Problem::UnknownTimeZone, |s| {
                     timezone::canonical_time_zone(s).map(str::to_owned)
                 })
                 .map(Normal::Text),
@@ -203,15 +195,11 @@ impl<'o> Run<'o> {
                 };
                 match email::normalize_email(raw) {
                     Ok(address) => Some(Normal::Text(address)),
-                    Err(error) => {
-                        self.issues
-                            .push(Issue::invalid_format(at(), Format::Email, error.0));
-                        None
-                    }
+                    Err(problem) => self.issue(problem, at()),
                 }
             }
             Kind::Language => self
-                .checked(value, at, Format::Language, language::MESSAGE, |s| {
+                .checked(value, at, Problem::UnknownLanguage, |s| {
                     language::normalize_language(s).map(str::to_owned)
                 })
                 .map(Normal::Text),
@@ -220,18 +208,15 @@ impl<'o> Run<'o> {
                 Given::Text(notes) => Some(Normal::Text(notes.to_owned())),
                 _ => None,
             },
-            Kind::Tags => match value {
-                None => None,
-                Some(Value::Array(items)) => Some(Normal::Strings(tags::normalize_tags(
-                    items,
-                    &at(),
-                    &mut self.issues,
-                ))),
-                Some(other) => {
-                    self.issues.push(tags::not_a_list(at(), other));
-                    None
+            Kind::Tags => {
+                match value {
+                    None => None,
+                    Some(Value::Array(items)) => Some(Normal::Strings(
+                        rules::tags::normalize_tags(items, &at(), &mut self.issues),
+                    )),
+                    Some(other) => self.issue(type_problem("array", other), at()),
                 }
-            },
+            }
             Kind::CustomFields => match value {
                 None => None,
                 Some(object @ Value::Object(_)) => {
@@ -244,26 +229,17 @@ impl<'o> Run<'o> {
                         _ => None,
                     }
                 }
-                Some(other) => {
-                    self.issues.push(type_issue(at(), "object", other));
-                    None
-                }
+                Some(other) => self.issue(type_problem("object", other), at()),
             },
             Kind::Address => match value {
                 None => None,
                 Some(Value::Object(members)) => self.address(members, at()).map(Normal::Address),
-                Some(other) => {
-                    self.issues.push(type_issue(at(), "object", other));
-                    None
-                }
+                Some(other) => self.issue(type_problem("object", other), at()),
             },
             Kind::Boolean => match value {
                 None => None,
                 Some(Value::Bool(b)) => Some(Normal::Bool(*b)),
-                Some(other) => {
-                    self.issues.push(type_issue(at(), "boolean", other));
-                    None
-                }
+                Some(other) => self.issue(type_problem("boolean", other), at()),
             },
             Kind::Timestamp => self.timestamp(value, at, required).map(Normal::Millis),
             Kind::AddressLine => self.address_line(value, at).map(Normal::Text),
@@ -280,39 +256,20 @@ impl<'o> Run<'o> {
         if method == PreferredContactMethod::Sms {
             let kind = contact.phone.as_ref().map(|phone| phone.kind);
             if let Some(kind) = kind.filter(|kind| kind.is_known_not_mobile()) {
-                self.warnings.push(Issue::custom(
-                    path![Field::PhoneNumber.name()],
-                    Rule::SmsToNonMobile,
-                    format!(
-                        "SMS is the preferred contact method, but this is {}, which usually cannot receive SMS",
-                        kind.describe()
-                    ),
-                ));
+                self.warnings
+                    .push(Problem::SmsToNonMobile(kind).at(path![Field::PhoneNumber.name()]));
             }
         }
-        let (missing, key_given, rule, what) = match method {
-            PreferredContactMethod::Email => (
-                contact.email_missing,
-                contact.email_key,
-                Rule::MissingEmail,
-                "email address",
-            ),
-            PreferredContactMethod::Phone | PreferredContactMethod::Sms => (
-                contact.phone_missing,
-                contact.phone_key,
-                Rule::MissingPhone,
-                "phone number",
-            ),
+        let (missing, key_given) = match method {
+            PreferredContactMethod::Email => (contact.email_missing, contact.email_key),
+            PreferredContactMethod::Phone | PreferredContactMethod::Sms => {
+                (contact.phone_missing, contact.phone_key)
+            }
         };
         if missing && (self.kind != SchemaKind::Update || key_given) {
-            self.warnings.push(Issue::custom(
-                path![Field::PreferredContactMethod.name()],
-                rule,
-                format!(
-                    "{} is the preferred contact method, but the record has no {what}",
-                    method.name()
-                ),
-            ));
+            self.warnings.push(
+                Problem::MissingContact(method).at(path![Field::PreferredContactMethod.name()]),
+            );
         }
     }
 
@@ -357,23 +314,10 @@ impl<'o> Run<'o> {
         match rules::given_string(value, at, false, true, &mut self.issues) {
             Given::Text(raw) => match country::normalize_country(raw) {
                 Some(code) => Some(code.to_owned()),
-                None => {
-                    self.issues.push(Issue::invalid_format(
-                        at(),
-                        Format::Country,
-                        country::MESSAGE,
-                    ));
-                    None
-                }
+                None => self.issue(Problem::UnknownCountry, at()),
             },
-            Given::Blank => {
-                self.issues.push(Issue::string_too_short(at(), 1));
-                None
-            }
-            Given::Absent => {
-                self.issues.push(required(at(), "string"));
-                None
-            }
+            Given::Blank => self.issue(Problem::TooShort { minimum: 1 }, at()),
+            Given::Absent => self.issue(Problem::required("string"), at()),
             Given::Null | Given::Invalid => None,
         }
     }
@@ -394,17 +338,8 @@ impl<'o> Run<'o> {
             UnknownKeys::Strict => {
                 let keys: Vec<String> = unknown.map(|(key, _)| key.to_string()).collect();
                 if !keys.is_empty() {
-                    let listed = keys
-                        .iter()
-                        .map(|k| format!("{k:?}"))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let noun = if keys.len() == 1 { "key" } else { "keys" };
-                    self.issues.push(Issue::new(
-                        IssueKind::UnrecognizedKeys { keys },
-                        at.clone(),
-                        format!("Unrecognized {noun}: {listed}"),
-                    ));
+                    self.issues
+                        .push(Problem::UnrecognizedKeys(keys).at(at.clone()));
                 }
             }
             UnknownKeys::Passthrough => {
@@ -428,14 +363,8 @@ impl<'o> Run<'o> {
     ) -> Option<String> {
         match rules::given_string(value, at, false, true, &mut self.issues) {
             Given::Text(s) => Some(s.to_owned()),
-            Given::Blank => {
-                self.issues.push(Issue::string_too_short(at(), minimum));
-                None
-            }
-            Given::Absent => {
-                self.issues.push(required(at(), "string"));
-                None
-            }
+            Given::Blank => self.issue(Problem::TooShort { minimum }, at()),
+            Given::Absent => self.issue(Problem::required("string"), at()),
             Given::Null | Given::Invalid => None,
         }
     }
@@ -456,14 +385,7 @@ impl<'o> Run<'o> {
     fn text(&mut self, raw: &str, at: &dyn Fn() -> Path) -> Option<String> {
         match text::normalize_text(raw) {
             Ok(normalized) => normalized,
-            Err(c) => {
-                self.issues.push(Issue::invalid_format(
-                    at(),
-                    Format::Text,
-                    text::control_message(c),
-                ));
-                None
-            }
+            Err(problem) => self.issue(problem, at()),
         }
     }
 
@@ -493,19 +415,12 @@ impl<'o> Run<'o> {
             Given::Text(raw) => {
                 let line = self.text(raw, at)?;
                 if (text::char_len(&line) as u64) < MINIMUM {
-                    self.issues.push(Issue::string_too_short(at(), MINIMUM));
-                    return None;
+                    return self.issue(Problem::TooShort { minimum: MINIMUM }, at());
                 }
                 Some(line)
             }
-            Given::Blank => {
-                self.issues.push(Issue::string_too_short(at(), MINIMUM));
-                None
-            }
-            Given::Absent => {
-                self.issues.push(required(at(), "string"));
-                None
-            }
+            Given::Blank => self.issue(Problem::TooShort { minimum: MINIMUM }, at()),
+            Given::Absent => self.issue(Problem::required("string"), at()),
             Given::Null | Given::Invalid => None,
         }
     }
@@ -515,19 +430,14 @@ impl<'o> Run<'o> {
         &mut self,
         value: Option<&Value>,
         at: &dyn Fn() -> Path,
-        format: Format,
-        message: &str,
+        refused: Problem,
         rule: impl FnOnce(&str) -> Option<String>,
     ) -> Option<String> {
         match rules::given_string(value, at, false, true, &mut self.issues) {
-            Given::Text(raw) => {
-                let normalized = rule(raw);
-                if normalized.is_none() {
-                    self.issues
-                        .push(Issue::invalid_format(at(), format, message));
-                }
-                normalized
-            }
+            Given::Text(raw) => match rule(raw) {
+                None => self.issue(refused, at()),
+                normalized => normalized,
+            },
             _ => None,
         }
     }
@@ -540,13 +450,10 @@ impl<'o> Run<'o> {
         names: &'static [&'static str],
     ) -> Option<&'static str> {
         match rules::given_string(value, at, false, true, &mut self.issues) {
-            Given::Text(raw) => {
-                let chosen = choice::parse_choice(raw, names);
-                if chosen.is_none() {
-                    self.issues.push(choice::invalid_choice(at(), names));
-                }
-                chosen
-            }
+            Given::Text(raw) => match choice::parse_choice(raw, names) {
+                None => self.issue(Problem::NotAChoice(names), at()),
+                chosen => chosen,
+            },
             _ => None,
         }
     }
@@ -558,32 +465,18 @@ impl<'o> Run<'o> {
         required_field: bool,
     ) -> Option<u64> {
         match value {
-            None => {
-                if required_field {
-                    self.issues.push(required(at(), "number"));
-                }
-                None
-            }
-            Some(Value::Number(number)) => match timestamp::millis(number, at) {
+            None if required_field => self.issue(Problem::required("number"), at()),
+            None => None,
+            Some(Value::Number(number)) => match timestamp::millis(number) {
                 Ok(ms) => {
                     if ms < timestamp::SECONDS_THRESHOLD {
-                        self.warnings.push(Issue::custom(
-                            at(),
-                            Rule::TimestampInSeconds,
-                            "This timestamp is before 1973 in milliseconds: is it in seconds?",
-                        ));
+                        self.warnings.push(Problem::TimestampInSeconds.at(at()));
                     }
                     Some(ms)
                 }
-                Err(issue) => {
-                    self.issues.push(issue);
-                    None
-                }
+                Err(problem) => self.issue(problem, at()),
             },
-            Some(other) => {
-                self.issues.push(type_issue(at(), "number", other));
-                None
-            }
+            Some(other) => self.issue(type_problem("number", other), at()),
         }
     }
 }

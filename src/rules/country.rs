@@ -16,9 +16,6 @@
 
 use crate::tables::countries::{COUNTRIES, COUNTRY_NAMES, COUNTRY_NAME_CODES};
 
-pub const MESSAGE: &str =
-    "Invalid country: expected an ISO 3166-1 code or English name (e.g. US, USA, United States)";
-
 /// The alpha-2 code of a country given as an alpha-2 code, in any case.
 pub fn alpha2_code(input: &str) -> Option<&'static str> {
     let [first, second] = *input.as_bytes() else {

@@ -14,9 +14,7 @@ const DOMAIN_MAX: usize = 255;
 const ADDRESS_MAX: usize = 254;
 const LABEL_MAX: usize = 63;
 
-/// Why an address is refused: the issue message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EmailError(pub &'static str);
+use crate::problem::{EmailProblem, Problem};
 
 /// Characters HTML allows in the local part: letters, digits and
 /// `.!#$%&'*+/=?^_`{|}~-` (as ranges: one comparison or two per byte).
@@ -44,43 +42,34 @@ fn is_valid_label(label: &str) -> bool {
 
 /// Validates a trimmed, non-blank address and returns it with its domain
 /// lower-cased.
-pub fn normalize_email(input: &str) -> Result<String, EmailError> {
+pub fn normalize_email(input: &str) -> Result<String, Problem> {
+    let refuse = |problem| Err(Problem::Email(problem));
     let Some((local, domain)) = input.split_once('@') else {
-        return Err(EmailError("Invalid email address: missing @"));
+        return refuse(EmailProblem::MissingAt);
     };
     if local.is_empty() {
-        return Err(EmailError("Invalid email address: nothing before the @"));
+        return refuse(EmailProblem::NothingBeforeAt);
     }
     if !local.bytes().all(is_local_char) {
-        return Err(EmailError(
-            "Invalid email address: the part before the @ has a character that is not allowed",
-        ));
+        return refuse(EmailProblem::LocalCharacter);
     }
     if local.len() > LOCAL_PART_MAX {
-        return Err(EmailError(
-            "Invalid email address: the part before the @ is longer than 64 characters",
-        ));
+        return refuse(EmailProblem::LocalTooLong);
     }
     if domain.is_empty() {
-        return Err(EmailError("Invalid email address: nothing after the @"));
+        return refuse(EmailProblem::NothingAfterAt);
     }
     if !domain.split('.').all(is_valid_label) {
-        return Err(EmailError("Invalid email address: the domain is not valid"));
+        return refuse(EmailProblem::BadDomain);
     }
     if !domain.contains('.') {
-        return Err(EmailError(
-            "Invalid email address: the domain must have a dot (e.g. example.com)",
-        ));
+        return refuse(EmailProblem::DomainWithoutDot);
     }
     if domain.len() > DOMAIN_MAX {
-        return Err(EmailError(
-            "Invalid email address: the domain is longer than 255 characters",
-        ));
+        return refuse(EmailProblem::DomainTooLong);
     }
     if input.len() > ADDRESS_MAX {
-        return Err(EmailError(
-            "Invalid email address: longer than 254 characters",
-        ));
+        return refuse(EmailProblem::TooLong);
     }
     let mut address = String::with_capacity(input.len());
     address.push_str(local);
@@ -149,9 +138,7 @@ mod tests {
     fn domain_needs_a_dot() {
         assert_eq!(
             normalize_email("user@localhost"),
-            Err(EmailError(
-                "Invalid email address: the domain must have a dot (e.g. example.com)"
-            ))
+            Err(Problem::Email(EmailProblem::DomainWithoutDot))
         );
     }
 

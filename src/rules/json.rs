@@ -8,7 +8,7 @@
 //! a leaf inside the 32nd is fine). Keys such as
 //! `__proto__` are ordinary data.
 
-use super::{type_issue, MAX_JSON_LEVELS};
+use super::{type_problem, MAX_JSON_LEVELS};
 use crate::input::{Foreign, Value};
 use crate::issue::{child, Issue, Path};
 
@@ -20,7 +20,7 @@ pub fn check_json(value: &Value, path: Path, level: u64, issues: &mut Vec<Issue>
     match value {
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
         Value::Array(_) | Value::Object(_) if level > MAX_JSON_LEVELS => {
-            issues.push(type_issue(path, "json", &Value::Foreign(Foreign::TooDeep)));
+            issues.push(type_problem("json", &Value::Foreign(Foreign::TooDeep)).at(path));
         }
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
@@ -32,7 +32,7 @@ pub fn check_json(value: &Value, path: Path, level: u64, issues: &mut Vec<Issue>
                 check_json(member, child(&path, &**key), level + 1, issues);
             }
         }
-        Value::Foreign(_) => issues.push(type_issue(path, "json", value)),
+        Value::Foreign(_) => issues.push(type_problem("json", value).at(path)),
     }
 }
 

@@ -21,8 +21,6 @@ const WITHDRAWN: &[(&str, &str)] = &[
     ("mo", "ro"),
 ];
 
-pub const MESSAGE: &str = "Invalid language: expected an ISO 639-1 code (e.g. en)";
-
 /// True for a well-formed subtag after the primary one (`US`, `Hant`, `419`).
 fn is_subtag(subtag: &str) -> bool {
     (1..=8).contains(&subtag.len()) && subtag.bytes().all(|b| b.is_ascii_alphanumeric())

@@ -2,9 +2,12 @@
 //!
 //! Each family module works on plain Rust values (`&str`, numbers) and knows
 //! nothing of records; `crate::record` reads the record, hands each field to
-//! its rule, and places the issues. The helpers here turn a [`Value`] of the
-//! wrong type (or one the reader could not read) into the issue every rule
-//! reports the same way.
+//! its rule, and places the issues. A rule that refuses a value says why
+//! with a [`Problem`] (a message id and its parameters; the words are
+//! written in `crate::problem`), and the caller, which knows where the
+//! value was, turns it into an issue at that path. The helpers here turn a
+//! [`Value`] of the wrong type (or one the reader could not read) into the
+//! problem every rule reports the same way.
 
 pub mod choice;
 pub mod country;
@@ -18,8 +21,9 @@ pub mod timestamp;
 pub mod timezone;
 
 use crate::input::MAX_READ_DEPTH;
-use crate::input::{Foreign, Value, MAX_STRING_UNITS, MAX_VALUES};
-use crate::issue::{Format, Issue, IssueKind, Origin, Path, Rule};
+use crate::input::{Foreign, Value};
+use crate::issue::{Issue, Path};
+use crate::problem::Problem;
 
 /// The entry of a table sorted by its first column whose key is `key`
 /// (the generated tables in `crate::tables` are sorted for this).
@@ -43,50 +47,23 @@ fn takes_strings(expected: &str) -> bool {
     matches!(expected, "string" | "json")
 }
 
-/// The issue for a value that is not of the `expected` type, or that the
-/// reader could not take in (unreadable, too long, too deep, too large).
-pub fn type_issue(path: Path, expected: &'static str, value: &Value) -> Issue {
+/// The problem with a value that is not of the `expected` type, or that
+/// the reader could not take in (unreadable, too long, too deep, too large).
+pub fn type_problem(expected: &'static str, value: &Value) -> Problem {
     match value {
-        Value::Foreign(Foreign::Unreadable(message)) => Issue::custom(
-            path,
-            Rule::Unreadable,
-            format!("Could not read this value: {message}"),
-        ),
-        Value::Foreign(Foreign::LoneSurrogate) if takes_strings(expected) => Issue::invalid_format(
-            path,
-            Format::Text,
-            "Invalid text: contains an unpaired UTF-16 surrogate",
-        ),
-        Value::Foreign(Foreign::StringTooLong(_)) if takes_strings(expected) => Issue::new(
-            IssueKind::TooBig {
-                origin: Origin::String,
-                maximum: MAX_STRING_UNITS as u64,
-                inclusive: true,
-            },
-            path,
-            // (Counted as JavaScript counts `length`, before trimming: the
-            // bound on what is read at all, not a rule of the field.)
-            format!("Too big: expected string to have <={MAX_STRING_UNITS} UTF-16 code units"),
-        ),
-        Value::Foreign(Foreign::TooDeep) => Issue::new(
-            IssueKind::TooBig {
-                origin: Origin::Depth,
-                maximum: MAX_JSON_LEVELS,
-                inclusive: true,
-            },
-            path,
-            format!("Too deep: nested more than {MAX_JSON_LEVELS} levels (or cyclic)"),
-        ),
-        Value::Foreign(Foreign::TooLarge) => Issue::new(
-            IssueKind::TooBig {
-                origin: Origin::Input,
-                maximum: MAX_VALUES as u64,
-                inclusive: true,
-            },
-            path,
-            format!("Too big: the input holds more than {MAX_VALUES} values"),
-        ),
-        other => Issue::invalid_type(path, expected, other.type_name()),
+        Value::Foreign(Foreign::Unreadable(message)) => Problem::Unreadable(message.clone()),
+        Value::Foreign(Foreign::LoneSurrogate) if takes_strings(expected) => Problem::LoneSurrogate,
+        Value::Foreign(Foreign::StringTooLong(_)) if takes_strings(expected) => {
+            Problem::StringTooLong
+        }
+        Value::Foreign(Foreign::TooDeep) => Problem::TooDeep {
+            maximum: MAX_JSON_LEVELS,
+        },
+        Value::Foreign(Foreign::TooLarge) => Problem::TooLarge,
+        other => Problem::WrongType {
+            expected,
+            received: other.type_name(),
+        },
     }
 }
 
@@ -141,7 +118,7 @@ pub fn given_string<'a>(
             }
         }
         Some(other) => {
-            issues.push(type_issue(path(), "string", other));
+            issues.push(type_problem("string", other).at(path()));
             Given::Invalid
         }
     }

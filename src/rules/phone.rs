@@ -2,8 +2,8 @@
 //!
 //! The engine is [`crate::phone`] (libphonenumber's algorithm over metadata
 //! compiled ahead of time); this module turns its answers into the schema's
-//! terms. The schema sees [`normalize_phone`], [`Phone`] and [`PhoneError`]
-//! only.
+//! terms. The schema sees [`normalize_phone`] and [`Phone`] only; a refused
+//! number is a [`Problem::Phone`], whose reason says why.
 //!
 //! Before the engine sees anything, the input is screened here: only digits,
 //! a leading `+` and the usual separators pass. Digits of other scripts
@@ -16,6 +16,7 @@
 
 pub use crate::phone::NumberKind;
 use crate::phone::{self, ParseError};
+use crate::problem::{PhoneProblem, Problem};
 
 /// More digits than any E.164 number plus an international prefix needs.
 const MAX_DIGITS: usize = 20;
@@ -75,107 +76,6 @@ impl NumberKind {
             NumberKind::Uan => "UAN",
             NumberKind::Voicemail => "VOICEMAIL",
             NumberKind::Unknown => "UNKNOWN",
-        }
-    }
-
-    /// Words for a message: "a fixed-line number".
-    pub fn describe(self) -> &'static str {
-        match self {
-            NumberKind::Mobile => "a mobile number",
-            NumberKind::FixedLineOrMobile => "a fixed-line or mobile number",
-            NumberKind::FixedLine => "a fixed-line number",
-            NumberKind::TollFree => "a toll-free number",
-            NumberKind::PremiumRate => "a premium-rate number",
-            NumberKind::SharedCost => "a shared-cost number",
-            NumberKind::Voip => "a VoIP number",
-            NumberKind::PersonalNumber => "a personal number",
-            NumberKind::Pager => "a pager number",
-            NumberKind::Uan => "a universal access number",
-            NumberKind::Voicemail => "a voicemail access number",
-            NumberKind::Unknown => "a number of unknown type",
-        }
-    }
-}
-
-/// Why a number is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PhoneError {
-    NoDigits,
-    /// Letters: a vanity number, or text around the number.
-    Letters,
-    /// An extension (`x123`, `ext. 123`, `#123`, `;ext=123`).
-    Extension,
-    /// A character that is neither a digit nor a separator.
-    Character(char),
-    /// `+` somewhere other than the start.
-    MisplacedPlus,
-    TooLong,
-    TooShort,
-    UnknownCountryCode,
-    /// The engine has no numbering plan for the region used to read a
-    /// national number.
-    NoPlanForRegion(String),
-    /// Well-formed, but not a number of the plan: of this region, or (when
-    /// the number names no region) of this country calling code.
-    NotValid {
-        region: Option<String>,
-        code: u16,
-    },
-    /// Digits without `+` and with no region to read them in: read as an
-    /// international number, which is not a valid one. The message says so,
-    /// since the caller did not write the calling code it would name
-    /// (`4155552671` reads as `+41 55552671`).
-    NotValidWithoutPlus {
-        /// The calling code the digits began with, if it is one.
-        code: Option<u16>,
-    },
-}
-
-/// Why a number without `+` or a region was read as an international one.
-const READ_AS_INTERNATIONAL: &str =
-    "(with no + and no region, digits are read as an international number)";
-
-impl PhoneError {
-    /// The issue message.
-    pub fn message(&self) -> String {
-        match self {
-            PhoneError::NoDigits => "Invalid phone number: it has no digits".into(),
-            PhoneError::Letters => {
-                "Invalid phone number: letters are not allowed (write only the number, in digits)"
-                    .into()
-            }
-            PhoneError::Extension => {
-                "Invalid phone number: extensions are not allowed (E.164 has none)".into()
-            }
-            PhoneError::Character(c) => {
-                format!("Invalid phone number: unexpected character {c:?}")
-            }
-            PhoneError::MisplacedPlus => {
-                "Invalid phone number: \"+\" may only start the number".into()
-            }
-            PhoneError::TooLong => "Invalid phone number: too many digits".into(),
-            PhoneError::TooShort => "Invalid phone number: too few digits".into(),
-            PhoneError::UnknownCountryCode => {
-                "Invalid phone number: unknown country calling code".into()
-            }
-            PhoneError::NoPlanForRegion(region) => format!(
-                "Invalid phone number: national numbers of {region} cannot be read; \
-                 write it with + and the country code"
-            ),
-            PhoneError::NotValid {
-                region: Some(region),
-                ..
-            } => format!("Invalid phone number: not a valid number in {region}"),
-            PhoneError::NotValid { region: None, code } => {
-                format!("Invalid phone number: not a valid number for country code +{code}")
-            }
-            PhoneError::NotValidWithoutPlus { code: Some(code) } => format!(
-                "Invalid phone number: not a valid number for country code +{code} \
-                 {READ_AS_INTERNATIONAL}"
-            ),
-            PhoneError::NotValidWithoutPlus { code: None } => format!(
-                "Invalid phone number: unknown country calling code {READ_AS_INTERNATIONAL}"
-            ),
         }
     }
 }
@@ -241,7 +141,7 @@ impl Digits {
 }
 
 /// Screens the raw input and returns its digits and whether it began with `+`.
-fn screen(input: &str) -> Result<(Digits, bool), PhoneError> {
+fn screen(input: &str) -> Result<(Digits, bool), PhoneProblem> {
     let mut digits = Digits {
         buf: [0; MAX_DIGITS],
         len: 0,
@@ -267,7 +167,7 @@ fn screen(input: &str) -> Result<(Digits, bool), PhoneError> {
         at += c.len_utf8();
         if let Some(digit) = digit {
             if digits.len == MAX_DIGITS {
-                return Err(PhoneError::TooLong);
+                return Err(PhoneProblem::TooLong);
             }
             digits.buf[digits.len] = b'0' + digit;
             digits.len += 1;
@@ -276,24 +176,24 @@ fn screen(input: &str) -> Result<(Digits, bool), PhoneError> {
         match c {
             // (U+FF0B: the fullwidth plus sign, typed with fullwidth digits.)
             '+' | '\u{ff0b}' if digits.len == 0 && !plus => plus = true,
-            '+' | '\u{ff0b}' => return Err(PhoneError::MisplacedPlus),
+            '+' | '\u{ff0b}' => return Err(PhoneProblem::MisplacedPlus),
             c if is_separator(c) => {}
             c if is_letter(c) || matches!(c, '#' | ';' | ',') => {
                 let rest = input.get(start..).unwrap_or_default().to_ascii_lowercase();
                 let after_digits = digits.len > 0;
                 return Err(if after_digits && is_extension_marker(&rest) {
-                    PhoneError::Extension
+                    PhoneProblem::Extension
                 } else if is_letter(c) {
-                    PhoneError::Letters
+                    PhoneProblem::Letters
                 } else {
-                    PhoneError::Character(c)
+                    PhoneProblem::Character(c)
                 });
             }
-            c => return Err(PhoneError::Character(c)),
+            c => return Err(PhoneProblem::Character(c)),
         }
     }
     if digits.len == 0 {
-        return Err(PhoneError::NoDigits);
+        return Err(PhoneProblem::NoDigits);
     }
     Ok((digits, plus))
 }
@@ -304,26 +204,30 @@ fn screen(input: &str) -> Result<(Digits, bool), PhoneError> {
 /// national number of `default_region` (an ISO 3166-1 alpha-2 code) when one
 /// is given, else as international digits without the `+`
 /// (`14155552671` → `+14155552671`), as the reference implementation does.
-pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phone, PhoneError> {
+pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phone, Problem> {
+    read(input, default_region).map_err(Problem::Phone)
+}
+
+fn read(input: &str, default_region: Option<&str>) -> Result<Phone, PhoneProblem> {
     let (digits, plus) = screen(input)?;
     let without_plus_or_region = !plus && default_region.is_none();
     let number =
         phone::parse(digits.as_slice(), plus, default_region).map_err(|error| match error {
-            ParseError::TooShort => PhoneError::TooShort,
-            ParseError::TooLong => PhoneError::TooLong,
+            ParseError::TooShort => PhoneProblem::TooShort,
+            ParseError::TooLong => PhoneProblem::TooLong,
             ParseError::InvalidCountryCode if without_plus_or_region => {
-                PhoneError::NotValidWithoutPlus { code: None }
+                PhoneProblem::NotValidWithoutPlus { code: None }
             }
-            ParseError::InvalidCountryCode => PhoneError::UnknownCountryCode,
+            ParseError::InvalidCountryCode => PhoneProblem::UnknownCountryCode,
             // Unreachable after screening, which keeps only digits.
-            ParseError::NotDigits => PhoneError::NoDigits,
+            ParseError::NotDigits => PhoneProblem::NoDigits,
             ParseError::NoPlanForRegion => {
-                PhoneError::NoPlanForRegion(default_region.unwrap_or_default().to_owned())
+                PhoneProblem::NoPlanForRegion(default_region.unwrap_or_default().to_owned())
             }
         })?;
     let (plan, kind) = number.classify();
     if kind == NumberKind::Unknown && without_plus_or_region {
-        return Err(PhoneError::NotValidWithoutPlus {
+        return Err(PhoneProblem::NotValidWithoutPlus {
             code: Some(number.code),
         });
     }
@@ -337,7 +241,7 @@ pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phon
                 .map(str::to_owned),
             None => None,
         };
-        return Err(PhoneError::NotValid {
+        return Err(PhoneProblem::NotValid {
             region,
             code: number.code,
         });
@@ -354,8 +258,12 @@ pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phon
 mod tests {
     use super::*;
 
-    fn e164(input: &str, region: Option<&str>) -> Result<String, PhoneError> {
-        normalize_phone(input, region).map(|phone| phone.e164)
+    fn e164(input: &str, region: Option<&str>) -> Result<String, PhoneProblem> {
+        match normalize_phone(input, region) {
+            Ok(phone) => Ok(phone.e164),
+            Err(Problem::Phone(reason)) => Err(reason),
+            Err(other) => panic!("not a phone number's problem: {other:?}"),
+        }
     }
 
     #[test]
@@ -400,11 +308,13 @@ mod tests {
         assert_eq!(e164("14155552671", None).as_deref(), Ok("+14155552671"));
         // Read as +41 55552671 (Switzerland): the message says why.
         let error = e164("4155552671", None).unwrap_err();
-        assert_eq!(error, PhoneError::NotValidWithoutPlus { code: Some(41) });
-        assert!(error.message().contains("+41 (with no + and no region"));
+        assert_eq!(error, PhoneProblem::NotValidWithoutPlus { code: Some(41) });
+        assert!(Problem::Phone(error)
+            .message()
+            .contains("+41 (with no + and no region"));
         assert_eq!(
             e164("0207 946 0958", None),
-            Err(PhoneError::NotValidWithoutPlus { code: None })
+            Err(PhoneProblem::NotValidWithoutPlus { code: None })
         );
     }
 
@@ -429,28 +339,34 @@ mod tests {
 
     #[test]
     fn letters_are_refused_not_dropped() {
-        assert_eq!(e164("1-800-FLOWERS", Some("US")), Err(PhoneError::Letters));
+        assert_eq!(
+            e164("1-800-FLOWERS", Some("US")),
+            Err(PhoneProblem::Letters)
+        );
         assert_eq!(
             e164("call 415-555-2671 now", Some("US")),
-            Err(PhoneError::Letters)
+            Err(PhoneProblem::Letters)
         );
         assert_eq!(
             e164("415-555-2671 now", Some("US")),
-            Err(PhoneError::Letters)
+            Err(PhoneProblem::Letters)
         );
     }
 
     #[test]
     fn letters_of_other_scripts_are_letters_and_symbols_are_named() {
-        assert_eq!(e164("+7 495 ТЕЛЕФОН", None), Err(PhoneError::Letters));
+        assert_eq!(e164("+7 495 ТЕЛЕФОН", None), Err(PhoneProblem::Letters));
         // Letters next to digits of another script are still letters.
-        assert_eq!(e164("٠٥٠ هاتف", Some("AE")), Err(PhoneError::Letters));
-        assert_eq!(e164("+81 3 電話", None), Err(PhoneError::Letters));
+        assert_eq!(e164("٠٥٠ هاتف", Some("AE")), Err(PhoneProblem::Letters));
+        assert_eq!(e164("+81 3 電話", None), Err(PhoneProblem::Letters));
         assert_eq!(
             e164("+1 415 555 2671 ☎", None),
-            Err(PhoneError::Character('☎'))
+            Err(PhoneProblem::Character('☎'))
         );
-        assert_eq!(e164("+1 415 × 555", None), Err(PhoneError::Character('×')));
+        assert_eq!(
+            e164("+1 415 × 555", None),
+            Err(PhoneProblem::Character('×'))
+        );
     }
 
     #[test]
@@ -462,7 +378,7 @@ mod tests {
             "+1 415 555 2671#123",
             "+14155552671;ext=123",
         ] {
-            assert_eq!(e164(input, None), Err(PhoneError::Extension), "{input}");
+            assert_eq!(e164(input, None), Err(PhoneProblem::Extension), "{input}");
         }
     }
 
@@ -470,17 +386,20 @@ mod tests {
     fn stray_characters_and_plus_placement_are_refused() {
         assert_eq!(
             e164("+1 415*555 2671", None),
-            Err(PhoneError::Character('*'))
+            Err(PhoneProblem::Character('*'))
         );
-        assert_eq!(e164("1+4155552671", None), Err(PhoneError::MisplacedPlus));
-        assert_eq!(e164("++14155552671", None), Err(PhoneError::MisplacedPlus));
-        assert_eq!(e164("+", None), Err(PhoneError::NoDigits));
-        assert_eq!(e164("(-)", None), Err(PhoneError::NoDigits));
+        assert_eq!(e164("1+4155552671", None), Err(PhoneProblem::MisplacedPlus));
+        assert_eq!(
+            e164("++14155552671", None),
+            Err(PhoneProblem::MisplacedPlus)
+        );
+        assert_eq!(e164("+", None), Err(PhoneProblem::NoDigits));
+        assert_eq!(e164("(-)", None), Err(PhoneProblem::NoDigits));
     }
 
     #[test]
     fn lengths_and_country_codes_are_checked() {
-        assert_eq!(e164(&"1".repeat(21), None), Err(PhoneError::TooLong));
+        assert_eq!(e164(&"1".repeat(21), None), Err(PhoneProblem::TooLong));
         assert!(e164("+1 415 555 267", None).is_err());
         assert!(e164("+999 1234567", None).is_err());
     }
@@ -488,15 +407,15 @@ mod tests {
     #[test]
     fn invalid_number_names_its_region() {
         assert_eq!(
-            e164("+1 555 555 5555", None).map_err(|e| e.message()),
+            e164("+1 555 555 5555", None).map_err(|e| Problem::Phone(e).message()),
             Err("Invalid phone number: not a valid number for country code +1".into())
         );
         assert_eq!(
-            e164("555 555 5555", Some("US")).map_err(|e| e.message()),
+            e164("555 555 5555", Some("US")).map_err(|e| Problem::Phone(e).message()),
             Err("Invalid phone number: not a valid number in US".into())
         );
         assert_eq!(
-            e164("+44 20 7946 095", None).map_err(|e| e.message()),
+            e164("+44 20 7946 095", None).map_err(|e| Problem::Phone(e).message()),
             Err("Invalid phone number: not a valid number for country code +44".into()),
             "+44 is shared by GB, GG, IM and JE"
         );

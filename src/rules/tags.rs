@@ -3,9 +3,10 @@
 //! dropped, the first one kept, order kept. Equality is exact: `VIP` and
 //! `vip` are two tags, since case may carry meaning in the system using them.
 
-use super::{type_issue, Given};
+use super::Given;
 use crate::input::Value;
 use crate::issue::{child, Issue, Path};
+use crate::problem::Problem;
 
 /// Lists up to this long are searched for duplicates tag by tag; longer
 /// ones through a hash set (a few tags is the usual list, where hashing
@@ -30,16 +31,11 @@ pub fn normalize_tags(items: &[Value], path: &Path, issues: &mut Vec<Issue>) -> 
                     tags.push(tag.to_owned());
                 }
             }
-            Given::Blank => issues.push(Issue::string_too_short(child(path, index), 1)),
+            Given::Blank => issues.push(Problem::TooShort { minimum: 1 }.at(child(path, index))),
             Given::Absent | Given::Null | Given::Invalid => {}
         }
     }
     tags
-}
-
-/// The issue for a `tags` value that is not an array.
-pub fn not_a_list(path: Path, value: &Value) -> Issue {
-    type_issue(path, "array", value)
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 //! because it is invisible in a form and breaks CSV exports and terminals
 //! downstream.
 
+use crate::problem::Problem;
+
 /// A control character that is not whitespace.
 pub fn is_forbidden_control(c: char) -> bool {
     c.is_control() && !c.is_whitespace()
@@ -14,8 +16,8 @@ pub fn is_forbidden_control(c: char) -> bool {
 
 /// Trims and collapses every inner run of whitespace to one space.
 /// `Ok(None)` when nothing is left (the field is blank, i.e. not given);
-/// `Err(c)` names the first forbidden control character.
-pub fn normalize_text(input: &str) -> Result<Option<String>, char> {
+/// The error names the first forbidden control character.
+pub fn normalize_text(input: &str) -> Result<Option<String>, Problem> {
     // Printable ASCII words single-spaced, the usual name: as it is.
     let bytes = input.as_bytes();
     let plain = bytes.iter().all(|&b| (b' '..=b'~').contains(&b))
@@ -26,7 +28,7 @@ pub fn normalize_text(input: &str) -> Result<Option<String>, char> {
         return Ok(Some(input.to_owned()));
     }
     if let Some(c) = input.chars().find(|&c| is_forbidden_control(c)) {
-        return Err(c);
+        return Err(Problem::ControlCharacter(c));
     }
     let mut out = String::with_capacity(input.len());
     for word in input.split_whitespace() {
@@ -36,14 +38,6 @@ pub fn normalize_text(input: &str) -> Result<Option<String>, char> {
         out.push_str(word);
     }
     Ok((!out.is_empty()).then_some(out))
-}
-
-/// The issue message for a forbidden control character.
-pub fn control_message(c: char) -> String {
-    format!(
-        "Invalid text: contains the control character U+{:04X}",
-        u32::from(c)
-    )
 }
 
 /// Length in Unicode scalar values, as the "≥ 2 characters" rules count.
@@ -71,14 +65,11 @@ mod tests {
 
     #[test]
     fn control_characters_other_than_whitespace_are_refused() {
-        assert_eq!(normalize_text("Ann\u{0}"), Err('\u{0}'));
-        assert_eq!(normalize_text("Ann\u{7F}"), Err('\u{7F}'));
-        assert_eq!(normalize_text("Ann\u{9B}x"), Err('\u{9B}'));
-        assert_eq!(normalize_text("A\u{1F}B"), Err('\u{1F}'));
-        assert_eq!(
-            control_message('\u{7}'),
-            "Invalid text: contains the control character U+0007"
-        );
+        let refused = |c| Err(Problem::ControlCharacter(c));
+        assert_eq!(normalize_text("Ann\u{0}"), refused('\u{0}'));
+        assert_eq!(normalize_text("Ann\u{7F}"), refused('\u{7F}'));
+        assert_eq!(normalize_text("Ann\u{9B}x"), refused('\u{9B}'));
+        assert_eq!(normalize_text("A\u{1F}B"), refused('\u{1F}'));
     }
 
     #[test]
@@ -95,7 +86,7 @@ mod tests {
         }
         for s in strings {
             let expected = match s.chars().find(|&c| is_forbidden_control(c)) {
-                Some(c) => Err(c),
+                Some(c) => Err(Problem::ControlCharacter(c)),
                 None => {
                     let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
                     Ok((!joined.is_empty()).then_some(joined))

@@ -5,7 +5,7 @@
 //! A value below 10^11 ms is March 1973: valid, but far more likely a
 //! timestamp in seconds, so it earns a warning rather than an issue.
 
-use crate::issue::{Issue, IssueKind, Origin, Path};
+use crate::problem::Problem;
 use serde_json::Number;
 
 pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
@@ -13,35 +13,24 @@ pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 /// Below this many milliseconds a timestamp probably is in seconds.
 pub const SECONDS_THRESHOLD: u64 = 100_000_000_000;
 
-/// The timestamp, or the issue that refuses it (at the path `at` builds).
-pub fn millis(number: &Number, at: &dyn Fn() -> Path) -> Result<u64, Issue> {
+/// The timestamp, or why it is refused.
+pub fn millis(number: &Number) -> Result<u64, Problem> {
     let value = number.as_f64().unwrap_or(f64::NAN);
     let integral = number.is_u64() || number.is_i64() || value.fract() == 0.0;
     if !integral {
-        return Err(Issue::invalid_type(at(), "int", "number"));
+        return Err(Problem::WrongType {
+            expected: "int",
+            received: "number".to_owned(),
+        });
     }
     if value < 0.0 {
-        return Err(Issue::new(
-            IssueKind::TooSmall {
-                origin: Origin::Number,
-                minimum: 0,
-                inclusive: true,
-            },
-            at(),
-            "Too small: expected number to be >=0",
-        ));
+        return Err(Problem::TooSmallNumber { minimum: 0 });
     }
     match number.as_u64().or_else(|| exact_u64(value)) {
         Some(ms) if ms <= MAX_SAFE_INTEGER => Ok(ms),
-        _ => Err(Issue::new(
-            IssueKind::TooBig {
-                origin: Origin::Number,
-                maximum: MAX_SAFE_INTEGER,
-                inclusive: true,
-            },
-            at(),
-            format!("Too big: expected number to be <={MAX_SAFE_INTEGER}"),
-        )),
+        _ => Err(Problem::TooBigNumber {
+            maximum: MAX_SAFE_INTEGER,
+        }),
     }
 }
 
@@ -54,8 +43,8 @@ fn exact_u64(value: f64) -> Option<u64> {
 mod tests {
     use super::*;
 
-    fn check(n: Number) -> Result<u64, &'static str> {
-        millis(&n, &|| path!["createdAt"]).map_err(|issue| issue.code())
+    fn check(n: Number) -> Result<u64, Problem> {
+        millis(&n)
     }
 
     #[test]
@@ -73,30 +62,34 @@ mod tests {
 
     #[test]
     fn fractions_are_not_integers() {
-        let issue = millis(&Number::from_f64(1.5).unwrap(), &|| path!["createdAt"]).unwrap_err();
+        let problem = check(Number::from_f64(1.5).unwrap()).unwrap_err();
         assert_eq!(
-            issue.kind,
-            IssueKind::InvalidType {
+            problem,
+            Problem::WrongType {
                 expected: "int",
                 received: "number".into()
             }
         );
         assert_eq!(
-            issue.message,
+            problem.message(),
             "Invalid input: expected int, received number"
         );
     }
 
     #[test]
     fn negative_times_are_too_small() {
-        assert_eq!(check(Number::from(-1i64)), Err("too_small"));
-        assert_eq!(check(Number::from_f64(-1.0).unwrap()), Err("too_small"));
+        let too_small = Err(Problem::TooSmallNumber { minimum: 0 });
+        assert_eq!(check(Number::from(-1i64)), too_small);
+        assert_eq!(check(Number::from_f64(-1.0).unwrap()), too_small);
     }
 
     #[test]
     fn beyond_safe_integers_is_too_big() {
+        let too_big = Err(Problem::TooBigNumber {
+            maximum: MAX_SAFE_INTEGER,
+        });
         assert_eq!(check(Number::from(MAX_SAFE_INTEGER)), Ok(MAX_SAFE_INTEGER));
-        assert_eq!(check(Number::from(MAX_SAFE_INTEGER + 1)), Err("too_big"));
-        assert_eq!(check(Number::from_f64(1e300).unwrap()), Err("too_big"));
+        assert_eq!(check(Number::from(MAX_SAFE_INTEGER + 1)), too_big);
+        assert_eq!(check(Number::from_f64(1e300).unwrap()), too_big);
     }
 }

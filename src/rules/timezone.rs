@@ -29,8 +29,6 @@ pub fn time_zone_names() -> impl Iterator<Item = &'static str> {
     TIME_ZONES.iter()
 }
 
-pub const MESSAGE: &str = "Invalid time zone: not an IANA time zone name (e.g. America/New_York)";
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -104,3 +104,26 @@ test(`a stream of ${RECORDS.toLocaleString("en-US")} records runs in flat memory
   console.log(`# RSS baseline ${(baseline / 2 ** 20).toFixed(0)} MB, peak ${(peak / 2 ** 20).toFixed(0)} MB, growth ${growthMb.toFixed(1)} MB`);
   assert.ok(growthMb < RSS_GROWTH_BOUND_MB, `RSS grew by ${growthMb.toFixed(1)} MB`);
 });
+
+test("mergeSummary: two batches' summaries merged equal the summary of one batch of both", () => {
+  const first = [{ firstname: "A" }, { email: "nope", tags: [""] }, { email: 1 }];
+  const second = [{ email: "also nope", tags: ["", " "] }, {}, { preferred_contact_method: "SMS" }];
+  const a = CustomerSchema.safeParseMany(first).summary;
+  const b = CustomerSchema.safeParseMany(second).summary;
+  const whole = CustomerSchema.safeParseMany([...first, ...second]).summary;
+  const running = mergeSummary(undefined, a);
+  assert.deepEqual(running, a, "merging into nothing copies");
+  assert.notEqual(running, a);
+  const merged = mergeSummary(running, b);
+  assert.equal(merged, running, "the running summary is updated in place and returned");
+  assert.deepEqual(merged, whole);
+});
+
+test("mergeSummary: what is not a batch summary is a TypeError, and the module keeps working", () => {
+  const good = CustomerSchema.safeParseMany([{}]).summary;
+  for (const bad of [undefined, null, {}, { ...good, total: -1 }, { ...good, issues: [{ path: "", code: "nope", count: 1 }] }]) {
+    assert.throws(() => mergeSummary(undefined, /** @type {any} */ (bad)), TypeError);
+    assert.throws(() => mergeSummary(/** @type {any} */ (bad ?? 1), good), TypeError);
+  }
+  assert.equal(mergeSummary(undefined, good).total, 1);
+});

@@ -93,13 +93,13 @@ use customer_schema::binding::{
 };
 use customer_schema::fields::{Kind, FIELDS};
 use customer_schema::json_schema::{Io, Target};
-use customer_schema::rules::type_issue;
+use customer_schema::problem::{PhoneProblem, Problem};
+use customer_schema::rules::type_problem;
 use customer_schema::rules::{country, language, phone, timezone};
 use customer_schema::value::{Plan, Reader, Value};
-use customer_schema::{Options, SchemaKind};
+use customer_schema::{Options, SchemaKind, Summary};
 use js_sys::TypeError;
 use one_thread::OneThread;
-use phone::PhoneError;
 use source::{read_option_pair, JsSource, OptionValue, OptionsRead};
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -231,7 +231,7 @@ pub fn parse_phone(input: JsValue, options: JsValue) -> Result<f64, JsValue> {
         match Reader::new(false).read(JsSource::Raw(input), Plan::Whole, 0) {
             Value::String(text) => check_phone(&text, &options),
             other => {
-                let issue = type_issue(Vec::new(), "string", &other);
+                let issue = type_problem("string", &other).at(Vec::new());
                 PHONE_ANSWER.set(Answer::Text(failure_json(&issue)));
                 0.0
             }
@@ -258,7 +258,7 @@ static PHONE_ANSWER: OneThread<Answer> = OneThread::new(Answer::Text(String::new
 enum Answer {
     Text(String),
     /// Written out only if the adapter asks (the first time it sees the key).
-    Error(PhoneError),
+    Error(PhoneProblem),
 }
 
 /// Below 2^53 every whole number is exact as a JavaScript number.
@@ -269,17 +269,22 @@ const EXACT_NUMBERS: u64 = 1 << 53;
 fn check_phone(input: &str, options: &Options) -> f64 {
     let phone = match phone::normalize_phone(input.trim(), options.default_region) {
         Ok(phone) => phone,
-        Err(error) => {
+        Err(Problem::Phone(error)) => {
             return match error_key(&error) {
                 Some(key) => {
                     PHONE_ANSWER.set(Answer::Error(error));
                     -1.0 - f64::from(key)
                 }
                 None => {
-                    PHONE_ANSWER.set(Answer::Text(issue_line(&error)));
+                    PHONE_ANSWER.set(Answer::Text(issue_line(error)));
                     0.0
                 }
             };
+        }
+        // (Never: the phone rule refuses a number with a phone problem.)
+        Err(other) => {
+            PHONE_ANSWER.set(Answer::Text(failure_json(&other.at(Vec::new()))));
+            return 0.0;
         }
     };
     PHONE_FACTS.set(pack_facts(&phone));
@@ -299,9 +304,9 @@ fn check_phone(input: &str, options: &Options) -> f64 {
 }
 
 /// The line of an invalid number's one issue: `!CODE ORIGIN FORMAT MESSAGE`.
-fn issue_line(error: &PhoneError) -> String {
+fn issue_line(error: PhoneProblem) -> String {
     let mut line = String::from("!invalid_format string phone ");
-    line.push_str(&error.message());
+    line.push_str(&Problem::Phone(error).message());
     line
 }
 
@@ -310,30 +315,30 @@ fn issue_line(error: &PhoneError) -> String {
 /// names (a character; a region's two letters, five bits each, `A` = 1; a
 /// calling code). `None` for an error with a region that is not two
 /// capital letters, which never happens (the answer is then the text).
-fn error_key(error: &PhoneError) -> Option<u32> {
+fn error_key(error: &PhoneProblem) -> Option<u32> {
     let code = |code: u16| u32::from(code.min(1023));
     Some(match error {
-        PhoneError::NoDigits => 0,
-        PhoneError::Letters => 1,
-        PhoneError::Extension => 2,
-        PhoneError::MisplacedPlus => 3,
-        PhoneError::TooLong => 4,
-        PhoneError::TooShort => 5,
-        PhoneError::UnknownCountryCode => 6,
-        PhoneError::Character(c) => 7 | u32::from(*c) << 4,
-        PhoneError::NoPlanForRegion(region) => 8 | region_bits(region)? << 4,
-        PhoneError::NotValid {
+        PhoneProblem::NoDigits => 0,
+        PhoneProblem::Letters => 1,
+        PhoneProblem::Extension => 2,
+        PhoneProblem::MisplacedPlus => 3,
+        PhoneProblem::TooLong => 4,
+        PhoneProblem::TooShort => 5,
+        PhoneProblem::UnknownCountryCode => 6,
+        PhoneProblem::Character(c) => 7 | u32::from(*c) << 4,
+        PhoneProblem::NoPlanForRegion(region) => 8 | region_bits(region)? << 4,
+        PhoneProblem::NotValid {
             region: Some(region),
             code: calling_code,
         } => 9 | region_bits(region)? << 4 | code(*calling_code) << 14,
-        PhoneError::NotValid {
+        PhoneProblem::NotValid {
             region: None,
             code: calling_code,
         } => 10 | code(*calling_code) << 4,
-        PhoneError::NotValidWithoutPlus {
+        PhoneProblem::NotValidWithoutPlus {
             code: Some(calling_code),
         } => 11 | code(*calling_code) << 4,
-        PhoneError::NotValidWithoutPlus { code: None } => 12,
+        PhoneProblem::NotValidWithoutPlus { code: None } => 12,
     })
 }
 
@@ -370,9 +375,26 @@ pub fn phone_facts() -> u32 {
 #[wasm_bindgen(js_name = phoneAnswer)]
 pub fn phone_answer() -> String {
     match PHONE_ANSWER.replace(Answer::Text(String::new())) {
-        Answer::Error(error) => issue_line(&error),
+        Answer::Error(error) => issue_line(error),
         Answer::Text(text) => text,
     }
+}
+
+/// Adds a batch summary into a running one: both are the JSON text of a
+/// batch result's `summary`; the answer is the sum's. Throws a `TypeError`
+/// when either is not a summary (the programmer's mistake, not input data).
+#[wasm_bindgen(js_name = mergeSummaries)]
+pub fn merge_summaries(into: &str, summary: &str) -> Result<String, JsValue> {
+    let read = |text: &str, what: &str| {
+        serde_json::from_str(text)
+            .ok()
+            .as_ref()
+            .and_then(Summary::from_json)
+            .ok_or_else(|| type_error(&format!("{what} must be a batch summary")))
+    };
+    let mut total = read(into, "into")?;
+    total.merge(&read(summary, "summary")?);
+    serde_json::to_string(&total).map_err(|_| type_error("the summary could not be written"))
 }
 
 /// `schema` is `"customer"`, `"create"` or `"update"`. Returns the result
