@@ -192,11 +192,14 @@ mod tests {
     fn merging_two_summaries_counts_as_one_batch_of_both() {
         let email = Problem::required("string").at(path!["email"]);
         let tag = Problem::TooShort { minimum: 1 }.at(path!["tags", 3]);
-        let first: &[(bool, &[Issue], bool)] =
-            &[(true, &[], true), (false, &[email.clone()], false)];
+        let both = [tag, email.clone()];
+        let first: &[(bool, &[Issue], bool)] = &[
+            (true, &[], true),
+            (false, std::slice::from_ref(&email), false),
+        ];
         let second: &[(bool, &[Issue], bool)] = &[
-            (false, &[tag.clone(), email.clone()], true),
-            (false, &[email], false),
+            (false, &both, true),
+            (false, std::slice::from_ref(&email), false),
         ];
         let mut merged = summary_of(first);
         merged.merge(&summary_of(second));
