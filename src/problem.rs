@@ -274,22 +274,28 @@ impl Problem {
                  name (e.g. US, USA, United States)"
                 .into(),
             Problem::NotAChoice(names) => {
-                let listed = names
-                    .iter()
-                    .map(|name| format!("\"{name}\""))
-                    .collect::<Vec<_>>()
-                    .join("|");
-                format!("Invalid option: expected one of {listed}")
+                let mut message = String::from("Invalid option: expected one of ");
+                for (at, name) in names.iter().enumerate() {
+                    if at > 0 {
+                        message.push('|');
+                    }
+                    message.push('"');
+                    message.push_str(name);
+                    message.push('"');
+                }
+                message
             }
             Problem::UpdatedBeforeCreated => "updatedAt must not be earlier than createdAt".into(),
             Problem::UnrecognizedKeys(keys) => {
-                let listed = keys
-                    .iter()
-                    .map(|k| format!("{k:?}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
                 let noun = if keys.len() == 1 { "key" } else { "keys" };
-                format!("Unrecognized {noun}: {listed}")
+                let mut message = format!("Unrecognized {noun}: ");
+                for (at, key) in keys.iter().enumerate() {
+                    if at > 0 {
+                        message.push_str(", ");
+                    }
+                    message.push_str(&format!("{key:?}"));
+                }
+                message
             }
             Problem::NotJson {
                 ended,

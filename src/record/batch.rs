@@ -93,22 +93,33 @@ impl Summary {
     /// code or a count that is not a whole number included. A path and
     /// code listed twice count together.
     pub fn from_json(value: &Json) -> Option<Summary> {
-        let count = |key: &str| value.get(key)?.as_u64();
-        let mut summary = Summary {
-            total: count("total")?,
-            valid: count("valid")?,
-            invalid: count("invalid")?,
-            warned: count("warned")?,
-            counts: IndexMap::new(),
+        // Members are matched by walking them, not looked up by key: no
+        // hashing code joins the module for this.
+        let Json::Object(members) = value else {
+            return None;
         };
-        for line in value.get("issues")?.as_array()? {
-            let path = line.get("path")?.as_str()?;
-            let code = line.get("code")?.as_str()?;
-            let code = CODES.into_iter().find(|&known| known == code)?;
-            let n = line.get("count")?.as_u64()?;
-            *summary.counts.entry((path.to_owned(), code)).or_insert(0) += n;
+        let mut summary = Summary::default();
+        let mut read = 0u8;
+        for (key, member) in members {
+            let (bit, slot) = match key.as_str() {
+                "total" => (1, &mut summary.total),
+                "valid" => (2, &mut summary.valid),
+                "invalid" => (4, &mut summary.invalid),
+                "warned" => (8, &mut summary.warned),
+                "issues" => {
+                    for line in member.as_array()? {
+                        let (path, code, count) = issue_count(line)?;
+                        *summary.counts.entry((path.to_owned(), code)).or_insert(0) += count;
+                    }
+                    read |= 16;
+                    continue;
+                }
+                _ => continue,
+            };
+            *slot = member.as_u64()?;
+            read |= bit;
         }
-        Some(summary)
+        (read == 31).then_some(summary)
     }
 
     /// Issue counts, most frequent first (then by path and code).
@@ -142,6 +153,26 @@ impl Serialize for Summary {
         s.serialize_field("issues", &self.issues())?;
         s.end()
     }
+}
+
+/// A line of a summary's `issues` read back: its path, code and count.
+fn issue_count(line: &Json) -> Option<(&str, &'static str, u64)> {
+    let Json::Object(members) = line else {
+        return None;
+    };
+    let (mut path, mut code, mut count) = (None, None, None);
+    for (key, member) in members {
+        match key.as_str() {
+            "path" => path = Some(member.as_str()?),
+            "code" => {
+                let given = member.as_str()?;
+                code = Some(CODES.into_iter().find(|&known| known == given)?);
+            }
+            "count" => count = Some(member.as_u64()?),
+            _ => {}
+        }
+    }
+    Some((path?, code?, count?))
 }
 
 /// `["address", "city"]` → `address.city`; `["tags", 2]` → `tags[*]`.

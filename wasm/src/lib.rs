@@ -385,15 +385,15 @@ pub fn phone_answer() -> String {
 /// when either is not a summary (the programmer's mistake, not input data).
 #[wasm_bindgen(js_name = mergeSummaries)]
 pub fn merge_summaries(into: &str, summary: &str) -> Result<String, JsValue> {
-    let read = |text: &str, what: &str| {
+    let read = |text: &str, message: &str| {
         serde_json::from_str(text)
             .ok()
             .as_ref()
             .and_then(Summary::from_json)
-            .ok_or_else(|| type_error(&format!("{what} must be a batch summary")))
+            .ok_or_else(|| type_error(message))
     };
-    let mut total = read(into, "into")?;
-    total.merge(&read(summary, "summary")?);
+    let mut total = read(into, "into must be a batch summary")?;
+    total.merge(&read(summary, "summary must be a batch summary")?);
     serde_json::to_string(&total).map_err(|_| type_error("the summary could not be written"))
 }
 
