@@ -1,11 +1,15 @@
-// The package's API surface. The data types are generated from the Rust types
-// by tsify (scripts/build.sh writes them to dist/types.d.ts, without the
+// The package's API surface. The data types are generated from the Rust crate
+// (the records' output and input types from its field table, the issues by
+// tsify; scripts/build.sh writes them to dist/types.d.ts, without the
 // wasm-bindgen loader's declarations, which need the DOM lib) and only
 // re-exported here.
 import type {
   Customer,
+  CustomerInput,
   CreateCustomer,
+  CreateCustomerInput,
   UpdateCustomer,
+  UpdateCustomerInput,
   Issue,
   ParseOptions,
   PreferredContactMethod,
@@ -14,12 +18,21 @@ import type {
 
 export type {
   Customer,
+  CustomerInput,
   CreateCustomer,
+  CreateCustomerInput,
   UpdateCustomer,
+  UpdateCustomerInput,
   Address,
+  AddressInput,
   PreferredContactMethod,
   BestTimeToCall,
   Issue,
+  IssueKind,
+  PathItem,
+  Format,
+  Origin,
+  Rule,
   ParseOptions,
 } from "./dist/types.js";
 
@@ -48,8 +61,12 @@ export declare namespace StandardSchemaV1 {
   interface Props<Input = unknown, Output = Input> {
     readonly version: 1;
     readonly vendor: string;
-    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly validate: (value: unknown, options?: Options | undefined) => Result<Output> | Promise<Result<Output>>;
     readonly types?: Types<Input, Output> | undefined;
+  }
+  /** What a caller may pass to `validate`: this package reads `libraryOptions` as `ParseOptions`. */
+  interface Options {
+    readonly libraryOptions?: Record<string, unknown> | undefined;
   }
   type Result<Output> = SuccessResult<Output> | FailureResult;
   interface SuccessResult<Output> {
@@ -75,6 +92,26 @@ export declare namespace StandardSchemaV1 {
 }
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+
+/** Standard JSON Schema v1 (https://standardschema.dev), declared here so no dependency is needed. */
+export declare namespace StandardJSONSchemaV1 {
+  interface Props<Input = unknown, Output = Input> extends StandardSchemaV1.Props<Input, Output> {
+    readonly jsonSchema: Converter;
+  }
+  interface Converter {
+    readonly input: (options: Options) => Record<string, unknown>;
+    readonly output: (options: Options) => Record<string, unknown>;
+  }
+  /** This package writes "draft-2020-12" and "draft-07"; any other target throws a `TypeError`. */
+  type Target = "draft-2020-12" | "draft-07" | "openapi-3.0" | ({} & string);
+  interface Options {
+    readonly target: Target;
+    readonly libraryOptions?: Record<string, unknown> | undefined;
+  }
+}
+export interface StandardJSONSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardJSONSchemaV1.Props<Input, Output>;
 }
 
 /** One record's result in a batch: its position (and NDJSON line) with the safeParse result. */
@@ -116,7 +153,17 @@ export interface JSONSchemaOptions {
   unknownKeys?: "strip" | "strict" | "passthrough";
 }
 
-export interface Schema<T> extends StandardSchemaV1<unknown, T> {
+/**
+ * A schema: `T` is the normalised record (the output), `Input` what may be
+ * sent (the type Standard Schema clients check their input against).
+ */
+export interface Schema<T, Input = unknown> extends StandardSchemaV1<Input, T>, StandardJSONSchemaV1<Input, T> {
+  /**
+   * The same schema with `options` bound: every call (and `~standard.validate`,
+   * which has no other way to get them) uses them; options given to a call
+   * are added over them. A bad option throws a `TypeError` here, naming it.
+   */
+  withOptions(options: ParseOptions): Schema<T, Input>;
   /**
    * Validates many records in one call: an array, or the JSON text of an
    * array (parsed by the validator, not by JavaScript). One bad record never
@@ -139,23 +186,23 @@ export interface Schema<T> extends StandardSchemaV1<unknown, T> {
   readonly "~standard": {
     readonly version: 1;
     readonly vendor: "customer-schema";
-    /** Synchronous; uses the default options. */
-    readonly validate: (value: unknown) => StandardSchemaV1.Result<T>;
-    readonly types?: StandardSchemaV1.Types<unknown, T> | undefined;
+    /**
+     * Synchronous. Uses the options bound by `withOptions`, with
+     * `libraryOptions` (as `ParseOptions`) added over them.
+     */
+    readonly validate: (value: unknown, options?: StandardSchemaV1.Options | undefined) => StandardSchemaV1.Result<T>;
+    readonly types?: StandardSchemaV1.Types<Input, T> | undefined;
     /** Standard JSON Schema v1: the input or output schema for a target. */
-    readonly jsonSchema: {
-      readonly input: (options: { readonly target: "draft-2020-12" | "draft-07" }) => Record<string, unknown>;
-      readonly output: (options: { readonly target: "draft-2020-12" | "draft-07" }) => Record<string, unknown>;
-    };
+    readonly jsonSchema: StandardJSONSchemaV1.Converter;
   };
 }
 
 /** A full stored record: `id`, `createdAt` and `updatedAt` required. */
-export declare const CustomerSchema: Schema<Customer>;
+export declare const CustomerSchema: Schema<Customer, CustomerInput>;
 /** A record to create: no `id`, timestamps or `channelId`; defaults applied. */
-export declare const CreateCustomerSchema: Schema<CreateCustomer>;
+export declare const CreateCustomerSchema: Schema<CreateCustomer, CreateCustomerInput>;
 /** A partial update: `id` required, everything else optional, no defaults. */
-export declare const UpdateCustomerSchema: Schema<UpdateCustomer>;
+export declare const UpdateCustomerSchema: Schema<UpdateCustomer, UpdateCustomerInput>;
 
 /** Thrown by `parse`; its message lists every issue. */
 export declare class CustomerSchemaError extends Error {

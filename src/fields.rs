@@ -248,7 +248,11 @@ impl FieldValue for u64 {
 /// Implements [`FieldValue`] for an enumeration declared with `choice!`
 /// (crate::types): read by name, shown as its name.
 macro_rules! choice_field_value {
-    ($($choice:ty),*) => {$(
+    ($($choice:ident),*) => {
+        /// Each enumeration a field takes, by its type's name, with its
+        /// values (for the TypeScript declarations).
+        pub const CHOICES: &[(&str, &[&str])] = &[$((stringify!($choice), $choice::NAMES),)*];
+        $(
         impl FieldValue for $choice {
             fn from_normal(value: Normal) -> Option<Self> {
                 match value {
@@ -294,12 +298,10 @@ macro_rules! record_struct {
     (@munch [$(#[$meta:meta])* $name:ident] $f:ident [$($acc:tt)*] [$($init:tt)*]) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-        #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
         pub struct $name {
             $($acc)*
             /// Keys the schema does not know, kept under
-            /// `UnknownKeys::Passthrough` (empty otherwise). Not part of the
-            /// TypeScript type.
+            /// `UnknownKeys::Passthrough` (empty otherwise).
             #[serde(flatten, skip_deserializing)]
             pub unknown_keys: Map<String, Json>,
         }
@@ -313,23 +315,21 @@ macro_rules! record_struct {
             }
         }
     };
-    (@munch $head:tt $f:ident [$($acc:tt)*] [$($init:tt)*] ($rust:ident $wire:literal ($ty:ty) - [$($ts:literal)?]) $($rest:tt)*) => {
+    (@munch $head:tt $f:ident [$($acc:tt)*] [$($init:tt)*] ($rust:ident $wire:literal ($ty:ty) -) $($rest:tt)*) => {
         record_struct!(@munch $head $f [$($acc)*] [$($init)*] $($rest)*);
     };
-    (@munch $head:tt $f:ident [$($acc:tt)*] [$($init:tt)*] ($rust:ident $wire:literal ($ty:ty) req [$($ts:literal)?]) $($rest:tt)*) => {
+    (@munch $head:tt $f:ident [$($acc:tt)*] [$($init:tt)*] ($rust:ident $wire:literal ($ty:ty) req) $($rest:tt)*) => {
         record_struct!(@munch $head $f
             [$($acc)*
                 #[serde(rename = $wire)]
-                $(#[cfg_attr(feature = "tsify", tsify(type = $ts))])?
                 pub $rust: $ty,]
             [$($init)* $rust: $f.$rust.unwrap_or_default(),]
             $($rest)*);
     };
-    (@munch $head:tt $f:ident [$($acc:tt)*] [$($init:tt)*] ($rust:ident $wire:literal ($ty:ty) opt [$($ts:literal)?]) $($rest:tt)*) => {
+    (@munch $head:tt $f:ident [$($acc:tt)*] [$($init:tt)*] ($rust:ident $wire:literal ($ty:ty) opt) $($rest:tt)*) => {
         record_struct!(@munch $head $f
             [$($acc)*
                 #[serde(rename = $wire, skip_serializing_if = "Option::is_none")]
-                #[cfg_attr(feature = "tsify", tsify(optional $(, type = $ts)?))]
                 pub $rust: Option<$ty>,]
             [$($init)* $rust: $f.$rust,]
             $($rest)*);
@@ -342,7 +342,7 @@ macro_rules! fields {
         records: $customer:ident, $create:ident, $update:ident;
         $(
             $variant:ident $wire:literal $rust:ident: $ty:ty,
-            [$c:tt $n:tt $u:tt] $kind:expr $(, default $default:expr)? $(, ts $ts:literal)?;
+            [$c:tt $n:tt $u:tt] $kind:expr $(, default $default:expr)?;
         )*
     ) => {
         /// A record's fields, in the seed's order (the order of the table,
@@ -410,31 +410,29 @@ macro_rules! fields {
         record_struct!(@munch [
             /// A stored customer (`CustomerSchema`).
             $customer
-        ] f [] [] $(($rust $wire ($ty) $c [$($ts)?]))*);
+        ] f [] [] $(($rust $wire ($ty) $c))*);
         record_struct!(@munch [
             /// A customer to create (`CreateCustomerSchema`): no `id`,
             /// `channelId` or timestamps, which the server assigns.
             $create
-        ] f [] [] $(($rust $wire ($ty) $n [$($ts)?]))*);
+        ] f [] [] $(($rust $wire ($ty) $n))*);
         record_struct!(@munch [
             /// A partial update (`UpdateCustomerSchema`): `id` and the fields
             /// to change; nothing is defaulted.
             $update
-        ] f [] [] $(($rust $wire ($ty) $u [$($ts)?]))*);
+        ] f [] [] $(($rust $wire ($ty) $u))*);
     };
 }
 
 // The table. Presence columns: Customer, Create, Update (`req`uired,
-// `opt`ional, `-` omitted). A nullable field's type is `Option<_>`. `ts`
-// overrides the TypeScript type tsify would derive from the Rust type
-// (tsify writes a nullable `Option<String>` as `string | undefined`).
+// `opt`ional, `-` omitted). A nullable field's type is `Option<_>`.
 fields! {
     records: Customer, CreateCustomer, UpdateCustomer;
     Id "id" id: String, [req - req] Kind::Id;
-    CustomerId "customerId" customer_id: Option<String>, [opt opt opt] Kind::NullableString, ts "string | null";
-    PhoneNumber "phone_number" phone_number: Option<String>, [opt opt opt] Kind::Phone, ts "string | null";
-    Firstname "firstname" firstname: Option<String>, [opt opt opt] Kind::NullableText, ts "string | null";
-    Lastname "lastname" lastname: Option<String>, [opt opt opt] Kind::NullableText, ts "string | null";
+    CustomerId "customerId" customer_id: Option<String>, [opt opt opt] Kind::NullableString;
+    PhoneNumber "phone_number" phone_number: Option<String>, [opt opt opt] Kind::Phone;
+    Firstname "firstname" firstname: Option<String>, [opt opt opt] Kind::NullableText;
+    Lastname "lastname" lastname: Option<String>, [opt opt opt] Kind::NullableText;
     Company "company" company: String, [opt opt opt] Kind::Text;
     Timezone "timezone" timezone: String, [opt opt opt] Kind::TimeZone;
     Email "email" email: String, [opt opt opt] Kind::Email;
@@ -445,9 +443,8 @@ fields! {
     BestTimeToCall "best_time_to_call" best_time_to_call: BestTimeToCall, [opt opt opt] Kind::Choice(BestTimeToCall::NAMES);
     Notes "notes" notes: String, [opt opt opt] Kind::Notes;
     Tags "tags" tags: Vec<String>, [opt opt opt] Kind::Tags;
-    CustomFields "custom_fields" custom_fields: Map<String, Json>, [opt opt opt] Kind::CustomFields,
-        ts "Record<string, unknown>";
-    ChannelId "channelId" channel_id: Option<String>, [opt - -] Kind::NullableString, ts "string | null";
+    CustomFields "custom_fields" custom_fields: Map<String, Json>, [opt opt opt] Kind::CustomFields;
+    ChannelId "channelId" channel_id: Option<String>, [opt - -] Kind::NullableString;
     Address "address" address: Address, [opt opt opt] Kind::Address;
     IsValidatedNames "isValidatedNames" is_validated_names: bool, [opt opt opt]
         Kind::Boolean, default DefaultValue::Bool(false);

@@ -43,9 +43,10 @@
 //! separate crate of this workspace, `customer-schema-wasm` (`wasm/`),
 //! which owns what only that module needs: the JavaScript boundary and its
 //! glue, and the module's memory allocator. It reaches this crate's
-//! internals through the hidden `binding` module only. The optional
-//! `tsify` feature (enabled by that crate) derives the TypeScript
-//! declarations of the records and issues.
+//! internals through the hidden `binding` module only. The records'
+//! TypeScript declarations are written from the field table
+//! ([`output::typescript`]); the optional `tsify` feature (enabled by that
+//! crate) derives those of the issues and options.
 
 #[macro_use]
 pub mod issue;

@@ -21,7 +21,6 @@ macro_rules! choice {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $wire:literal),* $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-        #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
         pub enum $name {
             $(#[serde(rename = $wire)] $variant,)*
         }
@@ -63,11 +62,9 @@ choice! {
 /// A postal address; `country` is an ISO 3166-1 alpha-2 code. (Its fields'
 /// rules are rows of `crate::fields::ADDRESS_FIELDS`.)
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Address {
     pub street: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "tsify", tsify(optional))]
     pub street2: Option<String>,
     pub city: String,
     pub state: String,
@@ -75,7 +72,7 @@ pub struct Address {
     pub postal_code: String,
     pub country: String,
     /// Keys the schema does not know, kept under `UnknownKeys::Passthrough`
-    /// (empty otherwise). Not part of the TypeScript type.
+    /// (empty otherwise).
     #[serde(flatten, skip_deserializing)]
     pub unknown_keys: Map<String, Json>,
 }

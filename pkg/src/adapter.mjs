@@ -22,7 +22,8 @@
  * text; `jsonSchema(schema, io, target, options)`, JSON text;
  * `parsePhone(input, options)` and, for string input,
  * `parsePhoneText(input, options)`, with `phoneFacts()` and `phoneAnswer()`
- * (see parsePhone below); `phoneTypes()`, JSON text; `mergeSummaries(into,
+ * (see parsePhone below); `phoneTypes()`, JSON text; `checkOptions(options)`,
+ * which throws the TypeError a bad option gets; `mergeSummaries(into,
  * summary)`, two batch summaries' JSON text → their sum's (throws a TypeError
  * for what is not a summary); and `__warmUpRecords()`,
  * JSON text. (The tests hand this function a glue whose calls they watch:
@@ -289,12 +290,24 @@ export function createApi(glue) {
   }
 
   /** @param {string} schema */
-  function makeSchema(schema) {
+  /**
+   * A schema's functions, with `bound` options (from `withOptions`) under
+   * each call's own.
+   * @param {string} schema
+   * @param {Readonly<Record<string, unknown>>} [bound]
+   */
+  function makeSchema(schema, bound) {
+    // The options of one call: its own over the bound ones. Anything but an
+    // object goes to the module as given, so that it throws the TypeError
+    // that names the option.
+    /** @param {unknown} options */
+    const withBound = (options) =>
+      bound === undefined || options === undefined ? (options ?? bound) : typeof options === "object" && options !== null ? { ...bound, ...options } : options;
     /**
      * @param {unknown} input
      * @param {unknown} [options]
      */
-    const safeParse = (input, options) => guarded(() => glue.safeParse(schema, input, options), internalError, decodeResult);
+    const safeParse = (input, options) => guarded(() => glue.safeParse(schema, input, withBound(options)), internalError, decodeResult);
     /**
      * @param {unknown} input
      * @param {unknown} [options]
@@ -310,7 +323,7 @@ export function createApi(glue) {
      * @param {unknown} [options]
      */
     const safeParseMany = (records, options) =>
-      guarded(() => glue.safeParseMany(schema, records, options), batchTrap, decodeBatch);
+      guarded(() => glue.safeParseMany(schema, records, withBound(options)), batchTrap, decodeBatch);
     // NDJSON text (one record per line), lines numbered from firstLine.
     /**
      * @param {unknown} text
@@ -319,7 +332,7 @@ export function createApi(glue) {
      */
     const safeParseNdjson = (text, options, firstLine = 1) => {
       if (typeof text !== "string") throw new TypeError("safeParseNdjson: text must be a string");
-      return guarded(() => glue.safeParseLines(schema, text, firstLine, options), batchTrap);
+      return guarded(() => glue.safeParseLines(schema, text, firstLine, withBound(options)), batchTrap);
     };
     // { io: "output" (default, as Zod) | "input", target: "draft-2020-12" | "draft-07", unknownKeys }
     /** @param {{ io?: string, target?: string, unknownKeys?: string }} [settings] */
@@ -328,9 +341,12 @@ export function createApi(glue) {
     const standard = Object.freeze({
       version: 1,
       vendor: VENDOR,
-      /** @param {unknown} value */
-      validate(value) {
-        const result = safeParse(value);
+      /**
+       * @param {unknown} value
+       * @param {{ libraryOptions?: unknown }} [options]
+       */
+      validate(value, options) {
+        const result = safeParse(value, options?.libraryOptions);
         return result.success ? { value: result.data } : { issues: result.error.issues };
       },
       // Standard JSON Schema v1: jsonSchema.input/output({ target }).
@@ -339,7 +355,16 @@ export function createApi(glue) {
         output: /** @param {{ target?: string }} [settings] */ ({ target } = {}) => jsonSchema(schema, "output", target),
       }),
     });
-    return Object.freeze({ safeParse, parse, safeParseMany, safeParseNdjson, toJSONSchema, "~standard": standard });
+    /** @param {unknown} options */
+    const withOptions = (options) => {
+      const merged = withBound(options);
+      // Checked now, by the module's own reader: a bad option throws here.
+      guarded(() => glue.checkOptions(merged), (cause) => {
+        throw new Error("customer-schema: the WebAssembly module failed", { cause });
+      }, identity);
+      return makeSchema(schema, Object.freeze({ .../** @type {object} */ (merged) }));
+    };
+    return Object.freeze({ safeParse, parse, safeParseMany, safeParseNdjson, toJSONSchema, withOptions, "~standard": standard });
   }
 
   // The module's own tables (for suggestions in forms), read once and cached

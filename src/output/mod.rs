@@ -5,6 +5,7 @@
 
 pub mod batch;
 pub mod json_schema;
+pub mod typescript;
 pub mod wire;
 
 use crate::input::Source;

@@ -475,3 +475,37 @@ test("records whose keys come in different orders, one after another, keep each 
     }
   }
 });
+
+test("withOptions binds options for every call and for ~standard.validate; a call's own options go over them", () => {
+  const national = { phone_number: "(415) 555-2671" };
+  assert.equal(CreateCustomerSchema.safeParse(national).success, false, "no region: read as international digits");
+  const us = CreateCustomerSchema.withOptions({ defaultRegion: "US" });
+  assert.equal(us.safeParse(national).data?.phone_number, "+14155552671");
+  assert.deepEqual(us["~standard"].validate(national), { value: us.parse(national) });
+  assert.equal(us.safeParse({ phone_number: "020 7946 0958" }, { defaultRegion: "GB" }).data?.phone_number, "+442079460958");
+  assert.equal(us.safeParseMany([national]).results[0].success, true);
+  assert.equal(us.safeParseNdjson(JSON.stringify(national)).results[0].success, true);
+  const strict = us.withOptions({ unknownKeys: "strict" });
+  const both = strict.safeParse({ ...national, extra: 1 });
+  assert.equal(both.success, false, "bound options add up");
+  assert.deepEqual(both.error?.issues.map((i) => i.code), ["unrecognized_keys"]);
+  assert.equal(CreateCustomerSchema.safeParse(national).success, false, "the original schema is unchanged");
+});
+
+test("withOptions checks what it binds: a bad option is a TypeError naming it, at once", () => {
+  assert.throws(() => CustomerSchema.withOptions({ defaultRegion: "ZZ" }), { name: "TypeError", message: /defaultRegion/ });
+  assert.throws(() => CustomerSchema.withOptions({ unknownKeys: /** @type {any} */ ("loose") }), { name: "TypeError", message: /unknownKeys/ });
+  assert.throws(() => CustomerSchema.withOptions(/** @type {any} */ (5)), TypeError);
+  const bound = { defaultRegion: "US" };
+  const us = CreateCustomerSchema.withOptions(bound);
+  bound.defaultRegion = "GB";
+  assert.equal(us.parse({ phone_number: "(415) 555-2671" }).phone_number, "+14155552671", "a copy is bound");
+});
+
+test("~standard.validate honours libraryOptions as parse options", () => {
+  const national = { phone_number: "(415) 555-2671" };
+  const result = CreateCustomerSchema["~standard"].validate(national, { libraryOptions: { defaultRegion: "US" } });
+  assert.equal(/** @type {any} */ (result).value?.phone_number, "+14155552671");
+  assert.ok("issues" in CreateCustomerSchema["~standard"].validate(national));
+  assert.throws(() => CreateCustomerSchema["~standard"].validate(national, { libraryOptions: { defaultRegion: "ZZ" } }), TypeError);
+});

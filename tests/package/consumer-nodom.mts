@@ -5,15 +5,15 @@
 import {
   CustomerSchema,
   type Customer,
-  type CreateCustomer,
-  type UpdateCustomer,
-  type Address,
+  type CreateCustomerInput,
+  type UpdateCustomerInput,
+  type AddressInput,
   type Issue,
 } from "customer-schema";
 
-const address: Address = { street: "1 Main St", city: "Springfield", state: "IL", postalCode: "62701", country: "US" };
-const created: CreateCustomer = { email: "jane.doe@example.com", address };
-const update: UpdateCustomer = { id: "cust_abc123", tags: ["vip"] };
+const address: AddressInput = { street: "1 Main St", city: "Springfield", state: "IL", postalCode: "62701", country: "US" };
+const created: CreateCustomerInput = { email: "jane.doe@example.com", address };
+const update: UpdateCustomerInput = { id: "cust_abc123", tags: ["vip"] };
 
 const result = CustomerSchema.safeParse(created);
 if (result.success) {

@@ -13,6 +13,8 @@ import {
   type Country,
   type Customer,
   type CreateCustomer,
+  type CreateCustomerInput,
+  type UpdateCustomerInput,
   type UpdateCustomer,
   type Address,
   type Issue,
@@ -21,8 +23,8 @@ import {
   type BestTimeToCall,
 } from "customer-schema";
 
-const created: CreateCustomer = { firstname: "Jane", lastname: "Doe", email: "jane.doe@example.com" };
-const update: UpdateCustomer = { id: "cust_abc123", preferred_contact_method: "SMS", tags: ["vip"] };
+const created: CreateCustomerInput = { firstname: "Jane", lastname: "Doe", email: "jane.doe@example.com" };
+const update: UpdateCustomerInput = { id: "cust_abc123", preferred_contact_method: "SMS", tags: ["vip"] };
 const method: PreferredContactMethod = "PHONE";
 const time: BestTimeToCall = "MORNING";
 const options: ParseOptions = { defaultRegion: "US", unknownKeys: "strict" };
@@ -72,7 +74,7 @@ void v;
 
 // The types bite:
 // @ts-expect-error: email is a string
-const wrong: CreateCustomer = { email: 42 };
+const wrong: CreateCustomerInput = { email: 42 };
 // @ts-expect-error: not a contact method
 const wrongMethod: PreferredContactMethod = "FAX";
 // @ts-expect-error: an update needs its id

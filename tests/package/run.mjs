@@ -41,6 +41,29 @@ function check(name, fn) {
   }
 }
 
+// Removes the @ts-expect-error markers of `file` and checks that tsc (with
+// `config`) then fails on exactly the marked lines.
+function markedLinesAreErrors(app, file, config) {
+  const source = readFileSync(join(app, file), "utf8");
+  const lines = source.split("\n");
+  const marked = lines.flatMap((l, i) => (l.includes("// @ts-expect-error") ? [i + 2] : [])); // 1-based line after
+  writeFileSync(join(app, file), source.replaceAll("// @ts-expect-error", "// (expected error)"));
+  let out;
+  try {
+    out = run(tsc, ["-p", config], app, { expectFail: true });
+  } finally {
+    writeFileSync(join(app, file), source);
+  }
+  const at = new RegExp(`^${file.replace(".", "\\.")}\\((\\d+),\\d+\\): error TS\\d+`, "gm");
+  const errorLines = [...new Set([...out.matchAll(at)].map((m) => Number(m[1])))];
+  const foreign = out.split("\n").filter((l) => /error TS\d+/.test(l) && !l.startsWith(`${file}(`));
+  if (foreign.length) throw new Error(`errors outside ${file}:\n${foreign.join("\n")}`);
+  const missing = marked.filter((n) => !errorLines.includes(n));
+  const extra = errorLines.filter((n) => !marked.includes(n));
+  if (missing.length || extra.length) throw new Error(`marked lines without an error: ${missing}; errors on unmarked lines: ${extra}\n${out}`);
+  return `${marked.length} marked lines, each an error`;
+}
+
 const work = mkdtempSync(join(tmpdir(), "customer-schema-pack-"));
 try {
   // 1. npm pack
@@ -124,21 +147,9 @@ try {
       return run(tsc, ["-p", config], app);
     });
   }
-  check("(d) the types bite: without @ts-expect-error, tsc reports an error on exactly each marked line", () => {
-    const source = readFileSync(join(app, "consumer.ts"), "utf8");
-    const lines = source.split("\n");
-    const marked = lines.flatMap((l, i) => (l.includes("// @ts-expect-error") ? [i + 2] : [])); // 1-based line after
-    writeFileSync(join(app, "consumer.ts"), source.replaceAll("// @ts-expect-error", "// (expected error)"));
-    const out = run(tsc, ["-p", "tsconfig.nodenext.consumer.ts.json"], app, { expectFail: true });
-    writeFileSync(join(app, "consumer.ts"), source);
-    const errorLines = [...new Set([...out.matchAll(/^consumer\.ts\((\d+),\d+\): error TS\d+/gm)].map((m) => Number(m[1])))];
-    const foreign = out.split("\n").filter((l) => /error TS\d+/.test(l) && !l.startsWith("consumer.ts("));
-    if (foreign.length) throw new Error(`errors outside consumer.ts:\n${foreign.join("\n")}`);
-    const missing = marked.filter((n) => !errorLines.includes(n));
-    const extra = errorLines.filter((n) => !marked.includes(n));
-    if (missing.length || extra.length) throw new Error(`marked lines without an error: ${missing}; errors on unmarked lines: ${extra}\n${out}`);
-    return `${marked.length} marked lines, each an error`;
-  });
+  check("(d) the types bite: without @ts-expect-error, tsc reports an error on exactly each marked line", () =>
+    markedLinesAreErrors(app, "consumer.ts", "tsconfig.nodenext.consumer.ts.json"),
+  );
   // Node-only projects: no DOM lib. The declarations must not reach the
   // wasm-bindgen glue's loader types (RequestInfo, Response, WebAssembly.*).
   copyFileSync(join(here, "consumer-nodom.mts"), join(app, "consumer-nodom.mts"));
@@ -167,6 +178,28 @@ try {
       return "";
     });
   }
+
+  // 3. The clients TypeScript teams plug validators into (tRPC, React Hook
+  // Form, TanStack Form, Hono, Standard Schema's own types), from the
+  // repository's devDependencies: the project sits under target/ so that
+  // they resolve from the root node_modules, while customer-schema resolves
+  // to the tarball installed in the project itself.
+  const clients = join(root, "target", "package-clients");
+  rmSync(clients, { recursive: true, force: true });
+  execFileSync("mkdir", ["-p", clients]);
+  writeFileSync(join(clients, "package.json"), JSON.stringify({ name: "clients", private: true, version: "0.0.0", type: "module" }));
+  run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock", tarball], clients);
+  for (const f of ["clients.ts", "clients.runtime.mjs"]) copyFileSync(join(here, "clients", f), join(clients, f));
+  writeFileSync(join(clients, "tsconfig.json"), JSON.stringify({
+    compilerOptions: { strict: true, exactOptionalPropertyTypes: true, noEmit: true, target: "es2022", lib: ["es2022", "dom"], module: "esnext", moduleResolution: "bundler", skipLibCheck: true, types: [] },
+    files: ["clients.ts"],
+  }));
+  const versions = ["@trpc/server", "react-hook-form", "@hookform/resolvers", "@tanstack/form-core", "hono", "@hono/standard-validator", "@standard-schema/spec"]
+    .map((name) => `${name} ${JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version}`)
+    .join(", ");
+  check(`(h) the clients compile under tsc --strict --exactOptionalPropertyTypes with no cast (${versions})`, () => run(tsc, ["-p", "tsconfig.json"], clients));
+  check("(h) the clients' types bite: each @ts-expect-error line is an error", () => markedLinesAreErrors(clients, "clients.ts", "tsconfig.json"));
+  check("(h) the clients at run time: tRPC, React Hook Form, TanStack Form, Hono, Standard JSON Schema", () => run("node", ["clients.runtime.mjs"], clients));
 } finally {
   if (!process.env.KEEP_PACKAGE_TEST) rmSync(work, { recursive: true, force: true });
   else console.log(`kept ${work}`);

@@ -26,9 +26,10 @@
 //!
 //! It reaches the core's internals only through `customer_schema::binding`,
 //! a hidden module with no stability promise; everything else it uses is
-//! the core's public API. The core's `tsify` feature, enabled here for
-//! wasm32, adds the records' TypeScript declarations to the module's
-//! `.d.ts`.
+//! the core's public API. The module's `.d.ts` gets the records' types
+//! from the core's field table (`build.rs` writes them with
+//! `customer_schema::output::typescript`), and the issues' types from the
+//! core's `tsify` feature, enabled here for wasm32.
 //!
 //! ## JavaScript values in, text out
 //!
@@ -103,6 +104,10 @@ use one_thread::OneThread;
 use source::{read_option_pair, JsSource, OptionValue, OptionsRead};
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
+
+// The records' types, written by build.rs from the field table.
+#[wasm_bindgen(typescript_custom_section)]
+const RECORD_TYPES: &str = include_str!(concat!(env!("OUT_DIR"), "/records.d.ts"));
 
 #[wasm_bindgen]
 extern "C" {
@@ -378,6 +383,13 @@ pub fn phone_answer() -> String {
         Answer::Error(error) => issue_line(error),
         Answer::Text(text) => text,
     }
+}
+
+/// Reads `options` as every entry point does: throws the `TypeError` a bad
+/// one gets (for `withOptions`, which checks the options it binds).
+#[wasm_bindgen(js_name = checkOptions)]
+pub fn check_options(options: JsValue) -> Result<(), JsValue> {
+    read_options(&options).map(|_| ())
 }
 
 /// Adds a batch summary into a running one: both are the JSON text of a
