@@ -94,6 +94,8 @@ pub enum EmailProblem {
     NothingBeforeAt,
     /// A character HTML does not allow before the `@`.
     LocalCharacter,
+    /// A dot at the start or end of the part before the `@`, or two in a row.
+    LocalDots,
     /// More than 64 octets before the `@`.
     LocalTooLong,
     NothingAfterAt,
@@ -342,6 +344,10 @@ fn email_message(problem: &EmailProblem) -> &'static str {
         EmailProblem::NothingBeforeAt => "Invalid email address: nothing before the @",
         EmailProblem::LocalCharacter => {
             "Invalid email address: the part before the @ has a character that is not allowed"
+        }
+        EmailProblem::LocalDots => {
+            "Invalid email address: the part before the @ cannot start or end with a dot, or have \
+             two dots in a row"
         }
         EmailProblem::LocalTooLong => {
             "Invalid email address: the part before the @ is longer than 64 characters"

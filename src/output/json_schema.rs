@@ -133,7 +133,17 @@ fn field_schema(kind: Kind, io: Io, options: &Options) -> Json {
             "minLength",
             ADDRESS_LINE_MINIMUM,
         ),
-        Kind::Email => with(trimmed(r#"{"type":"string"}"#), "format", "email"),
+        // `format` is JSON Schema's email syntax; the lengths are RFC 5321's,
+        // as the rule has them (64 octets before the `@`, 254 in all).
+        Kind::Email => with(
+            with(
+                with(parse(r#"{"type":"string"}"#), "format", "email"),
+                "maxLength",
+                254,
+            ),
+            "allOf",
+            json!([{ "pattern": TRIMMED }, { "pattern": "^[^@]{1,64}@" }]),
+        ),
         Kind::NullableString | Kind::NullableText => trimmed(r#"{"type":["string","null"]}"#),
         Kind::Phone => with(parse(r#"{"type":["string","null"]}"#), "pattern", E164),
         Kind::TimeZone => one_of(timezone::time_zone_names()),

@@ -103,3 +103,21 @@ test("every fixture case was compared", () => {
   assert.equal(compared, fixtureCases.length);
   assert.ok(compared > 100);
 });
+
+test("email: the output schema's email (format, lengths) and the validator agree on every email fixture", () => {
+  const emailSchema = /** @type {any} */ (CreateCustomerSchema.toJSONSchema({ io: "output" })).properties.email;
+  const check = ajv.compile(emailSchema);
+  let compared = 0;
+  for (const c of fixtureCases) {
+    const email = /** @type {any} */ (c.input)?.email;
+    if (typeof email !== "string" || email.trim() === "") continue;
+    // The validator's verdict on the address itself (its only issue, if any, is at `email`).
+    const result = CreateCustomerSchema.safeParse({ email });
+    const valid = result.success;
+    // The schema judges the address as the validator outputs it: trimmed, domain lower-cased.
+    const candidate = valid ? result.data.email : email.trim();
+    assert.equal(check(candidate), valid, `${c.name}: ${JSON.stringify(email)} (validator ${valid ? "accepts" : "refuses"})`);
+    compared++;
+  }
+  assert.ok(compared >= 12, `${compared} email fixtures compared`);
+});
