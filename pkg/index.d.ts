@@ -204,6 +204,50 @@ export declare const CreateCustomerSchema: Schema<CreateCustomer, CreateCustomer
 /** A partial update: `id` required, everything else optional, no defaults. */
 export declare const UpdateCustomerSchema: Schema<UpdateCustomer, UpdateCustomerInput>;
 
+/** Form data as `fromFormData` takes it: a `FormData`, a `URLSearchParams`, `[name, value]` pairs, or an object of fields (repeated names as arrays). Values that are not text (files) are skipped. */
+export type FormDataLike = Iterable<readonly [string, unknown]> | Readonly<Record<string, unknown>>;
+
+/**
+ * The record a form's data describes, shaped by the validator's field table:
+ * `address.city`-style names nest, repeated `tags` collect, booleans
+ * (`on`, `true`, …) and timestamps are read, `custom_fields` given whole is
+ * JSON, an empty text is a field not given, and a scalar takes its first
+ * entry. It shapes only: pass the record to `safeParse`. `schema` (default
+ * `CreateCustomerSchema`) says which fields there are.
+ */
+export declare function fromFormData(data: FormDataLike, schema?: Schema<any, any>): Record<string, unknown>;
+
+/**
+ * The issues and warnings of `record` that concern the field at `path`
+ * (`"address.city"` or `["address", "city"]`): its own, an enclosing
+ * object's, the record's as a whole, and those of fields whose rules read it
+ * (the phone number when the address's country changes). For checking a field
+ * as the user leaves it. A bad path, schema or option throws a `TypeError`.
+ */
+export declare function validateField(
+  schema: Schema<any, any>,
+  path: string | readonly (string | number)[],
+  record: unknown,
+  options?: ParseOptions,
+): { issues: Issue[]; warnings: Issue[] };
+
+/** A schema over form data (see `formSchema`). */
+export interface FormSchema<T> extends StandardSchemaV1<Record<string, string | File | (string | File)[]>, T> {
+  safeParse(data: FormDataLike, options?: ParseOptions): SafeParseResult<T>;
+  parse(data: FormDataLike, options?: ParseOptions): T;
+}
+/** Structurally, the `File` of a form (declared so that no DOM types are needed). */
+export interface File {
+  readonly name: string;
+  readonly size: number;
+}
+/**
+ * The same schema, reading form data: `fromFormData` first, then the
+ * schema. For validators handed a form's fields as an object, such as
+ * Hono's `"form"` target, which keeps `address.city` as a flat key.
+ */
+export declare function formSchema<T>(schema: Schema<T, any>): FormSchema<T>;
+
 /** Thrown by `parse`; its message lists every issue. */
 export declare class CustomerSchemaError extends Error {
   constructor(issues: Issue[], warnings?: Issue[]);
@@ -254,6 +298,30 @@ export declare function validateBody<T>(
   schema: Schema<T>,
   settings?: { status?: number; parseOptions?: ParseOptions },
 ): (req: { body?: unknown; validationWarnings?: Issue[] }, res: { statusCode: number; setHeader(name: string, value: string): unknown; end(body: string): unknown }, next: () => void) => void;
+
+/** What Fastify hands a validator compiler. */
+export interface FastifyRouteSchema {
+  schema: unknown;
+  method?: string;
+  url?: string;
+  httpPart?: string;
+}
+/** A Fastify validator compiler. */
+export type FastifyValidatorCompiler = (route: FastifyRouteSchema) => (data: unknown) => unknown;
+/**
+ * A Fastify validator compiler (Node only) for routes whose `schema.body`
+ * (…) is one of the package's schemas (or any Standard Schema): its
+ * `~standard.validate` runs, the part becomes the normalised record, and
+ * an invalid one is Fastify's 400, with the issues in `error.validation`.
+ * Other schemas go to `fallback`; without one they are refused.
+ */
+export declare function customerSchemaValidatorCompiler(fallback?: FastifyValidatorCompiler): FastifyValidatorCompiler;
+/** The Fastify plugin (Node only): `app.register(fastifyCustomerSchema, { fallback? })` sets that compiler for the app. */
+export declare function fastifyCustomerSchema(
+  fastify: { setValidatorCompiler(compiler: FastifyValidatorCompiler): unknown },
+  options?: { fallback?: FastifyValidatorCompiler },
+  done?: (error?: Error) => void,
+): void;
 
 /** A language of ISO 639-1, as the module knows it. */
 export interface Language {

@@ -1,7 +1,8 @@
 // The customer form. This file implements no rule: every verdict, message and
 // normalised value comes from the customer-schema package. The page only
-//   - reads the form into the record's shape (FormData → object: a blank
-//     input is "not given", tags are a list, custom_fields is JSON text),
+//   - reads the form into the record's shape with the package's fromFormData
+//     (an empty input is "not given", tags are a list, address.city nests,
+//     custom_fields is JSON text),
 //   - calls safeParse, and
 //   - puts each issue next to the control its path names.
 // It imports the package exactly as a user gets it (the published files,
@@ -102,36 +103,21 @@ function start(pkg) {
     return region ? { defaultRegion: region } : undefined;
   };
 
-  /** FormData → record. Returns the record and the page's own messages (JSON syntax). */
+  /** FormData → record (by the package's fromFormData). Returns the record and the page's own messages (JSON syntax). */
   function readRecord() {
     /** @type {Record<string, any>} */
-    const record = {};
-    /** @type {Record<string, string>} */
-    const address = {};
+    const record = pkg.fromFormData(new FormData(form), schemas[mode()]);
     /** @type {Issue[]} */
     const pageIssues = [];
-    for (const [name, value] of new FormData(form)) {
-      if (typeof value !== "string") continue;
-      if (name === "tags") {
-        if (value !== "") (record.tags ??= []).push(value);
-      } else if (value === "") {
-        // a blank input: the field is not given
-      } else if (name.startsWith("address.")) {
-        address[name.slice("address.".length)] = value;
-      } else if (name === "custom_fields") {
-        if (value.trim() === "") continue; // an empty JSON editor
-        try {
-          record.custom_fields = JSON.parse(value);
-        } catch (error) {
-          pageIssues.push({ code: "custom", path: ["custom_fields"], message: `This is not valid JSON: ${error.message}` });
-        }
-      } else if (name === "isValidatedNames") {
-        record.isValidatedNames = value === "true";
-      } else {
-        record[name] = value;
+    if (typeof record.custom_fields === "string") {
+      // The JSON editor's text is not JSON: say where, rather than "expected object".
+      try {
+        JSON.parse(record.custom_fields);
+      } catch (error) {
+        pageIssues.push({ code: "custom", path: ["custom_fields"], message: `This is not valid JSON: ${/** @type {Error} */ (error).message}` });
+        delete record.custom_fields;
       }
     }
-    if (Object.keys(address).length > 0) record.address = address;
     return { record, pageIssues };
   }
 

@@ -22,7 +22,9 @@
  * text; `jsonSchema(schema, io, target, options)`, JSON text;
  * `parsePhone(input, options)` and, for string input,
  * `parsePhoneText(input, options)`, with `phoneFacts()` and `phoneAnswer()`
- * (see parsePhone below); `phoneTypes()`, JSON text; `checkOptions(options)`,
+ * (see parsePhone below); `phoneTypes()`, JSON text; `fromFormEntries(schema,
+ * entries)` and `validateField(schema, path, input, options)`, JSON text (see
+ * fromFormData and validateField below); `checkOptions(options)`,
  * which throws the TypeError a bad option gets; `mergeSummaries(into,
  * summary)`, two batch summaries' JSON text → their sum's (throws a TypeError
  * for what is not a summary); and `__warmUpRecords()`,
@@ -290,6 +292,21 @@ export function createApi(glue) {
   }
 
   /** @param {string} schema */
+  // Each schema object made here: its name and its options merger, for the
+  // functions that take a schema (fromFormData, validateField, formSchema).
+  /** @type {WeakMap<object, { schema: string, withBound: (options: unknown) => unknown }>} */
+  const schemaInfo = new WeakMap();
+  /** @param {unknown} schema */
+  const infoOf = (schema) => {
+    const info = typeof schema === "object" && schema !== null ? schemaInfo.get(schema) : undefined;
+    if (info === undefined) throw new TypeError("schema must be CustomerSchema, CreateCustomerSchema or UpdateCustomerSchema (or one from their withOptions)");
+    return info;
+  };
+  /** @param {unknown} cause */
+  const moduleFailed = (cause) => {
+    throw new Error("customer-schema: the WebAssembly module failed", { cause });
+  };
+
   /**
    * A schema's functions, with `bound` options (from `withOptions`) under
    * each call's own.
@@ -364,8 +381,77 @@ export function createApi(glue) {
       }, identity);
       return makeSchema(schema, Object.freeze({ .../** @type {object} */ (merged) }));
     };
-    return Object.freeze({ safeParse, parse, safeParseMany, safeParseNdjson, toJSONSchema, withOptions, "~standard": standard });
+    const made = Object.freeze({ safeParse, parse, safeParseMany, safeParseNdjson, toJSONSchema, withOptions, "~standard": standard });
+    schemaInfo.set(made, { schema, withBound });
+    return made;
   }
+
+  // Form data: the entries (name, text) of a FormData, URLSearchParams, any
+  // iterable of pairs, or an object of fields (a parsed body, whose repeated
+  // names are arrays), shaped into a record by the module. Files are skipped.
+  /** @param {unknown} data */
+  const formEntries = (data) => {
+    /** @type {[string, string][]} */
+    const entries = [];
+    /** @param {string} name @param {unknown} value */
+    const add = (name, value) => {
+      if (typeof value === "string") entries.push([name, value]);
+    };
+    if (typeof data !== "object" || data === null) throw new TypeError("fromFormData: data must be FormData, URLSearchParams, [name, value] pairs or an object of fields");
+    if (Symbol.iterator in data) {
+      for (const pair of /** @type {Iterable<unknown>} */ (data)) {
+        if (Array.isArray(pair)) add(String(pair[0]), pair[1]);
+      }
+    } else {
+      for (const [name, value] of Object.entries(data)) {
+        if (Array.isArray(value)) for (const item of value) add(name, item);
+        else add(name, value);
+      }
+    }
+    return entries;
+  };
+  /**
+   * @param {unknown} data
+   * @param {unknown} [schema]  CreateCustomerSchema (default) or another: the fields it has
+   */
+  const fromFormData = (data, schema) => {
+    const name = schema === undefined ? "create" : infoOf(schema).schema;
+    const entries = JSON.stringify(formEntries(data));
+    return JSON.parse(guarded(() => glue.fromFormEntries(name, entries), moduleFailed, identity));
+  };
+  /**
+   * @param {unknown} schema
+   * @param {string | readonly (string | number)[]} path
+   * @param {unknown} record
+   * @param {unknown} [options]
+   */
+  const validateField = (schema, path, record, options) => {
+    const { schema: name, withBound } = infoOf(schema);
+    const pathText = typeof path === "string" ? path : JSON.stringify(path);
+    if (typeof pathText !== "string") throw new TypeError("path must be keys joined by \".\" or an array of keys and indexes");
+    return guarded(() => glue.validateField(name, pathText, record, withBound(options)), (cause) => ({ ...internalError(cause).error, warnings: [] }));
+  };
+  // The schema over form data: what it validates is the record fromFormData
+  // makes of it (for validators handed a form's fields as an object: Hono's
+  // "form" target).
+  /** @param {unknown} schema */
+  const formSchema = (schema) => {
+    const target = /** @type {ReturnType<typeof makeSchema>} */ (schema);
+    infoOf(schema);
+    /** @param {unknown} data */
+    const record = (data) => fromFormData(data, schema);
+    return Object.freeze({
+      /** @param {unknown} data @param {unknown} [options] */
+      safeParse: (data, options) => target.safeParse(record(data), options),
+      /** @param {unknown} data @param {unknown} [options] */
+      parse: (data, options) => target.parse(record(data), options),
+      "~standard": Object.freeze({
+        ...target["~standard"],
+        /** @param {unknown} data @param {{ libraryOptions?: unknown }} [options] */
+        validate: (data, options) => target["~standard"].validate(record(data), options),
+      }),
+    });
+  };
 
   // The module's own tables (for suggestions in forms), read once and cached
   // as frozen arrays of frozen objects: callers share them and cannot alter
@@ -554,6 +640,9 @@ export function createApi(glue) {
     enumValues,
     parsePhone,
     mergeSummary,
+    fromFormData,
+    validateField,
+    formSchema,
   };
   warmUp([api.CustomerSchema, api.CreateCustomerSchema, api.UpdateCustomerSchema]);
   return api;

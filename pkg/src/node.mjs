@@ -10,10 +10,11 @@ import { createApi } from "./adapter.mjs";
 export { ndjsonChunks, validateNdjson, validateNdjsonChunks, InputError } from "./stream.mjs";
 export { decodeUtf8 } from "./decode.mjs";
 export { validateBody } from "./http.mjs";
+export { fastifyCustomerSchema, customerSchemaValidatorCompiler } from "./fastify.mjs";
 
 // Synchronous load: `require` cannot await, and Node has the bytes on disk.
 glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "customer_schema_bg.wasm"))) });
 
 const api = createApi(glue);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, parsePhone, mergeSummary } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, parsePhone, mergeSummary, fromFormData, validateField, formSchema } = api;

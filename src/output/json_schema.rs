@@ -142,7 +142,10 @@ fn field_schema(kind: Kind, io: Io, options: &Options) -> Json {
                 254,
             ),
             "allOf",
-            json!([{ "pattern": TRIMMED }, { "pattern": "^[^@]{1,64}@" }]),
+            Json::Array(vec![
+                with(parse("{}"), "pattern", TRIMMED),
+                with(parse("{}"), "pattern", "^[^@]{1,64}@"),
+            ]),
         ),
         Kind::NullableString | Kind::NullableText => trimmed(r#"{"type":["string","null"]}"#),
         Kind::Phone => with(parse(r#"{"type":["string","null"]}"#), "pattern", E164),

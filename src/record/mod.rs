@@ -20,6 +20,8 @@ use serde_json::Value as Json;
 
 pub mod batch;
 pub(crate) mod driver;
+pub mod focus;
+pub mod form;
 
 pub use batch::{Batch, IssueCount, Summary};
 

@@ -58,7 +58,8 @@ pub fn normalize_email(input: &str) -> Result<String, Problem> {
     }
     // HTML allows them, but RFC 5322's dot-atom (and mail servers, and the
     // `email` format of JSON Schema validators) do not.
-    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+    let doubled = local.as_bytes().windows(2).any(|pair| pair == b"..");
+    if local.starts_with('.') || local.ends_with('.') || doubled {
         return refuse(EmailProblem::LocalDots);
     }
     if local.len() > LOCAL_PART_MAX {

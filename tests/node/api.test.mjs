@@ -509,3 +509,30 @@ test("~standard.validate honours libraryOptions as parse options", () => {
   assert.ok("issues" in CreateCustomerSchema["~standard"].validate(national));
   assert.throws(() => CreateCustomerSchema["~standard"].validate(national, { libraryOptions: { defaultRegion: "ZZ" } }), TypeError);
 });
+
+test("fromFormData shapes FormData, URLSearchParams and parsed bodies the same way, by the field table", () => {
+  const form = new FormData();
+  for (const [name, value] of [["firstname", " Jane "], ["address.city", "Paris"], ["tags", "a"], ["tags", ""], ["tags", "b"], ["email", ""], ["isValidatedNames", "on"]]) form.append(name, value);
+  form.append("avatar", new Blob(["x"]), "a.png");
+  const expected = { firstname: " Jane ", address: { city: "Paris" }, tags: ["a", "b"], isValidatedNames: true };
+  assert.deepEqual(esm.fromFormData(form), expected, "files are skipped, empty texts are not given");
+  assert.deepEqual(esm.fromFormData(new URLSearchParams([...form].filter(([, v]) => typeof v === "string").map(([n, v]) => [n, String(v)]))), expected);
+  assert.deepEqual(esm.fromFormData({ firstname: " Jane ", "address.city": "Paris", tags: ["a", "", "b"], isValidatedNames: "on" }), expected);
+  assert.deepEqual(esm.fromFormData([["createdAt", "1709856000000"]], esm.CustomerSchema), { createdAt: 1709856000000 });
+  assert.deepEqual(esm.fromFormData([["createdAt", "1709856000000"]], esm.CreateCustomerSchema), { createdAt: "1709856000000" }, "Create has no timestamps");
+  assert.throws(() => esm.fromFormData(/** @type {any} */ ("a=1")), TypeError);
+  assert.throws(() => esm.fromFormData([], /** @type {any} */ ({})), TypeError);
+});
+
+test("validateField gives the issues of one field, with those of fields whose rules read it", () => {
+  const record = { email: "nope", firstname: "A\u0007", phone_number: "020 7946 0958", address: { country: "Narnia" } };
+  const email = esm.validateField(esm.CreateCustomerSchema, "email", record);
+  assert.deepEqual(email.issues.map((i) => i.path), [["email"]]);
+  const country = esm.validateField(esm.CreateCustomerSchema, ["address", "country"], record);
+  // The address's missing street, city, … are other fields' issues; the phone number is read in its country.
+  assert.deepEqual(country.issues.map((i) => i.path.join(".")), ["phone_number", "address.country"]);
+  const us = esm.CreateCustomerSchema.withOptions({ defaultRegion: "GB" });
+  assert.deepEqual(esm.validateField(us, "phone_number", record).issues, [], "bound options apply");
+  assert.throws(() => esm.validateField(esm.CreateCustomerSchema, /** @type {any} */ (["tags", -1]), record), TypeError);
+  assert.throws(() => esm.validateField(/** @type {any} */ ({}), "email", record), TypeError);
+});

@@ -13,7 +13,7 @@ import { sValidator } from "@hono/standard-validator";
 import Fastify from "fastify";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { CreateCustomerSchema, validateBody } from "customer-schema";
+import { CreateCustomerSchema, validateBody, formSchema, fastifyCustomerSchema } from "customer-schema";
 
 const jane = { firstname: "  Jane ", lastname: "Doe", email: "Jane.Doe@EXAMPLE.com", phone_number: "(415) 555-2671", preferred_contact_method: "sms" };
 const janeNormalised = CreateCustomerSchema.parse(jane, { defaultRegion: "US" });
@@ -119,4 +119,90 @@ test("Fastify: the package's JSON Schema validates the route's structure, safePa
   const badPhone = await post(base, { firstname: "A", phone_number: "call 415-555-2671 now" });
   assert.equal(badPhone.status, 422, "the phone rule is the package's, past the schema");
   assert.equal(badPhone.body.error.issues[0].path[0], "phone_number");
+});
+
+test("Hono's form target: formSchema reads dotted names and repeated tags, so the address is not lost", async () => {
+  const app = new Hono();
+  app.post("/customers", sValidator("form", formSchema(CreateCustomerSchema)), (c) => c.json({ saved: c.req.valid("form") }, 201));
+  const body = new URLSearchParams([
+    ["firstname", " Jane "],
+    ["address.street", "1 Market St"],
+    ["address.city", "San Francisco"],
+    ["address.state", "CA"],
+    ["address.postalCode", "94105"],
+    ["address.country", "usa"],
+    ["tags", "vip"],
+    ["tags", "new"],
+  ]);
+  const response = await app.request("/customers", { method: "POST", body });
+  assert.equal(response.status, 201);
+  const { saved } = await response.json();
+  assert.deepEqual(saved.address, { street: "1 Market St", city: "San Francisco", state: "CA", postalCode: "94105", country: "US" });
+  assert.deepEqual(saved.tags, ["vip", "new"]);
+  const bad = await app.request("/customers", { method: "POST", body: new URLSearchParams([["address.city", "X"]]) });
+  assert.equal(bad.status, 400);
+});
+
+test("Fastify plugin: the schema is the route's validation (no Ajv coercion, defaults or stripping before it)", async (t) => {
+  const app = Fastify();
+  await app.register(fastifyCustomerSchema);
+  const Strict = CreateCustomerSchema.withOptions({ defaultRegion: "US", unknownKeys: "strict" });
+  app.post("/customers", { schema: { body: Strict } }, async (request, reply) => reply.code(201).send({ saved: request.body }));
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  t.after(() => app.close());
+  const base = `http://127.0.0.1:${/** @type {import("node:net").AddressInfo} */ (app.server.address()).port}`;
+
+  const ok = await post(base, jane);
+  assert.equal(ok.status, 201);
+  assert.deepEqual(ok.body.saved, janeNormalised, "the handler gets the normalised record");
+  for (const [body, path] of [[{ email: 5 }, "/email"], [{ tags: "vip" }, "/tags"], [{ firstname: "A", customerGroupId: "g1" }, "/"]]) {
+    const refused = await post(base, body);
+    assert.equal(refused.status, 400, JSON.stringify(body));
+    assert.ok(refused.body.message.startsWith(`${path} `), refused.body.message);
+  }
+  const badPhone = await post(base, { phone_number: "call 415-555-2671 now" });
+  assert.equal(badPhone.status, 400);
+  assert.match(badPhone.body.message, /^\/phone_number Invalid phone number/);
+});
+
+test("Fastify plugin: other schemas go to the fallback compiler, and without one they are refused at startup", async () => {
+  const ajv = new Ajv2020.default({ strict: true });
+  const withFallback = Fastify();
+  await withFallback.register(fastifyCustomerSchema, { fallback: ({ schema }) => ajv.compile(/** @type {object} */ (schema)) });
+  withFallback.post("/plain", { schema: { body: { type: "object", properties: { x: { type: "string" } }, required: ["x"] } } }, async () => ({ ok: true }));
+  const missing = await withFallback.inject({ method: "POST", url: "/plain", payload: {} });
+  assert.equal(missing.statusCode, 400);
+  await withFallback.close();
+
+  const without = Fastify();
+  await without.register(fastifyCustomerSchema);
+  without.post("/plain", { schema: { body: { type: "object" } } }, async () => ({ ok: true }));
+  await assert.rejects(async () => without.ready(), /not a Standard Schema/);
+  await without.close();
+});
+
+test("Fastify's default Ajv with the draft-07 export: the documented settings keep it structural", async () => {
+  const documented = { coerceTypes: false, removeAdditional: false, useDefaults: false };
+  const routeSchema = { body: CreateCustomerSchema.toJSONSchema({ io: "input", target: "draft-07", unknownKeys: "strict" }) };
+  /** @param {object | undefined} customOptions @param {object} payload */
+  const answer = async (customOptions, payload) => {
+    const app = Fastify(customOptions ? { ajv: { customOptions } } : {});
+    app.post("/customers", { schema: routeSchema }, async (request) => ({ body: request.body }));
+    const response = await app.inject({ method: "POST", url: "/customers", payload });
+    await app.close();
+    return { status: response.statusCode, body: response.json() };
+  };
+  // Fastify's defaults change the body before any handler sees it (why the settings matter)…
+  const coerced = (await answer(undefined, { email: 5 })).body.body;
+  assert.equal(coerced.email, "5", "coerceTypes");
+  assert.equal(coerced.preferred_language, "en", "useDefaults");
+  assert.deepEqual((await answer(undefined, { tags: "vip" })).body.body.tags, ["vip"], "coerceTypes: array");
+  const stripped = await answer(undefined, { firstname: "A", customerGroupId: "g1" });
+  assert.equal(stripped.status, 200, "removeAdditional: an unknown key is dropped, not refused");
+  assert.equal(stripped.body.body.customerGroupId, undefined);
+  // …and with the documented settings it only checks structure.
+  for (const payload of [{ email: 5 }, { tags: "vip" }, { firstname: "A", customerGroupId: "g1" }]) {
+    assert.equal((await answer(documented, payload)).status, 400, JSON.stringify(payload));
+  }
+  assert.deepEqual((await answer(documented, { firstname: " A " })).body.body, { firstname: " A " }, "no default filled in, nothing trimmed");
 });

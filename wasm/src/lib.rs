@@ -95,6 +95,8 @@ use customer_schema::binding::{
 use customer_schema::fields::{Kind, FIELDS};
 use customer_schema::json_schema::{Io, Target};
 use customer_schema::problem::{PhoneProblem, Problem};
+use customer_schema::record::focus::{field_issues, parse_path};
+use customer_schema::record::form::record_from_form;
 use customer_schema::rules::type_problem;
 use customer_schema::rules::{country, language, phone, timezone};
 use customer_schema::value::{Plan, Reader, Value};
@@ -383,6 +385,50 @@ pub fn phone_answer() -> String {
         Answer::Error(error) => issue_line(error),
         Answer::Text(text) => text,
     }
+}
+
+/// The record a form's entries describe (see the core's
+/// `record::form`): `entries` is the JSON text of `[[name, text], …]`, the
+/// answer the record's JSON text. Throws a `TypeError` for anything else.
+#[wasm_bindgen(js_name = fromFormEntries)]
+pub fn from_form_entries(schema: &str, entries: &str) -> Result<String, JsValue> {
+    let kind = schema_kind(schema)?;
+    // Read as a JSON value and walked (a typed serde parse would link its
+    // error messages' float formatting into the module: 16 kB).
+    let refused = || type_error("form entries must be [name, text] pairs");
+    let entries: serde_json::Value = serde_json::from_str(entries).map_err(|_| refused())?;
+    let pairs = entries
+        .as_array()
+        .ok_or_else(refused)?
+        .iter()
+        .map(|pair| match pair.as_array().map(Vec::as_slice) {
+            Some([serde_json::Value::String(name), serde_json::Value::String(text)]) => {
+                Ok((name.as_str(), text.as_str()))
+            }
+            _ => Err(refused()),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(record_from_form(kind, pairs).to_string())
+}
+
+/// The issues and warnings of `input` that concern the field at `path`
+/// (see the core's `record::focus`), as JSON text `{issues, warnings}`.
+/// `path` is keys joined by `.` or the JSON text of an array; a bad one, a
+/// bad schema name or bad options throw a `TypeError`.
+#[wasm_bindgen(js_name = validateField)]
+pub fn validate_field(
+    schema: &str,
+    path: &str,
+    input: JsValue,
+    options: JsValue,
+) -> Result<String, JsValue> {
+    let kind = schema_kind(schema)?;
+    let path = parse_path(path).ok_or_else(|| {
+        type_error("path must be keys joined by \".\" or an array of keys and indexes")
+    })?;
+    let options = read_options(&options)?;
+    let found = field_issues(kind, JsSource::Raw(input), &options, &path);
+    Ok(serde_json::to_string(&found).unwrap_or_else(|_| "{\"issues\":[],\"warnings\":[]}".into()))
 }
 
 /// Reads `options` as every entry point does: throws the `TypeError` a bad

@@ -6,7 +6,7 @@ import { FormApi } from "@tanstack/form-core";
 import { Hono } from "hono";
 import { hc } from "hono/client";
 import { sValidator } from "@hono/standard-validator";
-import { CreateCustomerSchema, UpdateCustomerSchema } from "customer-schema";
+import { CreateCustomerSchema, UpdateCustomerSchema, formSchema } from "customer-schema";
 
 const national = { firstname: " Jane ", phone_number: "(415) 555-2671" };
 
@@ -51,6 +51,15 @@ assert.equal(ok.status, 201);
 assert.deepEqual(await ok.json(), { firstname: "Jane", tags: ["vip"], preferred_language: "en", preferred_contact_method: "EMAIL", isValidatedNames: false });
 const refused = await client.customers.$post({ json: { tags: "vip" } });
 assert.equal(refused.status, 400);
+
+// Hono's form target through formSchema: the address and the tags arrive.
+const forms = new Hono().post("/customers", sValidator("form", formSchema(CreateCustomerSchema)), (c) => c.json(c.req.valid("form"), 201));
+/** @type {any} */
+const formClient = hc("http://localhost", { fetch: (/** @type {any} */ input, /** @type {any} */ init) => forms.request(input, init) });
+const viaForm = await formClient.customers.$post({ form: { firstname: "Jane", "address.city": "Paris", tags: ["a", "b"] } });
+assert.equal(viaForm.status, 400, "a partial address is refused, not dropped");
+const formBody = await viaForm.json();
+assert.ok(JSON.stringify(formBody).includes("street"), JSON.stringify(formBody));
 
 // Standard JSON Schema: both targets; another is refused.
 assert.equal(CreateCustomerSchema["~standard"].jsonSchema.input({ target: "draft-07" }).$schema, "http://json-schema.org/draft-07/schema#");

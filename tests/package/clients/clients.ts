@@ -12,6 +12,7 @@ import { hc } from "hono/client";
 import { sValidator } from "@hono/standard-validator";
 import type { StandardSchemaV1, StandardJSONSchemaV1 } from "@standard-schema/spec";
 import {
+  formSchema,
   CreateCustomerSchema,
   UpdateCustomerSchema,
   type CreateCustomer,
@@ -71,3 +72,11 @@ const client = hc<typeof app>("http://localhost");
 export const posted = client.customers.$post({ json: { firstname: "Jane", tags: ["vip"] } });
 // @ts-expect-error: tags are a list of strings
 export const badTags = client.customers.$post({ json: { tags: "vip" } });
+
+// Hono's form target: form fields in, the record out.
+const forms = new Hono().post("/customers", sValidator("form", formSchema(CreateCustomerSchema)), (c) => {
+  const customer: CreateCustomer = c.req.valid("form");
+  return c.json(customer, 201);
+});
+const formClient = hc<typeof forms>("http://localhost");
+export const formPosted = formClient.customers.$post({ form: { firstname: "Jane", "address.city": "Paris", tags: ["a", "b"] } });
