@@ -204,6 +204,20 @@ export declare const CreateCustomerSchema: Schema<CreateCustomer, CreateCustomer
 /** A partial update: `id` required, everything else optional, no defaults. */
 export declare const UpdateCustomerSchema: Schema<UpdateCustomer, UpdateCustomerInput>;
 
+/** Zod 4's `flattenError` for this package's errors: issues at the record in `formErrors`, others under their first key. */
+export declare function flattenError<T = unknown, U = string>(
+  error: { issues: readonly Issue[] },
+  mapIssue?: (issue: Issue) => U,
+): { formErrors: U[]; fieldErrors: { [K in keyof T & string]?: U[] } & Record<string, U[] | undefined> };
+/** A node of `treeifyError`'s tree. */
+export interface ErrorTree<U = string> {
+  errors: U[];
+  properties?: Record<string, ErrorTree<U>>;
+  items?: (ErrorTree<U> | undefined)[];
+}
+/** Zod 4's `treeifyError` for this package's errors: `{ errors, properties?, items? }` along each path. */
+export declare function treeifyError<U = string>(error: { issues: readonly Issue[] }, mapIssue?: (issue: Issue) => U): ErrorTree<U>;
+
 /** Form data as `fromFormData` takes it: a `FormData`, a `URLSearchParams`, `[name, value]` pairs, or an object of fields (repeated names as arrays). Values that are not text (files) are skipped. */
 export type FormDataLike = Iterable<readonly [string, unknown]> | Readonly<Record<string, unknown>>;
 

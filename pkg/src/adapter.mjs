@@ -74,6 +74,60 @@ function formatIssues(issues) {
   return [head, ...issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`)].join("\n");
 }
 
+/**
+ * Sets `object[key]` as an own property (a `__proto__` key included).
+ * @param {Record<PropertyKey, any>} object
+ * @param {PropertyKey} key
+ * @param {() => any} make
+ */
+function own(object, key, make) {
+  if (!Object.hasOwn(object, key)) Object.defineProperty(object, key, { value: make(), enumerable: true, writable: true, configurable: true });
+  return object[key];
+}
+
+/**
+ * Zod 4's `flattenError`, for this package's errors: the messages of issues
+ * at the record itself in `formErrors`, the others under their first key.
+ * @param {{ issues: readonly Issue[] }} error
+ * @param {(issue: Issue) => unknown} [mapIssue]
+ */
+export function flattenError(error, mapIssue = (issue) => issue.message) {
+  /** @type {unknown[]} */
+  const formErrors = [];
+  /** @type {Record<PropertyKey, unknown[]>} */
+  const fieldErrors = {};
+  for (const issue of error.issues) {
+    const path = /** @type {PropertyKey[]} */ (Array.isArray(issue.path) ? issue.path : []);
+    if (path.length > 0) own(fieldErrors, path[0], () => []).push(mapIssue(issue));
+    else formErrors.push(mapIssue(issue));
+  }
+  return { formErrors, fieldErrors };
+}
+
+/**
+ * Zod 4's `treeifyError`, for this package's errors: `{ errors, properties?,
+ * items? }` nested along each issue's path.
+ * @param {{ issues: readonly Issue[] }} error
+ * @param {(issue: Issue) => unknown} [mapIssue]
+ */
+export function treeifyError(error, mapIssue = (issue) => issue.message) {
+  /** @typedef {{ errors: unknown[], properties?: Record<PropertyKey, Tree>, items?: Tree[] }} Tree */
+  /** @type {Tree} */
+  const tree = { errors: [] };
+  for (const issue of error.issues) {
+    const path = /** @type {PropertyKey[]} */ (Array.isArray(issue.path) ? issue.path : []);
+    let node = tree;
+    for (const key of path) {
+      node =
+        typeof key === "number"
+          ? ((node.items ??= [])[key] ??= { errors: [] })
+          : own((node.properties ??= {}), key, () => ({ errors: [] }));
+    }
+    node.errors.push(mapIssue(issue));
+  }
+  return tree;
+}
+
 // The single result returned when the WebAssembly module itself failed (a
 // trap, or an exception that unwound through it). It is not a validation
 // rule: the module is restarted and the caller is told the truth.
@@ -643,6 +697,8 @@ export function createApi(glue) {
     fromFormData,
     validateField,
     formSchema,
+    flattenError,
+    treeifyError,
   };
   warmUp([api.CustomerSchema, api.CreateCustomerSchema, api.UpdateCustomerSchema]);
   return api;

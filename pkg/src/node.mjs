@@ -17,4 +17,4 @@ glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "cus
 
 const api = createApi(glue);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, parsePhone, mergeSummary, fromFormData, validateField, formSchema } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, parsePhone, mergeSummary, fromFormData, validateField, formSchema, flattenError, treeifyError } = api;

@@ -536,3 +536,27 @@ test("validateField gives the issues of one field, with those of fields whose ru
   assert.throws(() => esm.validateField(esm.CreateCustomerSchema, /** @type {any} */ (["tags", -1]), record), TypeError);
   assert.throws(() => esm.validateField(/** @type {any} */ ({}), "email", record), TypeError);
 });
+
+test("flattenError and treeifyError give what Zod 4's own give for the same issues", async () => {
+  const { z } = await import("zod");
+  const inputs = [
+    { email: "nope", tags: ["ok", "", 5], address: { city: "X" }, custom_fields: { "__proto__": { a: Symbol("s") } } },
+    [1, 2],
+    { firstname: "A\u0007", createdAt: 1.5 },
+  ];
+  let compared = 0;
+  for (const input of inputs) {
+    const result = esm.CustomerSchema.safeParse(input, { unknownKeys: "strict" });
+    assert.equal(result.success, false);
+    if (result.success) continue;
+    const zodError = new z.ZodError(/** @type {any} */ (result.error.issues));
+    assert.deepEqual(esm.flattenError(result.error), z.flattenError(zodError));
+    assert.deepEqual(esm.treeifyError(result.error), z.treeifyError(zodError));
+    assert.deepEqual(esm.flattenError(result.error, (i) => i.code), z.flattenError(zodError, (i) => i.code));
+    compared++;
+  }
+  assert.equal(compared, inputs.length);
+  const tree = esm.treeifyError({ issues: [{ code: "custom", rule: "internal", path: ["__proto__", "x"], message: "m" }] });
+  assert.equal(Object.getPrototypeOf(tree.properties), Object.prototype, "a __proto__ key is an own property");
+  assert.deepEqual(Object.keys(tree.properties ?? {}), ["__proto__"]);
+});

@@ -13,6 +13,8 @@ import { sValidator } from "@hono/standard-validator";
 import type { StandardSchemaV1, StandardJSONSchemaV1 } from "@standard-schema/spec";
 import {
   formSchema,
+  flattenError,
+  treeifyError,
   CreateCustomerSchema,
   UpdateCustomerSchema,
   type CreateCustomer,
@@ -80,3 +82,13 @@ const forms = new Hono().post("/customers", sValidator("form", formSchema(Create
 });
 const formClient = hc<typeof forms>("http://localhost");
 export const formPosted = formClient.customers.$post({ form: { firstname: "Jane", "address.city": "Paris", tags: ["a", "b"] } });
+
+// Zod 4's error helpers, for this package's errors, with no cast.
+const failed = CreateCustomerSchema.safeParse({ email: "nope" });
+if (!failed.success) {
+  const flat = flattenError<CreateCustomer>(failed.error);
+  const emailErrors: string[] | undefined = flat.fieldErrors.email;
+  const tree = treeifyError(failed.error, (issue) => issue.code);
+  const codes: string[] | undefined = tree.properties?.["email"]?.errors;
+  void [emailErrors, codes];
+}
