@@ -161,88 +161,34 @@ pub(crate) trait Visit {
     fn millis(&mut self, field: u8, value: Option<u64>);
 }
 
-impl FieldValue for String {
-    fn from_normal(value: Normal) -> Option<Self> {
-        match value {
-            Normal::Text(text) => Some(text),
-            _ => None,
+/// Implements [`FieldValue`] for a Rust type: the [`Normal`] variant it is
+/// stored from, and how a visitor is shown it.
+macro_rules! field_value {
+    ($($ty:ty: $normal:ident, |$this:ident, $field:ident, $visitor:ident| $show:expr;)*) => {$(
+        impl FieldValue for $ty {
+            fn from_normal(value: Normal) -> Option<Self> {
+                match value {
+                    Normal::$normal(value) => Some(value),
+                    _ => None,
+                }
+            }
+            fn visit($this: &Option<Self>, $field: u8, $visitor: &mut dyn Visit) {
+                $show
+            }
         }
-    }
-    fn visit(this: &Option<Self>, field: u8, visitor: &mut dyn Visit) {
-        visitor.text(field, this.as_deref());
-    }
+    )*};
 }
 
-impl FieldValue for Option<String> {
-    fn from_normal(value: Normal) -> Option<Self> {
-        match value {
-            Normal::Nullable(text) => Some(text),
-            _ => None,
-        }
-    }
-    fn visit(this: &Option<Self>, field: u8, visitor: &mut dyn Visit) {
-        visitor.nullable(field, this.as_ref().map(Option::as_deref));
-    }
-}
-
-impl FieldValue for Vec<String> {
-    fn from_normal(value: Normal) -> Option<Self> {
-        match value {
-            Normal::Strings(list) => Some(list),
-            _ => None,
-        }
-    }
-    fn visit(this: &Option<Self>, field: u8, visitor: &mut dyn Visit) {
-        visitor.strings(field, this.as_deref());
-    }
-}
-
-impl FieldValue for Map<String, Json> {
-    fn from_normal(value: Normal) -> Option<Self> {
-        match value {
-            Normal::Object(map) => Some(map),
-            _ => None,
-        }
-    }
-    fn visit(this: &Option<Self>, field: u8, visitor: &mut dyn Visit) {
-        visitor.object(field, this.as_ref());
-    }
-}
-
-impl FieldValue for Address {
-    fn from_normal(value: Normal) -> Option<Self> {
-        match value {
-            Normal::Address(address) => Some(address),
-            _ => None,
-        }
-    }
-    fn visit(this: &Option<Self>, field: u8, visitor: &mut dyn Visit) {
-        visitor.address(field, this.as_ref());
-    }
-}
-
-impl FieldValue for bool {
-    fn from_normal(value: Normal) -> Option<Self> {
-        match value {
-            Normal::Bool(b) => Some(b),
-            _ => None,
-        }
-    }
-    fn visit(this: &Option<Self>, field: u8, visitor: &mut dyn Visit) {
-        visitor.boolean(field, *this);
-    }
-}
-
-impl FieldValue for u64 {
-    fn from_normal(value: Normal) -> Option<Self> {
-        match value {
-            Normal::Millis(ms) => Some(ms),
-            _ => None,
-        }
-    }
-    fn visit(this: &Option<Self>, field: u8, visitor: &mut dyn Visit) {
-        visitor.millis(field, *this);
-    }
+field_value! {
+    String: Text, |this, field, visitor| visitor.text(field, this.as_deref());
+    Option<String>: Nullable, |this, field, visitor| {
+        visitor.nullable(field, this.as_ref().map(Option::as_deref))
+    };
+    Vec<String>: Strings, |this, field, visitor| visitor.strings(field, this.as_deref());
+    Map<String, Json>: Object, |this, field, visitor| visitor.object(field, this.as_ref());
+    Address: Address, |this, field, visitor| visitor.address(field, this.as_ref());
+    bool: Bool, |this, field, visitor| visitor.boolean(field, *this);
+    u64: Millis, |this, field, visitor| visitor.millis(field, *this);
 }
 
 /// Implements [`FieldValue`] for an enumeration declared with `choice!`
