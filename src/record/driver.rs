@@ -203,7 +203,12 @@ impl<'o> Run<'o> {
                     language::normalize_language(s).map(str::to_owned)
                 })
                 .map(Normal::Text),
-            Kind::Choice(names) => self.choice(value, at, names).map(Normal::Choice),
+            // An enumeration's value, in any case: its canonical name.
+            Kind::Choice(names) => self
+                .checked(value, at, Problem::NotAChoice(names), |raw| {
+                    choice::parse_choice(raw, names)
+                })
+                .map(Normal::Choice),
             Kind::Notes => match rules::given_string(value, at, false, false, &mut self.issues) {
                 Given::Text(notes) => Some(Normal::Text(notes.to_owned())),
                 _ => None,
@@ -425,34 +430,19 @@ impl<'o> Run<'o> {
         }
     }
 
-    /// A string checked by a format rule that also normalises it.
-    fn checked(
+    /// A string checked by a rule that also normalises it (`refused` when
+    /// the rule finds nothing).
+    fn checked<T>(
         &mut self,
         value: Option<&Value>,
         at: &dyn Fn() -> Path,
         refused: Problem,
-        rule: impl FnOnce(&str) -> Option<String>,
-    ) -> Option<String> {
+        rule: impl FnOnce(&str) -> Option<T>,
+    ) -> Option<T> {
         match rules::given_string(value, at, false, true, &mut self.issues) {
             Given::Text(raw) => match rule(raw) {
                 None => self.issue(refused, at()),
                 normalized => normalized,
-            },
-            _ => None,
-        }
-    }
-
-    /// An enumeration's value, in any case: its canonical name.
-    fn choice(
-        &mut self,
-        value: Option<&Value>,
-        at: &dyn Fn() -> Path,
-        names: &'static [&'static str],
-    ) -> Option<&'static str> {
-        match rules::given_string(value, at, false, true, &mut self.issues) {
-            Given::Text(raw) => match choice::parse_choice(raw, names) {
-                None => self.issue(Problem::NotAChoice(names), at()),
-                chosen => chosen,
             },
             _ => None,
         }
