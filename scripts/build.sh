@@ -66,8 +66,9 @@ WASM_IN=target/wasm32-unknown-unknown/$PROFILE/customer_schema_wasm.wasm
 # adds __wbg_reset_state(), which re-instantiates the module after a trap.
 # The name and producers sections are debugging aids (function names in stack
 # traces; ~18 KB gzip): not shipped.
+# bindgen OUT_DIR [WASM]: the glue and the processed module (of $WASM_IN by default).
 bindgen() {
-  "$WB" "$WASM_IN" --out-dir "$1" --out-name customer_schema --target web \
+  "$WB" "${2:-$WASM_IN}" --out-dir "$1" --out-name customer_schema --target web \
     --experimental-reset-state-function --remove-name-section --remove-producers-section
 }
 
@@ -95,6 +96,26 @@ mkdir -p pkg/dist
 bindgen pkg/dist
 if grep -q '__trapForTest' pkg/dist/customer_schema.js; then
   echo "build.sh: the shipped module exports __trapForTest (built with test-hooks?)" >&2; exit 1
+fi
+
+# The Node entry's module: the same crate built for speed (opt-level 3:
+# larger, faster), where the browser's is built for size, a download on a
+# form page. Both go through wasm-bindgen, whose glue must come out the
+# same, byte for byte: node.cjs bundles the one glue, and hands it the
+# speed build's bytes. (--dev builds one module, used by both entries.)
+NODE_WASM=pkg/dist/customer_schema_node_bg.wasm
+if [ "$PROFILE" = release ]; then
+  say "cargo build --profile release-speed: the Node entry's module"
+  cargo build -p customer-schema-wasm --lib --profile release-speed --target wasm32-unknown-unknown
+  SPEED=target/speed-bindgen
+  rm -rf "$SPEED"
+  bindgen "$SPEED" target/wasm32-unknown-unknown/release-speed/customer_schema_wasm.wasm
+  if ! cmp -s "$SPEED/customer_schema.js" pkg/dist/customer_schema.js; then
+    echo "build.sh: the speed build's wasm-bindgen glue differs from the size build's" >&2; exit 1
+  fi
+  cp "$SPEED/customer_schema_bg.wasm" "$NODE_WASM"
+else
+  cp pkg/dist/customer_schema_bg.wasm "$NODE_WASM"
 fi
 
 say "pkg/dist/package.json: dist/'s .js files are ES modules"

@@ -13,7 +13,9 @@ export { validateBody } from "./http.mjs";
 export { fastifyCustomerSchema, customerSchemaValidatorCompiler } from "./fastify.mjs";
 
 // Synchronous load: `require` cannot await, and Node has the bytes on disk.
-glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "customer_schema_bg.wasm"))) });
+// The module built for speed (scripts/build.sh): the browser entries load the
+// one built for size.
+glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "customer_schema_node_bg.wasm"))) });
 
 const api = createApi(glue);
 

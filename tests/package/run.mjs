@@ -10,6 +10,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, readFileSync, copyFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { gzipSync } from "node:zlib";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -72,7 +73,7 @@ try {
   const files = packed[0].files.map((f) => f.path).sort();
   console.log(`packed ${packed[0].filename}: ${packed[0].size} bytes, ${files.length} files: ${files.join(", ")}`);
   check("the tarball holds the wasm, the glue, the entries and the types, and not the glue's own types", () => {
-    for (const f of ["package.json", "index.mjs", "embedded.mjs", "node.mjs", "index.d.ts", "index.d.mts", "src/adapter.mjs", "dist/customer_schema.js", "dist/package.json", "dist/types.d.ts", "dist/customer_schema_bg.wasm", "dist/customer_schema_bg.base64.mjs", "dist/node.cjs", "cli/main.mjs", "cli/worker.mjs"]) {
+    for (const f of ["package.json", "index.mjs", "embedded.mjs", "node.mjs", "index.d.ts", "index.d.mts", "src/adapter.mjs", "dist/customer_schema.js", "dist/package.json", "dist/types.d.ts", "dist/customer_schema_bg.wasm", "dist/customer_schema_node_bg.wasm", "dist/customer_schema_bg.base64.mjs", "dist/node.cjs", "cli/main.mjs", "cli/worker.mjs"]) {
       if (!files.includes(f)) throw new Error(`missing ${f}`);
     }
     // The wasm-bindgen glue's declarations (its loader's types need the DOM lib) stay unpublished.
@@ -111,6 +112,16 @@ try {
     return `${files.length} files checked`;
   });
 
+  check("two builds of one crate: the browser's module for size, the Node entry's for speed (sizes stated)", () => {
+    const installed = join(app, "node_modules", "customer-schema", "dist");
+    const browser = readFileSync(join(installed, "customer_schema_bg.wasm"));
+    const node = readFileSync(join(installed, "customer_schema_node_bg.wasm"));
+    if (browser.equals(node)) throw new Error("the Node entry's module is the browser's (a --dev build packed?)");
+    const nodeEntry = readFileSync(join(installed, "node.cjs"), "utf8");
+    if (!nodeEntry.includes("customer_schema_node_bg.wasm")) throw new Error("node.cjs does not load the speed build");
+    const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+    return `browser (size) ${browser.length} B, ${gz(browser)} B gzip -9; Node (speed) ${node.length} B, ${gz(node)} B gzip -9; tarball ${packed[0].size} B, unpacked ${packed[0].unpackedSize} B`;
+  });
   check("(a) import from an .mjs file validates the seed's example", () => run("node", ["consumer.mjs"], app));
   check("(b) require from a .cjs file validates the seed's example", () => run("node", ["consumer.cjs"], app));
   // Node warns about a module type only outside node_modules: loaded from
