@@ -181,6 +181,13 @@ export interface Schema<T, Input = unknown> extends StandardSchemaV1<Input, T>, 
    * `TypeError` naming the option when `options` is invalid.
    */
   safeParse(input: unknown, options?: ParseOptions): SafeParseResult<T>;
+  /**
+   * Validates one record given as JSON text: a string, or UTF-8 bytes (a
+   * `Uint8Array` or `Buffer`, a request body as received). The validator parses
+   * it; text that is not JSON is one `invalid_format` issue (`format: "json"`)
+   * at `[]`. Throws a `TypeError` only for a `text` of another type or bad options.
+   */
+  safeParseJson(text: string | Uint8Array, options?: ParseOptions): SafeParseResult<T>;
   /** Like `safeParse`, but returns the data or throws a `CustomerSchemaError`. */
   parse(input: unknown, options?: ParseOptions): T;
   readonly "~standard": {
@@ -303,8 +310,10 @@ export declare class InputError extends Error {
 }
 
 /**
- * Express/Connect middleware (Node only): validates `req.body` with `schema`;
- * on success replaces it with the normalised record (warnings in
+ * Express/Connect middleware (Node only): validates `req.body` with `schema`
+ * (a raw body, bytes or text from `express.raw()`/`express.text()`, as JSON
+ * text the validator parses; a parsed one as it is); on success replaces it
+ * with the normalised record (warnings in
  * `req.validationWarnings`) and calls `next()`, else answers `status` (422)
  * with `{ error: { issues }, warnings }`.
  */

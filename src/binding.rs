@@ -17,7 +17,7 @@ pub use crate::fields::{FIELD_LIST, FIELD_NAMES};
 // One record, and many, validated into wire text.
 pub use crate::output::{
     batch::{many_source_wire, many_text_wire},
-    safe_parse_wire,
+    safe_parse_json_text_wire, safe_parse_wire,
 };
 
 // The JSON text of a failure with one issue.

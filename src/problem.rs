@@ -77,6 +77,13 @@ pub enum Problem {
         line: usize,
         column: usize,
     },
+    /// Bytes given as JSON text that are not UTF-8, from `line`, `column`
+    /// (1-based; the column counts bytes).
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+
     /// The validator could not write its own result (never expected).
     Internal,
     /// Warning: SMS is preferred, and the number is of this kind.
@@ -221,7 +228,7 @@ impl Problem {
             },
             Problem::UpdatedBeforeCreated => custom(Rule::UpdatedBeforeCreated),
             Problem::UnrecognizedKeys(keys) => IssueKind::UnrecognizedKeys { keys },
-            Problem::NotJson { .. } => format(Format::Json),
+            Problem::NotJson { .. } | Problem::NotUtf8 { .. } => format(Format::Json),
             Problem::Internal => custom(Rule::Internal),
             Problem::SmsToNonMobile(_) => custom(Rule::SmsToNonMobile),
             Problem::MissingContact(PreferredContactMethod::Email) => custom(Rule::MissingEmail),
@@ -314,6 +321,9 @@ impl Problem {
                     line => format!("line {line}, "),
                 };
                 format!("Not JSON: {what} at {line}column {column}")
+            }
+            Problem::NotUtf8 { line, column } => {
+                format!("Not JSON: the bytes are not UTF-8 text at line {line}, column {column}")
             }
             Problem::Internal => "Internal error: the result could not be written as JSON".into(),
             Problem::SmsToNonMobile(kind) => format!(

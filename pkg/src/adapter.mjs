@@ -18,6 +18,8 @@
  * text where not plain strings); the batch functions
  * `safeParseMany(schema, records, options)` (an array or a JSON array text)
  * → wire text of `{ results, summary, error? }` (see fromWireBatch), and
+ * `safeParseJson(schema, text, wellFormed, options)`, one record's JSON text
+ * (a string or a Uint8Array) → its result as safeParse's;
  * `safeParseLines(schema, text, firstLine, options)` (NDJSON) → its JSON
  * text; `jsonSchema(schema, io, target, options)`, JSON text;
  * `parsePhone(input, options)` and, for string input,
@@ -388,6 +390,17 @@ export function createApi(glue) {
       if (result.success) return result.data;
       throw new CustomerSchemaError(result.error.issues, result.warnings);
     };
+    // One record as JSON text (a string, or UTF-8 bytes as received), parsed
+    // by the module. A string with a lone surrogate would reach it with
+    // U+FFFD in its place: the module is told, and answers with an issue.
+    /**
+     * @param {unknown} text
+     * @param {unknown} [options]
+     */
+    const safeParseJson = (text, options) => {
+      const wellFormed = typeof text !== "string" || text.isWellFormed?.() !== false;
+      return guarded(() => glue.safeParseJson(schema, text, wellFormed, withBound(options)), internalError, decodeResult);
+    };
     // Many records in one call: an array, or the JSON text of one.
     /**
      * @param {unknown} records
@@ -435,7 +448,7 @@ export function createApi(glue) {
       }, identity);
       return makeSchema(schema, Object.freeze({ .../** @type {object} */ (merged) }));
     };
-    const made = Object.freeze({ safeParse, parse, safeParseMany, safeParseNdjson, toJSONSchema, withOptions, "~standard": standard });
+    const made = Object.freeze({ safeParse, parse, safeParseJson, safeParseMany, safeParseNdjson, toJSONSchema, withOptions, "~standard": standard });
     schemaInfo.set(made, { schema, withBound });
     return made;
   }

@@ -1,9 +1,12 @@
-// Express (and Connect) middleware: validates the parsed JSON body with a
-// schema, replaces it with the normalised record, or answers 422 with every
-// issue. Only shapes are adapted here; the rules are the schema's.
+// Express (and Connect) middleware: validates the body with a schema,
+// replaces it with the normalised record, or answers 422 with every issue.
+// A raw body (express.raw() or express.text(): bytes or text) goes to the
+// validator as JSON text, unparsed by JavaScript; a parsed one
+// (express.json()) as the object it is. Only shapes are adapted here; the
+// rules are the schema's.
 
 /**
- * @param {{ safeParse: Function }} schema  CustomerSchema, CreateCustomerSchema or UpdateCustomerSchema
+ * @param {{ safeParse: Function, safeParseJson: Function }} schema  CustomerSchema, CreateCustomerSchema or UpdateCustomerSchema
  * @param {{ status?: number, parseOptions?: object }} [settings]
  */
 export function validateBody(schema, { status = 422, parseOptions } = {}) {
@@ -13,7 +16,8 @@ export function validateBody(schema, { status = 422, parseOptions } = {}) {
    * @param {() => void} next
    */
   return function customerSchemaBody(req, res, next) {
-    const result = schema.safeParse(req.body, parseOptions);
+    const raw = typeof req.body === "string" || req.body instanceof Uint8Array;
+    const result = raw ? schema.safeParseJson(req.body, parseOptions) : schema.safeParse(req.body, parseOptions);
     if (result.success) {
       req.body = result.data;
       req.validationWarnings = result.warnings;

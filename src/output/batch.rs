@@ -27,7 +27,7 @@ use serde_json::Value as Json;
 /// number its result gives). Not the parser's own message: formatting a
 /// `serde_json::Error` links the texts of every I/O error of the standard
 /// library into the module, 1.7 kB gzip, for errors a string never has.
-fn not_json(error: &serde_json::Error) -> Issue {
+pub(crate) fn not_json(error: &serde_json::Error) -> Issue {
     Problem::NotJson {
         ended: error.is_eof(),
         line: error.line(),

@@ -35,6 +35,36 @@ pub fn safe_parse_wire<S: Source>(kind: SchemaKind, input: S, options: &Options)
     result_text(kind, &input, options, true, &mut |_, _, _| {})
 }
 
+/// Validates one record given as JSON text (bytes, for the WebAssembly
+/// boundary: a request body, a file), returning the result as
+/// [`safe_parse_wire`] does. Text that is not JSON (or not UTF-8) is one
+/// `invalid_format` issue at the record, with where the parser stopped;
+/// `serde_json` bounds its own nesting (128 levels), so no input recurses
+/// without limit.
+pub fn safe_parse_json_text_wire(kind: SchemaKind, text: &[u8], options: &Options) -> String {
+    // Checked as UTF-8 first, then parsed as text: the same parser as the
+    // batch text paths (`from_slice` would put a second copy of it in the
+    // module, 3 kB).
+    let text = match std::str::from_utf8(text) {
+        Ok(text) => text,
+        Err(error) => {
+            let before = text.get(..error.valid_up_to()).unwrap_or_default();
+            let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |at| at + 1);
+            let column = 1 + before.len() - line_start;
+            let issue = Problem::NotUtf8 { line, column }.at(Vec::new());
+            return crate::issue::failure_json(&issue);
+        }
+    };
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(value) => safe_parse_wire(kind, &value, options),
+        Err(error) => crate::issue::failure_json(&batch::not_json(&error)),
+    }
+}
+
 /// The result of a record already read (see [`read_record`]), as text:
 /// JSON, or wire text when `wire` allows it and the result has that form.
 /// `outcome` is told whether the record is valid, its issues, and whether
@@ -78,3 +108,40 @@ pub fn result_json<T: Serialize>(result: &SafeParse<T>) -> String {
 
 /// Bytes reserved for a result's JSON text: a full customer record fits.
 const RESULT_CAPACITY: usize = 1024;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue_of(text: &[u8]) -> serde_json::Value {
+        let out = safe_parse_json_text_wire(SchemaKind::Create, text, &Options::default());
+        let result: serde_json::Value = serde_json::from_str(&out).unwrap();
+        result["error"]["issues"][0].clone()
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_one_issue_naming_where() {
+        let issue = issue_of(b"{\n  \"firstname\": \"J\xffne\"}");
+        assert_eq!(issue["format"], "json");
+        assert_eq!(issue["path"], serde_json::json!([]));
+        assert_eq!(
+            issue["message"],
+            "Not JSON: the bytes are not UTF-8 text at line 2, column 18"
+        );
+    }
+
+    #[test]
+    fn json_text_is_validated_as_the_value_it_holds() {
+        let text = br#"{"firstname": " Jane ", "email": 5}"#;
+        let out = safe_parse_json_text_wire(SchemaKind::Create, text, &Options::default());
+        let value: serde_json::Value = serde_json::from_slice(text).unwrap();
+        assert_eq!(
+            out,
+            safe_parse_json(SchemaKind::Create, &value, &Options::default())
+        );
+        assert_eq!(
+            issue_of(b"{oops")["message"],
+            "Not JSON: unexpected text at column 2"
+        );
+    }
+}

@@ -560,3 +560,36 @@ test("flattenError and treeifyError give what Zod 4's own give for the same issu
   assert.equal(Object.getPrototypeOf(tree.properties), Object.prototype, "a __proto__ key is an own property");
   assert.deepEqual(Object.keys(tree.properties ?? {}), ["__proto__"]);
 });
+
+test("safeParseJson: JSON text or UTF-8 bytes give what safeParse gives for the parsed value", () => {
+  const records = [
+    seedCustomer(),
+    { firstname: " Jane ", email: "Jane@EXAMPLE.com", tags: ["a", "a", ""], custom_fields: { n: 104.57142857142857, deep: [[[]]] } },
+    { email: 5, address: "x" },
+    [1, 2],
+    "just a string",
+  ];
+  for (const record of records) {
+    const text = JSON.stringify(record);
+    const expected = esm.CustomerSchema.safeParse(JSON.parse(text));
+    assert.deepEqual(esm.CustomerSchema.safeParseJson(text), expected, text);
+    assert.deepEqual(esm.CustomerSchema.safeParseJson(new TextEncoder().encode(text)), expected, `bytes: ${text}`);
+    assert.deepEqual(esm.CustomerSchema.safeParseJson(Buffer.from(text)), expected, `Buffer: ${text}`);
+  }
+  const us = esm.CreateCustomerSchema.withOptions({ defaultRegion: "US" });
+  assert.equal(us.safeParseJson('{"phone_number":"(415) 555-2671"}').data?.phone_number, "+14155552671");
+});
+
+test("safeParseJson: text that is not JSON, not UTF-8 or not well-formed is one issue at [], never a throw", () => {
+  for (const bad of ['{"firstname": "Jane",}', "", "{", "[".repeat(10_000), new Uint8Array([0x7b, 0xff, 0x7d]), '{"firstname":"\ud800"}']) {
+    const result = esm.CreateCustomerSchema.safeParseJson(bad);
+    assert.equal(result.success, false, String(bad).slice(0, 40));
+    if (result.success) continue;
+    assert.equal(result.error.issues.length, 1);
+    assert.deepEqual(result.error.issues[0].path, []);
+    assert.equal(result.error.issues[0].code, "invalid_format");
+  }
+  assert.match(esm.CreateCustomerSchema.safeParseJson("{\n  oops").error?.issues[0].message ?? "", /^Not JSON: unexpected text at line 2, column 3$/);
+  assert.throws(() => esm.CreateCustomerSchema.safeParseJson(/** @type {any} */ ({})), TypeError);
+  assert.equal(esm.CreateCustomerSchema.safeParse({ firstname: "Jane" }).success, true, "the module keeps working");
+});

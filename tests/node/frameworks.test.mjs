@@ -53,6 +53,24 @@ test("Express: validateBody replaces the body with the normalised record, or ans
   assert.equal(notJson.body.error.issues[0].code, "invalid_type");
 });
 
+test("Express with a raw body: validateBody hands the bytes to the validator as JSON text, unparsed by JavaScript", async (t) => {
+  const app = express();
+  app.post("/customers", express.raw({ type: "application/json" }), validateBody(CreateCustomerSchema, { parseOptions: { defaultRegion: "US" } }), (req, res) => {
+    res.status(201).json({ saved: req.body });
+  });
+  const server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  t.after(() => server.close());
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const ok = await post(base, jane);
+  assert.equal(ok.status, 201);
+  assert.deepEqual(ok.body.saved, janeNormalised);
+  const broken = await post(base, '{"firstname": "Jane",}');
+  assert.equal(broken.status, 422);
+  assert.deepEqual(broken.body.error.issues.map((i) => [i.code, i.format, i.path.length]), [["invalid_format", "json", 0]]);
+});
+
 test("Hono: @hono/standard-validator takes CreateCustomerSchema as a Standard Schema", async (t) => {
   const app = new Hono();
   app.post("/customers", sValidator("json", CreateCustomerSchema), (c) => c.json({ saved: c.req.valid("json") }, 201));

@@ -90,7 +90,8 @@ mod source;
 
 use customer_schema::batch;
 use customer_schema::binding::{
-    failure_json, many_source_wire, many_text_wire, safe_parse_wire, FIELD_NAMES,
+    failure_json, many_source_wire, many_text_wire, safe_parse_json_text_wire, safe_parse_wire,
+    FIELD_NAMES,
 };
 use customer_schema::fields::{Kind, FIELDS};
 use customer_schema::json_schema::{Io, Target};
@@ -99,7 +100,7 @@ use customer_schema::record::focus::{field_issues, parse_path};
 use customer_schema::record::form::record_from_form;
 use customer_schema::rules::type_problem;
 use customer_schema::rules::{country, language, phone, timezone};
-use customer_schema::value::{Plan, Reader, Value};
+use customer_schema::value::{Foreign, Plan, Reader, Value};
 use customer_schema::{Options, SchemaKind, Summary};
 use js_sys::TypeError;
 use one_thread::OneThread;
@@ -464,6 +465,34 @@ pub fn safe_parse(schema: &str, input: JsValue, options: JsValue) -> Result<Stri
     let kind = schema_kind(schema)?;
     let options = read_options(&options)?;
     Ok(safe_parse_wire(kind, JsSource::Raw(input), &options))
+}
+
+/// Validates one record given as JSON text: `text` is a string or a
+/// `Uint8Array` of UTF-8 (a request body as received), parsed here, not by
+/// JavaScript. `well_formed` is false for a string with a lone surrogate,
+/// which the crossing would turn into U+FFFD: one issue instead. Returns
+/// the result as `safeParse` does; throws a `TypeError` for any other
+/// `text`, a bad schema name or bad options.
+#[wasm_bindgen(js_name = safeParseJson)]
+pub fn safe_parse_json(
+    schema: &str,
+    text: JsValue,
+    well_formed: bool,
+    options: JsValue,
+) -> Result<String, JsValue> {
+    let kind = schema_kind(schema)?;
+    let options = read_options(&options)?;
+    if !well_formed {
+        let issue = type_problem("json", &Value::Foreign(Foreign::LoneSurrogate)).at(Vec::new());
+        return Ok(failure_json(&issue));
+    }
+    if let Some(text) = text.as_string() {
+        return Ok(safe_parse_json_text_wire(kind, text.as_bytes(), &options));
+    }
+    if let Some(bytes) = text.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(safe_parse_json_text_wire(kind, &bytes.to_vec(), &options));
+    }
+    Err(type_error("text must be a string or a Uint8Array of JSON"))
 }
 
 /// The record's field names, one per line, in the order wire text numbers
