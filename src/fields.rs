@@ -1,6 +1,6 @@
 //! The one table of the record's fields.
 //!
-//! Every fact about a field is written once, in the [`fields!`] table at the
+//! Every fact about a field is written once, in the `fields!` table at the
 //! bottom of this file: its wire name, its Rust name and type, whether each
 //! schema requires it, offers it or omits it, its default, and its [`Kind`]
 //! (which rule family reads it). Everything else is derived from the table:
@@ -10,7 +10,7 @@
 //! - [`Field`], the field list of each schema and the plans the input
 //!   reader follows ([`SchemaKind::plan`]);
 //! - the driver's dispatch (`crate::record` reads a field by its kind and
-//!   stores the value with [`Fields::set`]);
+//!   stores the value with `Fields::set`);
 //! - the wire writer's field indexes and the JavaScript field-name list
 //!   ([`FIELD_NAMES`]);
 //! - the JSON Schema and the TypeScript declarations (`crate::output`).

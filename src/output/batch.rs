@@ -129,7 +129,7 @@ pub fn many_source_json<S: Source>(kind: SchemaKind, list: S, options: &Options)
     many_source(kind, list, options, Writer::new(false))
 }
 
-/// [`many_source_json`] as wire text (see [`Writer`]).
+/// [`many_source_json`] as wire text (see `Writer`).
 pub fn many_source_wire<S: Source>(kind: SchemaKind, list: S, options: &Options) -> String {
     many_source(kind, list, options, Writer::new(true))
 }
@@ -179,7 +179,7 @@ pub fn many_text_json(kind: SchemaKind, text: &str, options: &Options) -> String
     many_text(kind, text, options, Writer::new(false))
 }
 
-/// [`many_text_json`] as wire text (see [`Writer`]).
+/// [`many_text_json`] as wire text (see `Writer`).
 pub fn many_text_wire(kind: SchemaKind, text: &str, options: &Options) -> String {
     many_text(kind, text, options, Writer::new(true))
 }

@@ -23,7 +23,7 @@
 //!
 //! Anything else a valid record's result can hold (warnings,
 //! `custom_fields`, keys kept by `passthrough`, a string too long for its
-//! length to be one character) has no wire form: [`success_text`] answers
+//! length to be one character) has no wire form: `success_text` answers
 //! `None`, and the result goes as JSON. A batch's valid records go as wire
 //! text too (`crate::output::batch`). A test decodes the wire text of many records
 //! and compares it with the JSON of the same result.

@@ -6,9 +6,9 @@
 //! WebAssembly module ~0.7 MB gzip, the first call take hundreds of
 //! milliseconds and memory grow with every region met. Here every pattern
 //! was compiled by `tools/phone-tables` into static tables
-//! ([`tables`]): digit automata for "does the number match this plan"
-//! ([`automaton`]) and small programs for the two patterns whose match
-//! position and groups matter ([`pike`]). There is nothing to start up,
+//! (`tables`): digit automata for "does the number match this plan"
+//! (`automaton`) and small programs for the two patterns whose match
+//! position and groups matter (`pike`). There is nothing to start up,
 //! nothing to cache and nothing that grows.
 //!
 //! The algorithm is libphonenumber's (`PhoneNumberUtil.parse`,
@@ -34,7 +34,7 @@ pub use tables::METADATA_VERSION;
 
 use tables::{PLANS_BY_CODE, PLAN_BY_REGION, REGIONS};
 
-/// One instruction of a prefix-matching program (see [`pike`]).
+/// One instruction of a prefix-matching program (see `pike`).
 #[derive(Debug, Clone, Copy)]
 pub enum Inst {
     /// Read one digit from the set (bit d for digit d).
@@ -94,7 +94,7 @@ pub struct Region {
     pub general: Desc,
     /// Lengths only diallable locally (bit n for n digits).
     pub general_local: u32,
-    /// In [`TYPE_ORDER`].
+    /// In `TYPE_ORDER`.
     pub types: [Desc; 10],
     pub same_mobile_and_fixed: bool,
 }

@@ -6,7 +6,7 @@
 //! concerns the field is kept: the issues at its path or inside it, those
 //! at an object holding it (an address that is not an object), those of the
 //! record as a whole (an input that is not an object), and those of the
-//! fields whose rules read it ([`DEPENDENTS`]).
+//! fields whose rules read it (`dependents`).
 
 use super::driver::Run;
 use super::{read_record, SchemaKind};

@@ -2,7 +2,7 @@
 //! rules to whole records (defaults, unknown keys, rules that span fields,
 //! and warnings).
 //!
-//! One driver ([`driver`]) serves all three schemas. It reads the record
+//! One driver (`driver`) serves all three schemas. It reads the record
 //! field by field in the table's order (`crate::fields`), hands each value
 //! to the rule family its kind names (`crate::rules`), attaches the path to
 //! what the rule reports, and gathers every issue (it never stops at the

@@ -5,7 +5,7 @@
 //! of America`), in any case, with or without diacritics, with inner
 //! whitespace collapsed. `XK` (Kosovo, user-assigned but in wide use) is
 //! accepted too. The names table is generated with its keys folded the way
-//! [`name_key`] folds an input, so matching here is a plain lookup.
+//! `name_key` folds an input, so matching here is a plain lookup.
 //!
 //! Names are spelled many ways even by the standards: ISO writes `Bolivia
 //! (Plurinational State of)` and `Bahamas (the)`, Debian's iso-codes
