@@ -53,6 +53,9 @@ cargo clippy -p customer-schema-wasm --target wasm32-unknown-unknown -- -D warni
 cargo clippy -p customer-schema-wasm --features test-hooks --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p customer-schema --lib --target wasm32-unknown-unknown -- -D warnings
 
+section "cargo doc -D warnings (the library's documentation links resolve)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p customer-schema
+
 section "the library's wasm32 dependencies have neither wasm-bindgen nor js-sys"
 if cargo tree --target wasm32-unknown-unknown -p customer-schema -e normal | grep -E '\b(wasm-bindgen|js-sys) v'; then
   echo "customer-schema depends on wasm-bindgen or js-sys (above): they belong to customer-schema-wasm" >&2
