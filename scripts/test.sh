@@ -4,17 +4,20 @@
 #   Rust: cargo fmt --check, cargo clippy -D warnings (the workspace
 #         natively: the library, the WebAssembly boundary crate wasm/ and the
 #         phone-table generator; for wasm32: the boundary, with and without
-#         its test hooks, and the library alone), the library's wasm32 tree
-#         free of wasm-bindgen and js-sys, the generated phone tables up to
-#         date, cargo test --workspace (with the phone engine's differential
+#         its test hooks, and the library alone), cargo doc -D warnings, the
+#         library's wasm32 tree free of wasm-bindgen and js-sys, the generated
+#         phone and ISO/IANA tables up to date, cargo test --workspace (with the phone engine's differential
 #         tests against the phonenumber crate and libphonenumber, 40 random
 #         cases a plan, and the WebAssembly allocator's tests)
-#   Package: scripts/build.sh (release) and scripts/build.sh --test-hooks
+#   Package: scripts/build.sh (release: the browser's module for size, the
+#            Node entry's for speed) and scripts/build.sh --test-hooks
 #            (the test build the trap tests load, in target/pkg-test/),
 #            Node tests (API, fixtures, batches,
 #            streaming with an RSS bound, the CLI's exit codes and CSV edge
 #            cases, Express/Hono/Fastify over loopback HTTP, JSON Schema with
-#            Ajv), packaging test (including the bin from the tarball)
+#            Ajv, the Fastify plugin, Hono's form target), packaging test
+#            (the bin from the tarball; tRPC, React Hook Form, TanStack Form,
+#            Hono's client and Standard Schema's types compiled against it)
 #   JavaScript: npm run lint (ESLint), npm run typecheck (tsc over the JS
 #            with JSDoc types; after the build, whose dist/ types it reads)
 #   Not here (minutes): bench/check-1m.sh, the CLI on 1,000,000 records;
