@@ -7,7 +7,8 @@
 // Implementations: ours (the built package, pkg/: run ./scripts/build.sh
 // first), zod-regex and zod-lpn (bench/peers/zod-customer.mjs says what each
 // checks). Workloads: (a) one record, (b) 1,000 mixed records one by one,
-// (c) 10,000 records in one batch, a phone number list, cold start in fresh
+// (c) 10,000 records in one batch, (d) records as JSON text (ours:
+// safeParseJson; the peers: JSON.parse first), a phone number list, cold start in fresh
 // processes, shipped size and WebAssembly memory. Timings are mitata's means;
 // ratios are peer time / our time. Before timing, the three are checked to
 // agree on which records are valid, and ours and libphonenumber-js on E.164.
@@ -98,6 +99,10 @@ const oneCreate = oneCreateRecord();
 const mixed = mixedRecords();
 const batch = batchRecords();
 const phones = phoneList();
+// The same records as JSON text (a request body): ours parses it in the
+// module (safeParseJson), the peers with JSON.parse first.
+const oneText = JSON.stringify(one);
+const mixedTexts = mixed.map((r) => JSON.stringify(r));
 
 const IMPLS = {
   ours: ours.CustomerSchema,
@@ -238,6 +243,34 @@ const workloads = [
       ours: () => ours.CustomerSchema.safeParseMany(batch),
       "zod-regex": () => batch.map((r) => zodRegex.CustomerSchema.safeParse(r)),
       "zod-lpn": () => batch.map((r) => zodLpn.CustomerSchema.safeParse(r)),
+    },
+  },
+  {
+    key: "json",
+    title: "(d) one record as JSON text (ours: safeParseJson; peers: JSON.parse, then safeParse)",
+    per: 1,
+    options: SHORT,
+    fns: {
+      ours: () => ours.CustomerSchema.safeParseJson(oneText),
+      "zod-regex": () => zodRegex.CustomerSchema.safeParse(JSON.parse(oneText)),
+      "zod-lpn": () => zodLpn.CustomerSchema.safeParse(JSON.parse(oneText)),
+    },
+  },
+  {
+    key: "json-mixed",
+    title: `(d') ${mixedTexts.length} mixed records as JSON texts, one by one`,
+    per: mixedTexts.length,
+    options: LONG,
+    fns: {
+      ours: () => {
+        for (const t of mixedTexts) do_not_optimize(ours.CustomerSchema.safeParseJson(t));
+      },
+      "zod-regex": () => {
+        for (const t of mixedTexts) do_not_optimize(zodRegex.CustomerSchema.safeParse(JSON.parse(t)));
+      },
+      "zod-lpn": () => {
+        for (const t of mixedTexts) do_not_optimize(zodLpn.CustomerSchema.safeParse(JSON.parse(t)));
+      },
     },
   },
   {
