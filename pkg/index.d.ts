@@ -234,6 +234,11 @@ export interface Country {
 export declare function timeZones(): readonly string[];
 /** The IANA tz database release those names come from (e.g. `"2025b"`). */
 export declare function tzdataVersion(): string;
+/**
+ * The libphonenumber metadata release the phone numbering plans come from
+ * (e.g. `"9.0.43"`), as released in Google's Python port `phonenumbers`.
+ */
+export declare function phoneMetadataVersion(): string;
 /** The ISO 639-1 languages the module accepts (frozen, cached). */
 export declare function languages(): readonly Language[];
 /** The ISO 3166-1 countries the module accepts (frozen, cached). */

@@ -14,7 +14,7 @@
  * valid record (see fromWire) or JSON (throws a TypeError for bad options
  * only); `fieldNames()`, the field names wire text numbers, one per line;
  * `__wbg_reset_state()` re-instantiates the module; the table functions
- * `timeZones`, `tzdataVersion`, `languages`, `countries`, `enumValues` (JSON
+ * `timeZones`, `tzdataVersion`, `phoneMetadataVersion`, `languages`, `countries`, `enumValues` (JSON
  * text where not plain strings); the batch functions
  * `safeParseMany(schema, records, options)` (an array or a JSON array text)
  * → wire text of `{ results, summary, error? }` (see fromWireBatch), and
@@ -362,6 +362,7 @@ export function createApi(glue) {
   const freezeAll = (rows) => Object.freeze(rows.map((row) => Object.freeze(row)));
   const timeZones = once(() => Object.freeze(JSON.parse(glue.timeZones())));
   const tzdataVersion = once(() => glue.tzdataVersion());
+  const phoneMetadataVersion = once(() => glue.phoneMetadataVersion());
   const languages = once(() => freezeAll(/** @type {[string, string][]} */ (JSON.parse(glue.languages())).map(([code, name]) => ({ code, name }))));
   const countries = once(() =>
     freezeAll(/** @type {[string, string, string][]} */ (JSON.parse(glue.countries())).map(([alpha2, alpha3, name]) => ({ alpha2, alpha3, name }))),
@@ -524,6 +525,7 @@ export function createApi(glue) {
     CustomerSchemaError,
     timeZones,
     tzdataVersion,
+    phoneMetadataVersion,
     languages,
     countries,
     enumValues,

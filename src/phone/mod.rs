@@ -13,10 +13,10 @@
 //!
 //! The algorithm is libphonenumber's (`PhoneNumberUtil.parse`,
 //! `isValidNumber`, `getNumberType`), step for step, with the metadata of
-//! the `phonenumber` crate, which stays the oracle of the differential tests
-//! (`tests/phone_differential.rs`). Where the `phonenumber` crate departs
-//! from libphonenumber, this engine follows libphonenumber; the
-//! differential tests name each such difference.
+//! Google's current release (the PyPI `phonenumbers` wheel pinned in
+//! `tools/phone-tables/phonenumbers.pin`), whose Python code is the oracle
+//! of the differential tests (`tests/phone_differential.rs`); the
+//! `phonenumber` crate, at its own older release, is counted beside it.
 //!
 //! Input is already screened (`crate::rules::phone`): ASCII digits only, at
 //! most 20 of them.

@@ -18,6 +18,11 @@ pub use crate::phone::NumberKind;
 use crate::phone::{self, ParseError};
 use crate::problem::{PhoneProblem, Problem};
 
+/// The libphonenumber metadata release the numbering plans come from
+/// (e.g. `9.0.43`): the PyPI `phonenumbers` release pinned in
+/// `tools/phone-tables/phonenumbers.pin`.
+pub const PHONE_METADATA_VERSION: &str = crate::phone::METADATA_VERSION;
+
 /// More digits than any E.164 number plus an international prefix needs.
 const MAX_DIGITS: usize = 20;
 

@@ -190,6 +190,11 @@ test("tzdataVersion() names a tz release", () => {
   assert.match(esm.tzdataVersion(), /^\d{4}[a-z]$/);
 });
 
+test("phoneMetadataVersion() names a libphonenumber release", () => {
+  assert.match(esm.phoneMetadataVersion(), /^\d+\.\d+\.\d+$/);
+  assert.equal(esm.phoneMetadataVersion(), esm.phoneMetadataVersion());
+});
+
 test("languages(): {code, name}[]; each code is accepted and kept", () => {
   const langs = esm.languages();
   assert.ok(langs.length > 150, `${langs.length} languages`);

@@ -7,6 +7,7 @@ import {
   CustomerSchemaError,
   timeZones,
   tzdataVersion,
+  phoneMetadataVersion,
   languages,
   countries,
   type Language,
@@ -82,10 +83,11 @@ void [wrong, wrongMethod, noId];
 // The module's tables, for form suggestions.
 const zones: readonly string[] = timeZones();
 const release: string = tzdataVersion();
+const phoneRelease: string = phoneMetadataVersion();
 const langs: readonly Language[] = languages();
 const code: string | undefined = langs[0]?.code;
 const lands: readonly Country[] = countries();
 const alpha3: string | undefined = lands[0]?.alpha3;
-void [zones, release, code, alpha3];
+void [zones, release, phoneRelease, code, alpha3];
 // @ts-expect-error: the tables are read-only
 languages().push({ code: "xx", name: "X" });

@@ -510,6 +510,12 @@ pub fn tzdata_version() -> String {
     timezone::TZDATA_VERSION.to_owned()
 }
 
+/// The libphonenumber metadata release the phone numbering plans come from.
+#[wasm_bindgen(js_name = phoneMetadataVersion)]
+pub fn phone_metadata_version() -> String {
+    customer_schema::rules::phone::PHONE_METADATA_VERSION.to_owned()
+}
+
 /// The phone number types as JSON text, in the order `phoneFacts` numbers
 /// them:
 /// `["MOBILE","FIXED_LINE_OR_MOBILE",…]`.
