@@ -274,6 +274,16 @@ test("parsePhone checks one number with the phone_number rule", () => {
   assert.throws(() => parsePhone("+14155552671", { defaultRegion: "ZZ" }), TypeError);
 });
 
+test("defaultRegion accepts the phone regions AC and TA; address.country does not", () => {
+  const { parsePhone, CustomerSchema } = esm;
+  assert.equal(parsePhone("62889", { defaultRegion: "ac" }).data.e164, "+24762889");
+  assert.equal(parsePhone("8123", { defaultRegion: "TA" }).data.e164, "+2908123");
+  const address = { street: "1 Main Road", city: "Edinburgh", state: "", postalCode: "TDCU 1ZZ", country: "TA" };
+  const record = CustomerSchema.safeParse({ ...seedCustomer(), address }, { defaultRegion: "TA" });
+  assert.equal(record.success, false);
+  assert.ok(record.error.issues.some((issue) => issue.path.join(".") === "address.country"), JSON.stringify(record.error.issues));
+});
+
 test("parsePhone refuses what the phone_number field refuses, with the field's issue: a huge string, a lone surrogate", () => {
   const { parsePhone, CustomerSchema } = esm;
   const fieldIssue = (phone_number) => {
