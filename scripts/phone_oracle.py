@@ -13,7 +13,10 @@ checked against its pinned sha256, and imported straight from the zip.
 Protocol: one JSON array per line on stdin, `[digits, plus, region]` (region
 null or ISO alpha-2), read the way the engine reads it (with `+`, or without
 a region, as `+digits`; else as a number of the region); one line out per
-line in: `null` for "not a valid number", else `[e164, type]`.
+line in: `null` for "not a valid number", else `[e164, type]`. A line
+`{"text": …, "region": …}` instead asks how libphonenumber's `parse` reads
+that text as written (tel: URIs, punctuation, …): the same answer, or
+`["extension", digits]` when it reads an extension.
 
 `--plans` instead prints every numbering plan of the metadata as one JSON
 array: `{id, code, national_prefix, fixed_line_lengths, examples}`, each
@@ -122,9 +125,25 @@ def main() -> None:
         print(json.dumps(plans(phonenumbers)))
         return
 
+    def verdict_of_text(text: str, region):
+        try:
+            number = phonenumbers.parse(text, region)
+        except NumberParseException:
+            return None
+        if number.extension:
+            return ["extension", number.extension]
+        if not phonenumbers.is_valid_number(number):
+            return None
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return [e164, names[phonenumbers.number_type(number)]]
+
     out = sys.stdout
     for line in sys.stdin:
-        digits, plus, region = json.loads(line)
+        case = json.loads(line)
+        if isinstance(case, dict):
+            out.write(json.dumps(verdict_of_text(case["text"], case["region"])) + "\n")
+            continue
+        digits, plus, region = case
         out.write(json.dumps(verdict(digits, plus, region)) + "\n")
     out.flush()
 

@@ -113,6 +113,37 @@ fn google(cases: &[Case]) -> Vec<Verdict> {
     verdicts
 }
 
+/// libphonenumber's verdicts on texts as written (`[text, region]`).
+fn google_texts(cases: &[(String, Option<&str>)]) -> Vec<Verdict> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/phone_oracle.py");
+    let mut child = Command::new("python3")
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 runs scripts/phone_oracle.py");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let lines: Vec<String> = cases
+        .iter()
+        .map(|(text, region)| serde_json::json!({ "text": text, "region": region }).to_string())
+        .collect();
+    let writer = std::thread::spawn(move || {
+        for line in lines {
+            writeln!(stdin, "{line}").expect("write to the oracle");
+        }
+    });
+    let verdicts: Vec<Verdict> = BufReader::new(child.stdout.take().expect("stdout"))
+        .lines()
+        .map(|line| serde_json::from_str(&line.expect("oracle output")).expect("oracle JSON"))
+        .collect();
+    writer.join().expect("writer");
+    assert!(
+        child.wait().expect("oracle exit").success(),
+        "the oracle failed"
+    );
+    verdicts
+}
+
 /// A small seeded generator (xorshift64*), so every run tests the same numbers.
 struct Rng(u64);
 
@@ -305,4 +336,103 @@ fn seeded_random_numbers_agree_per_region() {
         }
     }
     cases.check();
+}
+
+/// Every example number in the other spellings libphonenumber reads as a
+/// plain number: `tel:` URIs (global, and local with a `phone-context`),
+/// each of its punctuation and spacing characters (fullwidth forms
+/// included) in place of the spaces, fullwidth digits and plus, and
+/// trailing separators or a bare extension mark. Ours must read each one as
+/// libphonenumber does (`["extension", …]` from the oracle must be our
+/// extension refusal).
+#[test]
+fn every_example_number_agrees_in_libphonenumbers_other_spellings() {
+    const SEPARATORS: [&str; 20] = [
+        "-", ".", "/", "\u{a0}", "\u{ad}", "\u{200b}", "\u{2060}", "\u{2010}", "\u{2015}",
+        "\u{2212}", "\u{2053}", "\u{223c}", "\u{30fc}", "\u{3000}", "\u{ff0d}", "\u{ff0e}",
+        "\u{ff0f}", "\u{ff5e}", " / ", "\u{2012}",
+    ];
+    const ENDINGS: [&str; 6] = [",", ";", ".", " x", " ~", " /"];
+    let fullwidth = |text: &str| -> String {
+        text.chars()
+            .map(|c| match c {
+                '0'..='9' | '+' | '(' | ')' | '-' => {
+                    char::from_u32(u32::from(c) - 0x20 + 0xff00).unwrap_or(c)
+                }
+                ' ' => '\u{3000}',
+                c => c,
+            })
+            .collect()
+    };
+    let mut cases: Vec<(String, Option<&'static str>)> = Vec::new();
+    let mut rng = Rng(0x7E1_5EED);
+    for plan in plans() {
+        let region = plan.region();
+        for [example, international, national] in &plan.examples {
+            let code = plan.code;
+            cases.push((format!("tel:{}", international.replace(' ', "-")), None));
+            cases.push((format!("tel:{national};phone-context=+{code}"), None));
+            cases.push((format!("tel:{example};phone-context=+{code}"), region));
+            cases.push((
+                format!("tel:{}", international.replace(' ', "-") + ";isub=12"),
+                None,
+            ));
+            cases.push((fullwidth(international), None));
+            let separator = SEPARATORS[rng.below(SEPARATORS.len())];
+            cases.push((international.replace(' ', separator), None));
+            cases.push((format!("[{}]", international.replace(' ', "] [")), None));
+            let ending = ENDINGS[rng.below(ENDINGS.len())];
+            cases.push((format!("{international}{ending}"), None));
+            if let Some(region) = region {
+                let separator = SEPARATORS[rng.below(SEPARATORS.len())];
+                cases.push((national.replace(' ', separator), Some(region)));
+                cases.push((fullwidth(national), Some(region)));
+                cases.push((
+                    format!("tel:{national};phone-context=example.com"),
+                    Some(region),
+                ));
+                if plan.id == "BR" && national.starts_with('0') {
+                    cases.push((format!("0xx{}", &national[1..]), Some(region)));
+                }
+            }
+        }
+    }
+    let expected = google_texts(&cases);
+    let mut wrong = Vec::new();
+    let mut extensions = 0;
+    for ((text, region), expected) in cases.iter().zip(&expected) {
+        let mine = normalize_phone(text, *region);
+        let agrees = match (expected, &mine) {
+            (Some((ext, _)), Err(customer_schema::Problem::Phone(p))) if ext == "extension" => {
+                extensions += 1;
+                *p == customer_schema::problem::PhoneProblem::Extension
+            }
+            (expected, mine) => {
+                *expected
+                    == mine
+                        .as_ref()
+                        .ok()
+                        .map(|p| (p.e164.clone(), p.kind.name().to_owned()))
+            }
+        };
+        if !agrees {
+            wrong.push(format!(
+                "{text:?} in {region:?}: libphonenumber {expected:?}, ours {mine:?}"
+            ));
+        }
+    }
+    let valid = expected.iter().filter(|v| v.is_some()).count();
+    eprintln!(
+        "{} spellings, {valid} valid for libphonenumber ({extensions} as extensions)",
+        cases.len()
+    );
+    for line in wrong.iter().take(40) {
+        eprintln!("WRONG {line}");
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} answers differ from libphonenumber",
+        wrong.len()
+    );
+    assert!(valid > 8_000, "spellings are valid ({valid})");
 }

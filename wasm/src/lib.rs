@@ -339,6 +339,8 @@ fn error_key(error: &PhoneProblem) -> Option<u32> {
             code: Some(calling_code),
         } => 11 | code(*calling_code) << 4,
         PhoneProblem::NotValidWithoutPlus { code: None } => 12,
+        PhoneProblem::TextAround => 13,
+        PhoneProblem::PhoneContext => 14,
     })
 }
 
