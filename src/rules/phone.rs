@@ -124,6 +124,12 @@ fn script_digit(c: char) -> Option<u8> {
 /// operator and katakana prolonged sound mark, and their fullwidth forms
 /// (the tildes: see `screen_number`).
 fn is_separator(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(
+            c,
+            ' ' | '\t'..='\r' | '-' | '.' | '(' | ')' | '[' | ']' | '/'
+        );
+    }
     c.is_whitespace()
         || matches!(
             c,
@@ -207,7 +213,7 @@ fn unwrap_tel(input: &str) -> Result<(&str, Option<&str>), PhoneProblem> {
             0
         }
     };
-    let (mut number, context) = match input.find(CONTEXT) {
+    let (mut number, context) = match find(input, CONTEXT) {
         Some(at) => {
             let after = &input[at + CONTEXT.len()..];
             let context = &after[..after.find(';').unwrap_or(after.len())];
@@ -216,10 +222,28 @@ fn unwrap_tel(input: &str) -> Result<(&str, Option<&str>), PhoneProblem> {
         }
         None => (&input[without_scheme(input)..], None),
     };
-    if let Some(at) = number.find(";isub=").filter(|&at| at > 0) {
+    if let Some(at) = find(number, ";isub=").filter(|&at| at > 0) {
         number = &number[..at];
     }
     Ok((number, context))
+}
+
+/// Where `needle` (ASCII) first occurs in `text`: a plain scan, which is
+/// all these short inputs need (`str::find`'s searcher costs kilobytes of
+/// code in the WebAssembly module).
+fn find(text: &str, needle: &str) -> Option<usize> {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    let (&first, rest) = needle.split_first()?;
+    // Most numbers have no `;` at all: one pass over the bytes says so.
+    let mut from = 0;
+    while let Some(at) = text.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + at;
+        if text.get(at + 1..at + needle.len()) == Some(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// A `phone-context` value: `+` and digits (with RFC 3966's visual
@@ -273,6 +297,26 @@ impl Digits {
 
 /// Screens the raw input and returns its digits and whether it began with `+`.
 fn screen(input: &str) -> Result<(Digits, bool), PhoneProblem> {
+    // Most input is no `tel:` URI: read it straight, and look for the URI's
+    // parts only when it starts like one or stops at a `;`.
+    let maybe_uri = matches!(input.as_bytes().first(), Some(b't' | b'T'));
+    if !maybe_uri {
+        let empty = Digits {
+            buf: [0; MAX_DIGITS],
+            len: 0,
+        };
+        match screen_number(input, empty, false) {
+            Err(PhoneProblem::Extension | PhoneProblem::Character(';')) => {}
+            answer => return answer,
+        }
+    }
+    screen_uri(input)
+}
+
+/// [`screen`] for a `tel:` URI, or for text with a `;` that may be one.
+#[cold]
+#[inline(never)]
+fn screen_uri(input: &str) -> Result<(Digits, bool), PhoneProblem> {
     let (number, context) = unwrap_tel(input)?;
     let mut digits = Digits {
         buf: [0; MAX_DIGITS],
@@ -293,13 +337,15 @@ fn screen(input: &str) -> Result<(Digits, bool), PhoneProblem> {
     screen_number(number, digits, plus)
 }
 
+#[inline]
 fn screen_number(
     input: &str,
     mut digits: Digits,
     mut plus: bool,
 ) -> Result<(Digits, bool), PhoneProblem> {
     // Whether a digit came just before, and whether whitespace came since
-    // the last digit (what tells a word after the number from a letter of it).
+    // the last digit (what tells a word after the number, one with a
+    // lower-case ASCII letter after a space, from a letter of the number).
     let (mut after_digit, mut space_since_digit) = (false, false);
     let bytes = input.as_bytes();
     let mut at = 0;
@@ -333,7 +379,10 @@ fn screen_number(
             // (U+FF0B: the fullwidth plus sign, typed with fullwidth digits.)
             '+' | '\u{ff0b}' if digits.len == 0 && !plus => plus = true,
             '+' | '\u{ff0b}' => return Err(PhoneProblem::MisplacedPlus),
-            c if is_separator(c) => space_since_digit |= c.is_whitespace(),
+            c if is_separator(c) => {
+                space_since_digit |=
+                    matches!(c, ' ' | '\t'..='\r') || !c.is_ascii() && c.is_whitespace();
+            }
             // Brazil's carrier-code placeholder: `0xx11 98765 4321` is read
             // as the national prefix and the number, as libphonenumber does.
             'x' | 'X'
@@ -358,7 +407,7 @@ fn screen_number(
                 } else if is_letter(c)
                     && space_since_digit
                     && !more_digits
-                    && rest.chars().any(char::is_lowercase)
+                    && rest.bytes().any(|b| b.is_ascii_lowercase())
                 {
                     PhoneProblem::TextAround
                 } else if is_letter(c) {
