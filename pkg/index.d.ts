@@ -282,3 +282,14 @@ export declare function parsePhone(
   input: unknown,
   options?: Pick<ParseOptions, "defaultRegion">,
 ): SafeParseSuccess<PhoneInfo> | SafeParseFailure;
+/**
+ * A valid phone number (E.164, or any spelling `parsePhone` reads without a
+ * region) written as libphonenumber writes it: `"national"` (`020 7946 0958`),
+ * `"international"` (`+44 20 7946 0958`) or `"rfc3966"`
+ * (`tel:+44-20-7946-0958`). `null` when it is not a valid number; a bad
+ * `format` throws a `TypeError`.
+ */
+export declare function formatPhone(
+  number: string,
+  format: "national" | "international" | "rfc3966",
+): string | null;

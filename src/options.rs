@@ -56,6 +56,21 @@ export interface ParseOptions {
 }
 "#;
 
+/// The format name of `formatPhone` (`"national"`, `"international"`,
+/// `"rfc3966"`): the programmer's choice, so a bad one is an error that
+/// names it, like an option.
+pub fn phone_format(name: &str) -> Result<crate::rules::phone::PhoneFormat, OptionError> {
+    use crate::rules::phone::PhoneFormat;
+    match name {
+        "national" => Ok(PhoneFormat::National),
+        "international" => Ok(PhoneFormat::International),
+        "rfc3966" => Ok(PhoneFormat::Rfc3966),
+        _ => Err(OptionError(format!(
+            "format must be \"national\", \"international\" or \"rfc3966\", not {name:?}"
+        ))),
+    }
+}
+
 /// A region with a numbering plan that ISO 3166-1 does not list as a
 /// country (libphonenumber's `AC` and `TA`), upper-cased.
 fn phone_only_region(code: &str) -> Option<&'static str> {

@@ -436,3 +436,38 @@ fn every_example_number_agrees_in_libphonenumbers_other_spellings() {
     );
     assert!(valid > 8_000, "spellings are valid ({valid})");
 }
+
+/// Every example number of every plan, written nationally and
+/// internationally, exactly as libphonenumber writes it.
+#[test]
+fn every_example_number_is_formatted_as_libphonenumber_formats_it() {
+    use customer_schema::rules::phone::{format_phone, PhoneFormat};
+    let (mut checked, mut wrong) = (0, Vec::new());
+    for plan in plans() {
+        for [example, international, national] in &plan.examples {
+            let e164 = format!("+{}{}", plan.code, example);
+            for (how, expected) in [
+                (PhoneFormat::International, international),
+                (PhoneFormat::National, national),
+            ] {
+                checked += 1;
+                let ours = format_phone(&e164, how);
+                if ours.as_ref() != Ok(expected) {
+                    wrong.push(format!(
+                        "{e164} {how:?}: libphonenumber {expected:?}, ours {ours:?}"
+                    ));
+                }
+            }
+        }
+    }
+    eprintln!("{checked} formatted numbers");
+    for line in wrong.iter().take(40) {
+        eprintln!("WRONG {line}");
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} formats differ from libphonenumber",
+        wrong.len()
+    );
+    assert!(checked > 2_000);
+}

@@ -476,6 +476,21 @@ export function createApi(glue) {
       return answer > 0 ? validPhone(e164Text(answer)) : answer < 0 ? keyedIssue(answer) : phoneAnswer();
     }, internalError, identity);
 
+  /**
+   * A valid number written as libphonenumber writes it; null when it is not
+   * a valid number (or not a string). A bad format name throws a TypeError.
+   * @param {unknown} number
+   * @param {unknown} format
+   */
+  const formatPhone = (number, format) =>
+    guarded(
+      () => glue.formatPhone(typeof number === "string" ? number : "", String(format)) ?? null,
+      (cause) => {
+        throw cause;
+      },
+      identity,
+    );
+
   // Run the validation path once now, on the module's own sample records
   // (one whose result is JSON, one whose result is wire text): V8 compiles
   // WebAssembly and JavaScript lazily, on first call, so this makes the
@@ -530,6 +545,7 @@ export function createApi(glue) {
     countries,
     enumValues,
     parsePhone,
+    formatPhone,
     mergeSummary,
   };
   warmUp([api.CustomerSchema, api.CreateCustomerSchema, api.UpdateCustomerSchema]);

@@ -5,8 +5,8 @@
 //! `^(?:pattern)` for leading digits), and the prefix programs must find
 //! the same match end and groups as the regex crate's leftmost-first search.
 
-use super::tables::REGIONS;
-use super::{automaton, pike, Desc, NONE};
+use super::tables::{FORMATS, FORMAT_GROUPS, REGIONS};
+use super::{automaton, pike, plans_for_code, Desc, NONE};
 use regex::{Regex, RegexBuilder};
 
 // The generator's reader of the wheel, compiled into this test (some of
@@ -141,4 +141,46 @@ fn prefix_programs_find_the_regex_crates_match_and_groups() {
             }
         }
     }
+}
+
+#[test]
+fn format_leading_digits_and_groups_are_the_metadatas() {
+    let mut checked = 0;
+    for (i, (meta, plan)) in metadata().iter().zip(REGIONS.iter()).enumerate() {
+        let inputs = inputs(meta, i as u64 * 31);
+        for ((first, count), formats) in [
+            (plan.formats, &meta.formats),
+            (plan.intl_formats, &meta.intl_formats),
+        ] {
+            let first = usize::from(first);
+            let compiled = &FORMATS[first..first + usize::from(count)];
+            // Only a calling code's main region's formats are kept.
+            let main = plans_for_code(plan.code).first().map(|p| p.id) == Some(plan.id);
+            if !main {
+                assert!(compiled.is_empty(), "{}", plan.id);
+                continue;
+            }
+            assert_eq!(compiled.len(), formats.len(), "{}", plan.id);
+            for (format, source) in compiled.iter().zip(formats.iter()) {
+                let start = usize::from(format.groups);
+                let groups = &FORMAT_GROUPS[start..start + usize::from(format.group_count)];
+                assert_eq!(groups, source.groups.as_slice(), "{}", plan.id);
+                let Some(leading) = &source.leading_digits else {
+                    assert_eq!(format.leading, u16::MAX, "{}", plan.id);
+                    continue;
+                };
+                let prefix = regex(&format!("^(?:{leading})"));
+                for input in &inputs {
+                    checked += 1;
+                    assert_eq!(
+                        automaton::matches_prefix(u32::from(format.leading), input.as_bytes()),
+                        prefix.is_match(input),
+                        "{}: format leading digits {leading:?} on {input:?}",
+                        plan.id
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 100_000, "{checked}");
 }

@@ -14,6 +14,7 @@
 //! an extension is refused rather than cut off (E.164 has no extension). This
 //! keeps the engine on the small, well-tested input it was built for.
 
+pub use crate::phone::NumberFormat as PhoneFormat;
 pub use crate::phone::NumberKind;
 use crate::phone::{self, ParseError};
 use crate::problem::{PhoneProblem, Problem};
@@ -433,6 +434,23 @@ fn screen_number(
 /// (`14155552671` → `+14155552671`), as the reference implementation does.
 pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phone, Problem> {
     read(input, default_region).map_err(Problem::Phone)
+}
+
+/// Writes a valid number as libphonenumber's `format` does: nationally
+/// (`020 7946 0958`), internationally (`+44 20 7946 0958`) or as an RFC 3966
+/// URI (`tel:+44-20-7946-0958`), by the metadata's formats for its calling
+/// code. The number is read as [`normalize_phone`] reads it without a
+/// region (E.164 is what it is meant for); one that is not valid is the
+/// same problem.
+pub fn format_phone(number: &str, how: PhoneFormat) -> Result<String, Problem> {
+    let phone = read(number.trim(), None).map_err(Problem::Phone)?;
+    let (code, start) = phone::decimal(phone.country_code);
+    let national = phone.e164.as_bytes().get(1 + code.len() - start..);
+    let number = phone::Number {
+        code: phone.country_code,
+        national: national.unwrap_or_default().to_vec(),
+    };
+    Ok(number.format(how))
 }
 
 fn read(input: &str, default_region: Option<&str>) -> Result<Phone, PhoneProblem> {

@@ -274,6 +274,17 @@ test("parsePhone checks one number with the phone_number rule", () => {
   assert.throws(() => parsePhone("+14155552671", { defaultRegion: "ZZ" }), TypeError);
 });
 
+test("formatPhone writes a number as libphonenumber does", () => {
+  const { formatPhone } = esm;
+  assert.equal(formatPhone("+442079460958", "national"), "020 7946 0958");
+  assert.equal(formatPhone("+442079460958", "international"), "+44 20 7946 0958");
+  assert.equal(formatPhone("+14155552671", "rfc3966"), "tel:+1-415-555-2671");
+  assert.equal(formatPhone("+5491123456789", "national"), "011 15-2345-6789");
+  assert.equal(formatPhone("+1 555 555 5555", "national"), null);
+  assert.equal(formatPhone(/** @type {any} */ (42), "national"), null);
+  assert.throws(() => formatPhone("+14155552671", /** @type {any} */ ("e164")), TypeError);
+});
+
 test("defaultRegion accepts the phone regions AC and TA; address.country does not", () => {
   const { parsePhone, CustomerSchema } = esm;
   assert.equal(parsePhone("62889", { defaultRegion: "ac" }).data.e164, "+24762889");

@@ -518,6 +518,16 @@ pub fn phone_metadata_version() -> String {
     customer_schema::rules::phone::PHONE_METADATA_VERSION.to_owned()
 }
 
+/// A valid phone number written as libphonenumber writes it (`format`:
+/// `"national"`, `"international"` or `"rfc3966"`); `None` (JavaScript
+/// `undefined`) when the number is not a valid one. A bad format name is a
+/// `TypeError`.
+#[wasm_bindgen(js_name = formatPhone)]
+pub fn format_phone(number: &str, format: &str) -> Result<Option<String>, JsValue> {
+    let how = customer_schema::options::phone_format(format).map_err(|e| type_error(&e.0))?;
+    Ok(phone::format_phone(number, how).ok())
+}
+
 /// The phone number types as JSON text, in the order `phoneFacts` numbers
 /// them:
 /// `["MOBILE","FIXED_LINE_OR_MOBILE",…]`.

@@ -466,6 +466,72 @@ struct RegionOut {
     general_local: u32,
     types: Vec<DescOut>,
     same_mobile_and_fixed: bool,
+    /// (first index in `FORMATS`, count) of the national formats and of
+    /// the international ones (count 0: the national ones serve).
+    formats: (usize, usize),
+    intl_formats: (usize, usize),
+}
+
+/// One compiled `NumberFormat` (mirrors `src/phone/format.rs`).
+struct FormatOut {
+    /// Start of the last leading-digits pattern's automaton, or none.
+    leading: u32,
+    /// Index in `FORMAT_GROUPS` of its first group, and how many.
+    groups: usize,
+    group_count: usize,
+    /// Index in `FORMAT_TEXTS`.
+    text: usize,
+    /// Index in `FORMAT_TEXTS` of the national prefix rule, or 255.
+    national_rule: usize,
+}
+
+/// The formats of every plan, their groups and their texts, deduplicated.
+#[derive(Default)]
+struct Formats {
+    list: Vec<FormatOut>,
+    groups: Vec<(u8, u8)>,
+    texts: Vec<String>,
+}
+
+impl Formats {
+    fn text(&mut self, text: &str) -> usize {
+        match self.texts.iter().position(|t| t == text) {
+            Some(at) => at,
+            None => {
+                self.texts.push(text.to_owned());
+                self.texts.len() - 1
+            }
+        }
+    }
+
+    fn groups(&mut self, groups: &[(u8, u8)]) -> usize {
+        match self.groups.windows(groups.len()).position(|w| w == groups) {
+            Some(at) => at,
+            None => {
+                self.groups.extend_from_slice(groups);
+                self.groups.len() - groups.len()
+            }
+        }
+    }
+
+    fn add(&mut self, pool: &mut Pool, formats: &[source::Format]) -> (usize, usize) {
+        let first = self.list.len();
+        for f in formats {
+            let national_rule = match &f.national_prefix_rule {
+                Some(rule) => self.text(rule),
+                None => 255,
+            };
+            let format = FormatOut {
+                leading: f.leading_digits.as_deref().map_or(NONE32, |p| pool.add(p)),
+                groups: self.groups(&f.groups),
+                group_count: f.groups.len(),
+                text: self.text(&f.format),
+                national_rule,
+            };
+            self.list.push(format);
+        }
+        (first, formats.len())
+    }
 }
 
 fn generate(db: &Database, pin: &Pin) -> String {
@@ -473,6 +539,7 @@ fn generate(db: &Database, pin: &Pin) -> String {
     let mut programs = Programs::default();
     let mut regions: Vec<RegionOut> = Vec::new();
     let mut codes: Vec<(u16, usize, usize)> = Vec::new();
+    let mut formats = Formats::default();
 
     let compile_desc = |pool: &mut Pool, d: Option<&Desc>| match d {
         Some(d) => DescOut {
@@ -487,7 +554,7 @@ fn generate(db: &Database, pin: &Pin) -> String {
 
     for (&code, metas) in &db.by_code {
         codes.push((code, regions.len(), metas.len()));
-        for meta in metas {
+        for (index, meta) in metas.iter().enumerate() {
             let Meta { general, .. } = meta;
             let (idd, _) = meta
                 .international_prefix
@@ -543,13 +610,18 @@ fn generate(db: &Database, pin: &Pin) -> String {
                 general_local: length_mask(&general.local_lengths) & !national,
                 types,
                 same_mobile_and_fixed,
+                // libphonenumber formats a number with its calling code's
+                // main region's formats only: the others' are never read.
+                formats: formats.add(&mut pool, if index == 0 { &meta.formats } else { &[] }),
+                intl_formats: formats
+                    .add(&mut pool, if index == 0 { &meta.intl_formats } else { &[] }),
             });
         }
     }
 
     let raw_states = pool.states.len();
     let map = pool.minimise();
-    remap_starts(&mut regions, &map);
+    remap_starts(&mut regions, &mut formats, &map);
     let roots: Vec<u32> = regions
         .iter()
         .flat_map(|r| {
@@ -557,17 +629,23 @@ fn generate(db: &Database, pin: &Pin) -> String {
                 .into_iter()
                 .chain(r.types.iter().map(|t| t.start))
         })
+        .chain(formats.list.iter().map(|f| f.leading))
         .filter(|&s| s != NONE32)
         .collect();
     let order = pool.renumber(&roots);
-    remap_starts(&mut regions, &order);
+    remap_starts(&mut regions, &mut formats, &order);
 
-    render(pin, &pool, raw_states, &programs, &regions, &codes)
+    render(
+        pin, &pool, raw_states, &programs, &regions, &codes, &formats,
+    )
 }
 
 /// Points every automaton start of `regions` at its state's new number.
-fn remap_starts(regions: &mut [RegionOut], map: &[u32]) {
+fn remap_starts(regions: &mut [RegionOut], formats: &mut Formats, map: &[u32]) {
     let remap = |s: u32| if s == NONE32 { NONE32 } else { map[s as usize] };
+    for f in &mut formats.list {
+        f.leading = remap(f.leading);
+    }
     for r in regions {
         r.leading_digits = remap(r.leading_digits);
         r.general.start = remap(r.general.start);
@@ -600,6 +678,7 @@ fn render(
     programs: &Programs,
     regions: &[RegionOut],
     codes: &[(u16, usize, usize)],
+    formats: &Formats,
 ) -> String {
     let mut out = String::new();
     writeln!(
@@ -617,7 +696,7 @@ fn render(
         merged = pool.states.len()
     )
     .unwrap();
-    writeln!(out, "use super::{{Desc, Inst, Prog, Region}};\n").unwrap();
+    writeln!(out, "use super::{{Desc, Format, Inst, Prog, Region}};\n").unwrap();
     writeln!(
         out,
         "/// The libphonenumber metadata release the tables come from.\npub const METADATA_VERSION: &str = {:?};\n",
@@ -705,7 +784,7 @@ fn render(
     for r in regions {
         writeln!(
             out,
-            "    Region {{ id: {:?}, code: {}, idd: {}, npfp: {}, npfp_groups: {}, transform: {:?}, leading_digits: {:#x}, general: {}, general_local: {:#x}, types: [{}], same_mobile_and_fixed: {} }},",
+            "    Region {{ id: {:?}, code: {}, idd: {}, npfp: {}, npfp_groups: {}, transform: {:?}, leading_digits: {:#x}, general: {}, general_local: {:#x}, types: [{}], same_mobile_and_fixed: {}, formats: ({}, {}), intl_formats: ({}, {}) }},",
             r.id,
             r.code,
             prog(r.idd),
@@ -716,11 +795,43 @@ fn render(
             desc(&r.general),
             r.general_local,
             r.types.iter().map(desc).collect::<Vec<_>>().join(", "),
-            r.same_mobile_and_fixed
+            r.same_mobile_and_fixed,
+            r.formats.0,
+            r.formats.1,
+            r.intl_formats.0,
+            r.intl_formats.1
         )
         .unwrap();
     }
     writeln!(out, "];\n").unwrap();
+
+    // The formats: leading-digits automaton, groups (shortest, longest
+    // length), format text and national prefix rule (indexes in FORMAT_TEXTS).
+    assert!(formats.list.len() < 1 << 16 && formats.groups.len() < 1 << 16);
+    assert!(formats.texts.len() < 255);
+    let rows: Vec<String> = formats
+        .list
+        .iter()
+        .map(|f| {
+            format!(
+                "Format {{ leading: {:#x}, groups: {}, group_count: {}, text: {}, national_rule: {} }}",
+                if f.leading == NONE32 { u16::MAX } else { u16::try_from(f.leading).expect("16-bit states") },
+                f.groups, f.group_count, f.text, f.national_rule
+            )
+        })
+        .collect();
+    write_array(&mut out, "FORMATS", "Format", &rows, |v| v.clone());
+    let groups: Vec<String> = formats
+        .groups
+        .iter()
+        .map(|(min, max)| format!("({min}, {max})"))
+        .collect();
+    write_array(&mut out, "FORMAT_GROUPS", "(u8, u8)", &groups, |v| {
+        v.clone()
+    });
+    write_array(&mut out, "FORMAT_TEXTS", "&str", &formats.texts, |v| {
+        format!("{v:?}")
+    });
 
     // Calling code → plans, indexed by the code itself (a direct lookup).
     let mut by_code = vec![(0usize, 0usize); 1000];

@@ -527,6 +527,20 @@ pub struct Desc {
     pub example: Option<String>,
 }
 
+/// One `NumberFormat`: how numbers that start with `leading_digits` (its
+/// last, most precise pattern) and fit `groups` are written.
+#[derive(Debug, Clone)]
+pub struct Format {
+    /// The pattern, which in this metadata is always a sequence of
+    /// `(\d{n,m})` groups: each group's shortest and longest length.
+    pub groups: Vec<(u8, u8)>,
+    /// With `$1`… for the groups (the Python port writes `\1`).
+    pub format: String,
+    pub leading_digits: Option<String>,
+    /// The first group written nationally (`0$1`), if any.
+    pub national_prefix_rule: Option<String>,
+}
+
 /// One numbering plan (a region, or `"001"` for a non-geographic code).
 #[derive(Debug, Clone)]
 pub struct Meta {
@@ -540,6 +554,9 @@ pub struct Meta {
     pub general: Desc,
     /// By the Python field name (`fixed_line`, `mobile`, `toll_free`, …).
     pub types: BTreeMap<String, Desc>,
+    pub formats: Vec<Format>,
+    /// Formats for international numbers, when the plan has its own.
+    pub intl_formats: Vec<Format>,
 }
 
 /// The plans of every calling code, in the order libphonenumber lists them
@@ -576,6 +593,59 @@ fn desc(value: &literal::Value) -> Result<Desc> {
         local_lengths: lengths(value.arg("possible_length_local_only"))?,
         example: opt_str(value, "example_number"),
     })
+}
+
+/// `(\d)(\d{2,3})(\d{4})` → `[(1, 1), (2, 3), (4, 4)]`; anything else is
+/// an error (the engine splits numbers by lengths only).
+fn groups(pattern: &str) -> Result<Vec<(u8, u8)>> {
+    let bad = || format!("format pattern {pattern:?} is not a sequence of (\\d{{n,m}}) groups");
+    let mut out = Vec::new();
+    let mut rest = pattern;
+    while !rest.is_empty() {
+        rest = rest.strip_prefix("(\\d").ok_or_else(bad)?;
+        let (range, after) = match rest.strip_prefix('{') {
+            Some(inner) => {
+                let end = inner.find('}').ok_or_else(bad)?;
+                (&inner[..end], &inner[end + 1..])
+            }
+            None => ("1", rest),
+        };
+        rest = after.strip_prefix(')').ok_or_else(bad)?;
+        let number = |text: &str| text.parse::<u8>().map_err(|_| bad());
+        let (min, max) = match range.split_once(',') {
+            Some((min, max)) => (number(min)?, number(max)?),
+            None => (number(range)?, number(range)?),
+        };
+        out.push((min, max));
+    }
+    Ok(out)
+}
+
+/// `\1` → `$1`.
+fn references(text: &str) -> String {
+    text.replace('\\', "$")
+}
+
+fn formats(value: Option<&literal::Value>) -> Result<Vec<Format>> {
+    value
+        .map(|v| v.seq())
+        .unwrap_or(&[])
+        .iter()
+        .map(|f| {
+            Ok(Format {
+                groups: groups(&opt_str(f, "pattern").ok_or("a format without a pattern")?)?,
+                format: references(&opt_str(f, "format").ok_or("a format without a format")?),
+                leading_digits: f
+                    .arg("leading_digits_pattern")
+                    .and_then(|v| v.seq().last())
+                    .map(|p| p.str().map(str::to_owned).ok_or("bad leading digits"))
+                    .transpose()?,
+                national_prefix_rule: opt_str(f, "national_prefix_formatting_rule")
+                    .filter(|rule| !rule.is_empty())
+                    .map(|rule| references(&rule)),
+            })
+        })
+        .collect()
 }
 
 pub const TYPE_FIELDS: [&str; 10] = [
@@ -623,6 +693,8 @@ fn meta(text: &str, file: &str) -> Result<Meta> {
         )
         .map_err(in_file)?,
         types,
+        formats: formats(value.arg("number_format")).map_err(in_file)?,
+        intl_formats: formats(value.arg("intl_number_format")).map_err(in_file)?,
     })
 }
 
