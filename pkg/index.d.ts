@@ -372,6 +372,11 @@ export interface Country {
 export declare function timeZones(): readonly string[];
 /** The IANA tz database release those names come from (e.g. `"2025b"`). */
 export declare function tzdataVersion(): string;
+/**
+ * The libphonenumber metadata release the phone numbering plans come from
+ * (e.g. `"9.0.43"`), as released in Google's Python port `phonenumbers`.
+ */
+export declare function phoneMetadataVersion(): string;
 /** The ISO 639-1 languages the module accepts (frozen, cached). */
 export declare function languages(): readonly Language[];
 /** The ISO 3166-1 countries the module accepts (frozen, cached). */
@@ -415,3 +420,14 @@ export declare function parsePhone(
   input: unknown,
   options?: Pick<ParseOptions, "defaultRegion">,
 ): SafeParseSuccess<PhoneInfo> | SafeParseFailure;
+/**
+ * A valid phone number (E.164, or any spelling `parsePhone` reads without a
+ * region) written as libphonenumber writes it: `"national"` (`020 7946 0958`),
+ * `"international"` (`+44 20 7946 0958`) or `"rfc3966"`
+ * (`tel:+44-20-7946-0958`). `null` when it is not a valid number; a bad
+ * `format` throws a `TypeError`.
+ */
+export declare function formatPhone(
+  number: string,
+  format: "national" | "international" | "rfc3966",
+): string | null;

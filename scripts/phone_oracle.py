@@ -2,10 +2,10 @@
 """Google's libphonenumber as an oracle for the phone engine's differential tests.
 
 `phonenumbers` (PyPI) is the Python port of Google's Java libphonenumber,
-released in step with it. The pinned release carries the same metadata
-(9.0.33) as the `phonenumber` crate the engine's tables are compiled from, so
-where the engine and the `phonenumber` crate disagree, this says which one
-libphonenumber agrees with (tests/phone_differential.rs).
+released in step with it. The release pinned in
+tools/phone-tables/phonenumbers.pin is the one the engine's tables are compiled
+from (tools/phone-tables reads the same pin and the same wheel), so this is the
+differential tests' reference (tests/phone_differential.rs).
 
 The wheel is fetched once with pip into .tools/ (nothing is installed),
 checked against its pinned sha256, and imported straight from the zip.
@@ -13,7 +13,15 @@ checked against its pinned sha256, and imported straight from the zip.
 Protocol: one JSON array per line on stdin, `[digits, plus, region]` (region
 null or ISO alpha-2), read the way the engine reads it (with `+`, or without
 a region, as `+digits`; else as a number of the region); one line out per
-line in: `null` for "not a valid number", else `[e164, type]`.
+line in: `null` for "not a valid number", else `[e164, type]`. A line
+`{"text": …, "region": …}` instead asks how libphonenumber's `parse` reads
+that text as written (tel: URIs, punctuation, …): the same answer, or
+`["extension", digits]` when it reads an extension.
+
+`--plans` instead prints every numbering plan of the metadata as one JSON
+array: `{id, code, national_prefix, fixed_line_lengths, examples}`, each
+example `[number, international, national]` (the national significant number
+and libphonenumber's international and national formatting of it).
 """
 
 import hashlib
@@ -22,10 +30,20 @@ import subprocess
 import sys
 from pathlib import Path
 
-VERSION = "9.0.33"
+ROOT = Path(__file__).resolve().parent.parent
+TOOLS = ROOT / ".tools"
+
+
+def pinned(key: str) -> str:
+    for line in (ROOT / "tools/phone-tables/phonenumbers.pin").read_text().splitlines():
+        if line.startswith(key + " "):
+            return line[len(key) + 1:].strip()
+    sys.exit(f"phone_oracle: no `{key}` in tools/phone-tables/phonenumbers.pin")
+
+
+VERSION = pinned("version")
 WHEEL = f"phonenumbers-{VERSION}-py2.py3-none-any.whl"
-SHA256 = "ba1d0da52711d5fdda6b2b673b2621fe80774fc5d1b2e5a6ef783396b0343186"
-TOOLS = Path(__file__).resolve().parent.parent / ".tools"
+SHA256 = pinned("sha256")
 
 
 def wheel() -> Path:
@@ -41,6 +59,46 @@ def wheel() -> Path:
     if digest != SHA256:
         sys.exit(f"phone_oracle: {path} has sha256 {digest}, expected {SHA256}")
     return path
+
+
+TYPES = ["fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost",
+         "personal_number", "voip", "pager", "uan", "voicemail"]
+
+
+def plans(phonenumbers):
+    from phonenumbers import PhoneMetadata, PhoneNumber, PhoneNumberFormat
+    from phonenumbers.data import _COUNTRY_CODE_TO_REGION_CODE
+
+    out = []
+    for code, regions in sorted(_COUNTRY_CODE_TO_REGION_CODE.items()):
+        for region in regions:
+            meta = (PhoneMetadata.metadata_for_nongeo_region(code) if region == "001"
+                    else PhoneMetadata.metadata_for_region(region))
+            examples = []
+            for kind in TYPES:
+                desc = getattr(meta, kind)
+                if desc is None or desc.example_number is None:
+                    continue
+                number = PhoneNumber(country_code=code, national_number=int(desc.example_number))
+                if desc.example_number.startswith("0"):
+                    number.italian_leading_zero = True
+                    zeros = len(desc.example_number) - len(desc.example_number.lstrip("0"))
+                    if zeros > 1:
+                        number.number_of_leading_zeros = zeros
+                examples.append([
+                    desc.example_number,
+                    phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),
+                    phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL),
+                ])
+            fixed = meta.fixed_line
+            out.append({
+                "id": region,
+                "code": code,
+                "national_prefix": meta.national_prefix or "",
+                "fixed_line_lengths": list(fixed.possible_length) if fixed else [],
+                "examples": examples,
+            })
+    return out
 
 
 def main() -> None:
@@ -63,9 +121,29 @@ def main() -> None:
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         return [e164, names[phonenumbers.number_type(number)]]
 
+    if sys.argv[1:] == ["--plans"]:
+        print(json.dumps(plans(phonenumbers)))
+        return
+
+    def verdict_of_text(text: str, region):
+        try:
+            number = phonenumbers.parse(text, region)
+        except NumberParseException:
+            return None
+        if number.extension:
+            return ["extension", number.extension]
+        if not phonenumbers.is_valid_number(number):
+            return None
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return [e164, names[phonenumbers.number_type(number)]]
+
     out = sys.stdout
     for line in sys.stdin:
-        digits, plus, region = json.loads(line)
+        case = json.loads(line)
+        if isinstance(case, dict):
+            out.write(json.dumps(verdict_of_text(case["text"], case["region"])) + "\n")
+            continue
+        digits, plus, region = case
         out.write(json.dumps(verdict(digits, plus, region)) + "\n")
     out.flush()
 

@@ -56,6 +56,31 @@ export interface ParseOptions {
 }
 "#;
 
+/// The format name of `formatPhone` (`"national"`, `"international"`,
+/// `"rfc3966"`): the programmer's choice, so a bad one is an error that
+/// names it, like an option.
+pub fn phone_format(name: &str) -> Result<crate::rules::phone::PhoneFormat, OptionError> {
+    use crate::rules::phone::PhoneFormat;
+    match name {
+        "national" => Ok(PhoneFormat::National),
+        "international" => Ok(PhoneFormat::International),
+        "rfc3966" => Ok(PhoneFormat::Rfc3966),
+        _ => Err(OptionError(format!(
+            "format must be \"national\", \"international\" or \"rfc3966\", not {name:?}"
+        ))),
+    }
+}
+
+/// A region with a numbering plan that ISO 3166-1 does not list as a
+/// country (libphonenumber's `AC` and `TA`), upper-cased.
+fn phone_only_region(code: &str) -> Option<&'static str> {
+    let &[a, b] = code.as_bytes() else {
+        return None;
+    };
+    let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+    crate::phone::plan_for_region(std::str::from_utf8(&upper).ok()?)?.region_code()
+}
+
 /// A bad option: the message names the option.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OptionError(pub String);
@@ -69,9 +94,13 @@ impl std::fmt::Display for OptionError {
 impl std::error::Error for OptionError {}
 
 impl Options {
-    /// Sets the default region from an ISO 3166-1 alpha-2 code, in any case.
+    /// Sets the default region from an ISO 3166-1 alpha-2 code, in any case,
+    /// or from one of libphonenumber's regions that are not ISO 3166-1
+    /// countries: `AC` (Ascension Island) and `TA` (Tristan da Cunha), which
+    /// have numbering plans of their own. (`address.country` still refuses
+    /// them: they are not countries.)
     pub fn with_default_region(mut self, code: &str) -> Result<Self, OptionError> {
-        let region = alpha2_code(code).ok_or_else(|| {
+        let region = alpha2_code(code).or_else(|| phone_only_region(code)).ok_or_else(|| {
             OptionError(format!(
                 "defaultRegion must be an ISO 3166-1 alpha-2 country code such as \"US\", not {code:?}"
             ))
@@ -104,6 +133,22 @@ mod tests {
                 .default_region,
             Some("US")
         );
+    }
+
+    #[test]
+    fn default_region_accepts_the_phone_only_regions_ac_and_ta() {
+        for (given, region) in [("AC", "AC"), ("ta", "TA"), ("Ac", "AC")] {
+            let options = Options::default().with_default_region(given).unwrap();
+            assert_eq!(options.default_region, Some(region));
+        }
+        // They read numbers of their own plans: Ascension +247, Tristan +290.
+        let ascension = crate::rules::phone::normalize_phone("62889", Some("AC"));
+        assert_eq!(ascension.map(|p| p.e164).ok().as_deref(), Some("+24762889"));
+        let tristan = crate::rules::phone::normalize_phone("8123", Some("TA"));
+        assert_eq!(tristan.map(|p| p.e164).ok().as_deref(), Some("+2908123"));
+        // Not countries: the address's country is checked against ISO 3166-1.
+        assert_eq!(alpha2_code("AC"), None);
+        assert_eq!(alpha2_code("TA"), None);
     }
 
     #[test]

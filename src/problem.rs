@@ -120,8 +120,13 @@ pub enum EmailProblem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PhoneProblem {
     NoDigits,
-    /// Letters: a vanity number, or text around the number.
+    /// Letters in the number: a vanity number (`1-800-FLOWERS`).
     Letters,
+    /// Words before or after the number (`call 415-555-2671 now`).
+    TextAround,
+    /// A `tel:` URI whose `phone-context` is neither `+` and digits nor a
+    /// domain name.
+    PhoneContext,
     /// An extension (`x123`, `ext. 123`, `#123`, `;ext=123`).
     Extension,
     /// A character that is neither a digit nor a separator.
@@ -383,6 +388,13 @@ fn phone_message(problem: &PhoneProblem) -> String {
         PhoneProblem::NoDigits => "Invalid phone number: it has no digits".into(),
         PhoneProblem::Letters => {
             "Invalid phone number: letters are not allowed (write only the number, in digits)"
+                .into()
+        }
+        PhoneProblem::TextAround => {
+            "Invalid phone number: remove the text around the number".into()
+        }
+        PhoneProblem::PhoneContext => {
+            "Invalid phone number: the tel: URI's phone-context must be + and digits, or a domain name"
                 .into()
         }
         PhoneProblem::Extension => {

@@ -1,6 +1,9 @@
-//! Differential tests of the phone engine against the `phonenumber` crate
-//! (run natively) and Google's libphonenumber (its Python port
-//! `phonenumbers`, same metadata release, through `scripts/phone_oracle.py`).
+//! Differential tests of the phone engine against Google's libphonenumber
+//! (its Python port `phonenumbers`, the metadata release the tables are
+//! compiled from, pinned in `tools/phone-tables/phonenumbers.pin`, through
+//! `scripts/phone_oracle.py`), with the `phonenumber` crate (run natively, at
+//! its own metadata release) as a second oracle whose disagreements are
+//! counted, not failures.
 //!
 //! The numbers, for every region and non-geographic calling code:
 //! - every example number of every type, written `+<code><number>`, as
@@ -15,14 +18,14 @@
 //! type — for every one. Where the `phonenumber` crate gives another answer
 //! it departs from libphonenumber (it matches patterns by prefix, reads a
 //! dialled country's number with the default region's national prefix, and
-//! loses numbers of shared calling codes); those cases are counted and
-//! printed, and are the documented differences from the crate.
+//! loses numbers of shared calling codes) or carries older metadata; those
+//! cases are counted and printed.
 //!
 //! Size: `PHONE_DIFF_CASES` random cases per plan (default 40, seconds). The
 //! full run is `scripts/phone-differential.sh` (2,000 per plan).
 
 use customer_schema::rules::phone::normalize_phone;
-use phonenumber::metadata::{Metadata, DATABASE};
+use phonenumber::metadata::DATABASE;
 use phonenumber::{Mode, Type};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
@@ -110,6 +113,37 @@ fn google(cases: &[Case]) -> Vec<Verdict> {
     verdicts
 }
 
+/// libphonenumber's verdicts on texts as written (`[text, region]`).
+fn google_texts(cases: &[(String, Option<&str>)]) -> Vec<Verdict> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/phone_oracle.py");
+    let mut child = Command::new("python3")
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 runs scripts/phone_oracle.py");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let lines: Vec<String> = cases
+        .iter()
+        .map(|(text, region)| serde_json::json!({ "text": text, "region": region }).to_string())
+        .collect();
+    let writer = std::thread::spawn(move || {
+        for line in lines {
+            writeln!(stdin, "{line}").expect("write to the oracle");
+        }
+    });
+    let verdicts: Vec<Verdict> = BufReader::new(child.stdout.take().expect("stdout"))
+        .lines()
+        .map(|line| serde_json::from_str(&line.expect("oracle output")).expect("oracle JSON"))
+        .collect();
+    writer.join().expect("writer");
+    assert!(
+        child.wait().expect("oracle exit").success(),
+        "the oracle failed"
+    );
+    verdicts
+}
+
 /// A small seeded generator (xorshift64*), so every run tests the same numbers.
 struct Rng(u64);
 
@@ -194,33 +228,36 @@ impl Cases {
     }
 }
 
-/// Every plan: (metadata, the region to use as default, if geographic).
-fn plans() -> Vec<(&'static Metadata, Option<&'static str>)> {
-    (1u16..1000)
-        .filter_map(|code| DATABASE.by_code(&code))
-        .flatten()
-        .map(|meta| (meta, (meta.id() != "001").then_some(meta.id())))
-        .collect()
+/// One numbering plan, as libphonenumber's metadata gives it
+/// (`scripts/phone_oracle.py --plans`).
+#[derive(serde::Deserialize)]
+struct Plan {
+    id: String,
+    code: u16,
+    national_prefix: String,
+    fixed_line_lengths: Vec<usize>,
+    /// `[national significant number, international, national]`, the
+    /// latter two formatted by libphonenumber.
+    examples: Vec<[String; 3]>,
 }
 
-fn examples(meta: &Metadata) -> Vec<String> {
-    let d = meta.descriptors();
-    [
-        d.fixed_line(),
-        d.mobile(),
-        d.toll_free(),
-        d.premium_rate(),
-        d.shared_cost(),
-        d.personal_number(),
-        d.voip(),
-        d.pager(),
-        d.uan(),
-        d.voicemail(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(|desc| desc.example().map(str::to_owned))
-    .collect()
+impl Plan {
+    /// The region to use as default, if geographic.
+    fn region(&self) -> Option<&'static str> {
+        (self.id != "001").then(|| &*Box::leak(self.id.clone().into_boxed_str()))
+    }
+}
+
+/// Every plan of the pinned metadata release, from the oracle itself.
+fn plans() -> Vec<Plan> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/phone_oracle.py");
+    let output = Command::new("python3")
+        .arg(script)
+        .arg("--plans")
+        .output()
+        .expect("python3 runs scripts/phone_oracle.py");
+    assert!(output.status.success(), "the oracle failed");
+    serde_json::from_slice(&output.stdout).expect("the oracle's plans")
 }
 
 fn cases_per_plan() -> usize {
@@ -233,19 +270,16 @@ fn cases_per_plan() -> usize {
 #[test]
 fn every_example_number_agrees_in_every_spelling() {
     let mut cases = Cases::default();
-    for (meta, region) in plans() {
-        for example in examples(meta) {
-            let international = format!("+{}{}", meta.country_code(), example);
-            cases.add(&international, None);
-            cases.add(&international, region);
-            let Ok(parsed) = phonenumber::parse(None, &international) else {
-                continue;
-            };
-            cases.add(&parsed.format().mode(Mode::International).to_string(), None);
+    for plan in plans() {
+        let region = plan.region();
+        for [example, international, national] in &plan.examples {
+            let plus = format!("+{}{}", plan.code, example);
+            cases.add(&plus, None);
+            cases.add(&plus, region);
+            cases.add(international, None);
             if let Some(region) = region {
-                let national = parsed.format().mode(Mode::National).to_string();
                 let digits: String = national.chars().filter(char::is_ascii_digit).collect();
-                cases.add(&national, Some(region));
+                cases.add(national, Some(region));
                 cases.add(&digits, Some(region));
             }
         }
@@ -259,15 +293,12 @@ fn seeded_random_numbers_agree_per_region() {
     let mut rng = Rng(0x5EED_F00D_1234_5678);
     let mut cases = Cases::default();
     let per_plan = cases_per_plan();
-    for (meta, region) in plans() {
-        let examples = examples(meta);
-        let code = meta.country_code().to_string();
-        let national_prefix = meta.national_prefix().unwrap_or("").to_owned();
-        let lengths = meta
-            .descriptors()
-            .fixed_line()
-            .map(|d| d.possible_length().to_vec())
-            .unwrap_or_default();
+    for plan in plans() {
+        let region = plan.region();
+        let examples: Vec<&String> = plan.examples.iter().map(|[n, _, _]| n).collect();
+        let code = plan.code.to_string();
+        let national_prefix = &plan.national_prefix;
+        let lengths = &plan.fixed_line_lengths;
         for _ in 0..per_plan {
             let mut number: String = if examples.is_empty() || rng.below(4) == 0 {
                 let len = lengths
@@ -305,4 +336,138 @@ fn seeded_random_numbers_agree_per_region() {
         }
     }
     cases.check();
+}
+
+/// Every example number in the other spellings libphonenumber reads as a
+/// plain number: `tel:` URIs (global, and local with a `phone-context`),
+/// each of its punctuation and spacing characters (fullwidth forms
+/// included) in place of the spaces, fullwidth digits and plus, and
+/// trailing separators or a bare extension mark. Ours must read each one as
+/// libphonenumber does (`["extension", …]` from the oracle must be our
+/// extension refusal).
+#[test]
+fn every_example_number_agrees_in_libphonenumbers_other_spellings() {
+    const SEPARATORS: [&str; 20] = [
+        "-", ".", "/", "\u{a0}", "\u{ad}", "\u{200b}", "\u{2060}", "\u{2010}", "\u{2015}",
+        "\u{2212}", "\u{2053}", "\u{223c}", "\u{30fc}", "\u{3000}", "\u{ff0d}", "\u{ff0e}",
+        "\u{ff0f}", "\u{ff5e}", " / ", "\u{2012}",
+    ];
+    const ENDINGS: [&str; 6] = [",", ";", ".", " x", " ~", " /"];
+    let fullwidth = |text: &str| -> String {
+        text.chars()
+            .map(|c| match c {
+                '0'..='9' | '+' | '(' | ')' | '-' => {
+                    char::from_u32(u32::from(c) - 0x20 + 0xff00).unwrap_or(c)
+                }
+                ' ' => '\u{3000}',
+                c => c,
+            })
+            .collect()
+    };
+    let mut cases: Vec<(String, Option<&'static str>)> = Vec::new();
+    let mut rng = Rng(0x7E1_5EED);
+    for plan in plans() {
+        let region = plan.region();
+        for [example, international, national] in &plan.examples {
+            let code = plan.code;
+            cases.push((format!("tel:{}", international.replace(' ', "-")), None));
+            cases.push((format!("tel:{national};phone-context=+{code}"), None));
+            cases.push((format!("tel:{example};phone-context=+{code}"), region));
+            cases.push((
+                format!("tel:{}", international.replace(' ', "-") + ";isub=12"),
+                None,
+            ));
+            cases.push((fullwidth(international), None));
+            let separator = SEPARATORS[rng.below(SEPARATORS.len())];
+            cases.push((international.replace(' ', separator), None));
+            cases.push((format!("[{}]", international.replace(' ', "] [")), None));
+            let ending = ENDINGS[rng.below(ENDINGS.len())];
+            cases.push((format!("{international}{ending}"), None));
+            if let Some(region) = region {
+                let separator = SEPARATORS[rng.below(SEPARATORS.len())];
+                cases.push((national.replace(' ', separator), Some(region)));
+                cases.push((fullwidth(national), Some(region)));
+                cases.push((
+                    format!("tel:{national};phone-context=example.com"),
+                    Some(region),
+                ));
+                if plan.id == "BR" && national.starts_with('0') {
+                    cases.push((format!("0xx{}", &national[1..]), Some(region)));
+                }
+            }
+        }
+    }
+    let expected = google_texts(&cases);
+    let mut wrong = Vec::new();
+    let mut extensions = 0;
+    for ((text, region), expected) in cases.iter().zip(&expected) {
+        let mine = normalize_phone(text, *region);
+        let agrees = match (expected, &mine) {
+            (Some((ext, _)), Err(customer_schema::Problem::Phone(p))) if ext == "extension" => {
+                extensions += 1;
+                *p == customer_schema::problem::PhoneProblem::Extension
+            }
+            (expected, mine) => {
+                *expected
+                    == mine
+                        .as_ref()
+                        .ok()
+                        .map(|p| (p.e164.clone(), p.kind.name().to_owned()))
+            }
+        };
+        if !agrees {
+            wrong.push(format!(
+                "{text:?} in {region:?}: libphonenumber {expected:?}, ours {mine:?}"
+            ));
+        }
+    }
+    let valid = expected.iter().filter(|v| v.is_some()).count();
+    eprintln!(
+        "{} spellings, {valid} valid for libphonenumber ({extensions} as extensions)",
+        cases.len()
+    );
+    for line in wrong.iter().take(40) {
+        eprintln!("WRONG {line}");
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} answers differ from libphonenumber",
+        wrong.len()
+    );
+    assert!(valid > 8_000, "spellings are valid ({valid})");
+}
+
+/// Every example number of every plan, written nationally and
+/// internationally, exactly as libphonenumber writes it.
+#[test]
+fn every_example_number_is_formatted_as_libphonenumber_formats_it() {
+    use customer_schema::rules::phone::{format_phone, PhoneFormat};
+    let (mut checked, mut wrong) = (0, Vec::new());
+    for plan in plans() {
+        for [example, international, national] in &plan.examples {
+            let e164 = format!("+{}{}", plan.code, example);
+            for (how, expected) in [
+                (PhoneFormat::International, international),
+                (PhoneFormat::National, national),
+            ] {
+                checked += 1;
+                let ours = format_phone(&e164, how);
+                if ours.as_ref() != Ok(expected) {
+                    wrong.push(format!(
+                        "{e164} {how:?}: libphonenumber {expected:?}, ours {ours:?}"
+                    ));
+                }
+            }
+        }
+    }
+    eprintln!("{checked} formatted numbers");
+    for line in wrong.iter().take(40) {
+        eprintln!("WRONG {line}");
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} formats differ from libphonenumber",
+        wrong.len()
+    );
+    assert!(checked > 2_000);
 }

@@ -14,7 +14,7 @@
  * valid record (see fromWire) or JSON (throws a TypeError for bad options
  * only); `fieldNames()`, the field names wire text numbers, one per line;
  * `__wbg_reset_state()` re-instantiates the module; the table functions
- * `timeZones`, `tzdataVersion`, `languages`, `countries`, `enumValues` (JSON
+ * `timeZones`, `tzdataVersion`, `phoneMetadataVersion`, `languages`, `countries`, `enumValues` (JSON
  * text where not plain strings); the batch functions
  * `safeParseMany(schema, records, options)` (an array or a JSON array text)
  * → wire text of `{ results, summary, error? }` (see fromWireBatch), and
@@ -540,6 +540,7 @@ export function createApi(glue) {
   const freezeAll = (rows) => Object.freeze(rows.map((row) => Object.freeze(row)));
   const timeZones = once(() => Object.freeze(JSON.parse(glue.timeZones())));
   const tzdataVersion = once(() => glue.tzdataVersion());
+  const phoneMetadataVersion = once(() => glue.phoneMetadataVersion());
   const languages = once(() => freezeAll(/** @type {[string, string][]} */ (JSON.parse(glue.languages())).map(([code, name]) => ({ code, name }))));
   const countries = once(() =>
     freezeAll(/** @type {[string, string, string][]} */ (JSON.parse(glue.countries())).map(([alpha2, alpha3, name]) => ({ alpha2, alpha3, name }))),
@@ -653,6 +654,21 @@ export function createApi(glue) {
       return answer > 0 ? validPhone(e164Text(answer)) : answer < 0 ? keyedIssue(answer) : phoneAnswer();
     }, internalError, identity);
 
+  /**
+   * A valid number written as libphonenumber writes it; null when it is not
+   * a valid number (or not a string). A bad format name throws a TypeError.
+   * @param {unknown} number
+   * @param {unknown} format
+   */
+  const formatPhone = (number, format) =>
+    guarded(
+      () => glue.formatPhone(typeof number === "string" ? number : "", String(format)) ?? null,
+      (cause) => {
+        throw cause;
+      },
+      identity,
+    );
+
   // Run the validation path once now, on the module's own sample records
   // (one whose result is JSON, one whose result is wire text): V8 compiles
   // WebAssembly and JavaScript lazily, on first call, so this makes the
@@ -702,10 +718,12 @@ export function createApi(glue) {
     CustomerSchemaError,
     timeZones,
     tzdataVersion,
+    phoneMetadataVersion,
     languages,
     countries,
     enumValues,
     parsePhone,
+    formatPhone,
     mergeSummary,
     fromFormData,
     validateField,

@@ -13,15 +13,16 @@
 //!
 //! The algorithm is libphonenumber's (`PhoneNumberUtil.parse`,
 //! `isValidNumber`, `getNumberType`), step for step, with the metadata of
-//! the `phonenumber` crate, which stays the oracle of the differential tests
-//! (`tests/phone_differential.rs`). Where the `phonenumber` crate departs
-//! from libphonenumber, this engine follows libphonenumber; the
-//! differential tests name each such difference.
+//! Google's current release (the PyPI `phonenumbers` wheel pinned in
+//! `tools/phone-tables/phonenumbers.pin`), whose Python code is the oracle
+//! of the differential tests (`tests/phone_differential.rs`); the
+//! `phonenumber` crate, at its own older release, is counted beside it.
 //!
 //! Input is already screened (`crate::rules::phone`): ASCII digits only, at
 //! most 20 of them.
 
 mod automaton;
+mod format;
 #[cfg(test)]
 mod pattern_tests;
 mod pike;
@@ -30,6 +31,7 @@ mod pike;
 #[rustfmt::skip]
 mod tables;
 
+pub use format::NumberFormat;
 pub use tables::METADATA_VERSION;
 
 use tables::{PLANS_BY_CODE, PLAN_BY_REGION, REGIONS};
@@ -97,6 +99,27 @@ pub struct Region {
     /// In `TYPE_ORDER`.
     pub types: [Desc; 10],
     pub same_mobile_and_fixed: bool,
+    /// (first index in `tables::FORMATS`, count): how national numbers are
+    /// written, and international ones (count 0: as national ones).
+    pub formats: (u16, u8),
+    pub intl_formats: (u16, u8),
+}
+
+/// One of libphonenumber's number formats: numbers that start with the
+/// `leading` digits and whose length the groups can split are written by
+/// the text `tables::FORMAT_TEXTS[text]` (`$1 $2`).
+#[derive(Debug, Clone, Copy)]
+pub struct Format {
+    /// Automaton of the last leading-digits pattern, `u16::MAX` for any
+    /// number.
+    pub leading: u16,
+    /// `tables::FORMAT_GROUPS[groups..groups + group_count]`: each group's
+    /// shortest and longest length.
+    pub groups: u16,
+    pub group_count: u8,
+    pub text: u8,
+    /// The national prefix rule for the first group (`0$1`), 255 for none.
+    pub national_rule: u8,
 }
 
 impl Region {
@@ -200,7 +223,7 @@ impl Number {
 /// `n` in decimal ASCII digits, without the formatting machinery or an
 /// allocation (this is on the hot path of every number): the digits are
 /// `buffer[start..]` of the answer `(buffer, start)`.
-fn decimal(n: u16) -> ([u8; 5], usize) {
+pub(crate) fn decimal(n: u16) -> ([u8; 5], usize) {
     let mut digits = [0u8; 5];
     let mut at = digits.len();
     let mut rest = n;

@@ -1,13 +1,21 @@
 //! Every compiled pattern against the pattern itself, run by the `regex`
-//! crate over the `phonenumber` crate's metadata (the generator's input):
-//! the automata must accept exactly what `^(?:pattern)$` matches (and
+//! crate over the generator's input (the pinned `phonenumbers` wheel, read
+//! by the generator's own reader, `tools/phone-tables/src/source.rs`): the
+//! automata must accept exactly what `^(?:pattern)$` matches (and
 //! `^(?:pattern)` for leading digits), and the prefix programs must find
 //! the same match end and groups as the regex crate's leftmost-first search.
 
-use super::tables::REGIONS;
-use super::{automaton, pike, Desc, NONE};
-use phonenumber::metadata::{Descriptor, Metadata, DATABASE};
+use super::tables::{FORMATS, FORMAT_GROUPS, REGIONS};
+use super::{automaton, pike, plans_for_code, Desc, NONE};
 use regex::{Regex, RegexBuilder};
+
+// The generator's reader of the wheel, compiled into this test (some of
+// its functions serve only the generator).
+#[allow(dead_code)]
+#[path = "../../tools/phone-tables/src/source.rs"]
+mod source;
+
+use source::Meta;
 
 fn regex(pattern: &str) -> Regex {
     RegexBuilder::new(pattern)
@@ -17,33 +25,21 @@ fn regex(pattern: &str) -> Regex {
 }
 
 /// The metadata in the generator's order: by calling code, main region first.
-fn metadata() -> Vec<&'static Metadata> {
-    (1u16..1000)
-        .filter_map(|code| DATABASE.by_code(&code))
-        .flatten()
-        .collect()
+fn metadata() -> Vec<Meta> {
+    let pin = source::Pin::read().expect("the pin");
+    let wheel = source::fetch(&pin).expect("the pinned wheel");
+    let db = source::database(&wheel).expect("the metadata");
+    db.by_code.into_values().flatten().collect()
 }
 
 /// Digit strings: the examples, their prefixes and one-digit variations,
 /// and seeded random strings of 1 to 17 digits.
-fn inputs(meta: &Metadata, seed: u64) -> Vec<String> {
-    let d = meta.descriptors();
-    let examples: Vec<&str> = [
-        d.fixed_line(),
-        d.mobile(),
-        d.toll_free(),
-        d.premium_rate(),
-        d.shared_cost(),
-        d.personal_number(),
-        d.voip(),
-        d.pager(),
-        d.uan(),
-        d.voicemail(),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(Descriptor::example)
-    .collect();
+fn inputs(meta: &Meta, seed: u64) -> Vec<String> {
+    let examples: Vec<&str> = meta
+        .types
+        .values()
+        .filter_map(|d| d.example.as_deref())
+        .collect();
     let mut out = Vec::new();
     for example in examples {
         for end in 1..=example.len() {
@@ -94,30 +90,15 @@ fn automata_accept_exactly_what_their_patterns_match() {
     let metas = metadata();
     assert_eq!(metas.len(), REGIONS.len());
     for (i, (meta, plan)) in metas.iter().zip(REGIONS.iter()).enumerate() {
-        assert_eq!((meta.id(), meta.country_code()), (plan.id, plan.code));
+        assert_eq!((meta.id.as_str(), meta.code), (plan.id, plan.code));
         let inputs = inputs(meta, i as u64 * 7919);
-        let d = meta.descriptors();
-        fn pattern(desc: Option<&Descriptor>) -> Option<&str> {
-            desc.map(|d| d.national_number().as_str())
+        check_desc(&plan.general, Some(&meta.general.pattern), &inputs, plan.id);
+        for (desc, field) in plan.types.iter().zip(source::TYPE_FIELDS) {
+            let pattern = meta.types.get(field).map(|d| d.pattern.as_str());
+            check_desc(desc, pattern, &inputs, plan.id);
         }
-        check_desc(&plan.general, pattern(Some(d.general())), &inputs, plan.id);
-        let types = [
-            d.premium_rate(),
-            d.toll_free(),
-            d.shared_cost(),
-            d.voip(),
-            d.personal_number(),
-            d.pager(),
-            d.uan(),
-            d.voicemail(),
-            d.fixed_line(),
-            d.mobile(),
-        ];
-        for (desc, source) in plan.types.iter().zip(types) {
-            check_desc(desc, pattern(source), &inputs, plan.id);
-        }
-        if let Some(leading) = meta.leading_digits() {
-            let prefix = regex(&format!("^(?:{})", leading.as_str()));
+        if let Some(leading) = &meta.leading_digits {
+            let prefix = regex(&format!("^(?:{leading})"));
             for input in &inputs {
                 assert_eq!(
                     automaton::matches_prefix(plan.leading_digits, input.as_bytes()),
@@ -133,18 +114,9 @@ fn automata_accept_exactly_what_their_patterns_match() {
 #[test]
 fn prefix_programs_find_the_regex_crates_match_and_groups() {
     for (i, (meta, plan)) in metadata().iter().zip(REGIONS.iter()).enumerate() {
-        let national_prefix = meta.national_prefix().map(regex::escape);
         let patterns = [
-            (
-                plan.idd,
-                meta.international_prefix().map(|r| r.as_str().to_owned()),
-            ),
-            (
-                plan.npfp,
-                meta.national_prefix_for_parsing()
-                    .map(|r| r.as_str().to_owned())
-                    .or(national_prefix),
-            ),
+            (plan.idd, meta.international_prefix.clone()),
+            (plan.npfp, meta.national_prefix_for_parsing.clone()),
         ];
         let mut inputs = inputs(meta, i as u64 * 104_729);
         inputs.extend(["00", "011", "0011", "010", "8", "810", "0", "1"].map(String::from));
@@ -169,4 +141,46 @@ fn prefix_programs_find_the_regex_crates_match_and_groups() {
             }
         }
     }
+}
+
+#[test]
+fn format_leading_digits_and_groups_are_the_metadatas() {
+    let mut checked = 0;
+    for (i, (meta, plan)) in metadata().iter().zip(REGIONS.iter()).enumerate() {
+        let inputs = inputs(meta, i as u64 * 31);
+        for ((first, count), formats) in [
+            (plan.formats, &meta.formats),
+            (plan.intl_formats, &meta.intl_formats),
+        ] {
+            let first = usize::from(first);
+            let compiled = &FORMATS[first..first + usize::from(count)];
+            // Only a calling code's main region's formats are kept.
+            let main = plans_for_code(plan.code).first().map(|p| p.id) == Some(plan.id);
+            if !main {
+                assert!(compiled.is_empty(), "{}", plan.id);
+                continue;
+            }
+            assert_eq!(compiled.len(), formats.len(), "{}", plan.id);
+            for (format, source) in compiled.iter().zip(formats.iter()) {
+                let start = usize::from(format.groups);
+                let groups = &FORMAT_GROUPS[start..start + usize::from(format.group_count)];
+                assert_eq!(groups, source.groups.as_slice(), "{}", plan.id);
+                let Some(leading) = &source.leading_digits else {
+                    assert_eq!(format.leading, u16::MAX, "{}", plan.id);
+                    continue;
+                };
+                let prefix = regex(&format!("^(?:{leading})"));
+                for input in &inputs {
+                    checked += 1;
+                    assert_eq!(
+                        automaton::matches_prefix(u32::from(format.leading), input.as_bytes()),
+                        prefix.is_match(input),
+                        "{}: format leading digits {leading:?} on {input:?}",
+                        plan.id
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 100_000, "{checked}");
 }

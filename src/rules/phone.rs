@@ -14,9 +14,15 @@
 //! an extension is refused rather than cut off (E.164 has no extension). This
 //! keeps the engine on the small, well-tested input it was built for.
 
+pub use crate::phone::NumberFormat as PhoneFormat;
 pub use crate::phone::NumberKind;
 use crate::phone::{self, ParseError};
 use crate::problem::{PhoneProblem, Problem};
+
+/// The libphonenumber metadata release the numbering plans come from
+/// (e.g. `9.0.43`): the PyPI `phonenumbers` release pinned in
+/// `tools/phone-tables/phonenumbers.pin`.
+pub const PHONE_METADATA_VERSION: &str = crate::phone::METADATA_VERSION;
 
 /// More digits than any E.164 number plus an international prefix needs.
 const MAX_DIGITS: usize = 20;
@@ -112,20 +118,170 @@ fn script_digit(c: char) -> Option<u8> {
         .map(|d| d as u8)
 }
 
+/// Whitespace and libphonenumber's punctuation (`VALID_PUNCTUATION`, less
+/// its `x`, which marks an extension, and `~`, which marks one before the
+/// last digits): dashes and the minus sign, brackets, dots, slashes, the
+/// soft hyphen, zero-width space and word joiner, the swung dash, tilde
+/// operator and katakana prolonged sound mark, and their fullwidth forms
+/// (the tildes: see `screen_number`).
 fn is_separator(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(
+            c,
+            ' ' | '\t'..='\r' | '-' | '.' | '(' | ')' | '[' | ']' | '/'
+        );
+    }
     c.is_whitespace()
         || matches!(
             c,
-            '-' | '.' | '(' | ')' | '/' | '\u{2010}'..='\u{2015}' | '\u{2212}'
+            '-' | '.'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '/'
+                | '\u{ad}'
+                | '\u{200b}'
+                | '\u{2060}'
+                | '\u{2010}'..='\u{2015}'
+                | '\u{2053}'
+                | '\u{2212}'
+                | '\u{223c}'
+                | '\u{30fc}'
+                | '\u{ff08}'
+                | '\u{ff09}'
+                | '\u{ff0d}'..='\u{ff0f}'
+                | '\u{ff3b}'
+                | '\u{ff3d}'
         )
+}
+
+/// Characters that can start an extension (`x123`, `#123`, `;ext=123`,
+/// `,123`, `~123`), besides the words in [`is_extension_marker`].
+fn is_marker(c: char) -> bool {
+    matches!(
+        c,
+        '#' | ';' | ',' | '~' | '\u{ff5e}' | '\u{ff58}' | '\u{ff03}'
+    )
 }
 
 /// True when `rest` (lower-cased, after the number) starts an extension.
 fn is_extension_marker(rest: &str) -> bool {
     let rest = rest.trim_start();
-    ["ext", "x", "#", ";ext=", ",", ";"]
-        .iter()
-        .any(|marker| rest.starts_with(marker))
+    [
+        "ext", "x", "#", ";ext=", ",", ";", "~", "\u{ff5e}", "\u{ff58}", "\u{ff03}",
+    ]
+    .iter()
+    .any(|marker| rest.starts_with(marker))
+}
+
+/// libphonenumber's extension after a tilde: one to nine digits (and an
+/// optional `#`) to the end, after a number that has at least two digits.
+fn is_tilde_extension(rest: &str, digits_before: usize) -> bool {
+    let rest = rest.trim();
+    let rest = rest.strip_suffix('#').unwrap_or(rest);
+    let count = rest.chars().filter(|&c| is_any_digit(c)).count();
+    digits_before >= 2 && (1..=9).contains(&count) && rest.chars().all(is_any_digit)
+}
+
+fn is_any_digit(c: char) -> bool {
+    c.is_ascii_digit() || !c.is_ascii() && script_digit(c).is_some()
+}
+
+/// True when nothing but separators and marks that end a number with no
+/// digits after them (`,` `;` `~` and a lone extension `x`) follow: what
+/// libphonenumber drops from the end (`+44 20 7946 0958,`, `… 2671 x`).
+fn is_trailing(rest: &str) -> bool {
+    rest.chars().all(|c| {
+        is_separator(c) || matches!(c, ',' | ';' | '~' | '\u{ff5e}' | 'x' | 'X' | '\u{ff58}')
+    })
+}
+
+/// A `tel:` URI (RFC 3966) as libphonenumber reads it: the number, and the
+/// `+`-prefix its `phone-context` gives (`tel:020-7946-0958;phone-context=+44`),
+/// if any; a domain as context is ignored. `;isub=` and what follows it are
+/// dropped; `;ext=` stays and is refused as an extension. Text that is not
+/// a `tel:` URI comes back as it is.
+fn unwrap_tel(input: &str) -> Result<(&str, Option<&str>), PhoneProblem> {
+    const CONTEXT: &str = ";phone-context=";
+    let without_scheme = |text: &'_ str| -> usize {
+        let scheme = text
+            .get(..4)
+            .is_some_and(|s| s.eq_ignore_ascii_case("tel:"));
+        if scheme {
+            4
+        } else {
+            0
+        }
+    };
+    let (mut number, context) = match find(input, CONTEXT) {
+        Some(at) => {
+            let after = &input[at + CONTEXT.len()..];
+            let context = &after[..after.find(';').unwrap_or(after.len())];
+            let number = &input[without_scheme(input)..at];
+            (number, read_context(context)?)
+        }
+        None => (&input[without_scheme(input)..], None),
+    };
+    if let Some(at) = find(number, ";isub=").filter(|&at| at > 0) {
+        number = &number[..at];
+    }
+    Ok((number, context))
+}
+
+/// Where `needle` (ASCII) first occurs in `text`: a plain scan, which is
+/// all these short inputs need (`str::find`'s searcher costs kilobytes of
+/// code in the WebAssembly module).
+fn find(text: &str, needle: &str) -> Option<usize> {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    let (&first, rest) = needle.split_first()?;
+    // Most numbers have no `;` at all: one pass over the bytes says so.
+    let mut from = 0;
+    while let Some(at) = text.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + at;
+        if text.get(at + 1..at + needle.len()) == Some(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// A `phone-context` value: `+` and digits (with RFC 3966's visual
+/// separators) is a prefix for the number; a domain name is ignored.
+fn read_context(context: &str) -> Result<Option<&str>, PhoneProblem> {
+    if let Some(digits) = context.strip_prefix('+') {
+        let well_formed = digits.bytes().any(|b| b.is_ascii_digit())
+            && digits
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'(' | b')'));
+        return if well_formed {
+            Ok(Some(context))
+        } else {
+            Err(PhoneProblem::PhoneContext)
+        };
+    }
+    // RFC 3966 domainname: dot-separated labels of letters, digits and
+    // inner hyphens, the last starting with a letter; one trailing dot.
+    let name = context.strip_suffix('.').unwrap_or(context);
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    let domain = name.split('.').all(label_ok)
+        && name
+            .rsplit('.')
+            .next()
+            .is_some_and(|top| top.starts_with(|c: char| c.is_ascii_alphabetic()));
+    if domain {
+        Ok(None)
+    } else {
+        Err(PhoneProblem::PhoneContext)
+    }
 }
 
 /// The digits of a screened number (ASCII), kept on the stack.
@@ -142,11 +298,56 @@ impl Digits {
 
 /// Screens the raw input and returns its digits and whether it began with `+`.
 fn screen(input: &str) -> Result<(Digits, bool), PhoneProblem> {
+    // Most input is no `tel:` URI: read it straight, and look for the URI's
+    // parts only when it starts like one or stops at a `;`.
+    let maybe_uri = matches!(input.as_bytes().first(), Some(b't' | b'T'));
+    if !maybe_uri {
+        let empty = Digits {
+            buf: [0; MAX_DIGITS],
+            len: 0,
+        };
+        match screen_number(input, empty, false) {
+            Err(PhoneProblem::Extension | PhoneProblem::Character(';')) => {}
+            answer => return answer,
+        }
+    }
+    screen_uri(input)
+}
+
+/// [`screen`] for a `tel:` URI, or for text with a `;` that may be one.
+#[cold]
+#[inline(never)]
+fn screen_uri(input: &str) -> Result<(Digits, bool), PhoneProblem> {
+    let (number, context) = unwrap_tel(input)?;
     let mut digits = Digits {
         buf: [0; MAX_DIGITS],
         len: 0,
     };
     let mut plus = false;
+    if let Some(context) = context {
+        // `+` and ASCII digits, checked by `read_context`.
+        plus = true;
+        for b in context.bytes().filter(u8::is_ascii_digit) {
+            if digits.len == MAX_DIGITS {
+                return Err(PhoneProblem::TooLong);
+            }
+            digits.buf[digits.len] = b;
+            digits.len += 1;
+        }
+    }
+    screen_number(number, digits, plus)
+}
+
+#[inline]
+fn screen_number(
+    input: &str,
+    mut digits: Digits,
+    mut plus: bool,
+) -> Result<(Digits, bool), PhoneProblem> {
+    // Whether a digit came just before, and whether whitespace came since
+    // the last digit (what tells a word after the number, one with a
+    // lower-case ASCII letter after a space, from a letter of the number).
+    let (mut after_digit, mut space_since_digit) = (false, false);
     let bytes = input.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
@@ -171,18 +372,45 @@ fn screen(input: &str) -> Result<(Digits, bool), PhoneProblem> {
             }
             digits.buf[digits.len] = b'0' + digit;
             digits.len += 1;
+            (after_digit, space_since_digit) = (true, false);
             continue;
         }
+        let was_after_digit = std::mem::replace(&mut after_digit, false);
         match c {
             // (U+FF0B: the fullwidth plus sign, typed with fullwidth digits.)
             '+' | '\u{ff0b}' if digits.len == 0 && !plus => plus = true,
             '+' | '\u{ff0b}' => return Err(PhoneProblem::MisplacedPlus),
-            c if is_separator(c) => {}
-            c if is_letter(c) || matches!(c, '#' | ';' | ',') => {
-                let rest = input.get(start..).unwrap_or_default().to_ascii_lowercase();
-                let after_digits = digits.len > 0;
-                return Err(if after_digits && is_extension_marker(&rest) {
+            c if is_separator(c) => {
+                space_since_digit |=
+                    matches!(c, ' ' | '\t'..='\r') || !c.is_ascii() && c.is_whitespace();
+            }
+            // Brazil's carrier-code placeholder: `0xx11 98765 4321` is read
+            // as the national prefix and the number, as libphonenumber does.
+            'x' | 'X'
+                if was_after_digit
+                    && digits.as_slice() == b"0"
+                    && matches!(bytes.get(at), Some(b'x' | b'X')) =>
+            {
+                at += 1;
+            }
+            _ if digits.len > 0 && is_trailing(&input[start..]) => break,
+            // A tilde before the last one to nine digits of a number of at
+            // least two marks an extension (`…~123`); elsewhere it is
+            // punctuation, as in libphonenumber.
+            '~' | '\u{ff5e}' if !is_tilde_extension(&input[at..], digits.len) => {}
+            c if is_letter(c) || is_marker(c) => {
+                let rest = input.get(start..).unwrap_or_default();
+                let more_digits = rest.chars().any(is_any_digit);
+                return Err(if digits.len == 0 && is_letter(c) {
+                    PhoneProblem::TextAround
+                } else if digits.len > 0 && is_extension_marker(&rest.to_ascii_lowercase()) {
                     PhoneProblem::Extension
+                } else if is_letter(c)
+                    && space_since_digit
+                    && !more_digits
+                    && rest.bytes().any(|b| b.is_ascii_lowercase())
+                {
+                    PhoneProblem::TextAround
                 } else if is_letter(c) {
                     PhoneProblem::Letters
                 } else {
@@ -206,6 +434,23 @@ fn screen(input: &str) -> Result<(Digits, bool), PhoneProblem> {
 /// (`14155552671` → `+14155552671`), as the reference implementation does.
 pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phone, Problem> {
     read(input, default_region).map_err(Problem::Phone)
+}
+
+/// Writes a valid number as libphonenumber's `format` does: nationally
+/// (`020 7946 0958`), internationally (`+44 20 7946 0958`) or as an RFC 3966
+/// URI (`tel:+44-20-7946-0958`), by the metadata's formats for its calling
+/// code. The number is read as [`normalize_phone`] reads it without a
+/// region (E.164 is what it is meant for); one that is not valid is the
+/// same problem.
+pub fn format_phone(number: &str, how: PhoneFormat) -> Result<String, Problem> {
+    let phone = read(number.trim(), None).map_err(Problem::Phone)?;
+    let (code, start) = phone::decimal(phone.country_code);
+    let national = phone.e164.as_bytes().get(1 + code.len() - start..);
+    let number = phone::Number {
+        code: phone.country_code,
+        national: national.unwrap_or_default().to_vec(),
+    };
+    Ok(number.format(how))
 }
 
 fn read(input: &str, default_region: Option<&str>) -> Result<Phone, PhoneProblem> {
@@ -344,12 +589,119 @@ mod tests {
             Err(PhoneProblem::Letters)
         );
         assert_eq!(
-            e164("call 415-555-2671 now", Some("US")),
+            e164("1 800 FLOWERS", Some("US")),
             Err(PhoneProblem::Letters)
         );
         assert_eq!(
+            e164("call 415-555-2671 now", Some("US")),
+            Err(PhoneProblem::TextAround)
+        );
+        assert_eq!(
             e164("415-555-2671 now", Some("US")),
-            Err(PhoneProblem::Letters)
+            Err(PhoneProblem::TextAround)
+        );
+        assert_eq!(
+            e164("phone: +1 415 555 2671", None),
+            Err(PhoneProblem::TextAround)
+        );
+    }
+
+    #[test]
+    fn tel_uris_are_read_as_libphonenumber_reads_them() {
+        let read = |text: &str, region| e164(text, region);
+        assert_eq!(
+            read("tel:+49-30-123456", None).as_deref(),
+            Ok("+4930123456")
+        );
+        assert_eq!(
+            read("TEL:+1-415-555-2671", None).as_deref(),
+            Ok("+14155552671")
+        );
+        // phone-context gives the calling code (and wins over the region)…
+        for region in [None, Some("US")] {
+            assert_eq!(
+                read("tel:020-7946-0958;phone-context=+44", region).as_deref(),
+                Ok("+442079460958")
+            );
+        }
+        assert_eq!(
+            read("tel:4155552671;phone-context=+1", None).as_deref(),
+            Ok("+14155552671")
+        );
+        // … a domain is ignored: the number is read in the region.
+        assert_eq!(
+            read("tel:020-7946-0958;phone-context=example.com", Some("GB")).as_deref(),
+            Ok("+442079460958")
+        );
+        assert_eq!(
+            read("tel:+1-415-555-2671;phone-context=", None),
+            Err(PhoneProblem::PhoneContext)
+        );
+        assert_eq!(
+            read("tel:4155552671;phone-context=1", None),
+            Err(PhoneProblem::PhoneContext)
+        );
+        assert_eq!(
+            read("tel:+1-415-555-2671;phone-context=+44", None),
+            Err(PhoneProblem::MisplacedPlus)
+        );
+        // A subaddress is not part of the number; an extension is refused.
+        assert_eq!(
+            read("tel:+1-415-555-2671;isub=123", None).as_deref(),
+            Ok("+14155552671")
+        );
+        assert_eq!(
+            read("tel:+1-415-555-2671;ext=123", None),
+            Err(PhoneProblem::Extension)
+        );
+    }
+
+    #[test]
+    fn every_punctuation_libphonenumber_allows_is_a_separator() {
+        let us = Some("US");
+        for text in [
+            "＋１（４１５）５５５－２６７１",
+            "［415］ 555．2671",
+            "415／555 2671",
+            "415\u{ad}555\u{ad}2671",
+            "415\u{200b}555\u{2060}2671",
+            "415⁓555∼2671",
+            "415ー555ー2671",
+            "[+1] 415 555 2671",
+            "415\u{3000}555\u{a0}2671",
+        ] {
+            assert_eq!(e164(text, us).as_deref(), Ok("+14155552671"), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn carrier_code_placeholders_and_trailing_marks_are_read_as_plain_numbers() {
+        let br = Some("BR");
+        assert_eq!(
+            e164("0xx11 98765 4321", br).as_deref(),
+            Ok("+5511987654321")
+        );
+        assert_eq!(
+            e164("0XX11 98765 4321", br).as_deref(),
+            Ok("+5511987654321")
+        );
+        for text in [
+            "+44 20 7946 0958,",
+            "+44 20 7946 0958.",
+            "+44 20 7946 0958;",
+            "+44 20 7946 0958 /",
+            "+44 20 7946 0958 ~",
+            "+44 20 7946 0958 x",
+            "+44 20 7946 0958x",
+        ] {
+            assert_eq!(e164(text, None).as_deref(), Ok("+442079460958"), "{text:?}");
+        }
+        // Letters elsewhere are still letters; an x with digits after it is
+        // an extension.
+        assert_eq!(e164("1x1 98765 4321", br), Err(PhoneProblem::Extension));
+        assert_eq!(
+            e164("+1 415 555 2671 ~12", None),
+            Err(PhoneProblem::Extension)
         );
     }
 

@@ -190,6 +190,11 @@ test("tzdataVersion() names a tz release", () => {
   assert.match(esm.tzdataVersion(), /^\d{4}[a-z]$/);
 });
 
+test("phoneMetadataVersion() names a libphonenumber release", () => {
+  assert.match(esm.phoneMetadataVersion(), /^\d+\.\d+\.\d+$/);
+  assert.equal(esm.phoneMetadataVersion(), esm.phoneMetadataVersion());
+});
+
 test("languages(): {code, name}[]; each code is accepted and kept", () => {
   const langs = esm.languages();
   assert.ok(langs.length > 150, `${langs.length} languages`);
@@ -267,6 +272,27 @@ test("parsePhone checks one number with the phone_number rule", () => {
   assert.equal(parsePhone(42).error.issues[0].code, "invalid_type");
   assert.equal(parsePhone(null).error.issues[0].message, "Invalid input: expected string, received null");
   assert.throws(() => parsePhone("+14155552671", { defaultRegion: "ZZ" }), TypeError);
+});
+
+test("formatPhone writes a number as libphonenumber does", () => {
+  const { formatPhone } = esm;
+  assert.equal(formatPhone("+442079460958", "national"), "020 7946 0958");
+  assert.equal(formatPhone("+442079460958", "international"), "+44 20 7946 0958");
+  assert.equal(formatPhone("+14155552671", "rfc3966"), "tel:+1-415-555-2671");
+  assert.equal(formatPhone("+5491123456789", "national"), "011 15-2345-6789");
+  assert.equal(formatPhone("+1 555 555 5555", "national"), null);
+  assert.equal(formatPhone(/** @type {any} */ (42), "national"), null);
+  assert.throws(() => formatPhone("+14155552671", /** @type {any} */ ("e164")), TypeError);
+});
+
+test("defaultRegion accepts the phone regions AC and TA; address.country does not", () => {
+  const { parsePhone, CustomerSchema } = esm;
+  assert.equal(parsePhone("62889", { defaultRegion: "ac" }).data.e164, "+24762889");
+  assert.equal(parsePhone("8123", { defaultRegion: "TA" }).data.e164, "+2908123");
+  const address = { street: "1 Main Road", city: "Edinburgh", state: "", postalCode: "TDCU 1ZZ", country: "TA" };
+  const record = CustomerSchema.safeParse({ ...seedCustomer(), address }, { defaultRegion: "TA" });
+  assert.equal(record.success, false);
+  assert.ok(record.error.issues.some((issue) => issue.path.join(".") === "address.country"), JSON.stringify(record.error.issues));
 });
 
 test("parsePhone refuses what the phone_number field refuses, with the field's issue: a huge string, a lone surrogate", () => {

@@ -7,6 +7,8 @@ import {
   CustomerSchemaError,
   timeZones,
   tzdataVersion,
+  phoneMetadataVersion,
+  formatPhone,
   languages,
   countries,
   type Language,
@@ -84,10 +86,12 @@ void [wrong, wrongMethod, noId];
 // The module's tables, for form suggestions.
 const zones: readonly string[] = timeZones();
 const release: string = tzdataVersion();
+const phoneRelease: string = phoneMetadataVersion();
+const national: string | null = formatPhone("+442079460958", "national");
 const langs: readonly Language[] = languages();
 const code: string | undefined = langs[0]?.code;
 const lands: readonly Country[] = countries();
 const alpha3: string | undefined = lands[0]?.alpha3;
-void [zones, release, code, alpha3];
+void [zones, release, phoneRelease, national, code, alpha3];
 // @ts-expect-error: the tables are read-only
 languages().push({ code: "xx", name: "X" });

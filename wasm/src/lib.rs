@@ -347,6 +347,8 @@ fn error_key(error: &PhoneProblem) -> Option<u32> {
             code: Some(calling_code),
         } => 11 | code(*calling_code) << 4,
         PhoneProblem::NotValidWithoutPlus { code: None } => 12,
+        PhoneProblem::TextAround => 13,
+        PhoneProblem::PhoneContext => 14,
     })
 }
 
@@ -595,6 +597,22 @@ pub fn time_zones() -> String {
 #[wasm_bindgen(js_name = tzdataVersion)]
 pub fn tzdata_version() -> String {
     timezone::TZDATA_VERSION.to_owned()
+}
+
+/// The libphonenumber metadata release the phone numbering plans come from.
+#[wasm_bindgen(js_name = phoneMetadataVersion)]
+pub fn phone_metadata_version() -> String {
+    customer_schema::rules::phone::PHONE_METADATA_VERSION.to_owned()
+}
+
+/// A valid phone number written as libphonenumber writes it (`format`:
+/// `"national"`, `"international"` or `"rfc3966"`); `None` (JavaScript
+/// `undefined`) when the number is not a valid one. A bad format name is a
+/// `TypeError`.
+#[wasm_bindgen(js_name = formatPhone)]
+pub fn format_phone(number: &str, format: &str) -> Result<Option<String>, JsValue> {
+    let how = customer_schema::options::phone_format(format).map_err(|e| type_error(&e.0))?;
+    Ok(phone::format_phone(number, how).ok())
 }
 
 /// The phone number types as JSON text, in the order `phoneFacts` numbers

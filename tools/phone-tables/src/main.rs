@@ -1,6 +1,14 @@
-//! Compiles the `phonenumber` crate's metadata (Google's libphonenumber
-//! `PhoneNumberMetadata.xml`) into the static tables of customer-schema's
-//! phone engine, `src/phone/tables.rs`.
+//! Compiles Google's libphonenumber metadata into the static tables of
+//! customer-schema's phone engine, `src/phone/tables.rs`.
+//!
+//! The source is Google's own Python port, the PyPI wheel `phonenumbers`,
+//! pinned by version and SHA-256 in `tools/phone-tables/phonenumbers.pin`
+//! (the differential tests' oracle, `scripts/phone_oracle.py`, reads the same
+//! pin): its `phonenumbers/data/region_*.py` files are Python literals, read
+//! by a small bounded reader ([`source`]) with no Python involved. The
+//! metadata there is already built the way libphonenumber's own builder
+//! builds it (general lengths filled in, the national prefix for parsing
+//! defaulted), so it is what Java and Python run on.
 //!
 //! Why a generator with committed output (as regex-syntax does for its
 //! Unicode tables) rather than a build script: the shipped crate then builds
@@ -21,21 +29,24 @@
 //!   `regex` crate and Java match), which the engine runs anchored at the
 //!   start of the number.
 //!
-//! Usage: `cargo run --release -p phone-tables [-- --check]`
+//! Usage: `cargo run --release -p phone-tables [-- --check | --update]`:
+//! writes the tables; `--check` fails when the committed file is not what
+//! the pinned wheel gives; `--update` first asks PyPI for the newest release,
+//! downloads and checksums it and rewrites the pin
+//! (`scripts/update-phone-metadata` does that, then runs the differential
+//! suite).
 
-use phonenumber::metadata::{Descriptor, Metadata, DATABASE};
+mod source;
+
 use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, MatchKind};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use source::{Database, Desc, Meta, Pin};
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 const OUTPUT: &str = "src/phone/tables.rs";
-/// The `phonenumber` release pinned in Cargo.toml; after `+`, the
-/// libphonenumber metadata release it carries.
-const PHONENUMBER_VERSION: &str = "0.3.10+9.0.33";
 /// A transition that leads nowhere (the number cannot match).
 const DEAD: u32 = u32::MAX;
 /// Absent pattern.
@@ -56,22 +67,47 @@ struct Prog {
 }
 
 fn main() {
-    let check = std::env::args().any(|arg| arg == "--check");
-    let text = generate();
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(OUTPUT);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let check = args.iter().any(|arg| arg == "--check");
+    let update = args.iter().any(|arg| arg == "--update");
+    if let Err(e) = run(check, update) {
+        eprintln!("phone-tables: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run(check: bool, update: bool) -> source::Result<()> {
+    let mut pin = Pin::read()?;
+    if update {
+        let newest = source::newest()?;
+        if newest == pin {
+            println!("phonenumbers {} is the newest release", pin.version);
+        } else {
+            println!(
+                "phonenumbers {} -> {} (sha256 {})",
+                pin.version, newest.version, newest.sha256
+            );
+            newest.write()?;
+            pin = newest;
+        }
+    }
+    let wheel = source::fetch(&pin)?;
+    let db = source::database(&wheel)?;
+    let text = generate(&db, &pin);
+    let path = source::repo_root().join(OUTPUT);
     if check {
         let current = std::fs::read_to_string(&path).unwrap_or_default();
         if current != text {
-            eprintln!("{OUTPUT} is stale: run cargo run --release -p phone-tables");
-            std::process::exit(1);
+            return Err(format!(
+                "{OUTPUT} is stale: run cargo run --release -p phone-tables"
+            ));
         }
         println!("{OUTPUT} is up to date");
     } else {
-        std::fs::write(&path, &text).expect("write the tables");
+        std::fs::write(&path, &text).map_err(|e| format!("{OUTPUT}: {e}"))?;
         println!("wrote {OUTPUT} ({} bytes)", text.len());
     }
+    Ok(())
 }
 
 /// One state of a digit automaton: `accept` means the digits read so far
@@ -403,35 +439,8 @@ impl Programs {
 
 /// The order libphonenumber tests the number types in
 /// (`getNumberTypeHelper`), after the general description.
-const TYPE_ORDER: [&str; 10] = [
-    "PremiumRate",
-    "TollFree",
-    "SharedCost",
-    "Voip",
-    "PersonalNumber",
-    "Pager",
-    "Uan",
-    "Voicemail",
-    "FixedLine",
-    "Mobile",
-];
-
-fn descriptor<'a>(meta: &'a Metadata, kind: &str) -> Option<&'a Descriptor> {
-    let d = meta.descriptors();
-    match kind {
-        "PremiumRate" => d.premium_rate(),
-        "TollFree" => d.toll_free(),
-        "SharedCost" => d.shared_cost(),
-        "Voip" => d.voip(),
-        "PersonalNumber" => d.personal_number(),
-        "Pager" => d.pager(),
-        "Uan" => d.uan(),
-        "Voicemail" => d.voicemail(),
-        "FixedLine" => d.fixed_line(),
-        "Mobile" => d.mobile(),
-        _ => unreachable!(),
-    }
-}
+/// (The Python port's field names.)
+const TYPE_ORDER: [&str; 10] = source::TYPE_FIELDS;
 
 fn length_mask(lengths: &[u16]) -> u32 {
     lengths.iter().fold(0, |mask, &n| {
@@ -457,18 +466,85 @@ struct RegionOut {
     general_local: u32,
     types: Vec<DescOut>,
     same_mobile_and_fixed: bool,
+    /// (first index in `FORMATS`, count) of the national formats and of
+    /// the international ones (count 0: the national ones serve).
+    formats: (usize, usize),
+    intl_formats: (usize, usize),
 }
 
-fn generate() -> String {
+/// One compiled `NumberFormat` (mirrors `src/phone/format.rs`).
+struct FormatOut {
+    /// Start of the last leading-digits pattern's automaton, or none.
+    leading: u32,
+    /// Index in `FORMAT_GROUPS` of its first group, and how many.
+    groups: usize,
+    group_count: usize,
+    /// Index in `FORMAT_TEXTS`.
+    text: usize,
+    /// Index in `FORMAT_TEXTS` of the national prefix rule, or 255.
+    national_rule: usize,
+}
+
+/// The formats of every plan, their groups and their texts, deduplicated.
+#[derive(Default)]
+struct Formats {
+    list: Vec<FormatOut>,
+    groups: Vec<(u8, u8)>,
+    texts: Vec<String>,
+}
+
+impl Formats {
+    fn text(&mut self, text: &str) -> usize {
+        match self.texts.iter().position(|t| t == text) {
+            Some(at) => at,
+            None => {
+                self.texts.push(text.to_owned());
+                self.texts.len() - 1
+            }
+        }
+    }
+
+    fn groups(&mut self, groups: &[(u8, u8)]) -> usize {
+        match self.groups.windows(groups.len()).position(|w| w == groups) {
+            Some(at) => at,
+            None => {
+                self.groups.extend_from_slice(groups);
+                self.groups.len() - groups.len()
+            }
+        }
+    }
+
+    fn add(&mut self, pool: &mut Pool, formats: &[source::Format]) -> (usize, usize) {
+        let first = self.list.len();
+        for f in formats {
+            let national_rule = match &f.national_prefix_rule {
+                Some(rule) => self.text(rule),
+                None => 255,
+            };
+            let format = FormatOut {
+                leading: f.leading_digits.as_deref().map_or(NONE32, |p| pool.add(p)),
+                groups: self.groups(&f.groups),
+                group_count: f.groups.len(),
+                text: self.text(&f.format),
+                national_rule,
+            };
+            self.list.push(format);
+        }
+        (first, formats.len())
+    }
+}
+
+fn generate(db: &Database, pin: &Pin) -> String {
     let mut pool = Pool::default();
     let mut programs = Programs::default();
     let mut regions: Vec<RegionOut> = Vec::new();
     let mut codes: Vec<(u16, usize, usize)> = Vec::new();
+    let mut formats = Formats::default();
 
-    let compile_desc = |pool: &mut Pool, d: Option<&Descriptor>| match d {
+    let compile_desc = |pool: &mut Pool, d: Option<&Desc>| match d {
         Some(d) => DescOut {
-            start: pool.add(d.national_number().as_str()),
-            lengths: length_mask(d.possible_length()),
+            start: pool.add(&d.pattern),
+            lengths: length_mask(&d.lengths),
         },
         None => DescOut {
             start: NONE32,
@@ -476,75 +552,76 @@ fn generate() -> String {
         },
     };
 
-    for code in 1u16..1000 {
-        let Some(metas) = DATABASE.by_code(&code) else {
-            continue;
-        };
+    for (&code, metas) in &db.by_code {
         codes.push((code, regions.len(), metas.len()));
-        for meta in metas {
-            let general = meta.descriptors().general();
+        for (index, meta) in metas.iter().enumerate() {
+            let Meta { general, .. } = meta;
             let (idd, _) = meta
-                .international_prefix()
-                .map(|re| programs.add(re.as_str()))
+                .international_prefix
+                .as_deref()
+                .map(|re| programs.add(re))
                 .unwrap_or_default();
-            // libphonenumber's metadata builder uses the national prefix
-            // itself when no separate pattern for parsing is given.
-            let npfp_pattern = meta
-                .national_prefix_for_parsing()
-                .map(|re| re.as_str().to_owned())
-                .or_else(|| meta.national_prefix().map(str::to_owned));
-            let (npfp, npfp_groups) = npfp_pattern.map(|p| programs.add(&p)).unwrap_or_default();
-            let transform = meta
-                .national_prefix_transform_rule()
-                .unwrap_or("")
-                .to_owned();
+            // (Defaulted to the national prefix itself, as libphonenumber's
+            // metadata builder does, by `source`.)
+            let (npfp, npfp_groups) = meta
+                .national_prefix_for_parsing
+                .as_deref()
+                .map(|p| programs.add(p))
+                .unwrap_or_default();
+            // The Python port writes group references `\1`; the engine's
+            // rules use `$1`, as Java's metadata does.
+            let transform = meta.transform.as_deref().unwrap_or("").replace('\\', "$");
             check_transform(&transform);
-            let fixed = meta.descriptors().fixed_line();
-            let mobile = meta.descriptors().mobile();
-            let same_mobile_and_fixed = match (fixed, mobile) {
-                (Some(f), Some(m)) => f.national_number().as_str() == m.national_number().as_str(),
-                _ => false,
-            };
+            let same_mobile_and_fixed =
+                match (meta.types.get("fixed_line"), meta.types.get("mobile")) {
+                    (Some(f), Some(m)) => f.pattern == m.pattern,
+                    _ => false,
+                };
             let types: Vec<DescOut> = TYPE_ORDER
                 .iter()
-                .map(|kind| compile_desc(&mut pool, descriptor(meta, kind)))
+                .map(|kind| compile_desc(&mut pool, meta.types.get(*kind)))
                 .collect();
-            // libphonenumber's metadata builder gives the general description
-            // the union of the types' lengths (the XML leaves it empty), and
-            // as local-only lengths those that are local-only in every type.
-            let national = types.iter().fold(0, |mask, t| mask | t.lengths);
-            let local = TYPE_ORDER
-                .iter()
-                .filter_map(|kind| descriptor(meta, kind))
-                .fold(0, |mask, d| mask | length_mask(d.possible_local_length()));
-            assert!(
-                general.possible_length().is_empty() && general.possible_local_length().is_empty()
+            // libphonenumber's metadata builder gave the general description
+            // the union of the types' lengths, and as local-only lengths
+            // those local-only in some type and not national in any.
+            let national = length_mask(&general.lengths);
+            assert_eq!(
+                national,
+                types.iter().fold(0, |mask, t| mask | t.lengths),
+                "{}: general lengths are the types' union",
+                meta.id
             );
             regions.push(RegionOut {
-                id: meta.id().to_owned(),
+                id: meta.id.clone(),
                 code,
                 idd,
                 npfp,
                 npfp_groups,
                 transform,
                 leading_digits: meta
-                    .leading_digits()
-                    .map(|re| pool.add(re.as_str()))
+                    .leading_digits
+                    .as_deref()
+                    .map(|re| pool.add(re))
                     .unwrap_or(NONE32),
                 general: DescOut {
-                    start: pool.add(general.national_number().as_str()),
+                    start: pool.add(&general.pattern),
                     lengths: national,
                 },
-                general_local: local & !national,
+                general_local: length_mask(&general.local_lengths) & !national,
                 types,
                 same_mobile_and_fixed,
+                // libphonenumber formats a number with its calling code's
+                // main region's formats only: the others' are never read.
+                formats: formats.add(&mut pool, if index == 0 { &meta.formats } else { &[] }),
+                intl_formats: formats
+                    .add(&mut pool, if index == 0 { &meta.intl_formats } else { &[] }),
             });
         }
     }
 
     let raw_states = pool.states.len();
     let map = pool.minimise();
-    remap_starts(&mut regions, &map);
+    remap_starts(&mut regions, &mut formats, &map);
     let roots: Vec<u32> = regions
         .iter()
         .flat_map(|r| {
@@ -552,17 +629,23 @@ fn generate() -> String {
                 .into_iter()
                 .chain(r.types.iter().map(|t| t.start))
         })
+        .chain(formats.list.iter().map(|f| f.leading))
         .filter(|&s| s != NONE32)
         .collect();
     let order = pool.renumber(&roots);
-    remap_starts(&mut regions, &order);
+    remap_starts(&mut regions, &mut formats, &order);
 
-    render(&pool, raw_states, &programs, &regions, &codes)
+    render(
+        pin, &pool, raw_states, &programs, &regions, &codes, &formats,
+    )
 }
 
 /// Points every automaton start of `regions` at its state's new number.
-fn remap_starts(regions: &mut [RegionOut], map: &[u32]) {
+fn remap_starts(regions: &mut [RegionOut], formats: &mut Formats, map: &[u32]) {
     let remap = |s: u32| if s == NONE32 { NONE32 } else { map[s as usize] };
+    for f in &mut formats.list {
+        f.leading = remap(f.leading);
+    }
     for r in regions {
         r.leading_digits = remap(r.leading_digits);
         r.general.start = remap(r.general.start);
@@ -589,29 +672,35 @@ fn check_transform(rule: &str) {
 }
 
 fn render(
+    pin: &Pin,
     pool: &Pool,
     raw_states: usize,
     programs: &Programs,
     regions: &[RegionOut],
     codes: &[(u16, usize, usize)],
+    formats: &Formats,
 ) -> String {
     let mut out = String::new();
-    let version = PHONENUMBER_VERSION;
     writeln!(
         out,
-        "// @generated by tools/phone-tables from the metadata of phonenumber {version}\n\
-         // (libphonenumber's PhoneNumberMetadata.xml). Do not edit: regenerate with\n\
+        "// @generated by tools/phone-tables from libphonenumber's metadata as released in\n\
+         // Google's Python port: PyPI phonenumbers {version}, {wheel}\n\
+         // sha256 {sha} (pinned in tools/phone-tables/phonenumbers.pin).\n\
+         // Do not edit: regenerate with\n\
          //   cargo run --release -p phone-tables\n\
          // {raw} automaton states before merging, {merged} after.\n",
+        version = pin.version,
+        wheel = pin.wheel_name(),
+        sha = pin.sha256,
         raw = raw_states,
         merged = pool.states.len()
     )
     .unwrap();
-    writeln!(out, "use super::{{Desc, Inst, Prog, Region}};\n").unwrap();
+    writeln!(out, "use super::{{Desc, Format, Inst, Prog, Region}};\n").unwrap();
     writeln!(
         out,
         "/// The libphonenumber metadata release the tables come from.\npub const METADATA_VERSION: &str = {:?};\n",
-        version.split('+').nth(1).unwrap_or(version)
+        pin.version
     )
     .unwrap();
 
@@ -695,7 +784,7 @@ fn render(
     for r in regions {
         writeln!(
             out,
-            "    Region {{ id: {:?}, code: {}, idd: {}, npfp: {}, npfp_groups: {}, transform: {:?}, leading_digits: {:#x}, general: {}, general_local: {:#x}, types: [{}], same_mobile_and_fixed: {} }},",
+            "    Region {{ id: {:?}, code: {}, idd: {}, npfp: {}, npfp_groups: {}, transform: {:?}, leading_digits: {:#x}, general: {}, general_local: {:#x}, types: [{}], same_mobile_and_fixed: {}, formats: ({}, {}), intl_formats: ({}, {}) }},",
             r.id,
             r.code,
             prog(r.idd),
@@ -706,11 +795,43 @@ fn render(
             desc(&r.general),
             r.general_local,
             r.types.iter().map(desc).collect::<Vec<_>>().join(", "),
-            r.same_mobile_and_fixed
+            r.same_mobile_and_fixed,
+            r.formats.0,
+            r.formats.1,
+            r.intl_formats.0,
+            r.intl_formats.1
         )
         .unwrap();
     }
     writeln!(out, "];\n").unwrap();
+
+    // The formats: leading-digits automaton, groups (shortest, longest
+    // length), format text and national prefix rule (indexes in FORMAT_TEXTS).
+    assert!(formats.list.len() < 1 << 16 && formats.groups.len() < 1 << 16);
+    assert!(formats.texts.len() < 255);
+    let rows: Vec<String> = formats
+        .list
+        .iter()
+        .map(|f| {
+            format!(
+                "Format {{ leading: {:#x}, groups: {}, group_count: {}, text: {}, national_rule: {} }}",
+                if f.leading == NONE32 { u16::MAX } else { u16::try_from(f.leading).expect("16-bit states") },
+                f.groups, f.group_count, f.text, f.national_rule
+            )
+        })
+        .collect();
+    write_array(&mut out, "FORMATS", "Format", &rows, |v| v.clone());
+    let groups: Vec<String> = formats
+        .groups
+        .iter()
+        .map(|(min, max)| format!("({min}, {max})"))
+        .collect();
+    write_array(&mut out, "FORMAT_GROUPS", "(u8, u8)", &groups, |v| {
+        v.clone()
+    });
+    write_array(&mut out, "FORMAT_TEXTS", "&str", &formats.texts, |v| {
+        format!("{v:?}")
+    });
 
     // Calling code → plans, indexed by the code itself (a direct lookup).
     let mut by_code = vec![(0usize, 0usize); 1000];
