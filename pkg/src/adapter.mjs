@@ -443,9 +443,7 @@ export function createApi(glue) {
     const withOptions = (options) => {
       const merged = withBound(options);
       // Checked now, by the module's own reader: a bad option throws here.
-      guarded(() => glue.checkOptions(merged), (cause) => {
-        throw new Error("customer-schema: the WebAssembly module failed", { cause });
-      }, identity);
+      guarded(() => glue.checkOptions(merged), moduleFailed, identity);
       return makeSchema(schema, Object.freeze({ .../** @type {object} */ (merged) }));
     };
     const made = Object.freeze({ safeParse, parse, safeParseJson, safeParseMany, safeParseNdjson, toJSONSchema, withOptions, "~standard": standard });
@@ -696,15 +694,13 @@ export function createApi(glue) {
   /**
    * Adds a batch's summary into a running one (created when `into` is
    * omitted), which it updates and returns. The sum is the module's.
-   * @param {import("../index.js").BatchSummary | undefined} into
-   * @param {import("../index.js").BatchSummary} summary
+   * @param {object | undefined} into
+   * @param {object} summary
    */
   const mergeSummary = (into, summary) => {
     const text = guarded(
       () => glue.mergeSummaries(into === undefined ? EMPTY_SUMMARY : String(JSON.stringify(into)), String(JSON.stringify(summary))),
-      (cause) => {
-        throw new Error("customer-schema: the WebAssembly module failed", { cause });
-      },
+      moduleFailed,
       identity,
     );
     const merged = JSON.parse(text);
