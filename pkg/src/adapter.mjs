@@ -661,9 +661,7 @@ export function createApi(glue) {
   const formatPhone = (number, format) =>
     guarded(
       () => glue.formatPhone(typeof number === "string" ? number : "", String(format)) ?? null,
-      (cause) => {
-        throw cause;
-      },
+      moduleFailed,
       identity,
     );
 
