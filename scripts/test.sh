@@ -5,8 +5,9 @@
 #         natively: the library, the WebAssembly boundary crate wasm/ and the
 #         phone-table generator; for wasm32: the boundary, with and without
 #         its test hooks, and the library alone), the library's wasm32 tree
-#         free of wasm-bindgen and js-sys, the generated phone tables up to
-#         date, cargo test --workspace (with the phone engine's differential
+#         free of wasm-bindgen and js-sys, the generated phone, ISO/IANA and
+#         address tables up to date, cargo test --workspace (with the phone
+#         engine's and the address rules' differential
 #         tests against the phonenumber crate and libphonenumber, 40 random
 #         cases a plan, and the WebAssembly allocator's tests)
 #   Package: scripts/build.sh (release) and scripts/build.sh --test-hooks
@@ -18,7 +19,8 @@
 #   JavaScript: npm run lint (ESLint), npm run typecheck (tsc over the JS
 #            with JSDoc types; after the build, whose dist/ types it reads)
 #   Not here (minutes): bench/check-1m.sh, the CLI on 1,000,000 records;
-#            scripts/phone-differential.sh, the full differential suite;
+#            scripts/phone-differential.sh and scripts/address-differential.sh,
+#            the full differential suites;
 #            npm run bench, the side-by-side benchmark
 #   Browser: node --test tests/browser/ — the package and the form (www/) in
 #            headless Chromium under the strict CSP, and a consumer bundled
@@ -64,6 +66,9 @@ cargo run --release -p phone-tables -- --check
 
 section "generated ISO/IANA tables are up to date (tools/iso-tables --check)"
 cargo run --release -p iso-tables -- --check
+
+section "generated address tables are up to date (tools/address-tables --check)"
+cargo run --release -p address-tables -- --check
 
 section "cargo test --workspace"
 cargo test --workspace

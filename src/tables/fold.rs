@@ -8,7 +8,10 @@
 //! Standard library only: this file must compile on its own in both crates.
 
 /// Lower-cases what the name keys can contain: ASCII and Latin-1 letters
-/// (`CÔTE D’IVOIRE` → `côte d’ivoire`). Full Unicode lower-casing would give
+/// (`CÔTE D’IVOIRE` → `côte d’ivoire`), and Cyrillic (`МОСКВА` → `москва`:
+/// the Russian subdivision names of `tools/address-tables`; the other
+/// scripts of the address data, CJK, Hangul, Arabic and Devanagari, have no
+/// case). Full Unicode lower-casing would give
 /// the same keys (the table's keys are ASCII, Latin-1 and `’`) but costs
 /// Unicode case tables in every download of the module; the only inputs it
 /// would also have matched spell a Latin letter with a look-alike symbol
@@ -17,6 +20,8 @@ fn fold_case(c: char) -> char {
     match c {
         'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
         'Ÿ' => 'ÿ',
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
         _ => c.to_ascii_lowercase(),
     }
 }

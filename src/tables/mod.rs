@@ -3,6 +3,7 @@
 //! bump them). The table files are generated; this file and `fold.rs` (the
 //! country-name key, shared with the generator) are hand-written.
 
+pub(crate) mod address;
 pub(crate) mod countries;
 pub(crate) mod fold;
 pub(crate) mod languages;
@@ -16,6 +17,32 @@ use std::cmp::Ordering;
 pub(crate) struct Packed {
     pub(crate) text: &'static str,
     pub(crate) ends: &'static [u16],
+}
+
+/// A country's postal codes (`address.rs`, from `tools/address-tables`).
+pub(crate) struct PostalFormat {
+    pub(crate) country: &'static str,
+    /// The start state of its automaton in `address::POSTAL_FIRST`.
+    pub(crate) start: u16,
+    /// The data's name for the codes: `zip`, `postal`, `pin`, `eircode`.
+    pub(crate) kind: &'static str,
+    /// Example codes, comma-separated.
+    pub(crate) examples: &'static str,
+    /// The distinct layouts of the examples, comma-separated (`#####-####`).
+    pub(crate) layouts: &'static str,
+    /// The data's pattern (Python `re` syntax), for the JSON Schema and the form.
+    pub(crate) pattern: &'static str,
+}
+
+/// A country's subdivisions (`address.rs`).
+pub(crate) struct SubdivisionSet {
+    pub(crate) country: &'static str,
+    /// The data's name for them: `state`, `province`, `prefecture`, …
+    pub(crate) kind: &'static str,
+    pub(crate) first: u16,
+    pub(crate) count: u16,
+    pub(crate) names: u16,
+    pub(crate) names_count: u16,
 }
 
 impl Packed {

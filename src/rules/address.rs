@@ -1,0 +1,410 @@
+//! Addresses per country: the postal code, the state, and the postal code
+//! within the state, checked against Google's address metadata (compiled by
+//! `tools/address-tables` into `crate::tables::address`: automata over the
+//! symbols postal codes use, no regex engine at run time).
+//!
+//! The driver applies these after the seed's rules have passed for the
+//! parts involved (see `crate::record::driver`); the country is the address's
+//! own, already normalised to alpha-2.
+//!
+//! Work is bounded: a postal code longer than [`MAX_POSTAL_CODE`] bytes is
+//! refused before any automaton runs, and each automaton step scans at most
+//! one state's edges. A state name longer than [`MAX_STATE`] bytes names no
+//! subdivision.
+
+use crate::problem::Problem;
+use crate::rules::country::normalize_country;
+use crate::tables::address::{
+    POSTAL_ACCEPT, POSTAL_EDGES, POSTAL_FIRST, POSTAL_FORMATS, SUBDIVISION_NAMES, SUBDIVISION_SETS,
+    SUBDIVISION_TARGETS, SUBDIVISION_TEXT, SUBDIVISION_ZIPS,
+};
+use crate::tables::fold::name_key;
+use crate::tables::{PostalFormat, SubdivisionSet};
+
+/// The release of Google's address metadata the tables were compiled from.
+pub fn address_data_version() -> &'static str {
+    crate::tables::address::ADDRESS_DATA_VERSION
+}
+
+/// Longest postal code (in bytes, after trimming) an automaton is run on;
+/// the longest pattern in the data matches far fewer.
+pub const MAX_POSTAL_CODE: usize = 32;
+
+/// Longest state (in bytes) looked up among the subdivisions.
+pub const MAX_STATE: usize = 200;
+
+/// "No automaton" in the tables.
+const NONE: u16 = u16::MAX;
+
+/// A symbol's index in the automata's alphabet `0-9A-Z -`.
+fn symbol(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        'A'..='Z' => Some(c as u8 - b'A' + 10),
+        ' ' => Some(36),
+        '-' => Some(37),
+        _ => None,
+    }
+}
+
+fn step(state: u16, symbol: u8) -> Option<u16> {
+    let state = usize::from(state);
+    let from = usize::from(*POSTAL_FIRST.get(state)?);
+    let to = usize::from(*POSTAL_FIRST.get(state + 1)?);
+    POSTAL_EDGES
+        .get(from..to)?
+        .iter()
+        .find(|&&(low, high, _)| (low..=high).contains(&symbol))
+        .map(|&(_, _, target)| target)
+}
+
+fn accepts(state: u16) -> bool {
+    POSTAL_ACCEPT
+        .get(usize::from(state) / 8)
+        .is_some_and(|byte| byte >> (state % 8) & 1 == 1)
+}
+
+/// Whether `code` (upper case) matches the automaton at `start` as a whole.
+fn matches_whole(start: u16, code: &str) -> bool {
+    let mut state = start;
+    for c in code.chars() {
+        match symbol(c).and_then(|s| step(state, s)) {
+            Some(next) => state = next,
+            None => return false,
+        }
+    }
+    accepts(state)
+}
+
+/// Whether a prefix of `code` matches the automaton at `start`.
+fn matches_prefix(start: u16, code: &str) -> bool {
+    let mut state = start;
+    if accepts(state) {
+        return true;
+    }
+    for c in code.chars() {
+        match symbol(c).and_then(|s| step(state, s)) {
+            Some(next) if accepts(next) => return true,
+            Some(next) => state = next,
+            None => return false,
+        }
+    }
+    false
+}
+
+fn postal_format_of(country: &str) -> Option<&'static PostalFormat> {
+    let index = POSTAL_FORMATS
+        .binary_search_by(|format| format.country.cmp(country))
+        .ok()?;
+    POSTAL_FORMATS.get(index)
+}
+
+fn subdivision_set(country: &str) -> Option<&'static SubdivisionSet> {
+    let index = SUBDIVISION_SETS
+        .binary_search_by(|set| set.country.cmp(country))
+        .ok()?;
+    SUBDIVISION_SETS.get(index)
+}
+
+/// The postal code refused for `format`'s country.
+fn postal_problem(format: &'static PostalFormat) -> Problem {
+    Problem::PostalCode {
+        country: format.country,
+        kind: format.kind,
+        examples: format.examples,
+    }
+}
+
+/// A postal code of `country` (alpha-2), trimmed: upper case, and in the
+/// first layout of the country's examples that makes it match the pattern
+/// (`sw1a1aa` → `SW1A 1AA`), else as written if that matches. A country
+/// without a pattern keeps the code as given.
+pub fn normalize_postal_code(country: &str, code: &str) -> Result<String, Problem> {
+    let Some(format) = postal_format_of(country) else {
+        return Ok(code.to_owned());
+    };
+    if code.len() > MAX_POSTAL_CODE {
+        return Err(postal_problem(format));
+    }
+    let upper = code.to_ascii_uppercase();
+    let bare: Vec<char> = upper.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    for layout in format.layouts.split(',') {
+        if layout.bytes().filter(|&b| b == b'#').count() != bare.len() {
+            continue;
+        }
+        let mut symbols = bare.iter();
+        let laid: String = layout
+            .chars()
+            .map(|c| match c {
+                '#' => symbols.next().copied().unwrap_or(c),
+                separator => separator,
+            })
+            .collect();
+        if matches_whole(format.start, &laid) {
+            return Ok(laid);
+        }
+    }
+    if matches_whole(format.start, &upper) {
+        return Ok(upper);
+    }
+    Err(postal_problem(format))
+}
+
+/// A subdivision of a country whose addresses require one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subdivision {
+    index: usize,
+}
+
+impl Subdivision {
+    fn text(self, column: usize) -> &'static str {
+        SUBDIVISION_TEXT.get(4 * self.index + column)
+    }
+
+    /// The data's key: what `state` is emitted as (`CA`, `東京都`).
+    pub fn key(self) -> &'static str {
+        self.text(0)
+    }
+
+    /// Its name in the country's main language (`California`, `東京都`).
+    pub fn name(self) -> &'static str {
+        self.text(1)
+    }
+
+    /// Its name in Latin letters, where the data gives one (`Tokyo`).
+    pub fn latin_name(self) -> Option<&'static str> {
+        Some(self.text(2)).filter(|s| !s.is_empty())
+    }
+
+    /// Its ISO 3166-2 code, where the data gives one (`US-CA`).
+    pub fn iso_code(self) -> Option<&'static str> {
+        Some(self.text(3)).filter(|s| !s.is_empty())
+    }
+
+    /// The name a message uses: the Latin name, else the name.
+    fn display_name(self) -> &'static str {
+        self.latin_name().unwrap_or(self.name())
+    }
+
+    /// Whether `code` (normalised) is within the subdivision's postal
+    /// prefixes; true where the data gives none.
+    pub fn contains_postal_code(self, code: &str) -> bool {
+        match SUBDIVISION_ZIPS.get(self.index).copied() {
+            None | Some(NONE) => true,
+            Some(start) => matches_prefix(start, code),
+        }
+    }
+}
+
+fn subdivisions_of(set: &SubdivisionSet) -> impl Iterator<Item = Subdivision> {
+    let first = usize::from(set.first);
+    (first..first + usize::from(set.count)).map(|index| Subdivision { index })
+}
+
+/// The state of an address in `country` (alpha-2): `Ok(None)` where the
+/// country's `state` is free text; the subdivision it names (by key, name,
+/// Latin name or ISO 3166-2 code, any case, diacritics folded) where the
+/// country requires one the data lists; else the problem.
+pub fn find_state(country: &str, state: &str) -> Result<Option<Subdivision>, Problem> {
+    let Some(set) = subdivision_set(country) else {
+        return Ok(None);
+    };
+    let refused = || {
+        let example = subdivisions_of(set).next();
+        Problem::State {
+            country: set.country,
+            kind: set.kind,
+            key: example.map_or("", Subdivision::key),
+            name: example.map_or("", Subdivision::display_name),
+        }
+    };
+    if state.len() > MAX_STATE {
+        return Err(refused());
+    }
+    let key = name_key(state);
+    let (low, count) = (usize::from(set.names), usize::from(set.names_count));
+    let (mut lo, mut hi) = (low, low + count);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match SUBDIVISION_NAMES.get(mid).cmp(key.as_str()) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => {
+                let Some(&target) = SUBDIVISION_TARGETS.get(mid) else {
+                    break;
+                };
+                return Ok(Some(Subdivision {
+                    index: usize::from(set.first) + usize::from(target),
+                }));
+            }
+        }
+    }
+    Err(refused())
+}
+
+/// The key a state is looked up by: its words lower-cased (ASCII and
+/// Latin-1), Latin-1 diacritics dropped, full stops dropped, split at
+/// whitespace, brackets and commas (`tables::fold`, shared with the
+/// generator).
+pub fn lookup_key(state: &str) -> String {
+    name_key(state)
+}
+
+/// The problem with a postal code outside its state's prefixes.
+pub fn not_in_state(country: &str, state: Subdivision, code: &str) -> Problem {
+    let kind = postal_format_of(country).map_or("postal", |format| format.kind);
+    Problem::PostalCodeNotInState {
+        kind,
+        state: state.display_name(),
+        code: code.to_owned(),
+    }
+}
+
+/// How a country writes its postal codes: for forms and documentation.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PostalCodeFormat {
+    /// The country, alpha-2.
+    pub country: &'static str,
+    /// The data's name for the codes: `zip`, `postal`, `pin` or `eircode`.
+    pub kind: &'static str,
+    /// Example codes, as the data writes them.
+    pub examples: Vec<&'static str>,
+    /// The data's pattern (a regular expression a code must match as a
+    /// whole, in upper case).
+    pub pattern: &'static str,
+}
+
+/// The postal-code format of a country (ISO 3166-1 code or English name, as
+/// the `country` field takes it), or `None` if it has no pattern (or is not a
+/// country).
+pub fn postal_code_format(country: &str) -> Option<PostalCodeFormat> {
+    let format = postal_format_of(normalize_country(country.trim())?)?;
+    Some(PostalCodeFormat {
+        country: format.country,
+        kind: format.kind,
+        examples: format
+            .examples
+            .split(',')
+            .filter(|e| !e.is_empty())
+            .collect(),
+        pattern: format.pattern,
+    })
+}
+
+/// One subdivision, as [`subdivisions`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SubdivisionInfo {
+    /// What `state` is emitted as.
+    pub key: &'static str,
+    pub name: &'static str,
+    #[serde(rename = "latinName", skip_serializing_if = "Option::is_none")]
+    pub latin_name: Option<&'static str>,
+    #[serde(rename = "isoCode", skip_serializing_if = "Option::is_none")]
+    pub iso_code: Option<&'static str>,
+}
+
+/// The subdivisions `state` must name in a country (ISO 3166-1 code or
+/// English name), in the data's order; empty where `state` is free text.
+pub fn subdivisions(country: &str) -> Vec<SubdivisionInfo> {
+    let Some(set) = normalize_country(country.trim()).and_then(subdivision_set) else {
+        return Vec::new();
+    };
+    subdivisions_of(set)
+        .map(|s| SubdivisionInfo {
+            key: s.key(),
+            name: s.name(),
+            latin_name: s.latin_name(),
+            iso_code: s.iso_code(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postal_codes_are_upper_cased_and_laid_out() {
+        for (country, given, expected) in [
+            ("GB", "sw1a1aa", "SW1A 1AA"),
+            ("CA", "k1a0b1", "K1A 0B1"),
+            ("NL", "1234ab", "1234 AB"),
+            ("JP", "1540023", "154-0023"),
+            ("US", "94105 1234", "94105-1234"),
+            ("US", "95014", "95014"),
+            ("GB", "BFPO 61", "BFPO 61"),
+        ] {
+            assert_eq!(
+                normalize_postal_code(country, given).as_deref(),
+                Ok(expected),
+                "{country} {given}"
+            );
+        }
+    }
+
+    #[test]
+    fn postal_codes_must_match_as_a_whole() {
+        for (country, given) in [
+            ("US", "12"),
+            ("US", "941051"),
+            ("CA", "K1A 0B"),
+            ("NL", "0123 AB"),
+            ("US", "9410５"),
+        ] {
+            assert!(
+                normalize_postal_code(country, given).is_err(),
+                "{country} {given}"
+            );
+        }
+        let long = "1".repeat(10_000);
+        assert!(normalize_postal_code("US", &long).is_err());
+        // No pattern: the seed's rule only.
+        assert_eq!(
+            normalize_postal_code("AE", "anything").as_deref(),
+            Ok("anything")
+        );
+    }
+
+    #[test]
+    fn states_by_key_name_latin_name_and_iso_code() {
+        for (country, given, key) in [
+            ("US", "california", "CA"),
+            ("US", "ca", "CA"),
+            ("US", "us-ca", "CA"),
+            ("AU", "new south wales", "NSW"),
+            ("JP", "Tokyo", "東京都"),
+            ("JP", "東京都", "東京都"),
+            ("CA", "Quebec", "QC"),
+            ("CA", "Québec", "QC"),
+        ] {
+            let found = find_state(country, given).map(|s| s.map(Subdivision::key));
+            assert_eq!(found, Ok(Some(key)), "{country} {given}");
+        }
+        assert!(find_state("US", "Californa").is_err());
+        assert_eq!(find_state("DE", "Bayern"), Ok(None));
+    }
+
+    #[test]
+    fn postal_code_within_the_state() {
+        let ny = find_state("US", "NY").unwrap().unwrap();
+        assert!(ny.contains_postal_code("10001"));
+        assert!(!ny.contains_postal_code("94105"));
+        assert_eq!(
+            not_in_state("US", ny, "94105").message(),
+            "Invalid postal code: 94105 is not a New York ZIP code"
+        );
+    }
+
+    #[test]
+    fn exports() {
+        let us = postal_code_format("usa").unwrap();
+        assert_eq!(us.examples, ["95014", "22162-1010"]);
+        assert_eq!(us.kind, "zip");
+        assert!(postal_code_format("AE").is_none());
+        let states = subdivisions("US");
+        assert!(states
+            .iter()
+            .any(|s| s.key == "CA" && s.name == "California"));
+        assert!(subdivisions("DE").is_empty());
+    }
+}
