@@ -14,4 +14,4 @@ await init({
 
 const api = createApi(glue);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, parsePhone } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, postalCodeFormat, subdivisions, parsePhone } = api;

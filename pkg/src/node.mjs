@@ -16,4 +16,4 @@ glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "cus
 
 const api = createApi(glue);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, parsePhone, mergeSummary } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, postalCodeFormat, subdivisions, parsePhone, mergeSummary } = api;

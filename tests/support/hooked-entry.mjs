@@ -46,7 +46,7 @@ const hooked = {
 
 const api = createApi(hooked);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, parsePhone } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, languages, countries, enumValues, postalCodeFormat, subdivisions, parsePhone } = api;
 
 export const __testing = Object.freeze({
   trap() {
