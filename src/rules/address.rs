@@ -15,11 +15,11 @@
 use crate::problem::Problem;
 use crate::rules::country::normalize_country;
 use crate::tables::address::{
-    POSTAL_ACCEPT, POSTAL_EDGES, POSTAL_FIRST, POSTAL_FORMATS, SUBDIVISION_NAMES, SUBDIVISION_SETS,
-    SUBDIVISION_TARGETS, SUBDIVISION_TEXT, SUBDIVISION_ZIPS,
+    POSTAL_ACCEPT, POSTAL_COUNTRIES, POSTAL_EDGES, POSTAL_EDGE_COUNTS, POSTAL_FIRST, POSTAL_ROWS, POSTAL_ROW_STARTS,
+    POSTAL_STARTS, SUBDIVISION_SETS, SUBDIVISION_ZIPS,
 };
-use crate::tables::fold::name_key;
-use crate::tables::{PostalFormat, SubdivisionSet};
+use crate::tables::fold::{name_key, name_key_into};
+use crate::tables::SubdivisionSet;
 
 /// The release of Google's address metadata the tables were compiled from.
 pub fn address_data_version() -> &'static str {
@@ -49,8 +49,14 @@ fn symbol(c: char) -> Option<u8> {
 
 fn step(state: u16, symbol: u8) -> Option<u16> {
     let state = usize::from(state);
-    let from = usize::from(*POSTAL_FIRST.get(state)?);
-    let to = usize::from(*POSTAL_FIRST.get(state + 1)?);
+    let block = state / 16;
+    let before: usize = POSTAL_EDGE_COUNTS
+        .get(block * 16..state)?
+        .iter()
+        .map(|&n| usize::from(n))
+        .sum();
+    let from = usize::from(*POSTAL_FIRST.get(block)?) + before;
+    let to = from + usize::from(*POSTAL_EDGE_COUNTS.get(state)?);
     POSTAL_EDGES
         .get(from..to)?
         .iter()
@@ -92,11 +98,44 @@ fn matches_prefix(start: u16, code: &str) -> bool {
     false
 }
 
-fn postal_format_of(country: &str) -> Option<&'static PostalFormat> {
-    let index = POSTAL_FORMATS
-        .binary_search_by(|format| format.country.cmp(country))
-        .ok()?;
-    POSTAL_FORMATS.get(index)
+/// A country's postal codes, as `address::POSTAL_ROWS` gives them.
+struct PostalFormat {
+    country: &'static str,
+    /// The start state of its automaton.
+    start: u16,
+    /// The data's name for the codes: `zip`, `postal`, `pin`, `eircode`.
+    kind: &'static str,
+    /// Example codes, comma-separated.
+    examples: &'static str,
+    /// The data's pattern.
+    pattern: &'static str,
+}
+
+fn postal_format_of(country: &str) -> Option<PostalFormat> {
+    let count = POSTAL_COUNTRIES.len() / 2;
+    let code = |i: usize| POSTAL_COUNTRIES.get(2 * i..2 * i + 2).unwrap_or("");
+    let (mut low, mut high) = (0, count);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        match code(mid).cmp(country) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => {
+                let from = usize::from(*POSTAL_ROW_STARTS.get(mid)?);
+                let to = usize::from(*POSTAL_ROW_STARTS.get(mid + 1)?);
+                let row = POSTAL_ROWS.get(from..to)?.trim_end_matches('\n');
+                let mut columns = row.split('\t');
+                return Some(PostalFormat {
+                    country: code(mid),
+                    start: *POSTAL_STARTS.get(mid)?,
+                    kind: columns.next()?,
+                    examples: columns.next()?,
+                    pattern: columns.next()?,
+                });
+            }
+        }
+    }
+    None
 }
 
 fn subdivision_set(country: &str) -> Option<&'static SubdivisionSet> {
@@ -107,7 +146,7 @@ fn subdivision_set(country: &str) -> Option<&'static SubdivisionSet> {
 }
 
 /// The postal code refused for `format`'s country.
-fn postal_problem(format: &'static PostalFormat) -> Problem {
+fn postal_problem(format: &PostalFormat) -> Problem {
     Problem::PostalCode {
         country: format.country,
         kind: format.kind,
@@ -116,7 +155,7 @@ fn postal_problem(format: &'static PostalFormat) -> Problem {
 }
 
 /// A postal code of `country` (alpha-2), trimmed: upper case, and in the
-/// first layout of the country's examples that makes it match the pattern
+/// layout of the first of the country's examples that makes it match the pattern
 /// (`sw1a1aa` → `SW1A 1AA`), else as written if that matches. A country
 /// without a pattern keeps the code as given.
 pub fn normalize_postal_code(country: &str, code: &str) -> Result<String, Problem> {
@@ -124,20 +163,21 @@ pub fn normalize_postal_code(country: &str, code: &str) -> Result<String, Proble
         return Ok(code.to_owned());
     };
     if code.len() > MAX_POSTAL_CODE {
-        return Err(postal_problem(format));
+        return Err(postal_problem(&format));
     }
     let upper = code.to_ascii_uppercase();
     let bare: Vec<char> = upper.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
-    for layout in format.layouts.split(',') {
-        if layout.bytes().filter(|&b| b == b'#').count() != bare.len() {
+    // Each example's layout: its letters and digits replaced by the code's.
+    for example in format.examples.split(',') {
+        if example.chars().filter(|c| !matches!(c, ' ' | '-')).count() != bare.len() {
             continue;
         }
         let mut symbols = bare.iter();
-        let laid: String = layout
+        let laid: String = example
             .chars()
             .map(|c| match c {
-                '#' => symbols.next().copied().unwrap_or(c),
-                separator => separator,
+                ' ' | '-' => c,
+                _ => symbols.next().copied().unwrap_or(c),
             })
             .collect();
         if matches_whole(format.start, &laid) {
@@ -147,38 +187,43 @@ pub fn normalize_postal_code(country: &str, code: &str) -> Result<String, Proble
     if matches_whole(format.start, &upper) {
         return Ok(upper);
     }
-    Err(postal_problem(format))
+    Err(postal_problem(&format))
 }
 
 /// A subdivision of a country whose addresses require one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Subdivision {
+    /// Its row in its set.
+    row: &'static str,
+    /// Its index in `SUBDIVISION_ZIPS`.
     index: usize,
 }
 
 impl Subdivision {
-    fn text(self, column: usize) -> &'static str {
-        SUBDIVISION_TEXT.get(4 * self.index + column)
+    fn column(self, column: usize) -> &'static str {
+        self.row.split('\t').nth(column).unwrap_or("")
     }
 
     /// The data's key: what `state` is emitted as (`CA`, `東京都`).
     pub fn key(self) -> &'static str {
-        self.text(0)
+        self.column(0)
     }
 
     /// Its name in the country's main language (`California`, `東京都`).
     pub fn name(self) -> &'static str {
-        self.text(1)
+        Some(self.column(1))
+            .filter(|s| !s.is_empty())
+            .unwrap_or(self.key())
     }
 
     /// Its name in Latin letters, where the data gives one (`Tokyo`).
     pub fn latin_name(self) -> Option<&'static str> {
-        Some(self.text(2)).filter(|s| !s.is_empty())
+        Some(self.column(2)).filter(|s| !s.is_empty())
     }
 
     /// Its ISO 3166-2 code, where the data gives one (`US-CA`).
     pub fn iso_code(self) -> Option<&'static str> {
-        Some(self.text(3)).filter(|s| !s.is_empty())
+        Some(self.column(3)).filter(|s| !s.is_empty())
     }
 
     /// The name a message uses: the Latin name, else the name.
@@ -196,15 +241,27 @@ impl Subdivision {
     }
 }
 
-fn subdivisions_of(set: &SubdivisionSet) -> impl Iterator<Item = Subdivision> {
+fn subdivisions_of(set: &'static SubdivisionSet) -> impl Iterator<Item = Subdivision> {
     let first = usize::from(set.first);
-    (first..first + usize::from(set.count)).map(|index| Subdivision { index })
+    set.rows
+        .lines()
+        .enumerate()
+        .map(move |(i, row)| Subdivision {
+            row,
+            index: first + i,
+        })
 }
 
 /// The state of an address in `country` (alpha-2): `Ok(None)` where the
 /// country's `state` is free text; the subdivision it names (by key, name,
-/// Latin name or ISO 3166-2 code, any case, diacritics folded) where the
-/// country requires one the data lists; else the problem.
+/// Latin name, ISO 3166-2 code or another name the data gives, any case,
+/// diacritics folded) where the country requires one the data lists; else
+/// the problem.
+///
+/// The common case, a key as the data writes it in any case (`CA`, `ca`),
+/// is found by comparing keys alone; anything else folds each column of the
+/// country's rows into one reused buffer and compares (the generator makes
+/// sure no two subdivisions share a folded column).
 pub fn find_state(country: &str, state: &str) -> Result<Option<Subdivision>, Problem> {
     let Some(set) = subdivision_set(country) else {
         return Ok(None);
@@ -221,25 +278,23 @@ pub fn find_state(country: &str, state: &str) -> Result<Option<Subdivision>, Pro
     if state.len() > MAX_STATE {
         return Err(refused());
     }
-    let key = name_key(state);
-    let (low, count) = (usize::from(set.names), usize::from(set.names_count));
-    let (mut lo, mut hi) = (low, low + count);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        match SUBDIVISION_NAMES.get(mid).cmp(key.as_str()) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => {
-                let Some(&target) = SUBDIVISION_TARGETS.get(mid) else {
-                    break;
-                };
-                return Ok(Some(Subdivision {
-                    index: usize::from(set.first) + usize::from(target),
-                }));
-            }
-        }
+    if let Some(found) = subdivisions_of(set).find(|s| s.key().eq_ignore_ascii_case(state)) {
+        return Ok(Some(found));
     }
-    Err(refused())
+    let key = name_key(state);
+    let (mut folded, mut word) = (String::new(), String::new());
+    subdivisions_of(set)
+        .find(|s| {
+            s.row.split('\t').any(|column| {
+                if column.is_empty() {
+                    return false;
+                }
+                name_key_into(column, &mut folded, &mut word);
+                folded == key
+            })
+        })
+        .map(Some)
+        .ok_or_else(refused)
 }
 
 /// The key a state is looked up by: its words lower-cased (ASCII and
@@ -376,6 +431,8 @@ mod tests {
             ("JP", "東京都", "東京都"),
             ("CA", "Quebec", "QC"),
             ("CA", "Québec", "QC"),
+            ("CA", "colombie-britannique", "BC"),
+            ("RU", "МОСКВА", "Москва"),
         ] {
             let found = find_state(country, given).map(|s| s.map(Subdivision::key));
             assert_eq!(found, Ok(Some(key)), "{country} {given}");

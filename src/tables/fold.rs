@@ -52,7 +52,15 @@ fn fold_diacritic(c: char) -> char {
 /// `saint` and `and`.
 pub(crate) fn name_key(input: &str) -> String {
     let mut key = String::with_capacity(input.len());
-    let mut word = String::new();
+    name_key_into(input, &mut key, &mut String::new());
+    key
+}
+
+/// [`name_key`] written into `key` (cleared first), with `word` as scratch
+/// space: a caller folding many names reuses both.
+pub(crate) fn name_key_into(input: &str, key: &mut String, word: &mut String) {
+    key.clear();
+    word.clear();
     // A space after the input ends its last word.
     for c in input.chars().chain([' ']) {
         if c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ',') {
@@ -73,5 +81,4 @@ pub(crate) fn name_key(input: &str) -> String {
             word.push(fold_diacritic(fold_case(c)));
         }
     }
-    key
 }

@@ -19,30 +19,16 @@ pub(crate) struct Packed {
     pub(crate) ends: &'static [u16],
 }
 
-/// A country's postal codes (`address.rs`, from `tools/address-tables`).
-pub(crate) struct PostalFormat {
-    pub(crate) country: &'static str,
-    /// The start state of its automaton in `address::POSTAL_FIRST`.
-    pub(crate) start: u16,
-    /// The data's name for the codes: `zip`, `postal`, `pin`, `eircode`.
-    pub(crate) kind: &'static str,
-    /// Example codes, comma-separated.
-    pub(crate) examples: &'static str,
-    /// The distinct layouts of the examples, comma-separated (`#####-####`).
-    pub(crate) layouts: &'static str,
-    /// The data's pattern (Python `re` syntax), for the JSON Schema and the form.
-    pub(crate) pattern: &'static str,
-}
-
-/// A country's subdivisions (`address.rs`).
+/// A country's subdivisions (`address.rs`, from `tools/address-tables`).
 pub(crate) struct SubdivisionSet {
     pub(crate) country: &'static str,
     /// The data's name for them: `state`, `province`, `prefecture`, …
     pub(crate) kind: &'static str,
+    /// The index of its first subdivision in `address::SUBDIVISION_ZIPS`.
     pub(crate) first: u16,
-    pub(crate) count: u16,
-    pub(crate) names: u16,
-    pub(crate) names_count: u16,
+    /// One line a subdivision, tab-separated columns: key, name (empty:
+    /// the key), Latin name, ISO 3166-2 code, other names.
+    pub(crate) rows: &'static str,
 }
 
 impl Packed {

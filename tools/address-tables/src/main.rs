@@ -9,8 +9,8 @@
 //!   patterns of the subdivisions' postal-code prefixes (US states, Canadian
 //!   provinces, …) go into the same pool. The crate runs these tables: no
 //!   regex engine at run time (as `tools/phone-tables` does for phones);
-//! - each country's example codes (`zipex`) and the distinct layouts they
-//!   are written in (`#####-####`), which the crate re-lays codes into;
+//! - each country's example codes (`zipex`), checked to hold only letters,
+//!   digits, spaces and hyphens: the crate re-lays codes into their layouts;
 //! - for each country whose address format requires a subdivision and whose
 //!   data lists them, the subdivisions: key, name, Latin name, ISO 3166-2
 //!   code and postal-prefix automaton, with every lookup key (key, ISO code,
@@ -391,7 +391,6 @@ struct Country {
     start: u32,
     kind: String,
     examples: String,
-    layouts: String,
     pattern: String,
 }
 
@@ -400,6 +399,9 @@ struct Subdivision {
     name: String,
     latin: String,
     iso: String,
+    /// Other names it is matched by (other languages' names and keys), each
+    /// folding to a key none of the four columns folds to.
+    others: Vec<String>,
     zip: Option<u32>,
 }
 
@@ -407,8 +409,6 @@ struct SubdivisionSet {
     country: String,
     kind: String,
     subdivisions: Vec<Subdivision>,
-    /// Folded lookup key → index in `subdivisions`, sorted.
-    names: BTreeMap<String, usize>,
 }
 
 fn text<'a>(entry: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
@@ -449,7 +449,7 @@ fn report_unfolded(country: &str, name: &str) {
 }
 
 #[allow(clippy::type_complexity)]
-fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<SubdivisionSet>, usize)> {
+fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<SubdivisionSet>)> {
     let zz = data
         .get("ZZ")
         .and_then(Value::as_object)
@@ -457,7 +457,6 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
     let mut pool = Pool::default();
     let mut countries = Vec::new();
     let mut sets = Vec::new();
-    let mut collisions = 0;
     let mut codes: Vec<&String> = data.keys().filter(|k| k.len() == 2 && *k != "ZZ").collect();
     codes.sort();
     for code in codes {
@@ -470,6 +469,7 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
         if let (Some(zip), true) = (text(entry, "zip"), fmt.contains("%Z")) {
             let start = pool.add(zip, false)?;
             let examples = text(entry, "zipex").unwrap_or("").to_owned();
+            // Only letters, digits and separators (the crate's layouts).
             let mut layouts: Vec<String> = Vec::new();
             for example in examples.split(',').filter(|e| !e.is_empty()) {
                 let l = layout(example)?;
@@ -482,7 +482,6 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
                 start,
                 kind: get("zip_name_type").unwrap_or("postal").to_owned(),
                 examples,
-                layouts: layouts.join(","),
                 pattern: zip.to_owned(),
             });
         }
@@ -520,9 +519,14 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
                 claims.push((fold::name_key(&format!("{code}-{iso}")), i));
             }
         }
-        let mut all_names: Vec<Vec<String>> = vec![names.clone(), latin.clone()];
+        let all_names: Vec<Vec<String>> = vec![names.clone(), latin.clone()];
+        let mut lfname_claims: Vec<(String, usize)> = Vec::new();
         if let Some(lfnames) = text(entry, "sub_lfnames") {
-            all_names.push(lfnames.split('~').map(str::to_owned).collect());
+            for (i, name) in lfnames.split('~').enumerate() {
+                if !name.is_empty() && i < keys.len() {
+                    lfname_claims.push((name.to_owned(), i));
+                }
+            }
         }
         let mut local_claims: Vec<(String, usize)> = Vec::new();
         let default_language = get("lang").unwrap_or("");
@@ -575,12 +579,20 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
                 }
             }
         }
-        for (name, i) in local_claims {
-            report_unfolded(code, &name);
-            claims.push((fold::name_key(&name), i));
+        let mut raw_claims: BTreeMap<String, String> = BTreeMap::new();
+        for (name, i) in local_claims.iter().chain(&lfname_claims) {
+            report_unfolded(code, name);
+            let folded = fold::name_key(name);
+            raw_claims.entry(folded.clone()).or_insert_with(|| name.clone());
+            claims.push((folded, *i));
         }
+        let own_columns = claims.len() - local_claims.len() - lfname_claims.len();
+        // The crate scans a country's rows for the first whose columns fold
+        // to the input's key, so a key two subdivisions claim is refused here.
+        let mut collisions = 0;
         let mut lookup: BTreeMap<String, usize> = BTreeMap::new();
-        for (folded, i) in claims {
+        let mut others: Vec<Vec<String>> = vec![Vec::new(); keys.len()];
+        for (n, (folded, i)) in claims.into_iter().enumerate() {
             if folded.is_empty() {
                 continue;
             }
@@ -588,15 +600,21 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
                 Some(&owner) if owner != i => {
                     collisions += 1;
                     eprintln!(
-                        "address-tables: note: {code}: {folded:?} names {} and {}; kept for {}",
-                        keys[owner], keys[i], keys[owner]
+                        "address-tables: {code}: {folded:?} names both {} and {}",
+                        keys[owner], keys[i]
                     );
                 }
                 Some(_) => {}
                 None => {
-                    lookup.insert(folded, i);
+                    lookup.insert(folded.clone(), i);
+                    if n >= own_columns {
+                        others[i].push(raw_claims[&folded].clone());
+                    }
                 }
             }
+        }
+        if collisions > 0 {
+            return Err(format!("{code}: {collisions} lookup keys name two subdivisions"));
         }
         for (i, key) in keys.iter().enumerate() {
             let sub = data
@@ -608,11 +626,13 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
             };
             subdivisions.push(Subdivision {
                 key: (*key).to_owned(),
-                name: if names[i].is_empty() {
-                    (*key).to_owned()
+                // Empty where it is the key (the crate reads it so).
+                name: if names[i] == *key {
+                    String::new()
                 } else {
                     names[i].clone()
                 },
+                others: std::mem::take(&mut others[i]),
                 latin: latin[i].clone(),
                 iso: if isos[i].is_empty() {
                     String::new()
@@ -626,10 +646,9 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
             country: code.clone(),
             kind: get("state_name_type").unwrap_or("province").to_owned(),
             subdivisions,
-            names: lookup,
         });
     }
-    Ok((pool, countries, sets, collisions))
+    Ok((pool, countries, sets))
 }
 
 // ---------------------------------------------------------------------------
@@ -649,36 +668,9 @@ fn rust_str(s: &str) -> String {
     out
 }
 
-/// A `Packed` table (`src/tables/mod.rs`): the strings end to end in one
-/// literal, one per source line, and the end offset of each.
-fn packed(doc: &str, name: &str, strings: &[&str]) -> Result<String> {
-    let mut out = String::new();
-    for line in doc.lines() {
-        let _ = writeln!(out, "/// {line}");
-    }
-    let mut total = 0usize;
-    let mut ends = Vec::new();
-    for s in strings {
-        if s.contains('\n') || s.contains('\\') || s.contains('"') || *s != s.trim() {
-            return Err(format!("{name}: {s:?} cannot be packed"));
-        }
-        total += s.len();
-        ends.push(total);
-    }
-    if total > usize::from(u16::MAX) {
-        return Err(format!("{name}: {total} bytes do not fit u16 offsets"));
-    }
-    let _ = writeln!(
-        out,
-        "pub(crate) static {name}: Packed = Packed {{\n    text: \"\\"
-    );
-    for s in strings {
-        let _ = writeln!(out, "        {s}\\");
-    }
-    out.push_str("    \",\n    ends: &[\n");
-    numbers(&mut out, ends.iter().map(|n| format!("    {n}")));
-    out.push_str("    ],\n};\n\n");
-    Ok(out)
+/// Text inside a Rust string literal.
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 fn numbers(out: &mut String, values: impl IntoIterator<Item = String>) {
@@ -692,7 +684,7 @@ fn generate() -> Result<String> {
     let json: Value =
         serde_json::from_str(&wheel_text(&wheel, DATA)?).map_err(|e| format!("{DATA}: {e}"))?;
     let data = json.as_object().ok_or("all.json: not an object")?;
-    let (mut pool, countries, sets, collisions) = build(data)?;
+    let (mut pool, countries, sets) = build(data)?;
     let mut roots: Vec<u32> = countries.iter().map(|c| c.start).collect();
     roots.extend(
         sets.iter()
@@ -713,7 +705,7 @@ fn generate() -> Result<String> {
          // ({}, sha256 {}), Apache-2.0.\n",
         WHEEL.package, WHEEL.version, WHEEL.file, WHEEL.sha256
     );
-    out.push_str("use super::{Packed, PostalFormat, SubdivisionSet};\n\n");
+    out.push_str("use super::SubdivisionSet;\n\n");
     let _ = writeln!(
         out,
         "/// The release of the address metadata the tables were generated from.\n\
@@ -743,18 +735,27 @@ fn generate() -> Result<String> {
             symbol = end + 1;
         }
     }
-    first.push(edges.len());
     if edges.len() >= usize::from(NONE16) {
         return Err("too many edges for u16".into());
     }
     let _ = writeln!(
         out,
         "/// The postal-code automata ({} states, from {before} before minimising): the\n\
-         /// edges of state `i` are `POSTAL_EDGES[POSTAL_FIRST[i]..POSTAL_FIRST[i + 1]]`.",
+         /// edges of state `i` are the `POSTAL_EDGE_COUNTS[i]` edges of `POSTAL_EDGES` from\n\
+         /// `POSTAL_FIRST[i / 16]` plus the counts of the states `16 * (i / 16)..i`.",
         pool.states.len()
     );
     out.push_str("pub(crate) static POSTAL_FIRST: &[u16] = &[\n");
-    numbers(&mut out, first.iter().map(|n| n.to_string()));
+    numbers(&mut out, first.iter().step_by(16).map(|n| n.to_string()));
+    out.push_str("];\n\n");
+    out.push_str("/// How many edges each state has.\n");
+    out.push_str("pub(crate) static POSTAL_EDGE_COUNTS: &[u8] = &[\n");
+    let mut counts = Vec::new();
+    for (i, &f) in first.iter().enumerate() {
+        let next = first.get(i + 1).copied().unwrap_or(edges.len());
+        counts.push((next - f).to_string());
+    }
+    numbers(&mut out, counts);
     out.push_str("];\n\n");
     out.push_str(
         "/// Edges `(first symbol, last symbol, target state)`; symbols are indexes in\n\
@@ -771,104 +772,108 @@ fn generate() -> Result<String> {
     numbers(&mut out, accept.iter().map(|n| n.to_string()));
     out.push_str("];\n\n");
 
-    out.push_str(
-        "/// Each country with a postal-code pattern, sorted by code: its automaton's\n\
-         /// start, the data's name for its codes, its examples, the distinct layouts\n\
-         /// of the examples (`#` a letter or digit) and the data's pattern.\n",
+    // Postal formats: codes, starts and rows, in code order.
+    let mut codes = String::new();
+    let mut rows = String::new();
+    let mut row_starts = Vec::new();
+    for c in &countries {
+        codes.push_str(&c.code);
+        row_starts.push(rows.len());
+        for field in [&c.kind, &c.examples, &c.pattern] {
+            if field.contains(['\t', '\n']) {
+                return Err(format!("{}: {field:?} has a tab or newline", c.code));
+            }
+        }
+        rows.push_str(&format!("{}\t{}\t{}\n", c.kind, c.examples, c.pattern));
+    }
+    row_starts.push(rows.len());
+    if rows.len() > usize::from(u16::MAX) {
+        return Err("postal rows do not fit u16 offsets".into());
+    }
+    let _ = writeln!(
+        out,
+        "/// The countries with a postal-code pattern, two letters each, sorted.\n\
+         pub(crate) static POSTAL_COUNTRIES: &str = {};\n",
+        rust_str(&codes)
     );
-    out.push_str("pub(crate) static POSTAL_FORMATS: &[PostalFormat] = &[\n");
+    out.push_str("/// The start state of each country's automaton, in that order.\n");
+    out.push_str("pub(crate) static POSTAL_STARTS: &[u16] = &[\n");
+    numbers(&mut out, countries.iter().map(|c| state(c.start).to_string()));
+    out.push_str("];\n\n");
+    out.push_str(
+        "/// Each country's row of `POSTAL_ROWS` is `POSTAL_ROWS[POSTAL_ROW_STARTS[i]..POSTAL_ROW_STARTS[i + 1]]`.\n",
+    );
+    out.push_str("pub(crate) static POSTAL_ROW_STARTS: &[u16] = &[\n");
+    numbers(&mut out, row_starts.iter().map(|n| n.to_string()));
+    out.push_str("];\n\n");
+    out.push_str(
+        "/// One row a country, tab-separated: the data's name for its codes (`zip`,\n\
+         /// `postal`, `pin`, `eircode`), its examples (comma-separated; only letters,\n\
+         /// digits, spaces and hyphens) and the data's pattern; a newline ends it.\n",
+    );
+    out.push_str("pub(crate) static POSTAL_ROWS: &str = \"\\\n");
     for c in &countries {
         let _ = writeln!(
             out,
-            "    PostalFormat {{\n        country: {},\n        start: {},\n        kind: {},\n        examples: {},\n        layouts: {},\n        pattern: {},\n    }},",
-            rust_str(&c.code),
-            state(c.start),
-            rust_str(&c.kind),
-            rust_str(&c.examples),
-            rust_str(&c.layouts),
-            rust_str(&c.pattern)
+            "    {}\\t{}\\t{}\\n\\",
+            escape(&c.kind),
+            escape(&c.examples),
+            escape(&c.pattern)
         );
     }
-    out.push_str("];\n\n");
+    out.push_str("\";\n\n");
 
-    let mut subdivisions = Vec::new();
-    let mut names = Vec::new();
-    let mut targets = Vec::new();
+    let mut zips = Vec::new();
     out.push_str(
         "/// Each country whose addresses require a subdivision the data lists, sorted\n\
-         /// by code: its subdivisions are `SUBDIVISIONS[first..first + count]`, their\n\
-         /// lookup keys `SUBDIVISION_NAMES` from `names` (`names_count` of them, sorted),\n\
-         /// each naming the subdivision at the same place of `SUBDIVISION_TARGETS`\n\
-         /// (an index in the country's own range).\n",
+         /// by code, with the data's name for them and its subdivisions: one row each,\n\
+         /// in the data's order, of tab-separated columns: key (emitted), name (empty\n\
+         /// where it is the key), Latin name, ISO 3166-2 code (both empty where the data\n\
+         /// has none), then any other names it is known by (other languages' names\n\
+         /// and keys); a newline ends it. `first` is the index of its first\n\
+         /// subdivision in `SUBDIVISION_ZIPS`. No two subdivisions of a country have\n\
+         /// columns that fold (`tables::fold::name_key`) to the same key.\n",
     );
     out.push_str("pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[\n");
     for set in &sets {
         let _ = writeln!(
             out,
-            "    SubdivisionSet {{\n        country: {},\n        kind: {},\n        first: {},\n        count: {},\n        names: {},\n        names_count: {},\n    }},",
+            "    SubdivisionSet {{\n        country: {},\n        kind: {},\n        first: {},\n        rows: \"\\",
             rust_str(&set.country),
             rust_str(&set.kind),
-            subdivisions.len(),
-            set.subdivisions.len(),
-            names.len(),
-            set.names.len()
+            zips.len(),
         );
-        subdivisions.extend(set.subdivisions.iter());
-        for (key, &i) in &set.names {
-            names.push(key.clone());
-            targets.push(i);
+        for d in &set.subdivisions {
+            let mut columns = vec![&d.key, &d.name, &d.latin, &d.iso];
+            columns.extend(d.others.iter());
+            for column in &columns {
+                if column.contains(['\t', '\n']) || column.trim() != column.as_str() {
+                    return Err(format!("{}: {column:?} cannot be a column", set.country));
+                }
+            }
+            let row: Vec<String> = columns.iter().map(|c| escape(c)).collect();
+            let _ = writeln!(out, "            {}\\n\\", row.join("\\t"));
+            zips.push(d.zip.map_or(NONE16, |z| state(z) as u16));
         }
+        out.push_str("        \",\n    },\n");
     }
     out.push_str("];\n\n");
-    let mut columns = Vec::new();
-    for d in &subdivisions {
-        columns.extend([&d.key, &d.name, &d.latin, &d.iso].map(String::as_str));
-    }
-    out.push_str(&packed(
-        "The subdivisions' text, four strings each: key (the data's, emitted), name,\n\
-         Latin name and ISO 3166-2 code (the last two empty where the data has none).",
-        "SUBDIVISION_TEXT",
-        &columns,
-    )?);
     out.push_str(
-        "/// Each subdivision's postal-prefix automaton (`u16::MAX`: none).\n\
+        "/// Each subdivision's postal-prefix automaton (`u16::MAX`: none), in the\n\
+         /// order of the sets' rows.\n\
          pub(crate) static SUBDIVISION_ZIPS: &[u16] = &[\n",
     );
-    numbers(
-        &mut out,
-        subdivisions
-            .iter()
-            .map(|d| d.zip.map_or(NONE16, |z| state(z) as u16).to_string()),
-    );
-    out.push_str("];\n\n");
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    out.push_str(&packed(
-        "Subdivision lookup keys (folded by `tables::fold::name_key`), sorted within\n\
-         each country's range (byte order).",
-        "SUBDIVISION_NAMES",
-        &names,
-    )?);
-    out.push_str(
-        "/// The subdivision each key of `SUBDIVISION_NAMES` names, in its country's range.\n",
-    );
-    out.push_str("pub(crate) static SUBDIVISION_TARGETS: &[u8] = &[\n");
-    for t in &targets {
-        if *t > 255 {
-            return Err("a country with more than 256 subdivisions".into());
-        }
-    }
-    numbers(&mut out, targets.iter().map(|n| n.to_string()));
+    numbers(&mut out, zips.iter().map(|z| z.to_string()));
     out.push_str("];\n");
-
     eprintln!(
         "address-tables: {} postal formats, {} states ({before} before minimising), {} edges; \
-         {} countries with subdivisions, {} subdivisions, {} lookup keys ({collisions} claimed twice, kept for the first)",
+         {} countries with subdivisions, {} subdivisions, {} other names",
         countries.len(),
         pool.states.len(),
         edges.len(),
         sets.len(),
-        subdivisions.len(),
-        names.len()
+        zips.len(),
+        sets.iter().flat_map(|s| &s.subdivisions).map(|d| d.others.len()).sum::<usize>()
     );
     rustfmt(out)
 }
