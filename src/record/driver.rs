@@ -330,9 +330,11 @@ impl<'o> Run<'o> {
     ) {
         let mut postal_ok = false;
         if let Some(code) = postal_code.as_mut() {
-            match address::normalize_postal_code(country, code) {
-                Ok(normal) => {
-                    *code = normal;
+            match address::relaid_postal_code(country, code) {
+                Ok(relaid) => {
+                    if let Some(relaid) = relaid {
+                        *code = relaid;
+                    }
                     postal_ok = true;
                 }
                 Err(problem) => self.issues.push(problem.at(child(at, "postalCode"))),
@@ -344,7 +346,9 @@ impl<'o> Run<'o> {
         match address::find_state(country, given) {
             Ok(None) => {}
             Ok(Some(subdivision)) => {
-                *given = subdivision.key().to_owned();
+                if given != subdivision.key() {
+                    *given = subdivision.key().to_owned();
+                }
                 if let Some(code) = postal_code.as_deref().filter(|_| postal_ok) {
                     if !subdivision.contains_postal_code(code) {
                         let problem = address::not_in_state(country, subdivision, code);

@@ -15,8 +15,8 @@
 use crate::problem::Problem;
 use crate::rules::country::normalize_country;
 use crate::tables::address::{
-    POSTAL_ACCEPT, POSTAL_COUNTRIES, POSTAL_EDGES, POSTAL_EDGE_COUNTS, POSTAL_FIRST, POSTAL_ROWS, POSTAL_ROW_STARTS,
-    POSTAL_STARTS, SUBDIVISION_SETS, SUBDIVISION_ZIPS,
+    POSTAL_ACCEPT, POSTAL_COUNTRIES, POSTAL_EDGES, POSTAL_EDGE_COUNTS, POSTAL_FIRST, POSTAL_ROWS,
+    POSTAL_ROW_STARTS, POSTAL_STARTS, SUBDIVISION_SETS, SUBDIVISION_ZIPS,
 };
 use crate::tables::fold::{name_key, name_key_into};
 use crate::tables::SubdivisionSet;
@@ -49,9 +49,9 @@ fn symbol(c: char) -> Option<u8> {
 
 fn step(state: u16, symbol: u8) -> Option<u16> {
     let state = usize::from(state);
-    let block = state / 16;
+    let block = state / 4;
     let before: usize = POSTAL_EDGE_COUNTS
-        .get(block * 16..state)?
+        .get(block * 4..state)?
         .iter()
         .map(|&n| usize::from(n))
         .sum();
@@ -70,11 +70,15 @@ fn accepts(state: u16) -> bool {
         .is_some_and(|byte| byte >> (state % 8) & 1 == 1)
 }
 
-/// Whether `code` (upper case) matches the automaton at `start` as a whole.
-fn matches_whole(start: u16, code: &str) -> bool {
+/// Whether `code` (upper-case ASCII) matches the automaton at `start` as a whole.
+fn matches_whole(start: u16, code: &[u8]) -> bool {
+    matches_whole_with(start, code.iter().copied())
+}
+
+fn matches_whole_with(start: u16, code: impl Iterator<Item = u8>) -> bool {
     let mut state = start;
-    for c in code.chars() {
-        match symbol(c).and_then(|s| step(state, s)) {
+    for c in code {
+        match symbol(char::from(c)).and_then(|s| step(state, s)) {
             Some(next) => state = next,
             None => return false,
         }
@@ -113,24 +117,35 @@ struct PostalFormat {
 
 fn postal_format_of(country: &str) -> Option<PostalFormat> {
     let count = POSTAL_COUNTRIES.len() / 2;
+    let codes = POSTAL_COUNTRIES.as_bytes();
     let code = |i: usize| POSTAL_COUNTRIES.get(2 * i..2 * i + 2).unwrap_or("");
     let (mut low, mut high) = (0, count);
     while low < high {
         let mid = low + (high - low) / 2;
-        match code(mid).cmp(country) {
+        match codes
+            .get(2 * mid..2 * mid + 2)
+            .cmp(&Some(country.as_bytes()))
+        {
             std::cmp::Ordering::Less => low = mid + 1,
             std::cmp::Ordering::Greater => high = mid,
             std::cmp::Ordering::Equal => {
                 let from = usize::from(*POSTAL_ROW_STARTS.get(mid)?);
                 let to = usize::from(*POSTAL_ROW_STARTS.get(mid + 1)?);
-                let row = POSTAL_ROWS.get(from..to)?.trim_end_matches('\n');
-                let mut columns = row.split('\t');
+                let row = POSTAL_ROWS.get(from..to.checked_sub(1)?)?;
+                let tab = |from: usize| {
+                    row.bytes()
+                        .skip(from)
+                        .position(|b| b == b'\t')
+                        .map(|at| from + at)
+                };
+                let first = tab(0)?;
+                let second = tab(first + 1)?;
                 return Some(PostalFormat {
                     country: code(mid),
                     start: *POSTAL_STARTS.get(mid)?,
-                    kind: columns.next()?,
-                    examples: columns.next()?,
-                    pattern: columns.next()?,
+                    kind: row.get(..first)?,
+                    examples: row.get(first + 1..second)?,
+                    pattern: row.get(second + 1..)?,
                 });
             }
         }
@@ -155,37 +170,59 @@ fn postal_problem(format: &PostalFormat) -> Problem {
 }
 
 /// A postal code of `country` (alpha-2), trimmed: upper case, and in the
-/// layout of the first of the country's examples that makes it match the pattern
-/// (`sw1a1aa` → `SW1A 1AA`), else as written if that matches. A country
-/// without a pattern keeps the code as given.
+/// layout of the first of the country's examples that makes it match the
+/// pattern (`sw1a1aa` → `SW1A 1AA`), else as written if that matches. A
+/// country without a pattern keeps the code as given.
 pub fn normalize_postal_code(country: &str, code: &str) -> Result<String, Problem> {
+    Ok(relaid_postal_code(country, code)?.unwrap_or_else(|| code.to_owned()))
+}
+
+/// [`normalize_postal_code`], with `None` for a code that stays as given
+/// (the common case: no allocation).
+pub fn relaid_postal_code(country: &str, code: &str) -> Result<Option<String>, Problem> {
     let Some(format) = postal_format_of(country) else {
-        return Ok(code.to_owned());
+        return Ok(None);
     };
-    if code.len() > MAX_POSTAL_CODE {
+    // Every pattern's alphabet is ASCII: anything else cannot match.
+    if code.len() > MAX_POSTAL_CODE || !code.is_ascii() {
         return Err(postal_problem(&format));
     }
-    let upper = code.to_ascii_uppercase();
-    let bare: Vec<char> = upper.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let upper = |b: u8| b.to_ascii_uppercase();
+    let is_separator = |b: &u8| matches!(b, b' ' | b'-');
+    let mut bare = [0u8; MAX_POSTAL_CODE];
+    let mut len = 0;
+    for &b in code.as_bytes().iter().filter(|b| !is_separator(b)) {
+        bare[len] = upper(b);
+        len += 1;
+    }
+    let bare = &bare[..len];
     // Each example's layout: its letters and digits replaced by the code's.
-    for example in format.examples.split(',') {
-        if example.chars().filter(|c| !matches!(c, ' ' | '-')).count() != bare.len() {
+    let mut laid = [0u8; 2 * MAX_POSTAL_CODE];
+    for example in format.examples.as_bytes().split(|&b| b == b',') {
+        if example.len() > laid.len()
+            || example.iter().filter(|b| !is_separator(b)).count() != bare.len()
+        {
             continue;
         }
         let mut symbols = bare.iter();
-        let laid: String = example
-            .chars()
-            .map(|c| match c {
-                ' ' | '-' => c,
-                _ => symbols.next().copied().unwrap_or(c),
-            })
-            .collect();
-        if matches_whole(format.start, &laid) {
-            return Ok(laid);
+        for (out, &b) in laid.iter_mut().zip(example) {
+            *out = if is_separator(&b) {
+                b
+            } else {
+                symbols.next().copied().unwrap_or(b)
+            };
+        }
+        let laid = &laid[..example.len()];
+        if matches_whole(format.start, laid) {
+            return Ok(
+                (laid != code.as_bytes()).then(|| String::from_utf8_lossy(laid).into_owned())
+            );
         }
     }
-    if matches_whole(format.start, &upper) {
-        return Ok(upper);
+    let as_written = matches_whole_with(format.start, code.as_bytes().iter().map(|&b| upper(b)));
+    if as_written {
+        let has_lower = code.bytes().any(|b| b.is_ascii_lowercase());
+        return Ok(has_lower.then(|| code.to_ascii_uppercase()));
     }
     Err(postal_problem(&format))
 }
@@ -201,7 +238,15 @@ pub struct Subdivision {
 
 impl Subdivision {
     fn column(self, column: usize) -> &'static str {
-        self.row.split('\t').nth(column).unwrap_or("")
+        let mut rest = self.row;
+        for _ in 0..column {
+            match rest.bytes().position(|b| b == b'\t') {
+                Some(tab) => rest = rest.get(tab + 1..).unwrap_or(""),
+                None => return "",
+            }
+        }
+        let end = rest.bytes().position(|b| b == b'\t').unwrap_or(rest.len());
+        rest.get(..end).unwrap_or("")
     }
 
     /// The data's key: what `state` is emitted as (`CA`, `東京都`).
@@ -241,15 +286,50 @@ impl Subdivision {
     }
 }
 
+/// The subdivisions of a set, in order. (Rows are found with a plain byte
+/// scan: `str::split` costs several times as much in the size-optimised
+/// build, and this runs on every address of a country with subdivisions.)
 fn subdivisions_of(set: &'static SubdivisionSet) -> impl Iterator<Item = Subdivision> {
-    let first = usize::from(set.first);
-    set.rows
-        .lines()
-        .enumerate()
-        .map(move |(i, row)| Subdivision {
+    let mut rest = set.rows;
+    let mut index = usize::from(set.first);
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        let row = rest.get(..end).unwrap_or("");
+        rest = rest.get(end + 1..).unwrap_or("");
+        index += 1;
+        Some(Subdivision {
             row,
-            index: first + i,
+            index: index - 1,
         })
+    })
+}
+
+/// The subdivision whose key is `state` in any ASCII case: one pass over
+/// the rows' bytes, comparing only where a row starts.
+fn find_key(set: &'static SubdivisionSet, state: &str) -> Option<Subdivision> {
+    let (rows, target) = (set.rows.as_bytes(), state.as_bytes());
+    let first = target.first()?.to_ascii_lowercase();
+    let (mut start, mut index) = (0, usize::from(set.first));
+    while start < rows.len() {
+        let mut end = start;
+        while end < rows.len() && rows[end] != b'\n' {
+            end += 1;
+        }
+        let row = &rows[start..end];
+        if row.first().map(u8::to_ascii_lowercase) == Some(first)
+            && row.get(target.len()) == Some(&b'\t')
+            && row[..target.len()].eq_ignore_ascii_case(target)
+        {
+            let row = set.rows.get(start..end)?;
+            return Some(Subdivision { row, index });
+        }
+        start = end + 1;
+        index += 1;
+    }
+    None
 }
 
 /// The state of an address in `country` (alpha-2): `Ok(None)` where the
@@ -278,7 +358,7 @@ pub fn find_state(country: &str, state: &str) -> Result<Option<Subdivision>, Pro
     if state.len() > MAX_STATE {
         return Err(refused());
     }
-    if let Some(found) = subdivisions_of(set).find(|s| s.key().eq_ignore_ascii_case(state)) {
+    if let Some(found) = find_key(set, state) {
         return Ok(Some(found));
     }
     let key = name_key(state);

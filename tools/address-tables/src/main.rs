@@ -583,7 +583,9 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
         for (name, i) in local_claims.iter().chain(&lfname_claims) {
             report_unfolded(code, name);
             let folded = fold::name_key(name);
-            raw_claims.entry(folded.clone()).or_insert_with(|| name.clone());
+            raw_claims
+                .entry(folded.clone())
+                .or_insert_with(|| name.clone());
             claims.push((folded, *i));
         }
         let own_columns = claims.len() - local_claims.len() - lfname_claims.len();
@@ -614,7 +616,9 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
             }
         }
         if collisions > 0 {
-            return Err(format!("{code}: {collisions} lookup keys name two subdivisions"));
+            return Err(format!(
+                "{code}: {collisions} lookup keys name two subdivisions"
+            ));
         }
         for (i, key) in keys.iter().enumerate() {
             let sub = data
@@ -742,11 +746,11 @@ fn generate() -> Result<String> {
         out,
         "/// The postal-code automata ({} states, from {before} before minimising): the\n\
          /// edges of state `i` are the `POSTAL_EDGE_COUNTS[i]` edges of `POSTAL_EDGES` from\n\
-         /// `POSTAL_FIRST[i / 16]` plus the counts of the states `16 * (i / 16)..i`.",
+         /// `POSTAL_FIRST[i / 4]` plus the counts of the states `4 * (i / 4)..i`.",
         pool.states.len()
     );
     out.push_str("pub(crate) static POSTAL_FIRST: &[u16] = &[\n");
-    numbers(&mut out, first.iter().step_by(16).map(|n| n.to_string()));
+    numbers(&mut out, first.iter().step_by(4).map(|n| n.to_string()));
     out.push_str("];\n\n");
     out.push_str("/// How many edges each state has.\n");
     out.push_str("pub(crate) static POSTAL_EDGE_COUNTS: &[u8] = &[\n");
@@ -798,7 +802,10 @@ fn generate() -> Result<String> {
     );
     out.push_str("/// The start state of each country's automaton, in that order.\n");
     out.push_str("pub(crate) static POSTAL_STARTS: &[u16] = &[\n");
-    numbers(&mut out, countries.iter().map(|c| state(c.start).to_string()));
+    numbers(
+        &mut out,
+        countries.iter().map(|c| state(c.start).to_string()),
+    );
     out.push_str("];\n\n");
     out.push_str(
         "/// Each country's row of `POSTAL_ROWS` is `POSTAL_ROWS[POSTAL_ROW_STARTS[i]..POSTAL_ROW_STARTS[i + 1]]`.\n",
@@ -873,7 +880,10 @@ fn generate() -> Result<String> {
         edges.len(),
         sets.len(),
         zips.len(),
-        sets.iter().flat_map(|s| &s.subdivisions).map(|d| d.others.len()).sum::<usize>()
+        sets.iter()
+            .flat_map(|s| &s.subdivisions)
+            .map(|d| d.others.len())
+            .sum::<usize>()
     );
     rustfmt(out)
 }
