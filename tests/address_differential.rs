@@ -300,10 +300,12 @@ fn classify(
         }
         return Some(if needs_case(case) {
             "case-insensitive codes"
+        } else if trimmed != case.postal {
+            "trimmed first"
         } else {
             "layout"
         })
-        .filter(|class| *class == "case-insensitive codes" || laid_out(case) != trimmed);
+        .filter(|class| *class != "layout" || laid_out(case) != trimmed);
     }
     Some("same")
 }
@@ -320,7 +322,8 @@ fn laid_out(case: &Case) -> String {
 fn check(cases: Vec<Case>) {
     let verdicts = oracle(&cases);
     // Where ours accepts a postal code the oracle refuses, the oracle must
-    // accept what ours made of it (upper case, laid out): a second round.
+    // accept what ours made of it (trimmed, upper case, laid out): a second
+    // round.
     let mut second = Vec::new();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut unexplained = Vec::new();
@@ -328,7 +331,7 @@ fn check(cases: Vec<Case>) {
     for (case, theirs) in cases.iter().zip(&verdicts) {
         let mine = ours(case);
         match classify(case, &mine, theirs) {
-            Some(class @ ("case-insensitive codes" | "layout")) => {
+            Some(class @ ("case-insensitive codes" | "trimmed first" | "layout")) => {
                 second.push(Case {
                     country: case.country.clone(),
                     state: case.state.clone(),
