@@ -336,7 +336,8 @@ fn find_key(set: &'static SubdivisionSet, state: &str) -> Option<Subdivision> {
 /// country's `state` is free text; the subdivision it names (by key, name,
 /// Latin name, ISO 3166-2 code or another name the data gives, any case,
 /// diacritics folded) where the country requires one the data lists; else
-/// the problem.
+/// the problem. The ISO 3166-2 code is also matched without its country
+/// prefix (`MH` for `IN-MH`, `DC` for `CO-DC`), as addresses write it.
 ///
 /// The common case, a key as the data writes it in any case (`CA`, `ca`),
 /// is found by comparing keys alone; anything else folds each column of the
@@ -365,12 +366,19 @@ pub fn find_state(country: &str, state: &str) -> Result<Option<Subdivision>, Pro
     let (mut folded, mut word) = (String::new(), String::new());
     subdivisions_of(set)
         .find(|s| {
-            s.row.split('\t').any(|column| {
+            s.row.split('\t').enumerate().any(|(n, column)| {
                 if column.is_empty() {
                     return false;
                 }
                 name_key_into(column, &mut folded, &mut word);
-                folded == key
+                if folded == key {
+                    return true;
+                }
+                // The ISO 3166-2 code also matches without its country
+                // (`MH` for `IN-MH`; the generator checks that it names no
+                // other subdivision).
+                let suffix = folded.split_once('-').map(|(_, suffix)| suffix);
+                n == 3 && suffix == Some(key.as_str())
             })
         })
         .map(Some)
@@ -512,6 +520,8 @@ mod tests {
             ("CA", "Quebec", "QC"),
             ("CA", "Québec", "QC"),
             ("CA", "colombie-britannique", "BC"),
+            ("IN", "mh", "Maharashtra"),
+            ("CO", "dc", "Bogotá"),
             ("RU", "МОСКВА", "Москва"),
         ] {
             let found = find_state(country, given).map(|s| s.map(Subdivision::key));

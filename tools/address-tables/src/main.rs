@@ -519,6 +519,14 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
                 claims.push((fold::name_key(&format!("{code}-{iso}")), i));
             }
         }
+        // The ISO 3166-2 code without its country (`MH` for `IN-MH`), which
+        // the crate also matches: it must name no other subdivision.
+        let suffixes: Vec<(String, usize)> = isos
+            .iter()
+            .enumerate()
+            .filter(|(_, iso)| !iso.is_empty())
+            .map(|(i, iso)| (fold::name_key(iso), i))
+            .collect();
         let all_names: Vec<Vec<String>> = vec![names.clone(), latin.clone()];
         let mut lfname_claims: Vec<(String, usize)> = Vec::new();
         if let Some(lfnames) = text(entry, "sub_lfnames") {
@@ -613,6 +621,15 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
                         others[i].push(raw_claims[&folded].clone());
                     }
                 }
+            }
+        }
+        for (folded, i) in suffixes {
+            if let Some(&owner) = lookup.get(&folded).filter(|&&owner| owner != i) {
+                collisions += 1;
+                eprintln!(
+                    "address-tables: {code}: ISO suffix {folded:?} of {} names {}",
+                    keys[i], keys[owner]
+                );
             }
         }
         if collisions > 0 {
