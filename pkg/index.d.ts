@@ -387,6 +387,44 @@ export declare function enumValues(): {
   readonly best_time_to_call: readonly BestTimeToCall[];
 };
 
+/** How a country writes its postal codes (Google's address metadata). */
+export interface PostalCodeFormat {
+  /** The country, alpha-2 (`"US"`). */
+  readonly country: string;
+  /** What the data calls its codes: `"zip"` (US), `"pin"` (IN), `"eircode"` (IE), else `"postal"`. */
+  readonly kind: "zip" | "postal" | "pin" | "eircode";
+  /** Example codes as the country writes them (`["95014", "22162-1010"]`): placeholders. */
+  readonly examples: readonly string[];
+  /**
+   * The data's pattern: a code, trimmed and upper-cased, must match it as a
+   * whole (the module matches compiled tables, not this text).
+   */
+  readonly pattern: string;
+}
+/** A subdivision `address.state` may name. */
+export interface Subdivision {
+  /** What `state` is normalised to (`"CA"`, `"東京都"`). */
+  readonly key: string;
+  /** Its name in the country's main language (`"California"`). */
+  readonly name: string;
+  /** Its name in Latin letters, where the data has one (`"Tokyo"`). */
+  readonly latinName?: string;
+  /** Its ISO 3166-2 code, where the data has one (`"US-CA"`). */
+  readonly isoCode?: string;
+}
+/**
+ * The postal-code format of a country (alpha-2, alpha-3 or English name, as
+ * `address.country` takes it), or `null` where it has none (or the string
+ * names no country). Throws a `TypeError` if `country` is not a string.
+ */
+export declare function postalCodeFormat(country: string): PostalCodeFormat | null;
+/**
+ * The subdivisions `address.state` must name in a country (frozen), in the
+ * data's order; empty where `state` is free text. Throws a `TypeError` if
+ * `country` is not a string.
+ */
+export declare function subdivisions(country: string): readonly Subdivision[];
+
 /** The kind of line a valid number is, as libphonenumber names it. */
 export type PhoneType =
   | "MOBILE"

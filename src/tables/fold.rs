@@ -8,7 +8,10 @@
 //! Standard library only: this file must compile on its own in both crates.
 
 /// Lower-cases what the name keys can contain: ASCII and Latin-1 letters
-/// (`CÔTE D’IVOIRE` → `côte d’ivoire`). Full Unicode lower-casing would give
+/// (`CÔTE D’IVOIRE` → `côte d’ivoire`), and Cyrillic (`МОСКВА` → `москва`:
+/// the Russian subdivision names of `tools/address-tables`; the other
+/// scripts of the address data, CJK, Hangul, Arabic and Devanagari, have no
+/// case). Full Unicode lower-casing would give
 /// the same keys (the table's keys are ASCII, Latin-1 and `’`) but costs
 /// Unicode case tables in every download of the module; the only inputs it
 /// would also have matched spell a Latin letter with a look-alike symbol
@@ -17,6 +20,8 @@ fn fold_case(c: char) -> char {
     match c {
         'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
         'Ÿ' => 'ÿ',
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
         _ => c.to_ascii_lowercase(),
     }
 }
@@ -47,7 +52,15 @@ fn fold_diacritic(c: char) -> char {
 /// `saint` and `and`.
 pub(crate) fn name_key(input: &str) -> String {
     let mut key = String::with_capacity(input.len());
-    let mut word = String::new();
+    name_key_into(input, &mut key, &mut String::new());
+    key
+}
+
+/// [`name_key`] written into `key` (cleared first), with `word` as scratch
+/// space: a caller folding many names reuses both.
+pub(crate) fn name_key_into(input: &str, key: &mut String, word: &mut String) {
+    key.clear();
+    word.clear();
     // A space after the input ends its last word.
     for c in input.chars().chain([' ']) {
         if c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ',') {
@@ -68,5 +81,4 @@ pub(crate) fn name_key(input: &str) -> String {
             word.push(fold_diacritic(fold_case(c)));
         }
     }
-    key
 }

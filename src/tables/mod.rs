@@ -3,6 +3,7 @@
 //! bump them). The table files are generated; this file and `fold.rs` (the
 //! country-name key, shared with the generator) are hand-written.
 
+pub(crate) mod address;
 pub(crate) mod countries;
 pub(crate) mod fold;
 pub(crate) mod languages;
@@ -16,6 +17,18 @@ use std::cmp::Ordering;
 pub(crate) struct Packed {
     pub(crate) text: &'static str,
     pub(crate) ends: &'static [u16],
+}
+
+/// A country's subdivisions (`address.rs`, from `tools/address-tables`).
+pub(crate) struct SubdivisionSet {
+    pub(crate) country: &'static str,
+    /// The data's name for them: `state`, `province`, `prefecture`, …
+    pub(crate) kind: &'static str,
+    /// The index of its first subdivision in `address::SUBDIVISION_ZIPS`.
+    pub(crate) first: u16,
+    /// One line a subdivision, tab-separated columns: key, name (empty:
+    /// the key), Latin name, ISO 3166-2 code, other names.
+    pub(crate) rows: &'static str,
 }
 
 impl Packed {

@@ -153,6 +153,21 @@ test("suggestions come from the package's tables", async () => {
   await page.closeAll();
 });
 
+test("the address country's subdivisions are suggested for its state, and an example code is the postal placeholder", async () => {
+  const page = await formPage();
+  const values = () => page.$$eval("#subdivisions option", (os) => os.map((o) => o.value));
+  const placeholder = () => page.$eval("#f-address\\.postalCode", (i) => i.placeholder);
+  assert.equal(await page.$eval("#f-address\\.state", (i) => i.getAttribute("list")), "subdivisions");
+  await page.fill(field("address.country"), "usa");
+  assert.deepEqual(await values(), pkg.subdivisions("usa").map((s) => s.key));
+  assert.ok((await values()).includes("CA"));
+  assert.equal(await placeholder(), pkg.postalCodeFormat("usa").examples[0]);
+  await page.fill(field("address.country"), "DE");
+  assert.deepEqual(await values(), []);
+  assert.equal(await placeholder(), pkg.postalCodeFormat("DE").examples[0]);
+  await page.closeAll();
+});
+
 test("an invalid phone shows its message next to the field while typing; fixing it removes it", async () => {
   const page = await formPage();
   const phone = page.locator(field("phone_number"));

@@ -108,7 +108,7 @@ test("CSV edge cases: BOM, CRLF, quoted commas, quotes and newlines, JSON cells,
   const csv =
     "\ufeffid,firstname,lastname,company,tags,isValidatedNames,createdAt,updatedAt,address.street,address.city,address.state,address.postalCode,address.country\r\n" +
     'cust_1,Jane,Doe,"Doe, Smith & Co","[""vip"",""new""]",true,1709856000000,1709856000000,"1 Main St, Apt 2",Springfield,IL,62701,usa\r\n' +
-    'cust_2,"Multi\r\nLine",O\'Brien,"The ""Best"" Shop",,,1709856000000,1709856000000,2 Elm St,Dublin,Dublin,D02,IE\r\n' +
+    'cust_2,"Multi\r\nLine",O\'Brien,"The ""Best"" Shop",,,1709856000000,1709856000000,2 Elm St,Dublin,Dublin,D02 X285,IE\r\n' +
     "cust_3,Short\r\n";
   const path = file("edge.csv", csv);
   const out = join(dir, "edge-out.ndjson");

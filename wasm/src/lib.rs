@@ -99,7 +99,7 @@ use customer_schema::problem::{PhoneProblem, Problem};
 use customer_schema::record::focus::{field_issues, parse_path};
 use customer_schema::record::form::record_from_form;
 use customer_schema::rules::type_problem;
-use customer_schema::rules::{country, language, phone, timezone};
+use customer_schema::rules::{address, country, language, phone, timezone};
 use customer_schema::value::{Foreign, Plan, Reader, Value};
 use customer_schema::{Options, SchemaKind, Summary};
 use js_sys::TypeError;
@@ -634,6 +634,22 @@ pub fn languages() -> String {
 #[wasm_bindgen(js_name = countries)]
 pub fn countries() -> String {
     serde_json::to_string(country::countries()).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// How a country (code or English name) writes its postal codes, as JSON
+/// text: `{"country":"US","kind":"zip","examples":["95014",…],"pattern":"…"}`,
+/// or `null` where it has no pattern.
+#[wasm_bindgen(js_name = postalCodeFormat)]
+pub fn postal_code_format(country: &str) -> String {
+    serde_json::to_string(&address::postal_code_format(country)).unwrap_or_else(|_| "null".into())
+}
+
+/// The subdivisions `address.state` must name in a country (code or
+/// English name), as JSON text: `[{"key":"AL","name":"Alabama",
+/// "isoCode":"US-AL"},…]`; `[]` where the state is free text.
+#[wasm_bindgen(js_name = subdivisions)]
+pub fn subdivisions(country: &str) -> String {
+    serde_json::to_string(&address::subdivisions(country)).unwrap_or_else(|_| "[]".into())
 }
 
 /// The enumerations' values as JSON text, by field (every field of the
