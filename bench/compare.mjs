@@ -131,6 +131,8 @@ const DOCUMENTED = {
   timezone: { peers: ["zod-regex", "zod-lpn"], reason: "ICU's zone list (Asia/Calcutta but no Asia/Kolkata, no UTC, …)" },
   email: { peers: ["zod-regex", "zod-lpn"], reason: "Zod's email pattern" },
   "address.country": { peers: ["zod-regex", "zod-lpn"], reason: "fewer country names and aliases" },
+  "address.state": { peers: ["zod-regex", "zod-lpn"], reason: "no per-country states (ours: Google's address data)" },
+  "address.postalCode": { peers: ["zod-regex", "zod-lpn"], reason: "no per-country postal codes (ours: Google's address data)" },
 };
 const documented = (peer, field) => DOCUMENTED[field]?.peers.includes(peer) ?? false;
 

@@ -62,7 +62,7 @@ const REGIONS = [
   ["NG", ["0803 xxx xxxx"], ["+234 803 xxx xxxx"], "Lagos", "LA", "1000xx", "en", "Africa/Lagos", ["Nigeria", "NGA"]],
   ["EG", ["02 2xxx xxxx"], ["+20 10 xxxx xxxx"], "Cairo", "Cairo", "11511", "ar", "Africa/Cairo", ["Egypt", "EGY"]],
   ["SG", ["63xx xxxx"], ["+65 91xx xxxx"], "Singapore", "SG", "01xxxx", "en", "Asia/Singapore", ["Singapore", "SGP"]],
-  ["CN", ["010 6xxx xxxx"], ["+86 138 xxxx xxxx"], "Beijing", "BJ", "100000", "zh", "Asia/Shanghai", ["China", "CHN"]],
+  ["CN", ["010 6xxx xxxx"], ["+86 138 xxxx xxxx"], "Beijing", "Beijing Shi", "100000", "zh", "Asia/Shanghai", ["China", "CHN"]],
   ["TR", ["0212 xxx xx xx"], ["+90 532 xxx xx xx"], "İstanbul", "İstanbul", "34xxx", "tr", "Europe/Istanbul", ["Turkey", "TUR"]],
   ["NZ", ["09-3xx xxxx"], ["+64 21 xxx xxxx"], "Auckland", "AUK", "10xx", "en", "Pacific/Auckland", ["New Zealand", "NZL"]],
   ["PH", ["02 8xxx xxxx"], ["+63 917 xxx xxxx"], "Manila", "NCR", "10xx", "tl", "Asia/Manila", ["Philippines", "PHL"]],

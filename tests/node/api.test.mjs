@@ -218,9 +218,11 @@ test("countries(): {alpha2, alpha3, name}[]; each form is accepted as address.co
   for (const c of list) {
     assert.deepEqual(Object.keys(c), ["alpha2", "alpha3", "name"]);
     for (const form of [c.alpha2, c.alpha3.toLowerCase(), c.name]) {
+      // The country is accepted; the other parts may not suit it (postal codes and states are checked per country).
       const r = CreateCustomerSchema.safeParse({ address: address(form) });
-      assert.equal(r.success, true, `${form}: ${JSON.stringify(r)}`);
-      assert.equal(r.data.address.country, c.alpha2);
+      const atCountry = r.success ? [] : r.error.issues.filter((i) => i.path.join(".") === "address.country");
+      assert.deepEqual(atCountry, [], form);
+      if (r.success) assert.equal(r.data.address.country, c.alpha2);
     }
     assert.doesNotThrow(() => CreateCustomerSchema.safeParse({}, { defaultRegion: c.alpha2 }));
   }
