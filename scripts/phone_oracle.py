@@ -24,14 +24,13 @@ example `[number, international, national]` (the national significant number
 and libphonenumber's international and national formatting of it).
 """
 
-import hashlib
 import json
-import subprocess
 import sys
 from pathlib import Path
 
+import pinned_wheel
+
 ROOT = Path(__file__).resolve().parent.parent
-TOOLS = ROOT / ".tools"
 
 
 def pinned(key: str) -> str:
@@ -47,18 +46,7 @@ SHA256 = pinned("sha256")
 
 
 def wheel() -> Path:
-    path = TOOLS / WHEEL
-    if not path.exists():
-        TOOLS.mkdir(exist_ok=True)
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-             "--only-binary", ":all:", "-d", str(TOOLS), f"phonenumbers=={VERSION}"],
-            check=True, stdout=sys.stderr,
-        )
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != SHA256:
-        sys.exit(f"phone_oracle: {path} has sha256 {digest}, expected {SHA256}")
-    return path
+    return pinned_wheel.wheel("phonenumbers", VERSION, WHEEL, SHA256)
 
 
 TYPES = ["fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost",
