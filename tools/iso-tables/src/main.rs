@@ -27,7 +27,7 @@
 //! by exact version, file name and the SHA-256 of the downloaded file, which
 //! is verified before anything is read from it. The wheels are fetched with
 //! `python3 -m pip download --no-deps --only-binary=:all:` (nothing is
-//! installed) into `target/iso-tables-cache/` (git-ignored), so `--check`
+//! installed) into `.tools/` (git-ignored; the `pinned-wheel` crate), so `--check`
 //! downloads once on a fresh machine and never again.
 //!
 //! - Time zones: the IANA tz database (public domain), as packaged by the
@@ -68,29 +68,24 @@
 #[path = "../../../src/tables/fold.rs"]
 mod fold;
 
-use sha2::{Digest, Sha256};
+use pinned_wheel::{cache_dir, pip_download, repo_root, sha256_hex, wheel_text, Wheel};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::io::{Read, Write as _};
-use std::path::{Path, PathBuf};
+use std::io::Write as _;
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-/// One registry input: a PyPI wheel, by exact version and checksum.
-struct Pin {
-    package: &'static str,
-    version: &'static str,
-    file: &'static str,
-    sha256: &'static str,
-}
+/// A pinned wheel (see the `pinned-wheel` crate).
+type Pin = Wheel<'static>;
 
-const TZDATA: Pin = Pin {
+const TZDATA: Pin = Wheel {
     package: "tzdata",
     version: "2026.6",
     file: "tzdata-2026.6-py2.py3-none-any.whl",
     sha256: "0a10eec6e13ef16b627fabed9a5f2ba61a62b1c67f327305f4e7e412a70b4aec",
 };
 
-const ISOCODES: Pin = Pin {
+const ISOCODES: Pin = Wheel {
     package: "isocodes",
     version: "2023.11.26",
     file: "isocodes-2023.11.26-py2.py3-none-any.whl",
@@ -219,136 +214,6 @@ fn main() {
     }
 }
 
-fn repo_root() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    root.canonicalize().unwrap_or(root)
-}
-
-fn cache_dir() -> PathBuf {
-    repo_root().join("target/iso-tables-cache")
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .fold(String::new(), |mut hex, byte| {
-            let _ = write!(hex, "{byte:02x}");
-            hex
-        })
-}
-
-/// `pip download` of `requirement` (one wheel, no dependencies) into `dir`.
-fn pip_download(requirement: &str, dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    eprintln!(
-        "iso-tables: downloading {requirement} into {}",
-        dir.display()
-    );
-    let status = Command::new("python3")
-        .args(["-m", "pip", "download", "--quiet", "--no-deps"])
-        .args(["--only-binary=:all:", "--dest"])
-        .arg(dir)
-        .arg(requirement)
-        .stdout(Stdio::inherit())
-        .status()
-        .map_err(|e| format!("running python3 -m pip: {e}"))?;
-    if !status.success() {
-        return Err(format!("pip download {requirement} failed ({status})"));
-    }
-    Ok(())
-}
-
-/// The pinned wheel's bytes, from the cache or downloaded into it, after
-/// checking its SHA-256.
-fn fetch(pin: &Pin) -> Result<Vec<u8>> {
-    let dir = cache_dir();
-    let path = dir.join(pin.file);
-    if !path.is_file() {
-        pip_download(&format!("{}=={}", pin.package, pin.version), &dir)?;
-        if !path.is_file() {
-            return Err(format!("pip did not produce {}", path.display()));
-        }
-    }
-    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let digest = sha256_hex(&bytes);
-    if digest != pin.sha256 {
-        return Err(format!(
-            "{}: sha256 {digest} is not the pinned {} (delete the file to download it again)",
-            path.display(),
-            pin.sha256
-        ));
-    }
-    Ok(bytes)
-}
-
-/// A wheel's member as text. A wheel is a zip file; only what wheels use
-/// is read: the central directory (no zip64: these wheels are small) and
-/// stored or deflated members. Integrity is the pinned SHA-256's job.
-fn wheel_text(wheel: &[u8], pin: &Pin, member: &str) -> Result<String> {
-    let bad = |what: &str| format!("{}: {what}", pin.file);
-    let u16_at = |at: usize| -> Result<usize> {
-        let bytes = wheel.get(at..at + 2).ok_or_else(|| bad("truncated"))?;
-        Ok(usize::from(u16::from_le_bytes([bytes[0], bytes[1]])))
-    };
-    let u32_at = |at: usize| -> Result<usize> {
-        let bytes = wheel.get(at..at + 4).ok_or_else(|| bad("truncated"))?;
-        let value = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-        if value == u32::MAX {
-            return Err(bad("zip64 is not supported"));
-        }
-        Ok(value as usize)
-    };
-    // The end of central directory record: the last `PK\x05\x06`.
-    let eocd = (0..wheel.len().saturating_sub(21))
-        .rev()
-        .find(|&at| wheel[at..].starts_with(b"PK\x05\x06"))
-        .ok_or_else(|| bad("no zip end of central directory"))?;
-    let (count, mut at) = (u16_at(eocd + 10)?, u32_at(eocd + 16)?);
-    for _ in 0..count {
-        if !wheel
-            .get(at..)
-            .is_some_and(|rest| rest.starts_with(b"PK\x01\x02"))
-        {
-            return Err(bad("bad zip central directory"));
-        }
-        let method = u16_at(at + 10)?;
-        let size = u32_at(at + 20)?;
-        let name_len = u16_at(at + 28)?;
-        let skip = name_len + u16_at(at + 30)? + u16_at(at + 32)?;
-        let local = u32_at(at + 42)?;
-        let name = wheel
-            .get(at + 46..at + 46 + name_len)
-            .ok_or_else(|| bad("truncated"))?;
-        at += 46 + skip;
-        if name != member.as_bytes() {
-            continue;
-        }
-        if !wheel
-            .get(local..)
-            .is_some_and(|rest| rest.starts_with(b"PK\x03\x04"))
-        {
-            return Err(bad("bad zip local header"));
-        }
-        let start = local + 30 + u16_at(local + 26)? + u16_at(local + 28)?;
-        let data = wheel
-            .get(start..start + size)
-            .ok_or_else(|| bad("truncated"))?;
-        let bytes = match method {
-            0 => data.to_vec(),
-            8 => {
-                let mut out = Vec::new();
-                flate2::read::DeflateDecoder::new(data)
-                    .read_to_end(&mut out)
-                    .map_err(|e| bad(&format!("{member}: {e}")))?;
-                out
-            }
-            _ => return Err(bad(&format!("{member}: zip method {method} unsupported"))),
-        };
-        return String::from_utf8(bytes).map_err(|e| bad(&format!("{member}: {e}")));
-    }
-    Err(bad(&format!("no {member}")))
-}
-
 fn fail_unless_unique_sorted<'a>(
     table: &str,
     keys: impl IntoIterator<Item = &'a str>,
@@ -376,12 +241,12 @@ fn is_tz_name(name: &str) -> bool {
 
 /// The IANA version and every zone and link name, sorted by ASCII lower case.
 fn load_time_zones(wheel: &[u8]) -> Result<(String, Vec<String>)> {
-    let zi = wheel_text(wheel, &TZDATA, "tzdata/zoneinfo/tzdata.zi")?;
-    let listed: BTreeSet<String> = wheel_text(wheel, &TZDATA, "tzdata/zones")?
+    let zi = wheel_text(wheel, TZDATA.file, "tzdata/zoneinfo/tzdata.zi")?;
+    let listed: BTreeSet<String> = wheel_text(wheel, TZDATA.file, "tzdata/zones")?
         .split_whitespace()
         .map(str::to_owned)
         .collect();
-    let init = wheel_text(wheel, &TZDATA, "tzdata/__init__.py")?;
+    let init = wheel_text(wheel, TZDATA.file, "tzdata/__init__.py")?;
 
     let version = zi
         .lines()
@@ -426,7 +291,7 @@ fn load_time_zones(wheel: &[u8]) -> Result<(String, Vec<String>)> {
 }
 
 fn iso_json(wheel: &[u8], file: &str, key: &str) -> Result<Vec<serde_json::Value>> {
-    let text = wheel_text(wheel, &ISOCODES, &format!("{ISO_CODES_JSON}/{file}"))?;
+    let text = wheel_text(wheel, ISOCODES.file, &format!("{ISO_CODES_JSON}/{file}"))?;
     let mut json: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| format!("{file}: {e}"))?;
     match json.get_mut(key).map(serde_json::Value::take) {
@@ -729,8 +594,8 @@ fn rustfmt(name: &str, text: String) -> Result<String> {
 
 /// The three files: (path from the repository root, text).
 fn generate() -> Result<Vec<(&'static str, String)>> {
-    let tz_wheel = fetch(&TZDATA)?;
-    let iso_wheel = fetch(&ISOCODES)?;
+    let tz_wheel = TZDATA.fetch()?;
+    let iso_wheel = ISOCODES.fetch()?;
     let (tz_version, zones) = load_time_zones(&tz_wheel)?;
     let (languages, alpha3) = build_languages(&iso_json(&iso_wheel, "iso_639-2.json", "639-2")?)?;
     let (countries, country_names) =
@@ -940,7 +805,7 @@ fn update() -> Result<()> {
             "NEW"
         };
         println!(
-            "// {} {status} (pinned: {})\nconst {constant}: Pin = Pin {{\n    package: {:?},\n    \
+            "// {} {status} (pinned: {})\nconst {constant}: Pin = Wheel {{\n    package: {:?},\n    \
              version: {version:?},\n    file: {file:?},\n    sha256: {:?},\n}};\n",
             pin.package,
             pin.version,

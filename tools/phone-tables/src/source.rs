@@ -4,30 +4,14 @@
 //! and its `phonenumbers/data/region_*.py` files parsed as the Python
 //! literals they are ([`literal`]). No Python runs to read them.
 
-use sha2::{Digest, Sha256};
+pub use pinned_wheel::{repo_root, Result};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::Read as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
-pub type Result<T> = std::result::Result<T, String>;
+use std::process::Command;
 
 pub const PIN_FILE: &str = "tools/phone-tables/phonenumbers.pin";
 const PACKAGE: &str = "phonenumbers";
 const PYPI_JSON: &str = "https://pypi.org/pypi/phonenumbers/json";
-
-/// The repository: this tool's grandparent, or the crate root when this
-/// file is compiled into the crate's tests (`src/phone/pattern_tests.rs`).
-pub fn repo_root() -> PathBuf {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let root = if here.join(PIN_FILE).is_file() {
-        here.to_path_buf()
-    } else {
-        here.join("../..")
-    };
-    root.canonicalize().unwrap_or(root)
-}
 
 /// The pinned release.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,57 +67,17 @@ impl Pin {
     }
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .fold(String::new(), |mut hex, byte| {
-            let _ = write!(hex, "{byte:02x}");
-            hex
-        })
-}
-
-fn tools_dir() -> PathBuf {
-    repo_root().join(".tools")
-}
-
-/// `pip download phonenumbers==<version>` (the wheel alone) into `.tools/`.
-fn pip_download(version: &str) -> Result<()> {
-    let dir = tools_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    eprintln!("phone-tables: downloading {PACKAGE}=={version} into .tools/");
-    let status = Command::new("python3")
-        .args(["-m", "pip", "download", "--quiet", "--no-deps"])
-        .args(["--only-binary=:all:", "--dest"])
-        .arg(&dir)
-        .arg(format!("{PACKAGE}=={version}"))
-        .stdout(Stdio::inherit())
-        .status()
-        .map_err(|e| format!("running python3 -m pip: {e}"))?;
-    if !status.success() {
-        return Err(format!(
-            "pip download {PACKAGE}=={version} failed ({status})"
-        ));
-    }
-    Ok(())
-}
-
 /// The pinned wheel's bytes, from `.tools/` or downloaded into it, after
 /// checking its SHA-256.
 pub fn fetch(pin: &Pin) -> Result<Vec<u8>> {
-    let path = tools_dir().join(pin.wheel_name());
-    if !path.is_file() {
-        pip_download(&pin.version)?;
+    let file = pin.wheel_name();
+    pinned_wheel::Wheel {
+        package: PACKAGE,
+        version: &pin.version,
+        file: &file,
+        sha256: &pin.sha256,
     }
-    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let digest = sha256_hex(&bytes);
-    if digest != pin.sha256 {
-        return Err(format!(
-            "{}: sha256 {digest} is not the pinned {} (delete the file to download it again)",
-            path.display(),
-            pin.sha256
-        ));
-    }
-    Ok(bytes)
+    .fetch()
 }
 
 /// Asks PyPI's JSON API for the newest release and its wheel's SHA-256,
@@ -167,71 +111,9 @@ pub fn newest() -> Result<Pin> {
     Ok(pin)
 }
 
-/// A wheel member's text. A wheel is a zip file; only what wheels use is
-/// read: the central directory (no zip64) and stored or deflated members.
-/// Integrity is the pinned SHA-256's job.
+/// A wheel member's text (see `pinned_wheel::wheel_text`).
 pub fn wheel_text(wheel: &[u8], member: &str) -> Result<String> {
-    let bad = |what: &str| format!("wheel: {what}");
-    let u16_at = |at: usize| -> Result<usize> {
-        let bytes = wheel.get(at..at + 2).ok_or_else(|| bad("truncated"))?;
-        Ok(usize::from(u16::from_le_bytes([bytes[0], bytes[1]])))
-    };
-    let u32_at = |at: usize| -> Result<usize> {
-        let bytes = wheel.get(at..at + 4).ok_or_else(|| bad("truncated"))?;
-        let value = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-        if value == u32::MAX {
-            return Err(bad("zip64 is not supported"));
-        }
-        Ok(value as usize)
-    };
-    let eocd = (0..wheel.len().saturating_sub(21))
-        .rev()
-        .find(|&at| wheel[at..].starts_with(b"PK\x05\x06"))
-        .ok_or_else(|| bad("no zip end of central directory"))?;
-    let (count, mut at) = (u16_at(eocd + 10)?, u32_at(eocd + 16)?);
-    for _ in 0..count {
-        if !wheel
-            .get(at..)
-            .is_some_and(|rest| rest.starts_with(b"PK\x01\x02"))
-        {
-            return Err(bad("bad zip central directory"));
-        }
-        let method = u16_at(at + 10)?;
-        let size = u32_at(at + 20)?;
-        let name_len = u16_at(at + 28)?;
-        let skip = name_len + u16_at(at + 30)? + u16_at(at + 32)?;
-        let local = u32_at(at + 42)?;
-        let name = wheel
-            .get(at + 46..at + 46 + name_len)
-            .ok_or_else(|| bad("truncated"))?;
-        at += 46 + skip;
-        if name != member.as_bytes() {
-            continue;
-        }
-        if !wheel
-            .get(local..)
-            .is_some_and(|rest| rest.starts_with(b"PK\x03\x04"))
-        {
-            return Err(bad("bad zip local header"));
-        }
-        let start = local + 30 + u16_at(local + 26)? + u16_at(local + 28)?;
-        let data = wheel
-            .get(start..start + size)
-            .ok_or_else(|| bad("truncated"))?;
-        let bytes = match method {
-            0 => data.to_vec(),
-            8 => {
-                let mut out = Vec::new();
-                flate2::read::DeflateDecoder::new(data)
-                    .read_to_end(&mut out)
-                    .map_err(|e| bad(&format!("{member}: {e}")))?;
-                out
-            }
-            _ => return Err(bad(&format!("{member}: zip method {method} unsupported"))),
-        };
-        return String::from_utf8(bytes).map_err(|e| bad(&format!("{member}: {e}")));
-    }
-    Err(bad(&format!("no {member}")))
+    pinned_wheel::wheel_text(wheel, "wheel", member)
 }
 
 /// A small reader of the Python literals the metadata files are made of:
