@@ -348,7 +348,6 @@ export function createApi(glue) {
     return JSON.parse(text);
   }
 
-  /** @param {string} schema */
   // Each schema object made here: its name and its options merger, for the
   // functions that take a schema (fromFormData, validateField, formSchema).
   /** @type {WeakMap<object, { schema: string, withBound: (options: unknown) => unknown }>} */

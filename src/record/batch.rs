@@ -79,12 +79,14 @@ impl Summary {
     /// Adds another summary's counts into this one: a running summary over
     /// batches (NDJSON chunks, files).
     pub fn merge(&mut self, other: &Summary) {
-        self.total += other.total;
-        self.valid += other.valid;
-        self.invalid += other.invalid;
-        self.warned += other.warned;
+        // (Saturating: a summary read back from JSON may hold any count.)
+        self.total = self.total.saturating_add(other.total);
+        self.valid = self.valid.saturating_add(other.valid);
+        self.invalid = self.invalid.saturating_add(other.invalid);
+        self.warned = self.warned.saturating_add(other.warned);
         for ((path, code), count) in &other.counts {
-            *self.counts.entry((path.clone(), code)).or_insert(0) += count;
+            let sum = self.counts.entry((path.clone(), code)).or_insert(0);
+            *sum = sum.saturating_add(*count);
         }
     }
 
@@ -109,7 +111,8 @@ impl Summary {
                 "issues" => {
                     for line in member.as_array()? {
                         let (path, code, count) = issue_count(line)?;
-                        *summary.counts.entry((path.to_owned(), code)).or_insert(0) += count;
+                        let sum = summary.counts.entry((path.to_owned(), code)).or_insert(0);
+                        *sum = sum.saturating_add(count);
                     }
                     read |= 16;
                     continue;
@@ -249,6 +252,17 @@ mod tests {
         let summary = summary_of(&[(false, &[tag], false), (true, &[], true)]);
         let json = serde_json::to_value(&summary).unwrap();
         assert_eq!(Summary::from_json(&json), Some(summary));
+    }
+
+    #[test]
+    fn counts_read_back_saturate_instead_of_overflowing() {
+        let huge = serde_json::json!({"total": u64::MAX, "valid": u64::MAX, "invalid": 0,
+            "warned": 0, "issues": [{"path": "", "code": "custom", "count": u64::MAX},
+                                    {"path": "", "code": "custom", "count": 1}]});
+        let mut summary = Summary::from_json(&huge).unwrap();
+        summary.merge(&Summary::from_json(&huge).unwrap());
+        assert_eq!(summary.total, u64::MAX);
+        assert_eq!(summary.issues()[0].count, u64::MAX);
     }
 
     #[test]
