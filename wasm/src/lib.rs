@@ -400,17 +400,15 @@ pub fn from_form_entries(schema: &str, entries: &str) -> Result<String, JsValue>
     // error messages' float formatting into the module: 16 kB).
     let refused = || type_error("form entries must be [name, text] pairs");
     let entries: serde_json::Value = serde_json::from_str(entries).map_err(|_| refused())?;
-    let pairs = entries
-        .as_array()
-        .ok_or_else(refused)?
-        .iter()
-        .map(|pair| match pair.as_array().map(Vec::as_slice) {
+    let mut pairs = Vec::new();
+    for pair in entries.as_array().ok_or_else(refused)? {
+        match pair.as_array().map(Vec::as_slice) {
             Some([serde_json::Value::String(name), serde_json::Value::String(text)]) => {
-                Ok((name.as_str(), text.as_str()))
+                pairs.push((name.as_str(), text.as_str()));
             }
-            _ => Err(refused()),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+            _ => return Err(refused()),
+        }
+    }
     Ok(record_from_form(kind, pairs).to_string())
 }
 
