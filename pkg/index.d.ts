@@ -339,10 +339,16 @@ export type FastifyValidatorCompiler = (route: FastifyRouteSchema) => (data: unk
  * Other schemas go to `fallback`; without one they are refused.
  */
 export declare function customerSchemaValidatorCompiler(fallback?: FastifyValidatorCompiler): FastifyValidatorCompiler;
-/** The Fastify plugin (Node only): `app.register(fastifyCustomerSchema, { fallback? })` sets that compiler for the app. */
+/**
+ * The Fastify plugin (Node only): `app.register(fastifyCustomerSchema, { fallback?, rawJson? })`
+ * sets that compiler for the app and, unless `rawJson` is `false`, reads
+ * `application/json` bodies as bytes for routes whose body schema is one of
+ * the package's (parsed and validated in one `safeParseJson`); other routes
+ * keep Fastify's JSON parser.
+ */
 export declare function fastifyCustomerSchema(
   fastify: { setValidatorCompiler(compiler: FastifyValidatorCompiler): unknown },
-  options?: { fallback?: FastifyValidatorCompiler },
+  options?: { fallback?: FastifyValidatorCompiler; rawJson?: boolean },
   done?: (error?: Error) => void,
 ): void;
 

@@ -183,6 +183,55 @@ test("Fastify plugin: the schema is the route's validation (no Ajv coercion, def
   assert.match(badPhone.body.message, /^\/phone_number Invalid phone number/);
 });
 
+test("Fastify plugin: a JSON body reaches the package's schema as bytes (safeParseJson), other routes keep Fastify's JSON parser", async (t) => {
+  const ajv = new Ajv2020.default({ strict: true });
+  const app = Fastify();
+  await app.register(fastifyCustomerSchema, { fallback: ({ schema }) => ajv.compile(/** @type {object} */ (schema)) });
+  const US = CreateCustomerSchema.withOptions({ defaultRegion: "US" });
+  app.post("/customers", { schema: { body: US } }, async (request, reply) => reply.code(201).send({ saved: request.body }));
+  app.post("/plain", { schema: { body: { type: "object", properties: { x: { type: "string" } }, required: ["x"] } } }, async (request) => ({ got: request.body }));
+  app.post("/free", async (request) => ({ got: request.body }));
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  t.after(() => app.close());
+  const base = `http://127.0.0.1:${/** @type {import("node:net").AddressInfo} */ (app.server.address()).port}`;
+  /** @param {string} path  @param {string | Blob} body */
+  const send = async (path, body) => {
+    const response = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    return { status: response.status, body: await response.json() };
+  };
+
+  const ok = await send("/customers", JSON.stringify(jane));
+  assert.equal(ok.status, 201);
+  assert.deepEqual(ok.body.saved, janeNormalised, "the bound options apply on the bytes path too");
+  // Bytes that are not UTF-8: a string decoder would have made them U+FFFD
+  // and the name would pass; read as bytes, they are the record's issue.
+  const latin1 = Buffer.from([...Buffer.from('{"firstname":"J'), 0xe9, ...Buffer.from('ne"}')]);
+  const notUtf8 = await send("/customers", new Blob([latin1]));
+  assert.equal(notUtf8.status, 400);
+  assert.deepEqual(notUtf8.body.message, `/ ${US.safeParseJson(latin1).error.issues[0].message}`);
+  const broken = await send("/customers", '{"firstname": "Jane",}');
+  assert.equal(broken.status, 400);
+  assert.match(broken.body.message, /^\/ /, "not JSON: one issue at the record");
+
+  const plain = await send("/plain", '{"x":"y"}');
+  assert.deepEqual([plain.status, plain.body], [200, { got: { x: "y" } }], "a JSON Schema route gets Fastify's parsed object");
+  const free = await send("/free", '{"a":[1,2]}');
+  assert.deepEqual([free.status, free.body], [200, { got: { a: [1, 2] } }]);
+  const poisoned = await send("/free", '{"__proto__":{"x":1}}');
+  assert.equal(poisoned.status, 400, "Fastify's own parser, with its prototype-poisoning check");
+});
+
+test("Fastify plugin: rawJson: false leaves JSON bodies to Fastify's parser", async () => {
+  const app = Fastify();
+  await app.register(fastifyCustomerSchema, { rawJson: false });
+  app.post("/customers", { schema: { body: CreateCustomerSchema } }, async (request, reply) => reply.code(201).send({ saved: request.body }));
+  const latin1 = Buffer.from([...Buffer.from('{"firstname":"J'), 0xe9, ...Buffer.from('ne"}')]);
+  const decoded = await app.inject({ method: "POST", url: "/customers", headers: { "content-type": "application/json" }, payload: latin1 });
+  assert.equal(decoded.statusCode, 201, "decoded as text first: the byte became U+FFFD, which a name may hold");
+  assert.equal(decoded.json().saved.firstname, "J\ufffdne");
+  await app.close();
+});
+
 test("Fastify plugin: other schemas go to the fallback compiler, and without one they are refused at startup", async () => {
   const ajv = new Ajv2020.default({ strict: true });
   const withFallback = Fastify();
