@@ -9,7 +9,9 @@
 // checks). Workloads: (a) one record, (b) 1,000 mixed records one by one,
 // (c) 10,000 records in one batch, (d) records as JSON text (ours:
 // safeParseJson; the peers: JSON.parse first), a phone number list, cold start in fresh
-// processes, shipped size and WebAssembly memory. Timings are mitata's means;
+// processes, shipped size and WebAssembly memory, (e) the command on a file
+// against a readline loop (bench/cli.mjs) and (f) one record in headless
+// Chromium (bench/browser.mjs). Timings are mitata's means;
 // ratios are peer time / our time. Before timing, the three are checked to
 // agree on which records are valid, and ours and libphonenumber-js on E.164.
 import { spawnSync } from "node:child_process";
@@ -411,6 +413,23 @@ console.log(
     (memory.regionsUnknownToOurs ? ` (${memory.regionsUnknownToOurs} regions not ISO 3166-1: checked in E.164)` : ""),
 );
 console.log(`memory.buffer.byteLength: ${fmtMiB(memory.before)} after instantiation, ${fmtMiB(memory.after)} after`);
+
+// ---------------------------------------------------------------- the command on a file
+
+const { runCli, printCliResults } = await import("./cli.mjs");
+const cliCount = args.quick ? 20_000 : 100_000;
+section(`(e) a file: customer-schema check on ${cliCount.toLocaleString("en")} NDJSON records vs a readline + JSON.parse + zod-lpn loop (whole processes, alternating)`);
+printCliResults(runCli({ count: cliCount, runs: 2 }));
+
+// ---------------------------------------------------------------- in the browser
+
+section("(f) in headless Chromium: the browser build vs zod-lpn (both bundled by esbuild), alternating rounds");
+if (existsSync("/usr/bin/chromium") || existsSync("/usr/bin/chromium-browser")) {
+  const { runInChromium, printBrowserResults } = await import("./browser.mjs");
+  printBrowserResults(await runInChromium(args.quick ? { rounds: 3, sliceMs: 200 } : {}));
+} else {
+  console.log("skipped: no Chromium (apt-get install chromium)");
+}
 
 // ---------------------------------------------------------------- summary
 
