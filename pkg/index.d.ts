@@ -302,6 +302,26 @@ export declare function validateNdjson<T>(source: TextSource, schema: Schema<T>,
 export declare function decodeUtf8(source: TextSource): AsyncGenerator<string>;
 /** Adds a batch summary into a running one (Node only). */
 export declare function mergeSummary(into: BatchSummary | undefined, summary: BatchSummary): BatchSummary;
+/** What {@link checkNdjsonBytes} gives for a chunk of UTF-8: everything as bytes ready to be written. */
+export interface CheckedChunk {
+  /** The chunk's counts (add them up with {@link mergeSummary}). */
+  summary: BatchSummary;
+  /** The invalid records, as a report file's JSON array members: each `,\n{"line":…,"issues":[…],"warnings":[…]}` (drop the first comma of a file's first). */
+  report: Uint8Array;
+  /** With `out: true`, the normalised valid records as NDJSON (one per line); else empty. */
+  out: Uint8Array;
+}
+/**
+ * A file check's chunk of NDJSON, bytes in and bytes out, as the
+ * `customer-schema check` command runs it (Node only): whole lines, the
+ * first numbered `firstLine` (default 1). Bytes that are not UTF-8 give
+ * `{ notUtf8At }`, the offset of the first bad byte in the chunk.
+ */
+export declare function checkNdjsonBytes(
+  bytes: Uint8Array,
+  schema: Schema<unknown>,
+  how?: { firstLine?: number; out?: boolean; options?: ParseOptions },
+): CheckedChunk | { notUtf8At: number };
 /** Input that is not readable text (bad UTF-8, UTF-16, a line too long): thrown by the streaming API (Node only). */
 export declare class InputError extends Error {
   constructor(message: string, code: string);

@@ -3,4 +3,4 @@ import api from "./dist/node.cjs";
 
 export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, fromFormData, validateField, formSchema, flattenError, treeifyError } = api;
 // Node-only: streaming NDJSON validation and the Express middleware.
-export const { ndjsonChunks, validateNdjson, validateNdjsonChunks, mergeSummary, InputError, decodeUtf8, validateBody, fastifyCustomerSchema, customerSchemaValidatorCompiler } = api;
+export const { ndjsonChunks, validateNdjson, validateNdjsonChunks, mergeSummary, checkNdjsonBytes, InputError, decodeUtf8, validateBody, fastifyCustomerSchema, customerSchemaValidatorCompiler } = api;

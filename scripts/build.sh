@@ -54,8 +54,15 @@ if [ ! -x node_modules/.bin/esbuild ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund
 fi
 
+# Feature `node` adds the exports only the Node entry uses (mergeSummaries,
+# checkLines): in the Node entry's module (the speed build below), not in the
+# browser's. --dev and --test-hooks build one module for both, with them.
 FEATURES=()
-if [ -n "$TEST_HOOKS" ]; then FEATURES=(--features test-hooks); fi
+if [ -n "$TEST_HOOKS" ]; then
+  FEATURES=(--features test-hooks,node)
+elif [ "$PROFILE" != release ]; then
+  FEATURES=(--features node)
+fi
 say "cargo build -p customer-schema-wasm --profile $PROFILE --target wasm32-unknown-unknown ${FEATURES[*]:-}"
 cargo build -p customer-schema-wasm --lib --profile "$PROFILE" --target wasm32-unknown-unknown "${FEATURES[@]}"
 WASM_IN=target/wasm32-unknown-unknown/$PROFILE/customer_schema_wasm.wasm
@@ -99,23 +106,34 @@ if grep -q '__trapForTest' pkg/dist/customer_schema.js; then
 fi
 
 # The Node entry's module: the same crate built for speed (opt-level 3:
-# larger, faster), where the browser's is built for size, a download on a
-# form page. Both go through wasm-bindgen, whose glue must come out the
-# same, byte for byte: node.cjs bundles the one glue, and hands it the
-# speed build's bytes. (--dev builds one module, used by both entries.)
+# larger, faster) and with the Node-only exports (feature `node`), where the
+# browser's is built for size, a download on a form page. Its wasm-bindgen
+# glue goes to dist/node-glue/ (not shipped: bundled into node.cjs below).
+# (--dev builds one module, with the Node-only exports, used by both entries.)
 NODE_WASM=pkg/dist/customer_schema_node_bg.wasm
+NODE_GLUE=pkg/dist/node-glue
+if grep -q 'checkLines' pkg/dist/customer_schema.js && [ "$PROFILE" = release ]; then
+  echo "build.sh: the browser's module has the Node-only exports (built with feature node?)" >&2; exit 1
+fi
 if [ "$PROFILE" = release ]; then
-  say "cargo build --profile release-speed: the Node entry's module"
-  cargo build -p customer-schema-wasm --lib --profile release-speed --target wasm32-unknown-unknown
+  say "cargo build --profile release-speed --features node: the Node entry's module"
+  cargo build -p customer-schema-wasm --lib --profile release-speed --features node --target wasm32-unknown-unknown
   SPEED=target/speed-bindgen
   rm -rf "$SPEED"
   bindgen "$SPEED" target/wasm32-unknown-unknown/release-speed/customer_schema_wasm.wasm
-  if ! cmp -s "$SPEED/customer_schema.js" pkg/dist/customer_schema.js; then
-    echo "build.sh: the speed build's wasm-bindgen glue differs from the size build's" >&2; exit 1
-  fi
-  cp "$SPEED/customer_schema_bg.wasm" "$NODE_WASM"
+  mv "$SPEED/customer_schema_bg.wasm" "$NODE_WASM"
 else
+  SPEED=target/dev-bindgen
+  rm -rf "$SPEED"
+  mkdir -p "$SPEED"
+  cp -r pkg/dist/customer_schema.js pkg/dist/customer_schema.d.ts pkg/dist/snippets "$SPEED/"
   cp pkg/dist/customer_schema_bg.wasm "$NODE_WASM"
+fi
+mkdir -p "$NODE_GLUE"
+cp -r "$SPEED/customer_schema.js" "$SPEED/customer_schema.d.ts" "$SPEED/snippets" "$NODE_GLUE/"
+echo '{ "type": "module" }' > "$NODE_GLUE/package.json"
+if ! grep -q 'checkLines' "$NODE_GLUE/customer_schema.js"; then
+  echo "build.sh: the Node entry's module lacks the Node-only exports" >&2; exit 1
 fi
 
 say "pkg/dist/package.json: dist/'s .js files are ES modules"
@@ -174,7 +192,8 @@ find pkg/dist/customer_schema.js pkg/dist/snippets -name '*.js' -print0 |
 
 say "esbuild: Node CommonJS entry -> pkg/dist/node.cjs"
 # The Node entry is written once as an ES module (pkg/src/node.mjs) and bundled
-# with the glue and the shared adapter into one CommonJS file; the ESM entry
+# with its module's glue (dist/node-glue/) and the shared adapter into one
+# CommonJS file; the ESM entry
 # for Node (pkg/node.mjs) re-exports it, so import and require share one
 # instance.
 # (import.meta.url is only used by the glue's async init, which Node never calls.)

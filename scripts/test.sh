@@ -56,7 +56,8 @@ cargo fmt --all -- --check
 section "cargo clippy -D warnings (native, all targets; wasm32, the boundary and the library)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p customer-schema-wasm --target wasm32-unknown-unknown -- -D warnings
-cargo clippy -p customer-schema-wasm --features test-hooks --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p customer-schema-wasm --features node --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p customer-schema-wasm --features test-hooks,node --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p customer-schema --lib --target wasm32-unknown-unknown -- -D warnings
 
 section "cargo doc -D warnings (the library's documentation links resolve)"

@@ -133,19 +133,27 @@ async function check(args) {
   let summary = mergeSummary(undefined, { total: 0, valid: 0, invalid: 0, warned: 0, issues: [] });
   /** @type {import("./report.mjs").InvalidRecord[]} */
   const firstInvalid = [];
-  let reported = 0;
+  let reported = false;
   if (report) await report.write(`{"file":${JSON.stringify(args.file)},"schema":"${args.schema}","format":"${args.format}","invalid":[`);
+  const utf8 = new TextDecoder();
   /** @param {ChunkResult} result */
   const handle = async (result) => {
+    if ("notUtf8At" in result) throw new InputError(`the input is not valid UTF-8 (at byte offset ${result.notUtf8At})`, "ENCODING");
     summary = mergeSummary(summary, result.summary);
-    for (const record of result.invalid) {
-      if (firstInvalid.length < FIRST_INVALID_KEPT) firstInvalid.push(record);
+    if (result.report.length > 0) {
+      // Entries are `,\n{…}`: one JSON object a line. Only the first few are read here.
+      if (firstInvalid.length < FIRST_INVALID_KEPT) {
+        for (const line of utf8.decode(result.report).split("\n")) {
+          if (firstInvalid.length >= FIRST_INVALID_KEPT) break;
+          const entry = line.endsWith(",") ? line.slice(0, -1) : line;
+          if (entry !== "") firstInvalid.push(JSON.parse(entry));
+        }
+      }
+      // The file's first entry without its comma.
+      if (report) await report.write(reported ? result.report : result.report.subarray(1));
+      reported = true;
     }
-    if (report && result.invalid.length > 0) {
-      await report.write(`${reported > 0 ? "," : ""}\n${result.invalid.map((r) => JSON.stringify(r)).join(",\n")}`);
-      reported += result.invalid.length;
-    }
-    if (out && result.out) await out.write(result.out);
+    if (out && result.out.length > 0) await out.write(result.out);
     progress.update(summary.total);
   };
   try {

@@ -6,7 +6,7 @@ import { checkChunk } from "./check-chunk.mjs";
 
 /** @typedef {import("./check-chunk.mjs").Job} Job */
 /** @typedef {import("./check-chunk.mjs").Chunk} Chunk */
-/** @typedef {ReturnType<typeof checkChunk>} ChunkResult */
+/** @typedef {import("./check-chunk.mjs").ChunkResult} ChunkResult */
 
 /**
  * @param {Job} job
@@ -42,7 +42,8 @@ export function createPool(job, jobs) {
       const key = id++;
       return new Promise((resolve, reject) => {
         target.waiting.set(key, { resolve, reject });
-        target.worker.postMessage({ id: key, chunk });
+        // A chunk's bytes are its own (sources.mjs copies them): moved, not copied.
+        target.worker.postMessage({ id: key, chunk }, "bytes" in chunk ? [/** @type {ArrayBuffer} */ (chunk.bytes.buffer)] : []);
       });
     },
     close: () => Promise.all(workers.map(({ worker }) => worker.terminate())),

@@ -1,12 +1,13 @@
 // The CLI's inputs: a file or stdin, read as NDJSON, a JSON array or CSV,
-// cut into chunks of NDJSON text the validator takes in one call. Each chunk
-// carries where its records come from: NDJSON lines are numbered by the
-// validator from `firstLine`; CSV rows and JSON array items get a location
-// per record (`locations[index]`).
+// cut into chunks the validator takes in one call. NDJSON stays bytes: whole
+// lines, handed to the module as they were read (it checks the UTF-8, splits
+// the lines and numbers them from `firstLine`). JSON arrays and CSV become
+// chunks of NDJSON text whose records carry their own location
+// (`locations[index]`: a CSV row's line, an array item's index).
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { ndjsonChunks, decodeUtf8, InputError } from "../node.mjs";
+import { decodeUtf8, InputError } from "../node.mjs";
 import { csvRecords } from "./csv.mjs";
 
 export const FORMATS = ["ndjson", "json", "csv"];
@@ -106,17 +107,86 @@ async function* csvChunks(stream, schema, chunkLines) {
   for await (const items of groups(rows(), chunkLines)) yield chunkOf(items, "line");
 }
 
+// A chunk is cut early past this many bytes, so long lines do not grow it;
+// a line longer than MAX_LINE_BYTES is an error (as the streaming API has it).
+const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
+
 /**
- * Chunks of NDJSON text from an input stream in `format`.
+ * NDJSON as chunks of whole lines, still bytes: at most `chunkLines` lines
+ * (or MAX_CHUNK_BYTES) each, with the number of their first line and the
+ * offset of their first byte. A UTF-8 byte order mark is dropped; UTF-16,
+ * told by its mark, is refused by name. Each chunk's bytes are its own
+ * (a copy), so a worker thread can be handed them.
+ * @param {AsyncIterable<Uint8Array | string>} stream
+ * @param {number} chunkLines
+ * @returns {AsyncGenerator<{ bytes: Uint8Array, firstLine: number, offset: number }>}
+ */
+async function* ndjsonByteChunks(stream, chunkLines) {
+  /** @type {Buffer} */
+  let pending = Buffer.alloc(0);
+  let scanned = 0; // pending[0, scanned) has been searched for newlines
+  let lines = 0; // newlines in pending[0, scanned)
+  let end = 0; // just past the last of them
+  let firstLine = 1;
+  let offset = 0;
+  let first = true;
+  const cut = () => {
+    // (A copy: Buffer#slice would share the memory.)
+    const chunk = { bytes: new Uint8Array(pending.subarray(0, end)), firstLine, offset };
+    pending = pending.subarray(end);
+    firstLine += lines;
+    offset += end;
+    scanned -= end;
+    lines = 0;
+    end = 0;
+    return chunk;
+  };
+  for await (const piece of stream) {
+    /** @type {Buffer} */
+    let bytes = typeof piece === "string" ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    if (first && bytes.length > 0) {
+      first = false;
+      if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+        throw new InputError("the input is UTF-16 text; convert it to UTF-8", "ENCODING");
+      }
+      if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+        bytes = bytes.subarray(3);
+        offset = 3;
+      }
+    }
+    pending = pending.length > 0 ? Buffer.concat([pending, bytes]) : bytes;
+    for (;;) {
+      const at = pending.indexOf(10, scanned);
+      if (at === -1) {
+        scanned = pending.length;
+        break;
+      }
+      lines += 1;
+      end = at + 1;
+      scanned = end;
+      if (lines >= chunkLines || end >= MAX_CHUNK_BYTES) yield cut();
+    }
+    if (pending.length - end > MAX_LINE_BYTES) {
+      throw new InputError(`line ${firstLine + lines} is longer than ${MAX_LINE_BYTES} bytes`, "LINE_TOO_LONG");
+    }
+  }
+  if (lines > 0) yield cut();
+  if (pending.length > 0) yield { bytes: new Uint8Array(pending), firstLine, offset };
+}
+
+/**
+ * Chunks from an input stream in `format`: NDJSON as bytes, the others as
+ * NDJSON text with their records' locations.
  * @param {AsyncIterable<Uint8Array | string>} stream
  * @param {string} format
  * @param {import("./csv.mjs").Schema} schema
  * @param {number} chunkLines
- * @returns {AsyncGenerator<{ text: string, firstLine: number, locationKind?: "line" | "index", locations?: number[] }>}
+ * @returns {AsyncGenerator<import("./check-chunk.mjs").Chunk>}
  */
 export async function* inputChunks(stream, format, schema, chunkLines) {
   try {
-    if (format === "ndjson") yield* ndjsonChunks(stream, { chunkLines });
+    if (format === "ndjson") yield* ndjsonByteChunks(stream, chunkLines);
     else if (format === "json") yield* jsonArrayChunks(stream, chunkLines);
     else yield* csvChunks(stream, schema, chunkLines);
   } catch (error) {

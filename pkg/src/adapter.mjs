@@ -28,9 +28,11 @@
  * (see parsePhone below); `phoneTypes()`, JSON text; `fromFormEntries(schema,
  * entries)` and `validateField(schema, path, input, options)`, JSON text (see
  * fromFormData and validateField below); `checkOptions(options)`,
- * which throws the TypeError a bad option gets; `mergeSummaries(into,
- * summary)`, two batch summaries' JSON text → their sum's (throws a TypeError
- * for what is not a summary); and `__warmUpRecords()`,
+ * which throws the TypeError a bad option gets; in the Node module only,
+ * `mergeSummaries(into, summary)`, two batch summaries' JSON text → their
+ * sum's (throws a TypeError for what is not a summary), and
+ * `checkLines(schema, bytes, firstLine, options, wantOut)`, a file check's
+ * chunk (see checkNdjsonBytes below); and `__warmUpRecords()`,
  * JSON text. (The tests hand this function a glue whose calls they watch:
  * the adapter itself exports nothing for them.)
  * @typedef {Record<string, Function>} Glue
@@ -724,6 +726,31 @@ export function createApi(glue) {
     return into === undefined ? merged : Object.assign(into, merged);
   };
 
+  const utf8 = new TextDecoder();
+  /**
+   * A file check's chunk of NDJSON, bytes in and bytes out (the command
+   * line's `check`; Node only, where the glue has `checkLines`): the
+   * chunk's summary, the report of its invalid records (the members of a
+   * JSON array, each preceded by `,\n`) and, with `out`, its normalised
+   * valid records as NDJSON, as bytes ready to be written; or, for bytes
+   * that are not UTF-8, the offset of the first bad one.
+   * @param {Uint8Array} bytes  whole lines of NDJSON
+   * @param {unknown} schema  CustomerSchema, CreateCustomerSchema or UpdateCustomerSchema (or one from their withOptions)
+   * @param {{ firstLine?: number, out?: boolean, options?: unknown }} [how]
+   */
+  const checkNdjsonBytes = (bytes, schema, how = {}) => {
+    if (!(bytes instanceof Uint8Array)) throw new TypeError("bytes must be a Uint8Array");
+    const { schema: name, withBound } = infoOf(schema);
+    const { firstLine = 1, out = false, options } = how;
+    if (!Number.isSafeInteger(firstLine) || firstLine < 0) throw new TypeError("firstLine must be a whole number ≥ 0");
+    /** @type {Uint8Array} */
+    const answer = guarded(() => glue.checkLines(name, bytes, firstLine, withBound(options), out === true), moduleFailed, identity);
+    if (answer[0] === 3) return { notUtf8At: Number(utf8.decode(answer.subarray(1))) };
+    const first = answer.indexOf(2);
+    const second = answer.indexOf(2, first + 1);
+    return { summary: JSON.parse(utf8.decode(answer.subarray(0, first))), report: answer.subarray(first + 1, second), out: answer.subarray(second + 1) };
+  };
+
   const api = {
     CustomerSchema: makeSchema("customer"),
     CreateCustomerSchema: makeSchema("create"),
@@ -740,6 +767,7 @@ export function createApi(glue) {
     parsePhone,
     formatPhone,
     mergeSummary,
+    ...(typeof glue.checkLines === "function" ? { checkNdjsonBytes } : {}),
     fromFormData,
     validateField,
     formSchema,

@@ -4,7 +4,8 @@
 // It is only ever run as that CommonJS bundle, hence `__dirname`.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import * as glue from "../dist/customer_schema.js";
+// The glue of the Node module (the speed build, with the Node-only exports).
+import * as glue from "../dist/node-glue/customer_schema.js";
 import { createApi } from "./adapter.mjs";
 // Node-only: streaming NDJSON validation and the Express middleware (not in the browser entry).
 export { ndjsonChunks, validateNdjson, validateNdjsonChunks, InputError } from "./stream.mjs";
@@ -19,4 +20,4 @@ glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "cus
 
 const api = createApi(glue);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, mergeSummary, fromFormData, validateField, formSchema, flattenError, treeifyError } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, mergeSummary, checkNdjsonBytes, fromFormData, validateField, formSchema, flattenError, treeifyError } = api;

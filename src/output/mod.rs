@@ -4,6 +4,7 @@
 //! Schema and TypeScript declarations.
 
 pub mod batch;
+pub mod check;
 pub mod json_schema;
 pub mod typescript;
 pub mod wire;

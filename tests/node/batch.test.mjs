@@ -3,7 +3,7 @@
 // a batch that is not a list.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema } from "customer-schema";
+import { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, checkNdjsonBytes } from "customer-schema";
 import { casesBySchemaAndOptions } from "./fixture-cases.mjs";
 
 const schemas = { customer: CustomerSchema, create: CreateCustomerSchema, update: UpdateCustomerSchema };
@@ -52,7 +52,29 @@ for (const group of casesBySchemaAndOptions()) {
     assert.deepEqual(batch.results.map((r) => r.line), inputs.map((_, i) => 41 + i));
     assert.deepEqual(batch.results.map(withoutPosition), singles);
   });
+
+  test(`checkNdjsonBytes (the command line's chunk) agrees with safeParse per record: ${label}`, () => {
+    const bytes = Buffer.from(`${inputs.map((i) => JSON.stringify(i)).join("\n")}\n`);
+    const checked = checkNdjsonBytes(bytes, schema, { firstLine: 41, out: true, options: group.options });
+    assert.ok(!("notUtf8At" in checked));
+    assert.deepEqual(checked.summary, schema.safeParseNdjson(bytes.toString(), group.options, 41).summary);
+    assertSummary({ summary: checked.summary }, singles);
+    const report = JSON.parse(`[${new TextDecoder().decode(checked.report).slice(1)}]`);
+    const failed = singles.flatMap((r, i) => (r.success ? [] : [{ line: 41 + i, issues: r.error.issues, warnings: r.warnings }]));
+    assert.deepEqual(report, failed, "the report's entries: each failure's line, issues and warnings");
+    const written = new TextDecoder().decode(checked.out).split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    assert.deepEqual(written, singles.flatMap((r) => (r.success ? [r.data] : [])), "--out: the valid records, normalised");
+  });
 }
+
+test("checkNdjsonBytes: bytes that are not UTF-8 give the offset of the first bad one; bad arguments throw", () => {
+  const bytes = Buffer.concat([Buffer.from('{"firstname":"A"}\n{"firstname":"Jos'), Buffer.from([0xe9]), Buffer.from('"}')]);
+  assert.deepEqual(checkNdjsonBytes(bytes, CreateCustomerSchema), { notUtf8At: 35 });
+  assert.throws(() => checkNdjsonBytes(/** @type {any} */ ("text"), CreateCustomerSchema), TypeError);
+  assert.throws(() => checkNdjsonBytes(bytes, /** @type {any} */ ({})), TypeError);
+  assert.throws(() => checkNdjsonBytes(bytes, CreateCustomerSchema, { firstLine: -1 }), TypeError);
+  assert.throws(() => checkNdjsonBytes(bytes, CreateCustomerSchema, { options: { defaultRegion: "Narnia" } }), TypeError);
+});
 
 test("a JSON text that is not an array, or not JSON, is one error result, never a throw", () => {
   for (const text of ["{}", "42", "", "[1,", "[".repeat(10_000), '"a string"']) {

@@ -149,6 +149,26 @@ function assertUsageOrIo(r, pattern) {
 test("exit 2: a missing file", () => assertUsageOrIo(cli(["check", join(dir, "nope.ndjson")]), /no such file/));
 test("exit 2: bytes that are not UTF-8", () =>
   assertUsageOrIo(cli(["check", file("latin1.ndjson", Buffer.from('{"firstname":"Jos\xe9"}\n', "latin1"))]), /not valid UTF-8/));
+test("exit 2: bytes that are not UTF-8, named by their offset in the file, in any chunk and with any --jobs", () => {
+  const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ ...good, id: `c${i}` }));
+  const head = Buffer.from(`${lines.join("\n")}\n{"firstname":"Jos`);
+  const bad = file("late-latin1.ndjson", Buffer.concat([head, Buffer.from([0xe9]), Buffer.from('"}\n')]));
+  for (const jobs of ["1", "2"]) {
+    const r = cli(["check", bad, "--chunk-lines", "7", "--jobs", jobs]);
+    assertUsageOrIo(r, new RegExp(`not valid UTF-8 \\(at byte offset ${head.length}\\)`));
+  }
+});
+test("NDJSON: a UTF-8 byte order mark is dropped, CRLF line ends and blank lines are read, lines are numbered as in the file", () => {
+  const text = `\ufeff${JSON.stringify(good)}\r\n\r\n${JSON.stringify({ ...good, email: "nope" })}\r\n${JSON.stringify(good)}`;
+  const report = join(dir, "bom-report.json");
+  const out = join(dir, "bom-out.ndjson");
+  const r = cli(["check", file("bom.ndjson", text), "--report", report, "--out", out, "--chunk-lines", "2"]);
+  assert.equal(r.code, 1, r.stderr);
+  const json = JSON.parse(readFileSync(report, "utf8"));
+  assert.deepEqual(json.invalid.map((/** @type {{ line: number }} */ i) => i.line), [3]);
+  assert.deepEqual(json.summary.total, 3);
+  assert.deepEqual(readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l)), [CustomerSchema.parse(good), CustomerSchema.parse(good)]);
+});
 test("exit 2: UTF-16 text", () =>
   assertUsageOrIo(cli(["check", file("utf16.csv", Buffer.from("\ufeffid,firstname\r\ncust_1,A\r\n", "utf16le"))]), /UTF-16/));
 test("exit 2: malformed CSV headers", () => {

@@ -66,6 +66,7 @@
 //! | field indices of both wire texts and of `readKeys` | `src/fields.rs` (`binding::FIELD_NAMES`, `binding::FIELD_LIST`), sent by `fieldNames` and `useMemory` | `pkg/src/adapter.mjs` (`fieldNames`), `wasm/js/source.js` (`fieldNames`) |
 //! | `parsePhone`'s numbers | [`parse_phone`], `pack_facts`, `error_key`, [`phone_answer`] (`wasm/src/lib.rs`) | `pkg/src/adapter.mjs` (`parsePhone`, `validPhone`, `keyedIssue`, `phoneAnswer`) |
 //! | NDJSON batches (`safeParseLines`), failures, JSON Schemas, tables | JSON (`serde_json`) | `JSON.parse` |
+//! | a file check's chunk (`checkLines`, Node only) | `src/output/check.rs` (`check_lines`) | `pkg/src/adapter.mjs` (`checkNdjsonBytes`), `pkg/cli/main.mjs` (the report and `--out` files) |
 //!
 //! ## State
 //!
@@ -101,7 +102,7 @@ use customer_schema::record::form::record_from_form;
 use customer_schema::rules::type_problem;
 use customer_schema::rules::{address, country, language, phone, timezone};
 use customer_schema::value::{Foreign, Plan, Reader, Value};
-use customer_schema::{Options, SchemaKind, Summary};
+use customer_schema::{Options, SchemaKind};
 use js_sys::TypeError;
 use one_thread::OneThread;
 use source::{read_option_pair, JsSource, OptionValue, OptionsRead};
@@ -442,18 +443,50 @@ pub fn check_options(options: JsValue) -> Result<(), JsValue> {
 /// Adds a batch summary into a running one: both are the JSON text of a
 /// batch result's `summary`; the answer is the sum's. Throws a `TypeError`
 /// when either is not a summary (the programmer's mistake, not input data).
+/// Node only (feature `node`): the package's `mergeSummary` is in the Node
+/// entry alone.
+#[cfg(feature = "node")]
 #[wasm_bindgen(js_name = mergeSummaries)]
 pub fn merge_summaries(into: &str, summary: &str) -> Result<String, JsValue> {
     let read = |text: &str, message: &str| {
         serde_json::from_str(text)
             .ok()
             .as_ref()
-            .and_then(Summary::from_json)
+            .and_then(customer_schema::Summary::from_json)
             .ok_or_else(|| type_error(message))
     };
     let mut total = read(into, "into must be a batch summary")?;
     total.merge(&read(summary, "summary must be a batch summary")?);
     serde_json::to_string(&total).map_err(|_| type_error("the summary could not be written"))
+}
+
+/// A file check's chunk of NDJSON, bytes in and bytes out (the command
+/// line's `check`): see the core's `output::check::check_lines` for the
+/// answer's three parts. `first_line` numbers the chunk's first line. A
+/// chunk that is not UTF-8 answers one byte 0x03 and then the offset of the
+/// first bad byte as decimal digits. Throws a `TypeError` for a bad schema
+/// name or bad options. Node only (feature `node`).
+#[cfg(feature = "node")]
+#[wasm_bindgen(js_name = checkLines)]
+pub fn check_lines(
+    schema: &str,
+    bytes: &[u8],
+    first_line: f64,
+    options: JsValue,
+    want_out: bool,
+) -> Result<Vec<u8>, JsValue> {
+    let kind = schema_kind(schema)?;
+    let options = read_options(&options)?;
+    // `as` saturates: a negative or NaN start is line 0, never a panic.
+    let first_line = first_line as usize;
+    Ok(
+        customer_schema::output::check::check_lines(kind, bytes, first_line, &options, want_out)
+            .unwrap_or_else(|offset| {
+                let mut answer = vec![0x03];
+                answer.extend_from_slice(offset.to_string().as_bytes());
+                answer
+            }),
+    )
 }
 
 /// `schema` is `"customer"`, `"create"` or `"update"`. Returns the result
