@@ -63,6 +63,12 @@ export default [
     files: ["pkg/index.mjs", "pkg/embedded.mjs", "pkg/src/adapter.mjs", "wasm/js/**"],
     languageOptions: { globals: globals["shared-node-browser"] },
   },
+  // The Hono middleware: wherever Hono runs (Node, Deno, Bun, workers), all
+  // of which have the fetch API's Response.
+  {
+    files: ["pkg/hono.mjs"],
+    languageOptions: { globals: { ...globals["shared-node-browser"], Response: "readonly" } },
+  },
   // Browser pages: the form and the browser tests' page script.
   {
     files: ["www/**", "tests/browser/page.mjs"],

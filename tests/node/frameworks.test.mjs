@@ -14,6 +14,7 @@ import Fastify from "fastify";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { CreateCustomerSchema, validateBody, formSchema, fastifyCustomerSchema } from "customer-schema";
+import { jsonValidator } from "customer-schema/hono";
 
 const jane = { firstname: "  Jane ", lastname: "Doe", email: "Jane.Doe@EXAMPLE.com", phone_number: "(415) 555-2671", preferred_contact_method: "sms" };
 const janeNormalised = CreateCustomerSchema.parse(jane, { defaultRegion: "US" });
@@ -100,6 +101,40 @@ test("Hono: @hono/standard-validator takes CreateCustomerSchema as a Standard Sc
   const hooked = await fetch(`${base}/strict`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"email":"nope"}' });
   assert.equal(hooked.status, 422);
   assert.equal((await hooked.json()).issues[0].path[0], "email");
+});
+
+test("Hono: customer-schema/hono's jsonValidator validates the body's bytes with safeParseJson", async () => {
+  const US = CreateCustomerSchema.withOptions({ defaultRegion: "US" });
+  const app = new Hono().post("/customers", jsonValidator(US), (c) => c.json({ saved: c.req.valid("json") }, 201));
+  app.post(
+    "/hooked",
+    jsonValidator(CreateCustomerSchema, (result, c) => {
+      if (!result.success) return c.json({ issues: result.error.issues }, 422);
+    }),
+    (c) => c.json({ saved: c.req.valid("json") }, 201),
+  );
+  /** @param {string} path  @param {BodyInit} body  @param {string} [type] */
+  const send = async (path, body, type = "application/json") => {
+    const response = await app.request(path, { method: "POST", headers: { "content-type": type }, body });
+    return { status: response.status, body: await response.json() };
+  };
+  const ok = await send("/customers", JSON.stringify(jane));
+  assert.deepEqual([ok.status, ok.body.saved], [201, janeNormalised], "bound options apply");
+  const bad = await send("/customers", '{"email":"nope"}');
+  assert.equal(bad.status, 400);
+  assert.deepEqual(bad.body.error.issues, CreateCustomerSchema.safeParse({ email: "nope" }).error.issues);
+  // Bytes that are not UTF-8 are the record's issue (a text decoder would have made them U+FFFD).
+  const latin1 = Buffer.from([...Buffer.from('{"firstname":"J'), 0xe9, ...Buffer.from('ne"}')]);
+  const notUtf8 = await send("/customers", new Blob([latin1]));
+  assert.equal(notUtf8.status, 400);
+  assert.deepEqual(notUtf8.body.error.issues, CreateCustomerSchema.safeParseJson(latin1).error.issues);
+  const notJson = await send("/customers", "firstname=Jane", "application/x-www-form-urlencoded");
+  assert.equal(notJson.status, 400);
+  assert.deepEqual(notJson.body.error.issues, CreateCustomerSchema.safeParse(undefined).error.issues, "no JSON body: the schema's issue for a missing record");
+  const hooked = await send("/hooked", '{"email":"nope"}');
+  assert.equal(hooked.status, 422);
+  assert.equal(hooked.body.issues[0].path[0], "email");
+  assert.throws(() => jsonValidator(/** @type {any} */ ({})), TypeError);
 });
 
 test("Fastify: the package's JSON Schema validates the route's structure, safeParse the rules", async (t) => {

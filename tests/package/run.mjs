@@ -73,7 +73,7 @@ try {
   const files = packed[0].files.map((f) => f.path).sort();
   console.log(`packed ${packed[0].filename}: ${packed[0].size} bytes, ${files.length} files: ${files.join(", ")}`);
   check("the tarball holds the wasm, the glue, the entries and the types, and not the glue's own types", () => {
-    for (const f of ["package.json", "index.mjs", "embedded.mjs", "node.mjs", "index.d.ts", "index.d.mts", "src/adapter.mjs", "dist/customer_schema.js", "dist/package.json", "dist/types.d.ts", "dist/customer_schema_bg.wasm", "dist/customer_schema_node_bg.wasm", "dist/customer_schema_bg.base64.mjs", "dist/node.cjs", "cli/main.mjs", "cli/worker.mjs"]) {
+    for (const f of ["package.json", "index.mjs", "embedded.mjs", "node.mjs", "index.d.ts", "index.d.mts", "src/adapter.mjs", "dist/customer_schema.js", "dist/package.json", "dist/types.d.ts", "dist/customer_schema_bg.wasm", "dist/customer_schema_node_bg.wasm", "dist/customer_schema_bg.base64.mjs", "dist/node.cjs", "hono.mjs", "hono.d.mts", "cli/main.mjs", "cli/worker.mjs"]) {
       if (!files.includes(f)) throw new Error(`missing ${f}`);
     }
     // The wasm-bindgen glue's declarations (its loader's types need the DOM lib) stay unpublished.
@@ -210,7 +210,7 @@ try {
     .join(", ");
   check(`(h) the clients compile under tsc --strict --exactOptionalPropertyTypes with no cast (${versions})`, () => run(tsc, ["-p", "tsconfig.json"], clients));
   check("(h) the clients' types bite: each @ts-expect-error line is an error", () => markedLinesAreErrors(clients, "clients.ts", "tsconfig.json"));
-  check("(h) the clients at run time: tRPC, React Hook Form, TanStack Form, Hono, Standard JSON Schema", () => run("node", ["clients.runtime.mjs"], clients));
+  check("(h) the clients at run time: tRPC, React Hook Form, TanStack Form, Hono (its validator and customer-schema/hono), Standard JSON Schema", () => run("node", ["clients.runtime.mjs"], clients));
 } finally {
   if (!process.env.KEEP_PACKAGE_TEST) rmSync(work, { recursive: true, force: true });
   else console.log(`kept ${work}`);

@@ -6,6 +6,7 @@ import { FormApi } from "@tanstack/form-core";
 import { Hono } from "hono";
 import { hc } from "hono/client";
 import { sValidator } from "@hono/standard-validator";
+import { jsonValidator } from "customer-schema/hono";
 import { CreateCustomerSchema, UpdateCustomerSchema, formSchema } from "customer-schema";
 
 const national = { firstname: " Jane ", phone_number: "(415) 555-2671" };
@@ -52,6 +53,15 @@ assert.deepEqual(await ok.json(), { firstname: "Jane", tags: ["vip"], preferred_
 const refused = await client.customers.$post({ json: { tags: "vip" } });
 assert.equal(refused.status, 400);
 
+// customer-schema/hono: the same through the body's bytes.
+const raw = new Hono().post("/customers", jsonValidator(CreateCustomerSchema), (c) => c.json(c.req.valid("json"), 201));
+/** @type {any} */
+const rawClient = hc("http://localhost", { fetch: (/** @type {any} */ input, /** @type {any} */ init) => raw.request(input, init) });
+const rawOk = await rawClient.customers.$post({ json: { firstname: " Jane ", tags: ["vip", "vip"] } });
+assert.equal(rawOk.status, 201);
+assert.deepEqual(await rawOk.json(), { firstname: "Jane", tags: ["vip"], preferred_language: "en", preferred_contact_method: "EMAIL", isValidatedNames: false });
+assert.equal((await rawClient.customers.$post({ json: { tags: "vip" } })).status, 400);
+
 // Hono's form target through formSchema: the address and the tags arrive.
 const forms = new Hono().post("/customers", sValidator("form", formSchema(CreateCustomerSchema)), (c) => c.json(c.req.valid("form"), 201));
 /** @type {any} */
@@ -64,4 +74,4 @@ assert.ok(JSON.stringify(formBody).includes("street"), JSON.stringify(formBody))
 // Standard JSON Schema: both targets; another is refused.
 assert.equal(CreateCustomerSchema["~standard"].jsonSchema.input({ target: "draft-07" }).$schema, "http://json-schema.org/draft-07/schema#");
 assert.throws(() => CreateCustomerSchema["~standard"].jsonSchema.output({ target: "openapi-3.0" }), TypeError);
-console.log("tRPC, React Hook Form, TanStack Form, Hono and Standard JSON Schema: ok");
+console.log("tRPC, React Hook Form, TanStack Form, Hono (its validator and customer-schema/hono) and Standard JSON Schema: ok");

@@ -10,6 +10,7 @@ import { FormApi } from "@tanstack/form-core";
 import { Hono } from "hono";
 import { hc } from "hono/client";
 import { sValidator } from "@hono/standard-validator";
+import { jsonValidator } from "customer-schema/hono";
 import type { StandardSchemaV1, StandardJSONSchemaV1 } from "@standard-schema/spec";
 import {
   formSchema,
@@ -74,6 +75,17 @@ const client = hc<typeof app>("http://localhost");
 export const posted = client.customers.$post({ json: { firstname: "Jane", tags: ["vip"] } });
 // @ts-expect-error: tags are a list of strings
 export const badTags = client.customers.$post({ json: { tags: "vip" } });
+
+// customer-schema/hono: the body's bytes validated by safeParseJson; the
+// same types through Hono's client.
+const raw = new Hono().post("/customers", jsonValidator(CreateCustomerSchema), (c) => {
+  const customer: CreateCustomer = c.req.valid("json");
+  return c.json(customer, 201);
+});
+const rawClient = hc<typeof raw>("http://localhost");
+export const rawPosted = rawClient.customers.$post({ json: { firstname: "Jane", tags: ["vip"] } });
+// @ts-expect-error: tags are a list of strings
+export const rawBadTags = rawClient.customers.$post({ json: { tags: "vip" } });
 
 // Hono's form target: form fields in, the record out.
 const forms = new Hono().post("/customers", sValidator("form", formSchema(CreateCustomerSchema)), (c) => {
