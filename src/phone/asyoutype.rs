@@ -137,7 +137,7 @@ fn fill(text: &[u8], ends: &[usize], digits: Option<&[u8]>, out: &mut Vec<u8>) {
         };
         match digits {
             Some(digits) => out.extend_from_slice(digits.get(start..end).unwrap_or_default()),
-            None => out.extend(std::iter::repeat_n(PLACEHOLDER, end.saturating_sub(start))),
+            None => out.resize(out.len() + end.saturating_sub(start), PLACEHOLDER),
         }
     }
 }
@@ -560,7 +560,7 @@ impl Formatter {
     /// `attemptToExtractCountryCallingCode`: a calling code at the start of
     /// the national number, moved before it; its plan's formats apply.
     fn extract_calling_code(&mut self) -> bool {
-        if self.national.first().is_none_or(|&d| d == b'0') {
+        if matches!(self.national.first(), None | Some(b'0')) {
             return false;
         }
         let mut code = 0u16;

@@ -478,8 +478,10 @@ pub fn as_you_type(typed: &str, region: &str) -> String {
 /// (in any script libphonenumber reads, as ASCII) and a leading `+` are
 /// typed again into [`as_you_type`], when everything else in it is spacing
 /// and punctuation (what the formatter writes, and what people type between
-/// digits); text with anything else (letters, an extension) is given back
-/// as it is, for the schema to judge.
+/// digits). Where the formatter has no format for them (it gives the digits
+/// back as they are), the text keeps the user's own spacing; text with
+/// anything else (letters, an extension) is given back as it is, for the
+/// schema to judge.
 pub fn as_you_type_field(text: &str, region: &str) -> String {
     if text.chars().nth(phone::AS_YOU_TYPE_MAX).is_some() {
         return text.to_owned();
@@ -494,7 +496,12 @@ pub fn as_you_type_field(text: &str, region: &str) -> String {
             return text.to_owned();
         }
     }
-    as_you_type(&typed, region)
+    let formatted = as_you_type(&typed, region);
+    if formatted == typed {
+        text.to_owned()
+    } else {
+        formatted
+    }
 }
 
 fn read(input: &str, default_region: Option<&str>) -> Result<Phone, PhoneProblem> {
@@ -563,10 +570,18 @@ mod tests {
                     .chars()
                     .filter(|c| c.is_ascii_digit() || *c == '+')
                     .collect();
-                assert_eq!(field, as_you_type(&so_far, region));
+                let formatted = as_you_type(&so_far, region);
+                if formatted != so_far {
+                    assert_eq!(field, formatted);
+                }
             }
         }
-        assert_eq!(as_you_type_field("１２３", "US"), as_you_type("123", "US"));
+        assert_eq!(
+            as_you_type_field("６５０２", "US"),
+            as_you_type("6502", "US")
+        );
+        // No format for these digits: the user's spacing stays.
+        assert_eq!(as_you_type_field("41 5", ""), "41 5");
     }
 
     #[test]
