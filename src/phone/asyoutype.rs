@@ -53,6 +53,7 @@ const TEMPLATE_DIGITS: usize = 15;
 /// formatted; any other character makes the formatter give the text back as
 /// typed from then on, as libphonenumber's does. Text longer than
 /// [`AS_YOU_TYPE_MAX`] characters is given back as it is.
+#[inline(never)]
 pub fn as_you_type(region: &str, typed: &str) -> String {
     if typed.chars().nth(AS_YOU_TYPE_MAX).is_some() {
         return typed.to_owned();
@@ -255,6 +256,7 @@ impl Formatter {
     }
 
     /// `attemptToChooseFormattingPattern`.
+    #[inline(never)]
     fn choose_formatting_pattern(&mut self) -> String {
         if self.national.len() < MIN_LEADING_DIGITS {
             return self.append_national(ascii(&self.national));
@@ -304,6 +306,7 @@ impl Formatter {
 
     /// `narrowDownPossibleFormats`: keeps the formats whose leading-digits
     /// pattern at index `digits - 3` (or their last) matches.
+    #[inline(never)]
     fn narrow_down_possible_formats(&mut self, leading: &[u8]) {
         let index = leading.len() as isize - MIN_LEADING_DIGITS as isize;
         self.possible_formats.retain(|&id| {
@@ -329,6 +332,7 @@ impl Formatter {
 
     /// `maybeCreateNewTemplate`: the first possible format a template can be
     /// made for; false when it is the current one or there is none.
+    #[inline(never)]
     fn maybe_create_new_template(&mut self) -> bool {
         // Each format is the first in turn: it is used, or dropped.
         while let Some(&id) = self.possible_formats.first() {
@@ -355,6 +359,7 @@ impl Formatter {
     /// pattern takes of fifteen, the 9s made placeholders; none when fewer
     /// than the national digits typed. (The template is left as it was when
     /// none can be made, as the Python port does.)
+    #[inline(never)]
     fn create_formatting_template(&mut self, f: &Format) -> bool {
         let groups = groups_of(f);
         let mut ends = [0usize; 8];
@@ -393,6 +398,7 @@ impl Formatter {
 
     /// `inputDigitHelper`: the digit put in the template's next place; the
     /// template up to it.
+    #[inline(never)]
     fn input_digit_helper(&mut self, digit: u8) -> String {
         let from = self.last_match_position.min(self.template.len());
         let more = self
@@ -423,6 +429,7 @@ impl Formatter {
     /// `attemptToFormatAccruedDigits`: the number written by the first
     /// possible format whose pattern it fits whole, when that keeps every
     /// digit typed.
+    #[inline(never)]
     fn format_accrued_digits(&mut self) -> Option<String> {
         for i in 0..self.possible_formats.len() {
             let Some(f) = self.possible_formats.get(i).and_then(|&id| format(id)) else {
@@ -450,6 +457,7 @@ impl Formatter {
     /// `appendNationalNumber`: what was typed before the national number,
     /// a space when the format puts one after the national prefix, the
     /// national number.
+    #[inline(never)]
     fn append_national(&self, national: &str) -> String {
         let mut out = self.prefix_before_national.clone();
         if self.space_after_national_prefix && !out.is_empty() && !out.ends_with(' ') {
@@ -461,6 +469,7 @@ impl Formatter {
 
     /// `inputAccruedNationalNumber`: the national digits typed so far put in
     /// the new template.
+    #[inline(never)]
     fn input_accrued_national_number(&mut self) -> String {
         if self.national.is_empty() {
             return self.prefix_before_national.clone();
@@ -486,6 +495,7 @@ impl Formatter {
 
     /// `removeNationalPrefixFromNationalNumber`: the national prefix taken
     /// off the national number (moved before it), or nothing.
+    #[inline(never)]
     fn remove_national_prefix(&mut self) -> Vec<u8> {
         let mut start = 0;
         if self.nanpa_with_national_prefix() {
@@ -513,16 +523,15 @@ impl Formatter {
             let mut national = self.extracted_national_prefix.clone();
             national.extend_from_slice(&self.national);
             self.national = national;
-            let prefix = ascii(&self.extracted_national_prefix);
-            // (Not found: Python's slice to -1 drops the last character.)
-            let keep = match self.prefix_before_national.rfind(prefix) {
-                Some(at) => at,
-                None => self
-                    .prefix_before_national
-                    .char_indices()
-                    .last()
-                    .map_or(0, |(at, _)| at),
-            };
+            // Where the prefix was put before the national number (a byte
+            // scan, not `str::rfind`: its searcher is large). Not found:
+            // Python's slice to -1 drops the last character (ASCII here).
+            let prefix = self.extracted_national_prefix.as_slice();
+            let before = self.prefix_before_national.as_bytes();
+            let keep = before
+                .windows(prefix.len())
+                .rposition(|w| w == prefix)
+                .unwrap_or(before.len().saturating_sub(1));
             self.prefix_before_national.truncate(keep);
         }
         let removed = self.remove_national_prefix();
@@ -531,6 +540,7 @@ impl Formatter {
 
     /// `attemptToExtractIdd`: a `+` or the plan's international prefix at
     /// the start, moved before the national number.
+    #[inline(never)]
     fn extract_idd(&mut self) -> bool {
         let end = if self.accrued_digits.first() == Some(&b'+') {
             1
@@ -559,6 +569,7 @@ impl Formatter {
 
     /// `attemptToExtractCountryCallingCode`: a calling code at the start of
     /// the national number, moved before it; its plan's formats apply.
+    #[inline(never)]
     fn extract_calling_code(&mut self) -> bool {
         if matches!(self.national.first(), None | Some(b'0')) {
             return false;
