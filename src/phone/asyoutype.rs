@@ -143,6 +143,13 @@ fn fill(text: &[u8], ends: &[usize], digits: Option<&[u8]>, out: &mut Vec<u8>) {
     }
 }
 
+/// Where the prefix program's match at the start of `digits` ends (one
+/// call site for the matcher, which is large).
+#[inline(never)]
+fn prefix_end(prog: super::Prog, digits: &[u8]) -> Option<usize> {
+    pike::match_prefix(prog, digits).map(|found| found.end())
+}
+
 /// libphonenumber's `normalizeDiallableCharsOnly` equals `digits`.
 fn same_diallable(text: &str, digits: &[u8]) -> bool {
     text.bytes()
@@ -177,6 +184,12 @@ impl Formatter {
         }
     }
 
+    /// The text as typed (one copy site).
+    #[inline(never)]
+    fn accrued(&self) -> String {
+        self.accrued_input.clone()
+    }
+
     /// `inputDigit`: the text shown after `c`.
     fn input(&mut self, c: char) -> String {
         self.accrued_input.push(c);
@@ -194,7 +207,7 @@ impl Formatter {
             // Perhaps a long international or national prefix: formatting
             // may work again once it is taken off.
             if self.input_has_formatting {
-                return self.accrued_input.clone();
+                return self.accrued();
             } else if self.extract_idd() {
                 if self.extract_calling_code() {
                     return self.choose_with_prefix_extracted();
@@ -203,10 +216,10 @@ impl Formatter {
                 self.prefix_before_national.push(' ');
                 return self.choose_with_prefix_extracted();
             }
-            return self.accrued_input.clone();
+            return self.accrued();
         }
         match self.accrued_digits.len() {
-            0..=2 => return self.accrued_input.clone(),
+            0..=2 => return self.accrued(),
             3 => {
                 if self.extract_idd() {
                     self.expecting_calling_code = true;
@@ -241,7 +254,7 @@ impl Formatter {
         if self.able_to_format {
             self.append_national(&partial)
         } else {
-            self.accrued_input.clone()
+            self.accrued()
         }
     }
 
@@ -268,7 +281,7 @@ impl Formatter {
         if self.maybe_create_new_template() {
             self.input_accrued_national_number()
         } else {
-            self.accrued_input.clone()
+            self.accrued()
         }
     }
 
@@ -421,7 +434,7 @@ impl Formatter {
                     self.able_to_format = false;
                 }
                 self.current_pattern = None;
-                self.accrued_input.clone()
+                self.accrued()
             }
         }
     }
@@ -482,7 +495,7 @@ impl Formatter {
         if self.able_to_format {
             self.append_national(&partial)
         } else {
-            self.accrued_input.clone()
+            self.accrued()
         }
     }
 
@@ -502,13 +515,13 @@ impl Formatter {
             start = 1;
             self.prefix_before_national.push_str("1 ");
             self.is_complete_number = true;
-        } else if let Some(found) = self
+        } else if let Some(end) = self
             .plan
-            .and_then(|plan| pike::match_prefix(plan.npfp, &self.national))
+            .and_then(|plan| prefix_end(plan.npfp, &self.national))
         {
-            if found.end() > 0 {
+            if end > 0 {
                 self.is_complete_number = true;
-                start = found.end().min(self.national.len());
+                start = end.min(self.national.len());
                 self.prefix_before_national
                     .push_str(ascii(self.national.get(..start).unwrap_or_default()));
             }
@@ -550,8 +563,8 @@ impl Formatter {
                 None => return false,
                 // `\+|` with no prefix after it matches nothing, at the start.
                 Some(plan) if plan.idd.len == 0 => 0,
-                Some(plan) => match pike::match_prefix(plan.idd, &self.accrued_digits) {
-                    Some(found) => found.end(),
+                Some(plan) => match prefix_end(plan.idd, &self.accrued_digits) {
+                    Some(end) => end,
                     None => return false,
                 },
             }
