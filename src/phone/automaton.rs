@@ -5,21 +5,14 @@
 //! state has a count of edges and an accept flag; its edges are runs of
 //! digits `lo..=hi` with one target state each. A digit with no edge means
 //! the number cannot match. Finding a state's first edge adds at most seven
-//! counts to a checkpoint kept every eight states (a 16-bit base every 32
-//! states plus a byte every 8), which keeps the tables small without making
-//! the walk slow. The 255 states most edges lead to (the shared `\d{n}`
-//! tails) are named by a byte. Reading is a loop over at most 17
+//! counts to a checkpoint kept every eight states, which keeps the tables
+//! small without making the walk slow. Reading is a loop over at most 17
 //! digits with no allocation, no recursion and no engine to start up.
 
-use super::tables::{
-    EDGE_BASE, EDGE_BLOCK, EDGE_DIGITS, EDGE_TARGET_HI, EDGE_TARGET_LO, POPULAR_TARGETS,
-    STATE_EDGES,
-};
+use super::tables::{EDGE_CHECKPOINT, EDGE_DIGITS, EDGE_TARGET_HI, EDGE_TARGET_LO, STATE_EDGES};
 
 const ACCEPT: u8 = 1 << 4;
 const COUNT: u8 = 0xf;
-/// `EDGE_TARGET_HI` of an edge whose target is `POPULAR_TARGETS[lo]`.
-const POPULAR: u8 = 0xff;
 
 fn is_accepting(state: u32) -> bool {
     STATE_EDGES
@@ -53,19 +46,13 @@ fn edges_before(at: usize) -> Option<usize> {
 fn step(state: u32, digit: u8) -> Option<u32> {
     let at = state as usize;
     let before = edges_before(at)?;
-    let first =
-        usize::from(*EDGE_BASE.get(at / 32)?) + usize::from(*EDGE_BLOCK.get(at / 8)?) + before;
+    let first = usize::from(*EDGE_CHECKPOINT.get(at / 8)?) + before;
     let count = usize::from(STATE_EDGES.get(at)? & COUNT);
-    let edge = (first..first + count).find(|&edge| {
-        EDGE_DIGITS
-            .get(edge)
-            .is_some_and(|&runs| runs >> 4 <= digit && digit <= runs & 0xf)
-    })?;
-    let lo = *EDGE_TARGET_LO.get(edge)?;
-    match *EDGE_TARGET_HI.get(edge)? {
-        POPULAR => POPULAR_TARGETS.get(usize::from(lo)).map(|&s| u32::from(s)),
-        hi => Some(u32::from(lo) | u32::from(hi) << 8),
-    }
+    (first..first + count).find_map(|edge| {
+        let runs = *EDGE_DIGITS.get(edge)?;
+        (runs >> 4 <= digit && digit <= runs & 0xf)
+            .then(|| u32::from(EDGE_TARGET_LO[edge]) | u32::from(EDGE_TARGET_HI[edge]) << 8)
+    })
 }
 
 /// True when all of `digits` (ASCII) match the pattern starting at `start`.

@@ -51,9 +51,6 @@ const OUTPUT: &str = "src/phone/tables.rs";
 const DEAD: u32 = u32::MAX;
 /// Absent pattern.
 const NONE32: u32 = u32::MAX;
-/// `EDGE_TARGET_HI` of an edge whose target is in `POPULAR_TARGETS`
-/// (mirrors `src/phone/automaton.rs`).
-const POPULAR: u8 = 0xff;
 /// Capture groups the engine's prefix matcher keeps (`src/phone/pike.rs`).
 const MAX_GROUPS: usize = 3;
 
@@ -822,54 +819,19 @@ fn render(
     )
     .unwrap();
 
-    // The automata, as byte-oriented tables (fields kept apart so that
+    // The automata, as five byte-oriented tables (fields kept apart so that
     // similar bytes sit together, which is what gzip rewards):
     // STATE_EDGES[s] = number of edges | accept << 4; a state's edges follow
-    // the previous state's, and the first edge of state s & !7 is
-    // EDGE_BASE[s / 32] + EDGE_BLOCK[s / 8]. An edge is EDGE_DIGITS =
-    // lo << 4 | hi (digits lo..=hi) and a target state: EDGE_TARGET_LO |
-    // EDGE_TARGET_HI << 8, or, when EDGE_TARGET_HI is POPULAR,
-    // POPULAR_TARGETS[EDGE_TARGET_LO] (the 255 states most edges lead to:
-    // the shared `\d{n}` tails).
-    assert!(
-        pool.states.len() < 0xff00,
-        "state numbers fit below the POPULAR mark"
-    );
-    let mut counts: HashMap<u32, usize> = HashMap::new();
-    for s in &pool.states {
-        let mut d = 0;
-        while d < 10 {
-            let target = s.next[d];
-            let mut hi = d;
-            while hi + 1 < 10 && s.next[hi + 1] == target {
-                hi += 1;
-            }
-            if target != DEAD {
-                *counts.entry(target).or_default() += 1;
-            }
-            d = hi + 1;
-        }
-    }
-    let mut popular: Vec<(u32, usize)> = counts.into_iter().collect();
-    popular.sort_by_key(|&(state, count)| (std::cmp::Reverse(count), state));
-    popular.truncate(255);
-    let popular: Vec<u32> = popular.into_iter().map(|(state, _)| state).collect();
-    let popular_index: HashMap<u32, u8> = popular
-        .iter()
-        .enumerate()
-        .map(|(i, &state)| (state, i as u8))
-        .collect();
+    // the previous state's, and EDGE_CHECKPOINT[s / 8] is the first edge of
+    // state s & !7. An edge is EDGE_DIGITS = lo << 4 | hi (digits lo..=hi)
+    // and a target state, EDGE_TARGET_LO | EDGE_TARGET_HI << 8.
+    assert!(pool.states.len() < 1 << 16, "state numbers fit in 16 bits");
     let mut state_edges: Vec<u8> = Vec::with_capacity(pool.states.len());
-    let (mut bases, mut blocks): (Vec<u16>, Vec<u8>) = (Vec::new(), Vec::new());
+    let mut checkpoints: Vec<u16> = Vec::new();
     let (mut digits, mut lo_bytes, mut hi_bytes) = (Vec::new(), Vec::new(), Vec::new());
     for (at, s) in pool.states.iter().enumerate() {
-        if at % 32 == 0 {
-            bases.push(u16::try_from(digits.len()).expect("edge numbers fit in 16 bits"));
-        }
         if at % 8 == 0 {
-            let base = usize::from(*bases.last().expect("a base"));
-            blocks
-                .push(u8::try_from(digits.len() - base).expect("a block's offset fits in a byte"));
+            checkpoints.push(u16::try_from(digits.len()).expect("edge numbers fit in 16 bits"));
         }
         let first = digits.len();
         let mut d = 0;
@@ -881,16 +843,8 @@ fn render(
             }
             if target != DEAD {
                 digits.push((d as u8) << 4 | hi as u8);
-                match popular_index.get(&target) {
-                    Some(&i) => {
-                        lo_bytes.push(i);
-                        hi_bytes.push(POPULAR);
-                    }
-                    None => {
-                        lo_bytes.push(target as u8);
-                        hi_bytes.push((target >> 8) as u8);
-                    }
-                }
+                lo_bytes.push(target as u8);
+                hi_bytes.push((target >> 8) as u8);
             }
             d = hi + 1;
         }
@@ -898,20 +852,14 @@ fn render(
     }
     let hex = |v: &u8| format!("{v:#x}");
     write_array(&mut out, "STATE_EDGES", "u8", &state_edges, hex);
-    write_array(&mut out, "EDGE_BASE", "u16", &bases, |v| v.to_string());
-    write_array(&mut out, "EDGE_BLOCK", "u8", &blocks, |v| v.to_string());
+    write_array(&mut out, "EDGE_CHECKPOINT", "u16", &checkpoints, |v| {
+        v.to_string()
+    });
     write_array(&mut out, "EDGE_DIGITS", "u8", &digits, hex);
     write_array(&mut out, "EDGE_TARGET_LO", "u8", &lo_bytes, |v| {
         v.to_string()
     });
     write_array(&mut out, "EDGE_TARGET_HI", "u8", &hi_bytes, |v| {
-        v.to_string()
-    });
-    let popular: Vec<u16> = popular
-        .iter()
-        .map(|&s| u16::try_from(s).expect("16-bit states"))
-        .collect();
-    write_array(&mut out, "POPULAR_TARGETS", "u16", &popular, |v| {
         v.to_string()
     });
 
