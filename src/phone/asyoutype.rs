@@ -686,6 +686,44 @@ mod tests {
     }
 
     #[test]
+    fn random_typing_in_every_region_never_panics() {
+        // Seeded xorshift: digits, plus signs, punctuation, letters and
+        // other scripts, typed in every plan's region.
+        const CHARS: [char; 20] = [
+            '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', ' ', '-', '(', ')', 'x', '#',
+            '٣', '＋', '\u{2008}',
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for plan in super::super::tables::REGIONS.iter() {
+            for _ in 0..8 {
+                let len = (next() % 24) as usize;
+                let text: String = (0..len)
+                    .map(|i| {
+                        // Mostly digits, as people type numbers.
+                        let r = next() as usize;
+                        if i > 0 && r % 4 != 0 {
+                            CHARS[r / 4 % 10]
+                        } else {
+                            CHARS[r / 4 % CHARS.len()]
+                        }
+                    })
+                    .collect();
+                let mut typed = String::new();
+                for c in text.chars() {
+                    typed.push(c);
+                    as_you_type(plan.id, &typed);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn any_text_gives_an_answer_without_panicking() {
         let long = "9".repeat(AS_YOU_TYPE_MAX);
         for text in [
