@@ -14,4 +14,4 @@ await init({
 
 const api = createApi(glue);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, fromFormData, validateField, formSchema, flattenError, treeifyError } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, phoneAsYouType, fromFormData, validateField, formSchema, flattenError, treeifyError } = api;

@@ -473,6 +473,10 @@ export interface PhoneInfo {
   /** ISO 3166-1 alpha-2 region of the number's plan; `null` for non-geographic codes (`+800`). */
   region: string | null;
   type: PhoneType;
+  /** As written within its country, by libphonenumber's formats: `"(415) 555-2671"`. */
+  national: string;
+  /** `"+1 415-555-2671"` */
+  international: string;
 }
 /**
  * Checks one phone number with exactly the `phone_number` rule of the schemas
@@ -495,3 +499,32 @@ export declare function formatPhone(
   number: string,
   format: "national" | "international" | "rfc3966",
 ): string | null;
+/** An as-you-type formatter (see `phoneAsYouType`). */
+export interface PhoneAsYouType {
+  /**
+   * Types one more character; returns the text to show, as libphonenumber's
+   * `AsYouTypeFormatter` shows it: `"6"`, `"65"`, `"650"`, `"650-2"`, …,
+   * `"(650) 253-0000"`. Digits and a leading `+` are formatted; after any
+   * other character the text is shown as typed.
+   */
+  input(char: string): string;
+  /** Forgets what was typed. */
+  reset(): void;
+  /**
+   * A phone input's current text formatted anew from its digits (and a
+   * leading `+`), for an input the user edits anywhere; text with letters
+   * or other marks comes back as it is. Leaves what `input` typed alone.
+   */
+  format(text: string): string;
+  /** What `input` was given since the last `reset`. */
+  readonly typed: string;
+}
+/**
+ * Formats a phone number as it is typed, in `region`: what the
+ * `defaultRegion` option takes (ISO 3166-1 alpha-2 in any case, `AC`, `TA`)
+ * or a country as `address.country` takes it (`"GBR"`, `"United Kingdom"`);
+ * without one, only numbers typed with `+` are formatted. A region it does
+ * not know throws a `TypeError`. Display only: store what `parsePhone`
+ * gives (E.164).
+ */
+export declare function phoneAsYouType(region?: string | null): PhoneAsYouType;

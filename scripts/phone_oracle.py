@@ -16,7 +16,10 @@ a region, as `+digits`; else as a number of the region); one line out per
 line in: `null` for "not a valid number", else `[e164, type]`. A line
 `{"text": …, "region": …}` instead asks how libphonenumber's `parse` reads
 that text as written (tel: URIs, punctuation, …): the same answer, or
-`["extension", digits]` when it reads an extension.
+`["extension", digits]` when it reads an extension. A line
+`{"typed": …, "region": …}` asks libphonenumber's AsYouTypeFormatter for
+that region to take the text character by character: the answer is the
+list of what it shows after each character.
 
 `--plans` instead prints every numbering plan of the metadata as one JSON
 array: `{id, code, national_prefix, fixed_line_lengths, examples}`, each
@@ -125,9 +128,18 @@ def main() -> None:
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         return [e164, names[phonenumbers.number_type(number)]]
 
+    from phonenumbers import AsYouTypeFormatter
+
+    def as_you_type(typed: str, region: str):
+        formatter = AsYouTypeFormatter(region)
+        return [formatter.input_digit(c) for c in typed]
+
     out = sys.stdout
     for line in sys.stdin:
         case = json.loads(line)
+        if isinstance(case, dict) and "typed" in case:
+            out.write(json.dumps(as_you_type(case["typed"], case["region"])) + "\n")
+            continue
         if isinstance(case, dict):
             out.write(json.dumps(verdict_of_text(case["text"], case["region"])) + "\n")
             continue

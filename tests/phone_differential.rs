@@ -80,8 +80,9 @@ struct Case {
     region: Option<&'static str>,
 }
 
-/// libphonenumber's verdicts for `cases`, in order.
-fn google(cases: &[Case]) -> Vec<Verdict> {
+/// The oracle's answer to each line of its protocol (see
+/// `scripts/phone_oracle.py`), in order, as JSON values.
+fn ask_oracle(lines: Vec<String>) -> Vec<serde_json::Value> {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/phone_oracle.py");
     let mut child = Command::new("python3")
         .arg(script)
@@ -90,17 +91,14 @@ fn google(cases: &[Case]) -> Vec<Verdict> {
         .spawn()
         .expect("python3 runs scripts/phone_oracle.py");
     let mut stdin = child.stdin.take().expect("stdin");
-    let lines: Vec<String> = cases
-        .iter()
-        .map(|c| serde_json::json!([c.digits, c.plus, c.region]).to_string())
-        .collect();
+    let count = lines.len();
     // Written from another thread, so neither side blocks on a full pipe.
     let writer = std::thread::spawn(move || {
         for line in lines {
             writeln!(stdin, "{line}").expect("write to the oracle");
         }
     });
-    let verdicts: Vec<Verdict> = BufReader::new(child.stdout.take().expect("stdout"))
+    let answers: Vec<serde_json::Value> = BufReader::new(child.stdout.take().expect("stdout"))
         .lines()
         .map(|line| serde_json::from_str(&line.expect("oracle output")).expect("oracle JSON"))
         .collect();
@@ -109,39 +107,43 @@ fn google(cases: &[Case]) -> Vec<Verdict> {
         child.wait().expect("oracle exit").success(),
         "the oracle failed"
     );
-    assert_eq!(verdicts.len(), cases.len(), "one verdict per case");
-    verdicts
+    assert_eq!(answers.len(), count, "one answer per line");
+    answers
+}
+
+fn verdict(answer: serde_json::Value) -> Verdict {
+    serde_json::from_value(answer).expect("a verdict")
+}
+
+/// libphonenumber's verdicts for `cases`, in order.
+fn google(cases: &[Case]) -> Vec<Verdict> {
+    let lines = cases
+        .iter()
+        .map(|c| serde_json::json!([c.digits, c.plus, c.region]).to_string())
+        .collect();
+    ask_oracle(lines).into_iter().map(verdict).collect()
 }
 
 /// libphonenumber's verdicts on texts as written (`[text, region]`).
 fn google_texts(cases: &[(String, Option<&str>)]) -> Vec<Verdict> {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/phone_oracle.py");
-    let mut child = Command::new("python3")
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 runs scripts/phone_oracle.py");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let lines: Vec<String> = cases
+    let lines = cases
         .iter()
         .map(|(text, region)| serde_json::json!({ "text": text, "region": region }).to_string())
         .collect();
-    let writer = std::thread::spawn(move || {
-        for line in lines {
-            writeln!(stdin, "{line}").expect("write to the oracle");
-        }
-    });
-    let verdicts: Vec<Verdict> = BufReader::new(child.stdout.take().expect("stdout"))
-        .lines()
-        .map(|line| serde_json::from_str(&line.expect("oracle output")).expect("oracle JSON"))
+    ask_oracle(lines).into_iter().map(verdict).collect()
+}
+
+/// What libphonenumber's `AsYouTypeFormatter` shows after each character of
+/// each `(typed, region)`.
+fn google_as_you_type(cases: &[(String, &str)]) -> Vec<Vec<String>> {
+    let lines = cases
+        .iter()
+        .map(|(typed, region)| serde_json::json!({ "typed": typed, "region": region }).to_string())
         .collect();
-    writer.join().expect("writer");
-    assert!(
-        child.wait().expect("oracle exit").success(),
-        "the oracle failed"
-    );
-    verdicts
+    ask_oracle(lines)
+        .into_iter()
+        .map(|answer| serde_json::from_value(answer).expect("the formatter's outputs"))
+        .collect()
 }
 
 /// A small seeded generator (xorshift64*), so every run tests the same numbers.
@@ -470,4 +472,80 @@ fn every_example_number_is_formatted_as_libphonenumber_formats_it() {
         wrong.len()
     );
     assert!(checked > 2_000);
+}
+
+/// Every example number of every plan typed digit by digit into the
+/// as-you-type formatter, as libphonenumber's `AsYouTypeFormatter` (the
+/// Python port, same metadata) shows it after each digit, exact strings:
+/// nationally (the digits of libphonenumber's national format, so with the
+/// national prefix where it writes one) and as the bare national number in
+/// the plan's region; internationally (`+`, calling code, number) in the
+/// plan's region (a non-geographic code's in no region's); and with the US
+/// international prefix (`011`) from the US. Plus seeded random digit
+/// strings typed in each region, with and without `+`. The test command
+/// takes a seeded quarter of the examples and 4 random strings a plan; the
+/// full run (`scripts/phone-differential.sh`) all of them and
+/// `PHONE_DIFF_CASES / 20` strings a plan.
+#[test]
+fn every_example_number_is_formatted_as_it_is_typed_as_libphonenumber_does() {
+    use customer_schema::rules::phone::as_you_type;
+    let per_plan = cases_per_plan();
+    let full = per_plan >= 2000;
+    let mut rng = Rng(0x00A5_7E7E_5EED);
+    let mut cases: Vec<(String, &str)> = Vec::new();
+    for plan in plans() {
+        let region: &'static str = plan.region().unwrap_or("ZZ");
+        for [example, _, national] in &plan.examples {
+            if !full && rng.below(4) != 0 {
+                continue;
+            }
+            let typed: String = national.chars().filter(char::is_ascii_digit).collect();
+            if plan.id != "001" {
+                if typed != *example {
+                    cases.push((example.clone(), region));
+                }
+                cases.push((typed, region));
+            }
+            cases.push((format!("+{}{}", plan.code, example), region));
+            cases.push((format!("011{}{}", plan.code, example), "US"));
+        }
+        for _ in 0..if full { per_plan / 20 } else { 4 } {
+            let len = 1 + rng.below(18);
+            let digits: String = (0..len).map(|_| rng.digit()).collect();
+            let typed = if rng.below(3) == 0 {
+                format!("+{digits}")
+            } else {
+                digits
+            };
+            cases.push((typed, region));
+        }
+    }
+    let expected = google_as_you_type(&cases);
+    let (mut steps, mut wrong) = (0, Vec::new());
+    for ((typed, region), expected) in cases.iter().zip(&expected) {
+        let ours: Vec<String> = typed
+            .char_indices()
+            .map(|(at, c)| as_you_type(&typed[..at + c.len_utf8()], region))
+            .collect();
+        steps += ours.len();
+        if ours != *expected {
+            wrong.push(format!(
+                "{typed:?} in {region}: libphonenumber {expected:?}, ours {ours:?}"
+            ));
+        }
+    }
+    eprintln!(
+        "{} numbers typed ({steps} outputs), {} differ",
+        cases.len(),
+        wrong.len()
+    );
+    for line in wrong.iter().take(40) {
+        eprintln!("WRONG {line}");
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} typed numbers differ from libphonenumber",
+        wrong.len()
+    );
+    assert!(steps > 10_000, "{steps}");
 }

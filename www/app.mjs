@@ -113,6 +113,45 @@ function start(pkg) {
   countryInput.addEventListener("input", showCountry);
   showCountry();
 
+  // ---- the phone input, formatted as it is typed ------------------------
+  // The package's as-you-type formatter (libphonenumber's) in the region
+  // chosen, else the address country (as the schema reads the number), else
+  // none (then only numbers typed with + are formatted). Display only: the
+  // record still gets E.164 from safeParse. Formatted when text is typed or
+  // pasted; a deletion is left as the user made it (formatting again could
+  // put back the bracket just deleted).
+  const phoneInput = /** @type {HTMLInputElement} */ ($("f-phone_number"));
+  const phoneFormatter = () => {
+    try {
+      return pkg.phoneAsYouType($("default-region").value || countryInput.value);
+    } catch (error) {
+      if (error instanceof TypeError) return pkg.phoneAsYouType();
+      throw error;
+    }
+  };
+  /** @param {string} text  how many digits (or +) a text has */
+  const typedCount = (text) => text.replace(/[^0-9+]/g, "").length;
+  const formatPhoneInput = () => {
+    const text = phoneInput.value;
+    const formatted = phoneFormatter().format(text);
+    if (formatted === text) return;
+    // The caret stays after the same digit.
+    const caret = phoneInput.selectionStart ?? text.length;
+    const before = typedCount(text.slice(0, caret));
+    let at = 0;
+    for (let seen = 0; at < formatted.length && seen < before; at++) {
+      if (/[0-9+]/.test(formatted[at])) seen++;
+    }
+    phoneInput.value = formatted;
+    if (caret >= text.length) at = formatted.length;
+    phoneInput.setSelectionRange(at, at);
+  };
+  phoneInput.addEventListener("input", (/** @type {InputEvent} */ event) => {
+    if (!event.inputType || event.inputType.startsWith("insert")) formatPhoneInput();
+  });
+  $("default-region").addEventListener("change", formatPhoneInput);
+  countryInput.addEventListener("change", formatPhoneInput);
+
   // ---- the form → the record -------------------------------------------
   const mode = () => /** @type {keyof typeof schemas} */ (new FormData(optionsForm).get("mode") ?? "create");
   const parseOptions = () => {

@@ -23,6 +23,8 @@
  * (a string or a Uint8Array) → its result as safeParse's;
  * `safeParseLines(schema, text, firstLine, options)` (NDJSON) → its JSON
  * text; `jsonSchema(schema, io, target, options)`, JSON text;
+ * `formatPhone(number, format)`; `phoneAsYouType(region, text, field)` (the
+ * as-you-type formatter's text, see phoneAsYouType below);
  * `parsePhone(input, options)` and, for string input,
  * `parsePhoneText(input, options)`, with `phoneFacts()` and `phoneAnswer()`
  * (see parsePhone below); `phoneTypes()`, JSON text; `fromFormEntries(schema,
@@ -596,9 +598,27 @@ export function createApi(glue) {
         countryCode: (facts >>> 4) & 1023,
         region: region === 0 ? null : letter(region >>> 5) + letter(region),
         type: phoneTypes[facts & 15],
+        // The display forms, written by the module's formatter when first
+        // read (bulk checks that never read them pay nothing), then kept.
+        get national() {
+          return keep(this, "national", formatPhone(e164, "national"));
+        },
+        get international() {
+          return keep(this, "international", formatPhone(e164, "international"));
+        },
       },
       warnings: [],
     };
+  };
+  /**
+   * Replaces a getter of `object` by the value it computed.
+   * @param {object} object
+   * @param {string} key
+   * @param {unknown} value
+   */
+  const keep = (object, key, value) => {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    return value;
   };
   // "+" and the digits. Written in two parts below 10^9 each: V8 turns those
   // into text several times faster than a number past 2^31.
@@ -686,6 +706,44 @@ export function createApi(glue) {
       identity,
     );
 
+  /**
+   * An as-you-type formatter for a phone input, in `region`: a
+   * `defaultRegion` value, or a country as `address.country` takes it, or
+   * nothing (then only numbers typed with `+` are formatted). Anything else
+   * throws a TypeError now. It keeps only the text typed; every answer is
+   * the module's (libphonenumber's AsYouTypeFormatter, run over the whole
+   * text).
+   * @param {unknown} [region]
+   */
+  const phoneAsYouType = (region) => {
+    const name = region === undefined || region === null ? "" : String(region);
+    /**
+     * @param {string} text
+     * @param {boolean} field
+     * @returns {string}
+     */
+    const run = (text, field) => guarded(() => glue.phoneAsYouType(name, text, field), moduleFailed, identity);
+    run("", false);
+    let typed = "";
+    return {
+      /** @param {unknown} char */
+      input(char) {
+        typed += String(char);
+        return run(typed, false);
+      },
+      reset() {
+        typed = "";
+      },
+      /** @param {unknown} text */
+      format(text) {
+        return run(String(text), true);
+      },
+      get typed() {
+        return typed;
+      },
+    };
+  };
+
   // Run the validation path once now, on the module's own sample records
   // (one whose result is JSON, one whose result is wire text): V8 compiles
   // WebAssembly and JavaScript lazily, on first call, so this makes the
@@ -766,6 +824,7 @@ export function createApi(glue) {
     subdivisions,
     parsePhone,
     formatPhone,
+    phoneAsYouType,
     mergeSummary,
     ...(typeof glue.checkLines === "function" ? { checkNdjsonBytes } : {}),
     fromFormData,

@@ -20,4 +20,4 @@ glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "cus
 
 const api = createApi(glue);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, mergeSummary, checkNdjsonBytes, fromFormData, validateField, formSchema, flattenError, treeifyError } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, phoneAsYouType, mergeSummary, checkNdjsonBytes, fromFormData, validateField, formSchema, flattenError, treeifyError } = api;

@@ -27,7 +27,7 @@ pub enum NumberFormat {
 const MAX_GROUPS: usize = 8;
 
 /// Where each group ends, when `format` fits all of `national`.
-fn split(format: &Format, national: &[u8]) -> Option<([usize; MAX_GROUPS], usize)> {
+pub(super) fn split(format: &Format, national: &[u8]) -> Option<([usize; MAX_GROUPS], usize)> {
     let start = usize::from(format.groups);
     let groups = FORMAT_GROUPS.get(start..start + usize::from(format.group_count))?;
     if groups.len() > MAX_GROUPS {
@@ -57,8 +57,12 @@ fn split(format: &Format, national: &[u8]) -> Option<([usize; MAX_GROUPS], usize
 fn format_nsn(national: &[u8], formats: &[Format], how: NumberFormat, out: &mut String) {
     let digits = std::str::from_utf8(national).unwrap_or_default();
     let chosen = formats.iter().find_map(|format| {
-        let leads = format.leading == u16::MAX
-            || automaton::matches_prefix(u32::from(format.leading), national);
+        let leads = match format.leading_count().checked_sub(1) {
+            None => true,
+            Some(last) => format
+                .leading_pattern(last)
+                .is_some_and(|start| automaton::matches_prefix(start, national)),
+        };
         leads
             .then(|| split(format, national))
             .flatten()

@@ -21,6 +21,7 @@
 //! Input is already screened (`crate::rules::phone`): ASCII digits only, at
 //! most 20 of them.
 
+mod asyoutype;
 mod automaton;
 mod format;
 #[cfg(test)]
@@ -31,6 +32,7 @@ mod pike;
 #[rustfmt::skip]
 mod tables;
 
+pub use asyoutype::{as_you_type, AS_YOU_TYPE_MAX};
 pub use format::NumberFormat;
 pub use tables::METADATA_VERSION;
 
@@ -110,7 +112,8 @@ pub struct Region {
 /// the text `tables::FORMAT_TEXTS[text]` (`$1 $2`).
 #[derive(Debug, Clone, Copy)]
 pub struct Format {
-    /// Automaton of the last leading-digits pattern, `u16::MAX` for any
+    /// `tables::FORMAT_LEADING[leading..leading + (flags & 7)]`: automata of
+    /// its leading-digits patterns, the most precise last; none for any
     /// number.
     pub leading: u16,
     /// `tables::FORMAT_GROUPS[groups..groups + group_count]`: each group's
@@ -120,6 +123,24 @@ pub struct Format {
     pub text: u8,
     /// The national prefix rule for the first group (`0$1`), 255 for none.
     pub national_rule: u8,
+    /// The number of leading-digits patterns (bits 0–2) and the
+    /// as-you-type formatter's facts (`asyoutype`).
+    pub flags: u8,
+}
+
+impl Format {
+    /// How many leading-digits patterns it has.
+    fn leading_count(&self) -> usize {
+        usize::from(self.flags & 7)
+    }
+
+    /// The automaton of its leading-digits pattern `index`.
+    fn leading_pattern(&self, index: usize) -> Option<u32> {
+        (index < self.leading_count())
+            .then(|| tables::FORMAT_LEADING.get(usize::from(self.leading) + index))
+            .flatten()
+            .map(|&start| u32::from(start))
+    }
 }
 
 impl Region {

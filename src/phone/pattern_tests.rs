@@ -165,19 +165,26 @@ fn format_leading_digits_and_groups_are_the_metadatas() {
                 let start = usize::from(format.groups);
                 let groups = &FORMAT_GROUPS[start..start + usize::from(format.group_count)];
                 assert_eq!(groups, source.groups.as_slice(), "{}", plan.id);
-                let Some(leading) = &source.leading_digits else {
-                    assert_eq!(format.leading, u16::MAX, "{}", plan.id);
-                    continue;
-                };
-                let prefix = regex(&format!("^(?:{leading})"));
-                for input in &inputs {
-                    checked += 1;
-                    assert_eq!(
-                        automaton::matches_prefix(u32::from(format.leading), input.as_bytes()),
-                        prefix.is_match(input),
-                        "{}: format leading digits {leading:?} on {input:?}",
-                        plan.id
-                    );
+                assert_eq!(
+                    format.leading_count(),
+                    source.leading_digits.len(),
+                    "{}",
+                    plan.id
+                );
+                // Every leading-digits pattern (the as-you-type formatter
+                // reads each), not only the last.
+                for (index, leading) in source.leading_digits.iter().enumerate() {
+                    let start = format.leading_pattern(index).expect("compiled");
+                    let prefix = regex(&format!("^(?:{leading})"));
+                    for input in &inputs {
+                        checked += 1;
+                        assert_eq!(
+                            automaton::matches_prefix(start, input.as_bytes()),
+                            prefix.is_match(input),
+                            "{}: format leading digits {leading:?} on {input:?}",
+                            plan.id
+                        );
+                    }
                 }
             }
         }

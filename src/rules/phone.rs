@@ -444,13 +444,64 @@ pub fn normalize_phone(input: &str, default_region: Option<&str>) -> Result<Phon
 /// same problem.
 pub fn format_phone(number: &str, how: PhoneFormat) -> Result<String, Problem> {
     let phone = read(number.trim(), None).map_err(Problem::Phone)?;
-    let (code, start) = phone::decimal(phone.country_code);
-    let national = phone.e164.as_bytes().get(1 + code.len() - start..);
-    let number = phone::Number {
-        code: phone.country_code,
-        national: national.unwrap_or_default().to_vec(),
-    };
-    Ok(number.format(how))
+    Ok(phone.format(how))
+}
+
+impl Phone {
+    /// The number written as libphonenumber's `format` writes it (see
+    /// [`format_phone`]): `phone.format(PhoneFormat::National)` is
+    /// `020 7946 0958` for `+442079460958`.
+    pub fn format(&self, how: PhoneFormat) -> String {
+        let (code, start) = phone::decimal(self.country_code);
+        let national = self.e164.as_bytes().get(1 + code.len() - start..);
+        let number = phone::Number {
+            code: self.country_code,
+            national: national.unwrap_or_default().to_vec(),
+        };
+        number.format(how)
+    }
+}
+
+/// Formats a phone number as it is typed: the text libphonenumber's
+/// `AsYouTypeFormatter` shows after `typed` was typed into it character by
+/// character, in `region` (an upper-case region as
+/// [`Options::with_default_region`](crate::options::Options::with_default_region)
+/// gives it). Digits and a leading `+` are formatted (`6502530000` →
+/// `(650) 253-0000` in the US, `+442079460958` → `+44 20 7946 0958`); once
+/// any other character is typed the formatter gives the text back as typed,
+/// as libphonenumber's does. Display only: the record stores E.164.
+pub fn as_you_type(typed: &str, region: &str) -> String {
+    phone::as_you_type(region, typed)
+}
+
+/// A phone input's text formatted anew, as the user edits it: its digits
+/// (in any script libphonenumber reads, as ASCII) and a leading `+` are
+/// typed again into [`as_you_type`], when everything else in it is spacing
+/// and punctuation (what the formatter writes, and what people type between
+/// digits). Where the formatter has no format for them (it gives the digits
+/// back as they are), the text keeps the user's own spacing; text with
+/// anything else (letters, an extension) is given back as it is, for the
+/// schema to judge.
+pub fn as_you_type_field(text: &str, region: &str) -> String {
+    if text.chars().nth(phone::AS_YOU_TYPE_MAX).is_some() {
+        return text.to_owned();
+    }
+    let mut typed = String::with_capacity(text.len());
+    for c in text.chars() {
+        if let Some(d) = c.to_digit(10).or_else(|| script_digit(c).map(u32::from)) {
+            typed.push(char::from(b'0' + d as u8));
+        } else if matches!(c, '+' | '\u{ff0b}') && typed.is_empty() {
+            typed.push('+');
+        } else if !is_separator(c) {
+            return text.to_owned();
+        }
+    }
+    let formatted = as_you_type(&typed, region);
+    if formatted == typed {
+        text.to_owned()
+    } else {
+        formatted
+    }
 }
 
 fn read(input: &str, default_region: Option<&str>) -> Result<Phone, PhoneProblem> {
@@ -502,6 +553,50 @@ fn read(input: &str, default_region: Option<&str>) -> Result<Phone, PhoneProblem
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phone_input_is_formatted_anew_from_its_digits() {
+        // What the formatter wrote, one more digit typed, read again.
+        for (region, typed) in [
+            ("US", "6502530000"),
+            ("GB", "+442079460958"),
+            ("DE", "030123456"),
+        ] {
+            let mut field = String::new();
+            for c in typed.chars() {
+                field.push(c);
+                field = as_you_type_field(&field, region);
+                let so_far: String = field
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || *c == '+')
+                    .collect();
+                let formatted = as_you_type(&so_far, region);
+                if formatted != so_far {
+                    assert_eq!(field, formatted);
+                }
+            }
+        }
+        assert_eq!(
+            as_you_type_field("６５０２", "US"),
+            as_you_type("6502", "US")
+        );
+        // No format for these digits: the user's spacing stays.
+        assert_eq!(as_you_type_field("41 5", ""), "41 5");
+    }
+
+    #[test]
+    fn a_phone_input_with_letters_is_left_alone() {
+        for text in ["1-800-FLOWERS", "415 555 2671 ext 3", "+1 415;x"] {
+            assert_eq!(as_you_type_field(text, "US"), text);
+        }
+    }
+
+    #[test]
+    fn a_valid_number_is_written_in_each_form() {
+        let phone = normalize_phone("+44 20 7946 0958", None).unwrap();
+        assert_eq!(phone.format(PhoneFormat::National), "020 7946 0958");
+        assert_eq!(phone.format(PhoneFormat::International), "+44 20 7946 0958");
+    }
 
     fn e164(input: &str, region: Option<&str>) -> Result<String, PhoneProblem> {
         match normalize_phone(input, region) {

@@ -187,6 +187,39 @@ test("an invalid phone shows its message next to the field while typing; fixing 
   await page.closeAll();
 });
 
+test("the phone input is formatted as digits are typed; the record still gets E.164", async () => {
+  const page = await formPage();
+  await page.selectOption("#default-region", "US");
+  const phone = page.locator(field("phone_number"));
+  // After each digit the input shows the package's as-you-type text (the
+  // differential tests hold it to Google's AsYouTypeFormatter).
+  const typing = pkg.phoneAsYouType("US");
+  for (const digit of "6502530000") {
+    await phone.press(digit);
+    assert.equal(await phone.inputValue(), typing.input(digit));
+  }
+  // Google's text for the whole number.
+  assert.equal(await phone.inputValue(), "(650) 253-0000");
+  await waitPreview(page, ["phone_number"], "+16502530000");
+  // Without a region choice, in the address country's formats.
+  await page.selectOption("#default-region", "");
+  await page.locator(field("address.country")).fill("United Kingdom");
+  await phone.fill("");
+  await phone.pressSequentially("02070313000");
+  assert.equal(await phone.inputValue(), pkg.phoneAsYouType("GB").format("02070313000"));
+  assert.equal(await phone.inputValue(), "020 7031 3000");
+  // (The address is not complete, so the preview waits for it: read in the
+  // chosen region instead, the number is stored as E.164.)
+  await page.selectOption("#default-region", "GB");
+  await waitPreview(page, ["phone_number"], "+442070313000");
+  // Letters are left as typed, for the schema to judge.
+  await phone.fill("");
+  await phone.pressSequentially("1-800-FLOWERS");
+  assert.equal(await phone.inputValue(), "1-800-FLOWERS");
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
 test("the live preview shows the module's normalisation", async () => {
   const page = await formPage();
   await page.selectOption("#default-region", "US");

@@ -260,9 +260,21 @@ test("parsePhone checks one number with the phone_number rule", () => {
   const { parsePhone, CustomerSchema } = esm;
   assert.deepEqual(parsePhone(" (415) 555-2671 ", { defaultRegion: "US" }), {
     success: true,
-    data: { e164: "+14155552671", countryCode: 1, region: "US", type: "FIXED_LINE_OR_MOBILE" },
+    data: {
+      e164: "+14155552671",
+      countryCode: 1,
+      region: "US",
+      type: "FIXED_LINE_OR_MOBILE",
+      national: "(415) 555-2671",
+      international: "+1 415-555-2671",
+    },
     warnings: [],
   });
+  // The display forms are plain data once read: JSON and copies carry them.
+  const gb = parsePhone("020 7946 0958", { defaultRegion: "GB" }).data;
+  assert.deepEqual(JSON.parse(JSON.stringify(gb)), { ...gb });
+  assert.equal(gb.national, "020 7946 0958");
+  assert.equal(gb.international, "+44 20 7946 0958");
   assert.equal(parsePhone("+44 7400 123456").data.type, "MOBILE");
   assert.equal(parsePhone("+800 1234 5678").data.region, null);
   // The same message as the record's field, on an empty path.
@@ -285,6 +297,49 @@ test("formatPhone writes a number as libphonenumber does", () => {
   assert.equal(formatPhone("+1 555 555 5555", "national"), null);
   assert.equal(formatPhone(/** @type {any} */ (42), "national"), null);
   assert.throws(() => formatPhone("+14155552671", /** @type {any} */ ("e164")), TypeError);
+});
+
+// Expected texts: what Google's AsYouTypeFormatter (the Python port at the
+// pinned metadata release, scripts/phone_oracle.py) shows after each
+// character; tests/phone_differential.rs compares every example number.
+test("phoneAsYouType formats a number as it is typed, as libphonenumber does", () => {
+  const { phoneAsYouType, parsePhone } = esm;
+  const us = phoneAsYouType("US");
+  assert.deepEqual(
+    [..."6502530000"].map((c) => us.input(c)),
+    ["6", "65", "650", "650-2", "650-25", "650-253", "650-2530", "(650) 253-00", "(650) 253-000", "(650) 253-0000"],
+  );
+  assert.equal(us.typed, "6502530000");
+  us.reset();
+  assert.deepEqual(
+    [..."+48881231234"].map((c) => us.input(c)).slice(0, 4),
+    ["+", "+4", "+48 ", "+48 8"],
+  );
+  assert.equal(us.typed, "+48881231234");
+  us.reset();
+  assert.deepEqual(
+    [..."011442070313000"].map((c) => us.input(c)).slice(-2),
+    ["011 44 20 7031 300", "011 44 20 7031 3000"],
+  );
+  // Typed punctuation: shown as typed from then on.
+  us.reset();
+  assert.deepEqual([..."650-253"].map((c) => us.input(c)).slice(3), ["650-", "650-2", "650-25", "650-253"]);
+  // A country as address.country takes it, or none (only + numbers).
+  assert.equal(phoneAsYouType("United Kingdom").format("02070313000"), "020 7031 3000");
+  assert.equal(phoneAsYouType().format("+442070313000"), "+44 20 7031 3000");
+  assert.equal(phoneAsYouType("gbr").format("02070313000"), "020 7031 3000");
+  // A phone input's text formatted anew: the same as typing its digits.
+  assert.equal(phoneAsYouType("US").format("650-253-0000"), "(650) 253-0000");
+  assert.equal(phoneAsYouType("US").format("(650) 253-000"), "(650) 253-000");
+  assert.equal(phoneAsYouType("US").format("1-800-FLOWERS"), "1-800-FLOWERS");
+  // Display only: what the schema stores is E.164.
+  assert.equal(parsePhone("(650) 253-0000", { defaultRegion: "US" }).data.e164, "+16502530000");
+  assert.throws(() => phoneAsYouType("ZZ"), TypeError);
+  assert.throws(() => phoneAsYouType("Atlantis"), TypeError);
+  // Long or hostile text never breaks it.
+  const long = "9".repeat(500);
+  assert.equal(phoneAsYouType("DE").format(long), long);
+  assert.equal(typeof phoneAsYouType("AC").input("\ud800"), "string");
 });
 
 test("defaultRegion accepts the phone regions AC and TA; address.country does not", () => {
@@ -335,7 +390,7 @@ test("field names as keys anywhere (custom_fields, unknown keys, the address) re
 // digits and the packed facts; see crate::wasm::parse_phone): every shape of
 // it must come back as the same text and facts the record's field gives.
 test("parsePhone gives the record field's E.164 for long, zero-led, shared-code and non-geographic numbers", () => {
-  const { parsePhone, CustomerSchema } = esm;
+  const { parsePhone, CustomerSchema, formatPhone } = esm;
   /** @type {[string, any, { e164: string, countryCode: number, region: string | null, type: string }][]} */
   const cases = [
     // 17 digits: past 2^53, so the E.164 comes back as text.
@@ -350,7 +405,9 @@ test("parsePhone gives the record field's E.164 for long, zero-led, shared-code 
   ];
   for (const [text, defaultRegion, data] of cases) {
     const options = defaultRegion && { defaultRegion };
-    assert.deepEqual(parsePhone(text, options), { success: true, data, warnings: [] }, text);
+    // Its display forms are formatPhone's for its E.164.
+    const forms = { national: formatPhone(data.e164, "national"), international: formatPhone(data.e164, "international") };
+    assert.deepEqual(parsePhone(text, options), { success: true, data: { ...data, ...forms }, warnings: [] }, text);
     const record = CustomerSchema.safeParse({ ...seedCustomer(), phone_number: text }, options);
     assert.equal(record.data?.phone_number, data.e164, text);
   }

@@ -9,6 +9,8 @@ import {
   tzdataVersion,
   phoneMetadataVersion,
   formatPhone,
+  phoneAsYouType,
+  parsePhone,
   languages,
   countries,
   type Language,
@@ -88,6 +90,16 @@ const zones: readonly string[] = timeZones();
 const release: string = tzdataVersion();
 const phoneRelease: string = phoneMetadataVersion();
 const national: string | null = formatPhone("+442079460958", "national");
+const typing = phoneAsYouType("GB");
+const shown: string = typing.input("0");
+const reformatted: string = typing.format("020 7946 09");
+typing.reset();
+void [shown, reformatted, typing.typed];
+const parsedPhone = parsePhone("+442079460958");
+if (parsedPhone.success) {
+  const forms: [string, string] = [parsedPhone.data.national, parsedPhone.data.international];
+  void forms;
+}
 const langs: readonly Language[] = languages();
 const code: string | undefined = langs[0]?.code;
 const lands: readonly Country[] = countries();

@@ -646,6 +646,34 @@ pub fn format_phone(number: &str, format: &str) -> Result<Option<String>, JsValu
     Ok(phone::format_phone(number, how).ok())
 }
 
+/// The as-you-type formatter, for the adapter's `phoneAsYouType`: what
+/// libphonenumber's `AsYouTypeFormatter` shows once `text` was typed into
+/// it, in `region`: what the `defaultRegion` option takes, or a country as
+/// `address.country` takes it (the schema reads national numbers in either),
+/// or `""` for none (then only numbers typed with `+` are formatted, as
+/// libphonenumber's formatter does for an unknown region); anything else is
+/// a `TypeError`. With `field`, `text` is a phone input's current text,
+/// formatted anew from its digits (see the core's
+/// `rules::phone::as_you_type_field`).
+#[wasm_bindgen(js_name = phoneAsYouType)]
+pub fn phone_as_you_type(region: &str, text: &str, field: bool) -> Result<String, JsValue> {
+    let region = if region.is_empty() {
+        ""
+    } else {
+        let country = country::normalize_country(region.trim()).unwrap_or(region);
+        Options::default()
+            .with_default_region(country)
+            .map_err(|e| type_error(&e.0))?
+            .default_region
+            .unwrap_or_default()
+    };
+    Ok(if field {
+        phone::as_you_type_field(text, region)
+    } else {
+        phone::as_you_type(text, region)
+    })
+}
+
 /// The phone number types as JSON text, in the order `phoneFacts` numbers
 /// them:
 /// `["MOBILE","FIXED_LINE_OR_MOBILE",…]`.

@@ -474,8 +474,8 @@ struct RegionOut {
 
 /// One compiled `NumberFormat` (mirrors `src/phone/format.rs`).
 struct FormatOut {
-    /// Start of the last leading-digits pattern's automaton, or none.
-    leading: u32,
+    /// Index in `FORMAT_LEADING` of its first leading-digits automaton.
+    leading: usize,
     /// Index in `FORMAT_GROUPS` of its first group, and how many.
     groups: usize,
     group_count: usize,
@@ -483,12 +483,91 @@ struct FormatOut {
     text: usize,
     /// Index in `FORMAT_TEXTS` of the national prefix rule, or 255.
     national_rule: usize,
+    /// How many leading-digits patterns (bits 0–2) and the as-you-type
+    /// formatter's facts (`FLAG_*`).
+    flags: u8,
+}
+
+/// The format text is one the as-you-type formatter may use
+/// (libphonenumber's `ELIGIBLE_FORMAT_PATTERN`: `$1` first, then only group
+/// references and punctuation).
+const FLAG_ELIGIBLE: u8 = 1 << 3;
+/// `national_prefix_optional_when_formatting`.
+const FLAG_PREFIX_OPTIONAL: u8 = 1 << 4;
+/// Has a domestic carrier code formatting rule.
+const FLAG_CARRIER_RULE: u8 = 1 << 5;
+/// The national prefix rule is absent or only the first group, perhaps in
+/// parentheses (libphonenumber's `formattingRuleHasFirstGroupOnly`).
+const FLAG_FIRST_GROUP_ONLY: u8 = 1 << 6;
+/// The national prefix rule has a space or a dash (the formatter then puts a
+/// space after a national prefix it read).
+const FLAG_SPACE_AFTER_PREFIX: u8 = 1 << 7;
+
+/// libphonenumber's `VALID_PUNCTUATION`.
+fn is_punctuation(c: char) -> bool {
+    matches!(c,
+        '-' | 'x' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' | '\u{FF0D}'..='\u{FF0F}' | ' '
+        | '\u{00A0}' | '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{3000}' | '(' | ')' | '\u{FF08}'
+        | '\u{FF09}' | '\u{FF3B}' | '\u{FF3D}' | '.' | '[' | ']' | '/' | '~' | '\u{2053}' | '\u{223C}'
+        | '\u{FF5E}')
+}
+
+/// `[P]*\$1[P]*(\$\d[P]*)*` for the punctuation P, on a `$n` format text.
+fn eligible(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        if is_punctuation(c) {
+            continue;
+        }
+        if c != '$' {
+            return false;
+        }
+        match chars.next() {
+            Some('1') if first => {}
+            Some('0'..='9') if !first => {}
+            _ => return false,
+        }
+        first = false;
+    }
+    !first
+}
+
+fn format_flags(f: &source::Format) -> u8 {
+    let count = u8::try_from(f.leading_digits.len()).expect("few leading-digits patterns");
+    assert!(count < 8, "{count} leading-digits patterns");
+    let rule = f.national_prefix_rule.as_deref();
+    let first_group_only = match rule {
+        None => true,
+        Some(rule) => {
+            let rule = rule.strip_prefix('(').unwrap_or(rule);
+            let rule = rule.strip_suffix(')').unwrap_or(rule);
+            rule == "$1"
+        }
+    };
+    let space = rule.is_some_and(|r| r.contains([' ', '-']));
+    let mut flags = count;
+    for (on, flag) in [
+        (eligible(&f.format), FLAG_ELIGIBLE),
+        (f.national_prefix_optional, FLAG_PREFIX_OPTIONAL),
+        (f.carrier_rule, FLAG_CARRIER_RULE),
+        (first_group_only, FLAG_FIRST_GROUP_ONLY),
+        (space, FLAG_SPACE_AFTER_PREFIX),
+    ] {
+        if on {
+            flags |= flag;
+        }
+    }
+    flags
 }
 
 /// The formats of every plan, their groups and their texts, deduplicated.
 #[derive(Default)]
 struct Formats {
     list: Vec<FormatOut>,
+    /// Automaton starts of the leading-digits patterns, each format's in a
+    /// run (runs shared when equal).
+    leading: Vec<u32>,
     groups: Vec<(u8, u8)>,
     texts: Vec<String>,
 }
@@ -521,16 +600,44 @@ impl Formats {
                 Some(rule) => self.text(rule),
                 None => 255,
             };
+            let starts: Vec<u32> = f.leading_digits.iter().map(|p| pool.add(p)).collect();
+            let leading = if starts.is_empty() {
+                0
+            } else {
+                self.leading.extend_from_slice(&starts);
+                self.leading.len() - starts.len()
+            };
             let format = FormatOut {
-                leading: f.leading_digits.as_deref().map_or(NONE32, |p| pool.add(p)),
+                leading,
                 groups: self.groups(&f.groups),
                 group_count: f.groups.len(),
                 text: self.text(&f.format),
                 national_rule,
+                flags: format_flags(f),
             };
             self.list.push(format);
         }
         (first, formats.len())
+    }
+
+    /// Shares equal runs of `leading` (after the automata are merged, many
+    /// formats' patterns are the same states).
+    fn share_leading(&mut self) {
+        let old = std::mem::take(&mut self.leading);
+        for f in &mut self.list {
+            let count = usize::from(f.flags & 7);
+            if count == 0 {
+                continue;
+            }
+            let run = &old[f.leading..f.leading + count];
+            f.leading = match self.leading.windows(count).position(|w| w == run) {
+                Some(at) => at,
+                None => {
+                    self.leading.extend_from_slice(run);
+                    self.leading.len() - count
+                }
+            };
+        }
     }
 }
 
@@ -629,11 +736,19 @@ fn generate(db: &Database, pin: &Pin) -> String {
                 .into_iter()
                 .chain(r.types.iter().map(|t| t.start))
         })
-        .chain(formats.list.iter().map(|f| f.leading))
+        // The formats' last (most precise) patterns first, then the others.
+        .chain(formats.list.iter().filter_map(|f| {
+            let count = usize::from(f.flags & 7);
+            count
+                .checked_sub(1)
+                .map(|last| formats.leading[f.leading + last])
+        }))
+        .chain(formats.leading.iter().copied())
         .filter(|&s| s != NONE32)
         .collect();
     let order = pool.renumber(&roots);
     remap_starts(&mut regions, &mut formats, &order);
+    formats.share_leading();
 
     render(
         pin, &pool, raw_states, &programs, &regions, &codes, &formats,
@@ -643,8 +758,8 @@ fn generate(db: &Database, pin: &Pin) -> String {
 /// Points every automaton start of `regions` at its state's new number.
 fn remap_starts(regions: &mut [RegionOut], formats: &mut Formats, map: &[u32]) {
     let remap = |s: u32| if s == NONE32 { NONE32 } else { map[s as usize] };
-    for f in &mut formats.list {
-        f.leading = remap(f.leading);
+    for s in &mut formats.leading {
+        *s = remap(*s);
     }
     for r in regions {
         r.leading_digits = remap(r.leading_digits);
@@ -805,22 +920,31 @@ fn render(
     }
     writeln!(out, "];\n").unwrap();
 
-    // The formats: leading-digits automaton, groups (shortest, longest
-    // length), format text and national prefix rule (indexes in FORMAT_TEXTS).
+    // The formats: leading-digits automata (a run in FORMAT_LEADING), groups
+    // (shortest, longest length), format text and national prefix rule
+    // (indexes in FORMAT_TEXTS), flags.
     assert!(formats.list.len() < 1 << 16 && formats.groups.len() < 1 << 16);
+    assert!(formats.leading.len() < 1 << 16);
     assert!(formats.texts.len() < 255);
     let rows: Vec<String> = formats
         .list
         .iter()
         .map(|f| {
             format!(
-                "Format {{ leading: {:#x}, groups: {}, group_count: {}, text: {}, national_rule: {} }}",
-                if f.leading == NONE32 { u16::MAX } else { u16::try_from(f.leading).expect("16-bit states") },
-                f.groups, f.group_count, f.text, f.national_rule
+                "Format {{ leading: {}, groups: {}, group_count: {}, text: {}, national_rule: {}, flags: {:#x} }}",
+                f.leading, f.groups, f.group_count, f.text, f.national_rule, f.flags
             )
         })
         .collect();
     write_array(&mut out, "FORMATS", "Format", &rows, |v| v.clone());
+    let leading: Vec<u16> = formats
+        .leading
+        .iter()
+        .map(|&s| u16::try_from(s).expect("16-bit states"))
+        .collect();
+    write_array(&mut out, "FORMAT_LEADING", "u16", &leading, |v| {
+        v.to_string()
+    });
     let groups: Vec<String> = formats
         .groups
         .iter()

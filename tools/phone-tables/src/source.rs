@@ -411,6 +411,8 @@ pub struct Desc {
 
 /// One `NumberFormat`: how numbers that start with `leading_digits` (its
 /// last, most precise pattern) and fit `groups` are written.
+/// The as-you-type formatter reads every leading-digits pattern (the one at
+/// index `digits typed - 3`) and the flags below.
 #[derive(Debug, Clone)]
 pub struct Format {
     /// The pattern, which in this metadata is always a sequence of
@@ -418,9 +420,15 @@ pub struct Format {
     pub groups: Vec<(u8, u8)>,
     /// With `$1`… for the groups (the Python port writes `\1`).
     pub format: String,
-    pub leading_digits: Option<String>,
+    /// Every leading-digits pattern, from the shortest prefix to the most
+    /// precise (the formatter uses the last).
+    pub leading_digits: Vec<String>,
     /// The first group written nationally (`0$1`), if any.
     pub national_prefix_rule: Option<String>,
+    /// `national_prefix_optional_when_formatting`.
+    pub national_prefix_optional: bool,
+    /// Whether it has a `domestic_carrier_code_formatting_rule`.
+    pub carrier_rule: bool,
 }
 
 /// One numbering plan (a region, or `"001"` for a non-geographic code).
@@ -519,12 +527,19 @@ fn formats(value: Option<&literal::Value>) -> Result<Vec<Format>> {
                 format: references(&opt_str(f, "format").ok_or("a format without a format")?),
                 leading_digits: f
                     .arg("leading_digits_pattern")
-                    .and_then(|v| v.seq().last())
+                    .map(|v| v.seq())
+                    .unwrap_or(&[])
+                    .iter()
                     .map(|p| p.str().map(str::to_owned).ok_or("bad leading digits"))
-                    .transpose()?,
+                    .collect::<std::result::Result<_, _>>()?,
                 national_prefix_rule: opt_str(f, "national_prefix_formatting_rule")
                     .filter(|rule| !rule.is_empty())
                     .map(|rule| references(&rule)),
+                national_prefix_optional: matches!(
+                    f.arg("national_prefix_optional_when_formatting"),
+                    Some(literal::Value::Bool(true))
+                ),
+                carrier_rule: f.arg("domestic_carrier_code_formatting_rule").is_some(),
             })
         })
         .collect()
