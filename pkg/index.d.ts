@@ -131,6 +131,12 @@ export interface BatchSummary {
   warned: number;
   /** Issue counts by path and code, most frequent first. */
   issues: { path: string; code: Issue["code"]; count: number }[];
+  /**
+   * Issues at `address.postalCode` and `address.state` by the address's country
+   * (alpha-2; null when the address names no known country), most first. Absent
+   * when there are none.
+   */
+  countries?: { country: string | null; postalCode: number; state: number }[];
 }
 
 /**
