@@ -15,8 +15,9 @@
 use crate::problem::Problem;
 use crate::rules::country::normalize_country;
 use crate::tables::address::{
-    POSTAL_ACCEPT, POSTAL_COUNTRIES, POSTAL_EDGES, POSTAL_EDGE_COUNTS, POSTAL_FIRST, POSTAL_ROWS,
-    POSTAL_ROW_STARTS, POSTAL_STARTS, SUBDIVISION_SETS, SUBDIVISION_ZIPS,
+    POSTAL_ACCEPT, POSTAL_COUNTRIES, POSTAL_EDGE_COUNTS, POSTAL_EDGE_RANGES, POSTAL_EDGE_STEPS,
+    POSTAL_FIRST, POSTAL_RANGES, POSTAL_ROWS, POSTAL_ROW_STARTS, POSTAL_STARTS, SUBDIVISION_SETS,
+    SUBDIVISION_ZIPS,
 };
 use crate::tables::fold::{name_key, name_key_into};
 use crate::tables::SubdivisionSet;
@@ -48,20 +49,23 @@ fn symbol(c: char) -> Option<u8> {
 }
 
 fn step(state: u16, symbol: u8) -> Option<u16> {
-    let state = usize::from(state);
-    let block = state / 4;
+    let index = usize::from(state);
+    let block = index / 4;
     let before: usize = POSTAL_EDGE_COUNTS
-        .get(block * 4..state)?
+        .get(block * 4..index)?
         .iter()
         .map(|&n| usize::from(n))
         .sum();
     let from = usize::from(*POSTAL_FIRST.get(block)?) + before;
-    let to = from + usize::from(*POSTAL_EDGE_COUNTS.get(state)?);
-    POSTAL_EDGES
-        .get(from..to)?
-        .iter()
-        .find(|&&(low, high, _)| (low..=high).contains(&symbol))
-        .map(|&(_, _, target)| target)
+    let to = from + usize::from(*POSTAL_EDGE_COUNTS.get(index)?);
+    let edge = (from..to).find(|&edge| {
+        POSTAL_EDGE_RANGES
+            .get(edge)
+            .and_then(|&range| POSTAL_RANGES.get(usize::from(range)))
+            .is_some_and(|&(low, high)| (low..=high).contains(&symbol))
+    })?;
+    // A target is stored as its difference from the state (wrapping).
+    Some(state.wrapping_add(*POSTAL_EDGE_STEPS.get(edge)?))
 }
 
 fn accepts(state: u16) -> bool {

@@ -249,6 +249,53 @@ impl Pool {
         self.states = out;
         class.iter().map(|&c| order[c as usize]).collect()
     }
+
+    /// Renumbers the states depth first from `roots` (each state's targets in
+    /// symbol order), so that a chain of states (`\d{5}`) gets consecutive
+    /// numbers: most edges then lead to the next state, and the targets,
+    /// stored as differences from their state, compress well. Returns each
+    /// state's new number.
+    fn renumber_depth_first(&mut self, roots: &[u32]) -> Vec<u32> {
+        let mut order = vec![DEAD; self.states.len()];
+        let mut next = 0u32;
+        for &root in roots {
+            let mut stack = vec![root];
+            while let Some(s) = stack.pop() {
+                if order[s as usize] != DEAD {
+                    continue;
+                }
+                order[s as usize] = next;
+                next += 1;
+                for &t in self.states[s as usize].next.iter().rev() {
+                    if t != DEAD && order[t as usize] == DEAD {
+                        stack.push(t);
+                    }
+                }
+            }
+        }
+        // (Minimising from the same roots left no state unreachable.)
+        for o in order.iter_mut().filter(|o| **o == DEAD) {
+            *o = next;
+            next += 1;
+        }
+        let mut out = vec![
+            State {
+                accept: false,
+                next: [DEAD; ALPHABET.len()],
+            };
+            self.states.len()
+        ];
+        for (old, s) in self.states.iter().enumerate() {
+            out[order[old] as usize] = State {
+                accept: s.accept,
+                next: s
+                    .next
+                    .map(|t| if t == DEAD { DEAD } else { order[t as usize] }),
+            };
+        }
+        self.states = out;
+        order
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -582,11 +629,13 @@ fn generate() -> Result<String> {
             .flat_map(|s| s.subdivisions.iter().filter_map(|d| d.zip)),
     );
     let before = pool.states.len();
-    let map = pool.minimise(&roots);
+    let minimised = pool.minimise(&roots);
+    let minimised_roots: Vec<u32> = roots.iter().map(|&r| minimised[r as usize]).collect();
+    let renumbered = pool.renumber_depth_first(&minimised_roots);
     if pool.states.len() >= usize::from(NONE16) {
         return Err("too many states for u16".into());
     }
-    let state = |old: u32| map[old as usize];
+    let state = |old: u32| renumbered[minimised[old as usize] as usize];
 
     let mut out = String::new();
     let _ = writeln!(
@@ -604,9 +653,10 @@ fn generate() -> Result<String> {
         rust_str(&format!("{} {}", WHEEL.package, WHEEL.version))
     );
 
-    // States: the first edge of each (edges of state i: EDGES[FIRST[i]..FIRST[i + 1]]).
+    // States: the first edge of each (edges of state i: first[i]..first[i + 1]).
     let mut first = Vec::new();
-    let mut edges = Vec::new();
+    let mut edges: Vec<(usize, usize, u32)> = Vec::new();
+    let mut sources = Vec::new();
     let mut accept = vec![0u8; pool.states.len().div_ceil(8)];
     for (i, s) in pool.states.iter().enumerate() {
         first.push(edges.len());
@@ -622,6 +672,7 @@ fn generate() -> Result<String> {
             }
             if to != DEAD {
                 edges.push((symbol, end, to));
+                sources.push(i as u32);
             }
             symbol = end + 1;
         }
@@ -632,8 +683,9 @@ fn generate() -> Result<String> {
     let _ = writeln!(
         out,
         "/// The postal-code automata ({} states, from {before} before minimising): the\n\
-         /// edges of state `i` are the `POSTAL_EDGE_COUNTS[i]` edges of `POSTAL_EDGES` from\n\
-         /// `POSTAL_FIRST[i / 4]` plus the counts of the states `4 * (i / 4)..i`.",
+         /// edges of state `i` (in `POSTAL_EDGE_RANGES` and `POSTAL_EDGE_STEPS`) are the\n\
+         /// `POSTAL_EDGE_COUNTS[i]` edges from `POSTAL_FIRST[i / 4]` plus the counts of\n\
+         /// the states `4 * (i / 4)..i`.",
         pool.states.len()
     );
     out.push_str("pub(crate) static POSTAL_FIRST: &[u16] = &[\n");
@@ -648,14 +700,45 @@ fn generate() -> Result<String> {
     }
     numbers(&mut out, counts);
     out.push_str("];\n\n");
+    // Edges as two columns: the symbol range (an index into the distinct
+    // ranges) and the target as a difference from the edge's own state.
+    let mut ranges: Vec<(usize, usize)> = edges.iter().map(|&(a, b, _)| (a, b)).collect();
+    ranges.sort_unstable();
+    ranges.dedup();
+    if ranges.len() > 256 {
+        return Err("too many symbol ranges for u8".into());
+    }
     out.push_str(
-        "/// Edges `(first symbol, last symbol, target state)`; symbols are indexes in\n\
-         /// `0-9A-Z -` (a digit is itself, `A` is 10, space 36, hyphen 37).\n",
+        "/// The symbol ranges edges are labelled with, `(first symbol, last symbol)`;\n\
+         /// symbols are indexes in `0-9A-Z -` (a digit is itself, `A` is 10, space\n\
+         /// 36, hyphen 37).\n",
     );
-    out.push_str("pub(crate) static POSTAL_EDGES: &[(u8, u8, u16)] = &[\n");
+    out.push_str("pub(crate) static POSTAL_RANGES: &[(u8, u8)] = &[\n");
+    numbers(&mut out, ranges.iter().map(|(a, b)| format!("({a}, {b})")));
+    out.push_str("];\n\n");
+    out.push_str("/// Each edge's symbol range: its index in `POSTAL_RANGES`.\n");
+    out.push_str("pub(crate) static POSTAL_EDGE_RANGES: &[u8] = &[\n");
     numbers(
         &mut out,
-        edges.iter().map(|(a, b, t)| format!("({a}, {b}, {t})")),
+        edges.iter().map(|&(a, b, _)| {
+            ranges
+                .binary_search(&(a, b))
+                .unwrap_or_default()
+                .to_string()
+        }),
+    );
+    out.push_str("];\n\n");
+    out.push_str(
+        "/// Each edge's target state, as the difference from its own state (wrapping\n\
+         /// `u16` arithmetic; states are numbered depth first, so most are 1).\n",
+    );
+    out.push_str("pub(crate) static POSTAL_EDGE_STEPS: &[u16] = &[\n");
+    numbers(
+        &mut out,
+        edges
+            .iter()
+            .zip(&sources)
+            .map(|(&(_, _, to), &from)| (to as u16).wrapping_sub(from as u16).to_string()),
     );
     out.push_str("];\n\n");
     out.push_str("/// Bit `i % 8` of byte `i / 8`: state `i` accepts (what was read matches).\n");
