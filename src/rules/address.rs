@@ -234,6 +234,8 @@ pub fn relaid_postal_code(country: &str, code: &str) -> Result<Option<String>, P
 /// A subdivision of a country whose addresses require one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Subdivision {
+    /// Its country, alpha-2.
+    country: &'static str,
     /// Its row in its set.
     row: &'static str,
     /// Its index in `SUBDIVISION_ZIPS`.
@@ -271,8 +273,19 @@ impl Subdivision {
     }
 
     /// Its ISO 3166-2 code, where the data gives one (`US-CA`).
-    pub fn iso_code(self) -> Option<&'static str> {
-        Some(self.column(3)).filter(|s| !s.is_empty())
+    pub fn iso_code(self) -> Option<String> {
+        self.iso_suffix()
+            .map(|suffix| format!("{}-{suffix}", self.country))
+    }
+
+    /// Its ISO 3166-2 code without the country and hyphen (`CA`), where the
+    /// data gives one: the tables store it so, `=` where it is the key.
+    fn iso_suffix(self) -> Option<&'static str> {
+        match self.column(3) {
+            "" => None,
+            "=" => Some(self.key()),
+            suffix => Some(suffix),
+        }
     }
 
     /// The name a message uses: the Latin name, else the name.
@@ -305,6 +318,7 @@ fn subdivisions_of(set: &'static SubdivisionSet) -> impl Iterator<Item = Subdivi
         rest = rest.get(end + 1..).unwrap_or("");
         index += 1;
         Some(Subdivision {
+            country: set.country,
             row,
             index: index - 1,
         })
@@ -328,7 +342,11 @@ fn find_key(set: &'static SubdivisionSet, state: &str) -> Option<Subdivision> {
             && row[..target.len()].eq_ignore_ascii_case(target)
         {
             let row = set.rows.get(start..end)?;
-            return Some(Subdivision { row, index });
+            return Some(Subdivision {
+                country: set.country,
+                row,
+                index,
+            });
         }
         start = end + 1;
         index += 1;
@@ -367,22 +385,34 @@ pub fn find_state(country: &str, state: &str) -> Result<Option<Subdivision>, Pro
         return Ok(Some(found));
     }
     let key = name_key(state);
+    // The key without an ISO 3166-2 code's country and hyphen (`ca` for
+    // `us-ca`), where it has them.
+    let iso_suffix = key
+        .get(..3)
+        .filter(|prefix| {
+            prefix
+                .get(..2)
+                .is_some_and(|c| c.eq_ignore_ascii_case(set.country))
+                && prefix.ends_with('-')
+        })
+        .and_then(|_| key.get(3..));
     let (mut folded, mut word) = (String::new(), String::new());
     subdivisions_of(set)
         .find(|s| {
             s.row.split('\t').enumerate().any(|(n, column)| {
+                // The ISO 3166-2 code, stored without its country, matches
+                // with it or without it (`MH` for `IN-MH`; the generator
+                // checks that it names no other subdivision).
+                let column = if n == 3 && column == "=" {
+                    s.key()
+                } else {
+                    column
+                };
                 if column.is_empty() {
                     return false;
                 }
                 name_key_into(column, &mut folded, &mut word);
-                if folded == key {
-                    return true;
-                }
-                // The ISO 3166-2 code also matches without its country
-                // (`MH` for `IN-MH`; the generator checks that it names no
-                // other subdivision).
-                let suffix = folded.split_once('-').map(|(_, suffix)| suffix);
-                n == 3 && suffix == Some(key.as_str())
+                folded == key || (n == 3 && iso_suffix == Some(folded.as_str()))
             })
         })
         .map(Some)
@@ -447,7 +477,7 @@ pub struct SubdivisionInfo {
     #[serde(rename = "latinName", skip_serializing_if = "Option::is_none")]
     pub latin_name: Option<&'static str>,
     #[serde(rename = "isoCode", skip_serializing_if = "Option::is_none")]
-    pub iso_code: Option<&'static str>,
+    pub iso_code: Option<String>,
 }
 
 /// The subdivisions `state` must name in a country (ISO 3166-1 code or
@@ -518,6 +548,10 @@ mod tests {
             ("US", "california", "CA"),
             ("US", "ca", "CA"),
             ("US", "us-ca", "CA"),
+            ("US", "US-NY", "NY"),
+            ("IN", "in-mh", "Maharashtra"),
+            ("AE", "AE-AJ", "عجمان"),
+            ("AE", "aj", "عجمان"),
             ("AU", "new south wales", "NSW"),
             ("JP", "Tokyo", "東京都"),
             ("JP", "東京都", "東京都"),
@@ -532,6 +566,7 @@ mod tests {
             assert_eq!(found, Ok(Some(key)), "{country} {given}");
         }
         assert!(find_state("US", "Californa").is_err());
+        assert!(find_state("US", "CA-CA").is_err(), "another country's prefix");
         assert_eq!(find_state("DE", "Bayern"), Ok(None));
     }
 
@@ -553,9 +588,19 @@ mod tests {
         assert_eq!(us.kind, "zip");
         assert!(postal_code_format("AE").is_none());
         let states = subdivisions("US");
-        assert!(states
-            .iter()
-            .any(|s| s.key == "CA" && s.name == "California"));
+        assert!(states.iter().any(|s| s.key == "CA"
+            && s.name == "California"
+            && s.iso_code.as_deref() == Some("US-CA")));
+        // Stored without the country, and as `=` where it is the key.
+        let iso = |country, key| {
+            subdivisions(country)
+                .into_iter()
+                .find(|s| s.key == key)
+                .and_then(|s| s.iso_code)
+        };
+        assert_eq!(iso("IN", "Maharashtra").as_deref(), Some("IN-MH"));
+        assert_eq!(iso("AU", "JBT"), None);
+        assert_eq!(iso("AE", "عجمان").as_deref(), Some("AE-AJ"));
         assert!(subdivisions("DE").is_empty());
     }
 }

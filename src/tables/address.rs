@@ -567,9 +567,10 @@ pub(crate) static POSTAL_ROWS: &str = "\
 /// Each country whose addresses require a subdivision the data lists, sorted
 /// by code, with the data's name for them and its subdivisions: one row each,
 /// in the data's order, of tab-separated columns: key (emitted), name (empty
-/// where it is the key), Latin name, ISO 3166-2 code (both empty where the data
-/// has none), then any other names it is known by (other languages' names
-/// and keys); a newline ends it. `first` is the index of its first
+/// where it is the key), Latin name, ISO 3166-2 code without its country and
+/// hyphen (`=` where that is the key; both empty where the data has none),
+/// then any other names it is known by (other languages' names and keys); a
+/// newline ends it. `first` is the index of its first
 /// subdivision in `SUBDIVISION_ZIPS`. No two subdivisions of a country have
 /// columns that fold (`tables::fold::name_key`) to the same key.
 pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
@@ -578,13 +579,13 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "emirate",
         first: 0,
         rows: "\
-            أبو ظبي\t\tAbu Dhabi\tAE-AZ\n\
-            إمارة الشارقةّ\tالشارقة\tSharjah\tAE-SH\n\
-            الفجيرة\t\tFujairah\tAE-FU\n\
-            ام القيوين\t\tUmm Al Quwain\tAE-UQ\n\
-            إمارة دبيّ\tدبي\tDubai\tAE-DU\n\
-            إمارة رأس الخيمة\tرأس الخيمة\tRas al Khaimah\tAE-RK\n\
-            عجمان\t\tAjman\tAE-AJ\n\
+            أبو ظبي\t\tAbu Dhabi\tAZ\n\
+            إمارة الشارقةّ\tالشارقة\tSharjah\tSH\n\
+            الفجيرة\t\tFujairah\tFU\n\
+            ام القيوين\t\tUmm Al Quwain\tUQ\n\
+            إمارة دبيّ\tدبي\tDubai\tDU\n\
+            إمارة رأس الخيمة\tرأس الخيمة\tRas al Khaimah\tRK\n\
+            عجمان\t\tAjman\tAJ\n\
         ",
     },
     SubdivisionSet {
@@ -592,15 +593,15 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "state",
         first: 7,
         rows: "\
-            ACT\tAustralian Capital Territory\t\tAU-ACT\n\
+            ACT\tAustralian Capital Territory\t\t=\n\
             JBT\tJervis Bay Territory\t\t\n\
-            NSW\tNew South Wales\t\tAU-NSW\n\
-            NT\tNorthern Territory\t\tAU-NT\n\
-            QLD\tQueensland\t\tAU-QLD\n\
-            SA\tSouth Australia\t\tAU-SA\n\
-            TAS\tTasmania\t\tAU-TAS\n\
-            VIC\tVictoria\t\tAU-VIC\n\
-            WA\tWestern Australia\t\tAU-WA\n\
+            NSW\tNew South Wales\t\t=\n\
+            NT\tNorthern Territory\t\t=\n\
+            QLD\tQueensland\t\t=\n\
+            SA\tSouth Australia\t\t=\n\
+            TAS\tTasmania\t\t=\n\
+            VIC\tVictoria\t\t=\n\
+            WA\tWestern Australia\t\t=\n\
         ",
     },
     SubdivisionSet {
@@ -608,33 +609,33 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "state",
         first: 16,
         rows: "\
-            AC\tAcre\t\tBR-AC\n\
-            AL\tAlagoas\t\tBR-AL\n\
-            AP\tAmapá\t\tBR-AP\n\
-            AM\tAmazonas\t\tBR-AM\n\
-            BA\tBahia\t\tBR-BA\n\
-            CE\tCeará\t\tBR-CE\n\
-            DF\tDistrito Federal\t\tBR-DF\n\
-            ES\tEspírito Santo\t\tBR-ES\n\
-            GO\tGoiás\t\tBR-GO\n\
-            MA\tMaranhão\t\tBR-MA\n\
-            MT\tMato Grosso\t\tBR-MT\n\
-            MS\tMato Grosso do Sul\t\tBR-MS\n\
-            MG\tMinas Gerais\t\tBR-MG\n\
-            PA\tPará\t\tBR-PA\n\
-            PB\tParaíba\t\tBR-PB\n\
-            PR\tParaná\t\tBR-PR\n\
-            PE\tPernambuco\t\tBR-PE\n\
-            PI\tPiauí\t\tBR-PI\n\
-            RJ\tRio de Janeiro\t\tBR-RJ\n\
-            RN\tRio Grande do Norte\t\tBR-RN\n\
-            RS\tRio Grande do Sul\t\tBR-RS\n\
-            RO\tRondônia\t\tBR-RO\n\
-            RR\tRoraima\t\tBR-RR\n\
-            SC\tSanta Catarina\t\tBR-SC\n\
-            SP\tSão Paulo\t\tBR-SP\n\
-            SE\tSergipe\t\tBR-SE\n\
-            TO\tTocantins\t\tBR-TO\n\
+            AC\tAcre\t\t=\n\
+            AL\tAlagoas\t\t=\n\
+            AP\tAmapá\t\t=\n\
+            AM\tAmazonas\t\t=\n\
+            BA\tBahia\t\t=\n\
+            CE\tCeará\t\t=\n\
+            DF\tDistrito Federal\t\t=\n\
+            ES\tEspírito Santo\t\t=\n\
+            GO\tGoiás\t\t=\n\
+            MA\tMaranhão\t\t=\n\
+            MT\tMato Grosso\t\t=\n\
+            MS\tMato Grosso do Sul\t\t=\n\
+            MG\tMinas Gerais\t\t=\n\
+            PA\tPará\t\t=\n\
+            PB\tParaíba\t\t=\n\
+            PR\tParaná\t\t=\n\
+            PE\tPernambuco\t\t=\n\
+            PI\tPiauí\t\t=\n\
+            RJ\tRio de Janeiro\t\t=\n\
+            RN\tRio Grande do Norte\t\t=\n\
+            RS\tRio Grande do Sul\t\t=\n\
+            RO\tRondônia\t\t=\n\
+            RR\tRoraima\t\t=\n\
+            SC\tSanta Catarina\t\t=\n\
+            SP\tSão Paulo\t\t=\n\
+            SE\tSergipe\t\t=\n\
+            TO\tTocantins\t\t=\n\
         ",
     },
     SubdivisionSet {
@@ -642,19 +643,19 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "province",
         first: 43,
         rows: "\
-            AB\tAlberta\t\tCA-AB\n\
-            BC\tBritish Columbia\t\tCA-BC\tColombie-Britannique\n\
-            MB\tManitoba\t\tCA-MB\n\
-            NB\tNew Brunswick\t\tCA-NB\tNouveau-Brunswick\n\
-            NL\tNewfoundland and Labrador\t\tCA-NL\tTerre-Neuve-et-Labrador\n\
-            NT\tNorthwest Territories\t\tCA-NT\tTerritoires du Nord-Ouest\n\
-            NS\tNova Scotia\t\tCA-NS\tNouvelle-Écosse\n\
-            NU\tNunavut\t\tCA-NU\n\
-            ON\tOntario\t\tCA-ON\n\
-            PE\tPrince Edward Island\t\tCA-PE\tÎle-du-Prince-Édouard\n\
-            QC\tQuebec\t\tCA-QC\n\
-            SK\tSaskatchewan\t\tCA-SK\n\
-            YT\tYukon\t\tCA-YT\n\
+            AB\tAlberta\t\t=\n\
+            BC\tBritish Columbia\t\t=\tColombie-Britannique\n\
+            MB\tManitoba\t\t=\n\
+            NB\tNew Brunswick\t\t=\tNouveau-Brunswick\n\
+            NL\tNewfoundland and Labrador\t\t=\tTerre-Neuve-et-Labrador\n\
+            NT\tNorthwest Territories\t\t=\tTerritoires du Nord-Ouest\n\
+            NS\tNova Scotia\t\t=\tNouvelle-Écosse\n\
+            NU\tNunavut\t\t=\n\
+            ON\tOntario\t\t=\n\
+            PE\tPrince Edward Island\t\t=\tÎle-du-Prince-Édouard\n\
+            QC\tQuebec\t\t=\n\
+            SK\tSaskatchewan\t\t=\n\
+            YT\tYukon\t\t=\n\
         ",
     },
     SubdivisionSet {
@@ -662,40 +663,40 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "province",
         first: 56,
         rows: "\
-            安徽省\t\tAnhui Sheng\tCN-34\n\
-            澳门\t\tMacau\tCN-92\n\
-            北京市\t\tBeijing Shi\tCN-11\n\
-            重庆市\t\tChongqing Shi\tCN-50\n\
-            福建省\t\tFujian Sheng\tCN-35\n\
-            甘肃省\t\tGansu Sheng\tCN-62\n\
-            广东省\t\tGuangdong Sheng\tCN-44\n\
-            广西壮族自治区\t广西\tGuangxi Zhuangzuzizhiqu\tCN-45\n\
-            贵州省\t\tGuizhou Sheng\tCN-52\n\
-            海南省\t\tHainan Sheng\tCN-46\n\
-            河北省\t\tHebei Sheng\tCN-13\n\
-            河南省\t\tHenan Sheng\tCN-41\n\
-            黑龙江省\t\tHeilongjiang Sheng\tCN-23\n\
-            湖北省\t\tHubei Sheng\tCN-42\n\
-            湖南省\t\tHunan Sheng\tCN-43\n\
-            吉林省\t\tJilin Sheng\tCN-22\n\
-            江苏省\t\tJiangsu Sheng\tCN-32\n\
-            江西省\t\tJiangxi Sheng\tCN-36\n\
-            辽宁省\t\tLiaoning Sheng\tCN-21\n\
-            内蒙古自治区\t内蒙古\tNeimenggu Zizhiqu\tCN-15\n\
-            宁夏回族自治区\t宁夏\tNingxia Huizuzizhiqu\tCN-64\n\
-            青海省\t\tQinghai Sheng\tCN-63\n\
-            山东省\t\tShandong Sheng\tCN-37\n\
-            山西省\t\tShanxi Sheng\tCN-14\n\
-            陕西省\t\tShaanxi Sheng\tCN-61\n\
-            上海市\t\tShanghai Shi\tCN-31\n\
-            四川省\t\tSichuan Sheng\tCN-51\n\
-            台湾\t\tTaiwan\tCN-71\n\
-            天津市\t\tTianjin Shi\tCN-12\n\
-            西藏自治区\t西藏\tXizang Zizhiqu\tCN-54\n\
-            香港\t\tHong Kong\tCN-91\n\
-            新疆维吾尔自治区\t新疆\tXinjiang Weiwuerzizhiqu\tCN-65\n\
-            云南省\t\tYunnan Sheng\tCN-53\n\
-            浙江省\t\tZhejiang Sheng\tCN-33\n\
+            安徽省\t\tAnhui Sheng\t34\n\
+            澳门\t\tMacau\t92\n\
+            北京市\t\tBeijing Shi\t11\n\
+            重庆市\t\tChongqing Shi\t50\n\
+            福建省\t\tFujian Sheng\t35\n\
+            甘肃省\t\tGansu Sheng\t62\n\
+            广东省\t\tGuangdong Sheng\t44\n\
+            广西壮族自治区\t广西\tGuangxi Zhuangzuzizhiqu\t45\n\
+            贵州省\t\tGuizhou Sheng\t52\n\
+            海南省\t\tHainan Sheng\t46\n\
+            河北省\t\tHebei Sheng\t13\n\
+            河南省\t\tHenan Sheng\t41\n\
+            黑龙江省\t\tHeilongjiang Sheng\t23\n\
+            湖北省\t\tHubei Sheng\t42\n\
+            湖南省\t\tHunan Sheng\t43\n\
+            吉林省\t\tJilin Sheng\t22\n\
+            江苏省\t\tJiangsu Sheng\t32\n\
+            江西省\t\tJiangxi Sheng\t36\n\
+            辽宁省\t\tLiaoning Sheng\t21\n\
+            内蒙古自治区\t内蒙古\tNeimenggu Zizhiqu\t15\n\
+            宁夏回族自治区\t宁夏\tNingxia Huizuzizhiqu\t64\n\
+            青海省\t\tQinghai Sheng\t63\n\
+            山东省\t\tShandong Sheng\t37\n\
+            山西省\t\tShanxi Sheng\t14\n\
+            陕西省\t\tShaanxi Sheng\t61\n\
+            上海市\t\tShanghai Shi\t31\n\
+            四川省\t\tSichuan Sheng\t51\n\
+            台湾\t\tTaiwan\t71\n\
+            天津市\t\tTianjin Shi\t12\n\
+            西藏自治区\t西藏\tXizang Zizhiqu\t54\n\
+            香港\t\tHong Kong\t91\n\
+            新疆维吾尔自治区\t新疆\tXinjiang Weiwuerzizhiqu\t65\n\
+            云南省\t\tYunnan Sheng\t53\n\
+            浙江省\t\tZhejiang Sheng\t33\n\
         ",
     },
     SubdivisionSet {
@@ -703,39 +704,39 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "department",
         first: 90,
         rows: "\
-            Amazonas\t\t\tCO-AMA\n\
-            Antioquia\t\t\tCO-ANT\n\
-            Arauca\t\t\tCO-ARA\n\
-            Atlántico\t\t\tCO-ATL\n\
-            Bogotá\t\t\tCO-DC\n\
-            Bolívar\t\t\tCO-BOL\n\
-            Boyacá\t\t\tCO-BOY\n\
-            Caldas\t\t\tCO-CAL\n\
-            Caquetá\t\t\tCO-CAQ\n\
-            Casanare\t\t\tCO-CAS\n\
-            Cauca\t\t\tCO-CAU\n\
-            Cesar\t\t\tCO-CES\n\
-            Chocó\t\t\tCO-CHO\n\
-            Córdoba\t\t\tCO-COR\n\
-            Cundinamarca\t\t\tCO-CUN\n\
-            Guainía\t\t\tCO-GUA\n\
-            Guaviare\t\t\tCO-GUV\n\
-            Huila\t\t\tCO-HUI\n\
-            La Guajira\t\t\tCO-LAG\n\
-            Magdalena\t\t\tCO-MAG\n\
-            Meta\t\t\tCO-MET\n\
-            Nariño\t\t\tCO-NAR\n\
-            Norte de Santander\t\t\tCO-NSA\n\
-            Putumayo\t\t\tCO-PUT\n\
-            Quindío\t\t\tCO-QUI\n\
-            Risaralda\t\t\tCO-RIS\n\
-            San Andrés y Providencia\t\t\tCO-SAP\n\
-            Santander\t\t\tCO-SAN\n\
-            Sucre\t\t\tCO-SUC\n\
-            Tolima\t\t\tCO-TOL\n\
-            Valle del Cauca\t\t\tCO-VAC\n\
-            Vaupés\t\t\tCO-VAU\n\
-            Vichada\t\t\tCO-VID\n\
+            Amazonas\t\t\tAMA\n\
+            Antioquia\t\t\tANT\n\
+            Arauca\t\t\tARA\n\
+            Atlántico\t\t\tATL\n\
+            Bogotá\t\t\tDC\n\
+            Bolívar\t\t\tBOL\n\
+            Boyacá\t\t\tBOY\n\
+            Caldas\t\t\tCAL\n\
+            Caquetá\t\t\tCAQ\n\
+            Casanare\t\t\tCAS\n\
+            Cauca\t\t\tCAU\n\
+            Cesar\t\t\tCES\n\
+            Chocó\t\t\tCHO\n\
+            Córdoba\t\t\tCOR\n\
+            Cundinamarca\t\t\tCUN\n\
+            Guainía\t\t\tGUA\n\
+            Guaviare\t\t\tGUV\n\
+            Huila\t\t\tHUI\n\
+            La Guajira\t\t\tLAG\n\
+            Magdalena\t\t\tMAG\n\
+            Meta\t\t\tMET\n\
+            Nariño\t\t\tNAR\n\
+            Norte de Santander\t\t\tNSA\n\
+            Putumayo\t\t\tPUT\n\
+            Quindío\t\t\tQUI\n\
+            Risaralda\t\t\tRIS\n\
+            San Andrés y Providencia\t\t\tSAP\n\
+            Santander\t\t\tSAN\n\
+            Sucre\t\t\tSUC\n\
+            Tolima\t\t\tTOL\n\
+            Valle del Cauca\t\t\tVAC\n\
+            Vaupés\t\t\tVAU\n\
+            Vichada\t\t\tVID\n\
         ",
     },
     SubdivisionSet {
@@ -812,40 +813,40 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "province",
         first: 178,
         rows: "\
-            Aceh\t\tAceh\tID-AC\n\
-            Bali\t\tBali\tID-BA\n\
-            Banten\t\tBanten\tID-BT\n\
-            Bengkulu\t\tBengkulu\tID-BE\n\
-            Daerah Istimewa Yogyakarta\t\tSpecial Region of Yogyakarta\tID-YO\n\
-            DKI Jakarta\t\tJakarta\tID-JK\n\
-            Gorontalo\t\tGorontalo\tID-GO\n\
-            Jambi\t\tJambi\tID-JA\n\
-            Jawa Barat\t\tWest Java\tID-JB\n\
-            Jawa Tengah\t\tCentral Java\tID-JT\n\
-            Jawa Timur\t\tEast Java\tID-JI\n\
-            Kalimantan Barat\t\tWest Kalimantan\tID-KB\n\
-            Kalimantan Selatan\t\tSouth Kalimantan\tID-KS\n\
-            Kalimantan Tengah\t\tCentral Kalimantan\tID-KT\n\
-            Kalimantan Timur\t\tEast Kalimantan\tID-KI\n\
-            Kalimantan Utara\t\tNorth Kalimantan\tID-KU\n\
-            Kepulauan Bangka Belitung\t\tBangka Belitung Islands\tID-BB\n\
-            Kepulauan Riau\t\tRiau Islands\tID-KR\n\
-            Lampung\t\tLampung\tID-LA\n\
-            Maluku\t\tMaluku\tID-MA\n\
-            Maluku Utara\t\tNorth Maluku\tID-MU\n\
-            Nusa Tenggara Barat\t\tWest Nusa Tenggara\tID-NB\n\
-            Nusa Tenggara Timur\t\tEast Nusa Tenggara\tID-NT\n\
-            Papua\t\tPapua\tID-PA\n\
-            Papua Barat\t\tWest Papua\tID-PB\n\
-            Riau\t\tRiau\tID-RI\n\
-            Sulawesi Barat\t\tWest Sulawesi\tID-SR\n\
-            Sulawesi Selatan\t\tSouth Sulawesi\tID-SN\n\
-            Sulawesi Tengah\t\tCentral Sulawesi\tID-ST\n\
-            Sulawesi Tenggara\t\tSouth East Sulawesi\tID-SG\n\
-            Sulawesi Utara\t\tNorth Sulawesi\tID-SA\n\
-            Sumatera Barat\t\tWest Sumatra\tID-SB\n\
-            Sumatera Selatan\t\tSouth Sumatra\tID-SS\n\
-            Sumatera Utara\t\tNorth Sumatra\tID-SU\n\
+            Aceh\t\tAceh\tAC\n\
+            Bali\t\tBali\tBA\n\
+            Banten\t\tBanten\tBT\n\
+            Bengkulu\t\tBengkulu\tBE\n\
+            Daerah Istimewa Yogyakarta\t\tSpecial Region of Yogyakarta\tYO\n\
+            DKI Jakarta\t\tJakarta\tJK\n\
+            Gorontalo\t\tGorontalo\tGO\n\
+            Jambi\t\tJambi\tJA\n\
+            Jawa Barat\t\tWest Java\tJB\n\
+            Jawa Tengah\t\tCentral Java\tJT\n\
+            Jawa Timur\t\tEast Java\tJI\n\
+            Kalimantan Barat\t\tWest Kalimantan\tKB\n\
+            Kalimantan Selatan\t\tSouth Kalimantan\tKS\n\
+            Kalimantan Tengah\t\tCentral Kalimantan\tKT\n\
+            Kalimantan Timur\t\tEast Kalimantan\tKI\n\
+            Kalimantan Utara\t\tNorth Kalimantan\tKU\n\
+            Kepulauan Bangka Belitung\t\tBangka Belitung Islands\tBB\n\
+            Kepulauan Riau\t\tRiau Islands\tKR\n\
+            Lampung\t\tLampung\tLA\n\
+            Maluku\t\tMaluku\tMA\n\
+            Maluku Utara\t\tNorth Maluku\tMU\n\
+            Nusa Tenggara Barat\t\tWest Nusa Tenggara\tNB\n\
+            Nusa Tenggara Timur\t\tEast Nusa Tenggara\tNT\n\
+            Papua\t\tPapua\tPA\n\
+            Papua Barat\t\tWest Papua\tPB\n\
+            Riau\t\tRiau\tRI\n\
+            Sulawesi Barat\t\tWest Sulawesi\tSR\n\
+            Sulawesi Selatan\t\tSouth Sulawesi\tSN\n\
+            Sulawesi Tengah\t\tCentral Sulawesi\tST\n\
+            Sulawesi Tenggara\t\tSouth East Sulawesi\tSG\n\
+            Sulawesi Utara\t\tNorth Sulawesi\tSA\n\
+            Sumatera Barat\t\tWest Sumatra\tSB\n\
+            Sumatera Selatan\t\tSouth Sumatra\tSS\n\
+            Sumatera Utara\t\tNorth Sumatra\tSU\n\
         ",
     },
     SubdivisionSet {
@@ -853,42 +854,42 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "state",
         first: 212,
         rows: "\
-            Andaman and Nicobar Islands\tAndaman & Nicobar\t\tIN-AN\tअंडमान और निकोबार द्वीपसमूह\n\
-            Andhra Pradesh\t\t\tIN-AP\tआंध्र प्रदेश\n\
-            Arunachal Pradesh\t\t\tIN-AR\tअरुणाचल प्रदेश\n\
-            Assam\t\t\tIN-AS\tअसम\n\
-            Bihar\t\t\tIN-BR\tबिहार\n\
-            Chandigarh\t\t\tIN-CH\tचंडीगढ़\n\
-            Chhattisgarh\t\t\tIN-CT\tछत्तीसगढ़\n\
-            Dadra and Nagar Haveli and Daman and Diu\tDadra & Nagar Haveli & Daman & Diu\t\tIN-DH\tदादरा और नगर हवेली और दमन और दिउ\n\
-            Delhi\t\t\tIN-DL\tदिल्ली\n\
-            Goa\t\t\tIN-GA\tगोआ\n\
-            Gujarat\t\t\tIN-GJ\tगुजरात\n\
-            Haryana\t\t\tIN-HR\tहरियाणा\n\
-            Himachal Pradesh\t\t\tIN-HP\tहिमाचल प्रदेश\n\
-            Jammu and Kashmir\tJammu & Kashmir\t\tIN-JK\tजम्मू और कश्मीर\n\
-            Jharkhand\t\t\tIN-JH\tझारखण्ड\n\
-            Karnataka\t\t\tIN-KA\tकर्नाटक\n\
-            Kerala\t\t\tIN-KL\tकेरल\n\
-            Ladakh\t\t\tIN-LA\tलद्दाख़\n\
-            Lakshadweep\t\t\tIN-LD\tलक्षद्वीप\n\
-            Madhya Pradesh\t\t\tIN-MP\tमध्य प्रदेश\n\
-            Maharashtra\t\t\tIN-MH\tमहाराष्ट्र\n\
-            Manipur\t\t\tIN-MN\tमणिपुर\n\
-            Meghalaya\t\t\tIN-ML\tमेघालय\n\
-            Mizoram\t\t\tIN-MZ\tमिजोरम\n\
-            Nagaland\t\t\tIN-NL\tनागालैंड\n\
-            Odisha\t\t\tIN-OR\tओड़िशा\n\
-            Puducherry\t\t\tIN-PY\tपांडिचेरी\n\
-            Punjab\t\t\tIN-PB\tपंजाब\n\
-            Rajasthan\t\t\tIN-RJ\tराजस्थान\n\
-            Sikkim\t\t\tIN-SK\tसिक्किम\n\
-            Tamil Nadu\t\t\tIN-TN\tतमिल नाडु\n\
-            Telangana\t\t\tIN-TG\tतेलंगाना\n\
-            Tripura\t\t\tIN-TR\tत्रिपुरा\n\
-            Uttar Pradesh\t\t\tIN-UP\tउत्तर प्रदेश\n\
-            Uttarakhand\t\t\tIN-UT\tउत्तराखण्ड\n\
-            West Bengal\t\t\tIN-WB\tपश्चिम बंगाल\n\
+            Andaman and Nicobar Islands\tAndaman & Nicobar\t\tAN\tअंडमान और निकोबार द्वीपसमूह\n\
+            Andhra Pradesh\t\t\tAP\tआंध्र प्रदेश\n\
+            Arunachal Pradesh\t\t\tAR\tअरुणाचल प्रदेश\n\
+            Assam\t\t\tAS\tअसम\n\
+            Bihar\t\t\tBR\tबिहार\n\
+            Chandigarh\t\t\tCH\tचंडीगढ़\n\
+            Chhattisgarh\t\t\tCT\tछत्तीसगढ़\n\
+            Dadra and Nagar Haveli and Daman and Diu\tDadra & Nagar Haveli & Daman & Diu\t\tDH\tदादरा और नगर हवेली और दमन और दिउ\n\
+            Delhi\t\t\tDL\tदिल्ली\n\
+            Goa\t\t\tGA\tगोआ\n\
+            Gujarat\t\t\tGJ\tगुजरात\n\
+            Haryana\t\t\tHR\tहरियाणा\n\
+            Himachal Pradesh\t\t\tHP\tहिमाचल प्रदेश\n\
+            Jammu and Kashmir\tJammu & Kashmir\t\tJK\tजम्मू और कश्मीर\n\
+            Jharkhand\t\t\tJH\tझारखण्ड\n\
+            Karnataka\t\t\tKA\tकर्नाटक\n\
+            Kerala\t\t\tKL\tकेरल\n\
+            Ladakh\t\t\tLA\tलद्दाख़\n\
+            Lakshadweep\t\t\tLD\tलक्षद्वीप\n\
+            Madhya Pradesh\t\t\tMP\tमध्य प्रदेश\n\
+            Maharashtra\t\t\tMH\tमहाराष्ट्र\n\
+            Manipur\t\t\tMN\tमणिपुर\n\
+            Meghalaya\t\t\tML\tमेघालय\n\
+            Mizoram\t\t\tMZ\tमिजोरम\n\
+            Nagaland\t\t\tNL\tनागालैंड\n\
+            Odisha\t\t\tOR\tओड़िशा\n\
+            Puducherry\t\t\tPY\tपांडिचेरी\n\
+            Punjab\t\t\tPB\tपंजाब\n\
+            Rajasthan\t\t\tRJ\tराजस्थान\n\
+            Sikkim\t\t\tSK\tसिक्किम\n\
+            Tamil Nadu\t\t\tTN\tतमिल नाडु\n\
+            Telangana\t\t\tTG\tतेलंगाना\n\
+            Tripura\t\t\tTR\tत्रिपुरा\n\
+            Uttar Pradesh\t\t\tUP\tउत्तर प्रदेश\n\
+            Uttarakhand\t\t\tUT\tउत्तराखण्ड\n\
+            West Bengal\t\t\tWB\tपश्चिम बंगाल\n\
         ",
     },
     SubdivisionSet {
@@ -896,113 +897,113 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "province",
         first: 248,
         rows: "\
-            AG\tAgrigento\t\tIT-AG\n\
-            AL\tAlessandria\t\tIT-AL\n\
-            AN\tAncona\t\tIT-AN\n\
-            AO\tAosta\t\tIT-AO\n\
-            AR\tArezzo\t\tIT-AR\n\
-            AP\tAscoli Piceno\t\tIT-AP\n\
-            AT\tAsti\t\tIT-AT\n\
-            AV\tAvellino\t\tIT-AV\n\
-            BA\tBari\t\tIT-BA\n\
-            BT\tBarletta-Andria-Trani\t\tIT-BT\n\
-            BL\tBelluno\t\tIT-BL\n\
-            BN\tBenevento\t\tIT-BN\n\
-            BG\tBergamo\t\tIT-BG\n\
-            BI\tBiella\t\tIT-BI\n\
-            BO\tBologna\t\tIT-BO\n\
-            BZ\tBolzano\t\tIT-BZ\n\
-            BS\tBrescia\t\tIT-BS\n\
-            BR\tBrindisi\t\tIT-BR\n\
-            CA\tCagliari\t\tIT-CA\n\
-            CL\tCaltanissetta\t\tIT-CL\n\
-            CB\tCampobasso\t\tIT-CB\n\
-            CE\tCaserta\t\tIT-CE\n\
-            CT\tCatania\t\tIT-CT\n\
-            CZ\tCatanzaro\t\tIT-CZ\n\
-            CH\tChieti\t\tIT-CH\n\
-            CO\tComo\t\tIT-CO\n\
-            CS\tCosenza\t\tIT-CS\n\
-            CR\tCremona\t\tIT-CR\n\
-            KR\tCrotone\t\tIT-KR\n\
-            CN\tCuneo\t\tIT-CN\n\
-            EN\tEnna\t\tIT-EN\n\
-            FM\tFermo\t\tIT-FM\n\
-            FE\tFerrara\t\tIT-FE\n\
-            FI\tFirenze\t\tIT-FI\n\
-            FG\tFoggia\t\tIT-FG\n\
-            FC\tForlì-Cesena\t\tIT-FC\n\
-            FR\tFrosinone\t\tIT-FR\n\
-            GE\tGenova\t\tIT-GE\n\
-            GO\tGorizia\t\tIT-GO\n\
-            GR\tGrosseto\t\tIT-GR\n\
-            IM\tImperia\t\tIT-IM\n\
-            IS\tIsernia\t\tIT-IS\n\
-            AQ\tL'Aquila\t\tIT-AQ\n\
-            SP\tLa Spezia\t\tIT-SP\n\
-            LT\tLatina\t\tIT-LT\n\
-            LE\tLecce\t\tIT-LE\n\
-            LC\tLecco\t\tIT-LC\n\
-            LI\tLivorno\t\tIT-LI\n\
-            LO\tLodi\t\tIT-LO\n\
-            LU\tLucca\t\tIT-LU\n\
-            MC\tMacerata\t\tIT-MC\n\
-            MN\tMantova\t\tIT-MN\n\
-            MS\tMassa-Carrara\t\tIT-MS\n\
-            MT\tMatera\t\tIT-MT\n\
-            ME\tMessina\t\tIT-ME\n\
-            MI\tMilano\t\tIT-MI\n\
-            MO\tModena\t\tIT-MO\n\
-            MB\tMonza e Brianza\t\tIT-MB\n\
-            NA\tNapoli\t\tIT-NA\n\
-            NO\tNovara\t\tIT-NO\n\
-            NU\tNuoro\t\tIT-NU\n\
-            OR\tOristano\t\tIT-OR\n\
-            PD\tPadova\t\tIT-PD\n\
-            PA\tPalermo\t\tIT-PA\n\
-            PR\tParma\t\tIT-PR\n\
-            PV\tPavia\t\tIT-PV\n\
-            PG\tPerugia\t\tIT-PG\n\
-            PU\tPesaro e Urbino\t\tIT-PU\n\
-            PE\tPescara\t\tIT-PE\n\
-            PC\tPiacenza\t\tIT-PC\n\
-            PI\tPisa\t\tIT-PI\n\
-            PT\tPistoia\t\tIT-PT\n\
-            PN\tPordenone\t\tIT-PN\n\
-            PZ\tPotenza\t\tIT-PZ\n\
-            PO\tPrato\t\tIT-PO\n\
-            RG\tRagusa\t\tIT-RG\n\
-            RA\tRavenna\t\tIT-RA\n\
-            RC\tReggio Calabria\t\tIT-RC\n\
-            RE\tReggio Emilia\t\tIT-RE\n\
-            RI\tRieti\t\tIT-RI\n\
-            RN\tRimini\t\tIT-RN\n\
-            RM\tRoma\t\tIT-RM\n\
-            RO\tRovigo\t\tIT-RO\n\
-            SA\tSalerno\t\tIT-SA\n\
-            SS\tSassari\t\tIT-SS\n\
-            SV\tSavona\t\tIT-SV\n\
-            SI\tSiena\t\tIT-SI\n\
-            SR\tSiracusa\t\tIT-SR\n\
-            SO\tSondrio\t\tIT-SO\n\
-            SU\tSud Sardegna\t\tIT-SU\n\
-            TA\tTaranto\t\tIT-TA\n\
-            TE\tTeramo\t\tIT-TE\n\
-            TR\tTerni\t\tIT-TR\n\
-            TO\tTorino\t\tIT-TO\n\
-            TP\tTrapani\t\tIT-TP\n\
-            TN\tTrento\t\tIT-TN\n\
-            TV\tTreviso\t\tIT-TV\n\
-            TS\tTrieste\t\tIT-TS\n\
-            UD\tUdine\t\tIT-UD\n\
-            VA\tVarese\t\tIT-VA\n\
-            VE\tVenezia\t\tIT-VE\n\
-            VB\tVerbano-Cusio-Ossola\t\tIT-VB\n\
-            VC\tVercelli\t\tIT-VC\n\
-            VR\tVerona\t\tIT-VR\n\
-            VV\tVibo Valentia\t\tIT-VV\n\
-            VI\tVicenza\t\tIT-VI\n\
-            VT\tViterbo\t\tIT-VT\n\
+            AG\tAgrigento\t\t=\n\
+            AL\tAlessandria\t\t=\n\
+            AN\tAncona\t\t=\n\
+            AO\tAosta\t\t=\n\
+            AR\tArezzo\t\t=\n\
+            AP\tAscoli Piceno\t\t=\n\
+            AT\tAsti\t\t=\n\
+            AV\tAvellino\t\t=\n\
+            BA\tBari\t\t=\n\
+            BT\tBarletta-Andria-Trani\t\t=\n\
+            BL\tBelluno\t\t=\n\
+            BN\tBenevento\t\t=\n\
+            BG\tBergamo\t\t=\n\
+            BI\tBiella\t\t=\n\
+            BO\tBologna\t\t=\n\
+            BZ\tBolzano\t\t=\n\
+            BS\tBrescia\t\t=\n\
+            BR\tBrindisi\t\t=\n\
+            CA\tCagliari\t\t=\n\
+            CL\tCaltanissetta\t\t=\n\
+            CB\tCampobasso\t\t=\n\
+            CE\tCaserta\t\t=\n\
+            CT\tCatania\t\t=\n\
+            CZ\tCatanzaro\t\t=\n\
+            CH\tChieti\t\t=\n\
+            CO\tComo\t\t=\n\
+            CS\tCosenza\t\t=\n\
+            CR\tCremona\t\t=\n\
+            KR\tCrotone\t\t=\n\
+            CN\tCuneo\t\t=\n\
+            EN\tEnna\t\t=\n\
+            FM\tFermo\t\t=\n\
+            FE\tFerrara\t\t=\n\
+            FI\tFirenze\t\t=\n\
+            FG\tFoggia\t\t=\n\
+            FC\tForlì-Cesena\t\t=\n\
+            FR\tFrosinone\t\t=\n\
+            GE\tGenova\t\t=\n\
+            GO\tGorizia\t\t=\n\
+            GR\tGrosseto\t\t=\n\
+            IM\tImperia\t\t=\n\
+            IS\tIsernia\t\t=\n\
+            AQ\tL'Aquila\t\t=\n\
+            SP\tLa Spezia\t\t=\n\
+            LT\tLatina\t\t=\n\
+            LE\tLecce\t\t=\n\
+            LC\tLecco\t\t=\n\
+            LI\tLivorno\t\t=\n\
+            LO\tLodi\t\t=\n\
+            LU\tLucca\t\t=\n\
+            MC\tMacerata\t\t=\n\
+            MN\tMantova\t\t=\n\
+            MS\tMassa-Carrara\t\t=\n\
+            MT\tMatera\t\t=\n\
+            ME\tMessina\t\t=\n\
+            MI\tMilano\t\t=\n\
+            MO\tModena\t\t=\n\
+            MB\tMonza e Brianza\t\t=\n\
+            NA\tNapoli\t\t=\n\
+            NO\tNovara\t\t=\n\
+            NU\tNuoro\t\t=\n\
+            OR\tOristano\t\t=\n\
+            PD\tPadova\t\t=\n\
+            PA\tPalermo\t\t=\n\
+            PR\tParma\t\t=\n\
+            PV\tPavia\t\t=\n\
+            PG\tPerugia\t\t=\n\
+            PU\tPesaro e Urbino\t\t=\n\
+            PE\tPescara\t\t=\n\
+            PC\tPiacenza\t\t=\n\
+            PI\tPisa\t\t=\n\
+            PT\tPistoia\t\t=\n\
+            PN\tPordenone\t\t=\n\
+            PZ\tPotenza\t\t=\n\
+            PO\tPrato\t\t=\n\
+            RG\tRagusa\t\t=\n\
+            RA\tRavenna\t\t=\n\
+            RC\tReggio Calabria\t\t=\n\
+            RE\tReggio Emilia\t\t=\n\
+            RI\tRieti\t\t=\n\
+            RN\tRimini\t\t=\n\
+            RM\tRoma\t\t=\n\
+            RO\tRovigo\t\t=\n\
+            SA\tSalerno\t\t=\n\
+            SS\tSassari\t\t=\n\
+            SV\tSavona\t\t=\n\
+            SI\tSiena\t\t=\n\
+            SR\tSiracusa\t\t=\n\
+            SO\tSondrio\t\t=\n\
+            SU\tSud Sardegna\t\t=\n\
+            TA\tTaranto\t\t=\n\
+            TE\tTeramo\t\t=\n\
+            TR\tTerni\t\t=\n\
+            TO\tTorino\t\t=\n\
+            TP\tTrapani\t\t=\n\
+            TN\tTrento\t\t=\n\
+            TV\tTreviso\t\t=\n\
+            TS\tTrieste\t\t=\n\
+            UD\tUdine\t\t=\n\
+            VA\tVarese\t\t=\n\
+            VE\tVenezia\t\t=\n\
+            VB\tVerbano-Cusio-Ossola\t\t=\n\
+            VC\tVercelli\t\t=\n\
+            VR\tVerona\t\t=\n\
+            VV\tVibo Valentia\t\t=\n\
+            VI\tVicenza\t\t=\n\
+            VT\tViterbo\t\t=\n\
         ",
     },
     SubdivisionSet {
@@ -1010,20 +1011,20 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "parish",
         first: 355,
         rows: "\
-            Clarendon\t\t\tJM-13\n\
-            Hanover\t\t\tJM-09\n\
-            Kingston\t\t\tJM-01\n\
-            Manchester\t\t\tJM-12\n\
-            Portland\t\t\tJM-04\n\
-            St. Andrew\t\t\tJM-02\n\
-            St. Ann\t\t\tJM-06\n\
-            St. Catherine\t\t\tJM-14\n\
-            St. Elizabeth\t\t\tJM-11\n\
-            St. James\t\t\tJM-08\n\
-            St. Mary\t\t\tJM-05\n\
-            St. Thomas\t\t\tJM-03\n\
-            Trelawny\t\t\tJM-07\n\
-            Westmoreland\t\t\tJM-10\n\
+            Clarendon\t\t\t13\n\
+            Hanover\t\t\t09\n\
+            Kingston\t\t\t01\n\
+            Manchester\t\t\t12\n\
+            Portland\t\t\t04\n\
+            St. Andrew\t\t\t02\n\
+            St. Ann\t\t\t06\n\
+            St. Catherine\t\t\t14\n\
+            St. Elizabeth\t\t\t11\n\
+            St. James\t\t\t08\n\
+            St. Mary\t\t\t05\n\
+            St. Thomas\t\t\t03\n\
+            Trelawny\t\t\t07\n\
+            Westmoreland\t\t\t10\n\
         ",
     },
     SubdivisionSet {
@@ -1031,53 +1032,53 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "prefecture",
         first: 369,
         rows: "\
-            北海道\t\tHokkaido\tJP-01\n\
-            青森県\t\tAomori\tJP-02\n\
-            岩手県\t\tIwate\tJP-03\n\
-            宮城県\t\tMiyagi\tJP-04\n\
-            秋田県\t\tAkita\tJP-05\n\
-            山形県\t\tYamagata\tJP-06\n\
-            福島県\t\tFukushima\tJP-07\n\
-            茨城県\t\tIbaraki\tJP-08\n\
-            栃木県\t\tTochigi\tJP-09\n\
-            群馬県\t\tGunma\tJP-10\n\
-            埼玉県\t\tSaitama\tJP-11\n\
-            千葉県\t\tChiba\tJP-12\n\
-            東京都\t\tTokyo\tJP-13\n\
-            神奈川県\t\tKanagawa\tJP-14\n\
-            新潟県\t\tNiigata\tJP-15\n\
-            富山県\t\tToyama\tJP-16\n\
-            石川県\t\tIshikawa\tJP-17\n\
-            福井県\t\tFukui\tJP-18\n\
-            山梨県\t\tYamanashi\tJP-19\n\
-            長野県\t\tNagano\tJP-20\n\
-            岐阜県\t\tGifu\tJP-21\n\
-            静岡県\t\tShizuoka\tJP-22\n\
-            愛知県\t\tAichi\tJP-23\n\
-            三重県\t\tMie\tJP-24\n\
-            滋賀県\t\tShiga\tJP-25\n\
-            京都府\t\tKyoto\tJP-26\n\
-            大阪府\t\tOsaka\tJP-27\n\
-            兵庫県\t\tHyogo\tJP-28\n\
-            奈良県\t\tNara\tJP-29\n\
-            和歌山県\t\tWakayama\tJP-30\n\
-            鳥取県\t\tTottori\tJP-31\n\
-            島根県\t\tShimane\tJP-32\n\
-            岡山県\t\tOkayama\tJP-33\n\
-            広島県\t\tHiroshima\tJP-34\n\
-            山口県\t\tYamaguchi\tJP-35\n\
-            徳島県\t\tTokushima\tJP-36\n\
-            香川県\t\tKagawa\tJP-37\n\
-            愛媛県\t\tEhime\tJP-38\n\
-            高知県\t\tKochi\tJP-39\n\
-            福岡県\t\tFukuoka\tJP-40\n\
-            佐賀県\t\tSaga\tJP-41\n\
-            長崎県\t\tNagasaki\tJP-42\n\
-            熊本県\t\tKumamoto\tJP-43\n\
-            大分県\t\tOita\tJP-44\n\
-            宮崎県\t\tMiyazaki\tJP-45\n\
-            鹿児島県\t\tKagoshima\tJP-46\n\
-            沖縄県\t\tOkinawa\tJP-47\n\
+            北海道\t\tHokkaido\t01\n\
+            青森県\t\tAomori\t02\n\
+            岩手県\t\tIwate\t03\n\
+            宮城県\t\tMiyagi\t04\n\
+            秋田県\t\tAkita\t05\n\
+            山形県\t\tYamagata\t06\n\
+            福島県\t\tFukushima\t07\n\
+            茨城県\t\tIbaraki\t08\n\
+            栃木県\t\tTochigi\t09\n\
+            群馬県\t\tGunma\t10\n\
+            埼玉県\t\tSaitama\t11\n\
+            千葉県\t\tChiba\t12\n\
+            東京都\t\tTokyo\t13\n\
+            神奈川県\t\tKanagawa\t14\n\
+            新潟県\t\tNiigata\t15\n\
+            富山県\t\tToyama\t16\n\
+            石川県\t\tIshikawa\t17\n\
+            福井県\t\tFukui\t18\n\
+            山梨県\t\tYamanashi\t19\n\
+            長野県\t\tNagano\t20\n\
+            岐阜県\t\tGifu\t21\n\
+            静岡県\t\tShizuoka\t22\n\
+            愛知県\t\tAichi\t23\n\
+            三重県\t\tMie\t24\n\
+            滋賀県\t\tShiga\t25\n\
+            京都府\t\tKyoto\t26\n\
+            大阪府\t\tOsaka\t27\n\
+            兵庫県\t\tHyogo\t28\n\
+            奈良県\t\tNara\t29\n\
+            和歌山県\t\tWakayama\t30\n\
+            鳥取県\t\tTottori\t31\n\
+            島根県\t\tShimane\t32\n\
+            岡山県\t\tOkayama\t33\n\
+            広島県\t\tHiroshima\t34\n\
+            山口県\t\tYamaguchi\t35\n\
+            徳島県\t\tTokushima\t36\n\
+            香川県\t\tKagawa\t37\n\
+            愛媛県\t\tEhime\t38\n\
+            高知県\t\tKochi\t39\n\
+            福岡県\t\tFukuoka\t40\n\
+            佐賀県\t\tSaga\t41\n\
+            長崎県\t\tNagasaki\t42\n\
+            熊本県\t\tKumamoto\t43\n\
+            大分県\t\tOita\t44\n\
+            宮崎県\t\tMiyazaki\t45\n\
+            鹿児島県\t\tKagoshima\t46\n\
+            沖縄県\t\tOkinawa\t47\n\
         ",
     },
     SubdivisionSet {
@@ -1085,8 +1086,8 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "island",
         first: 416,
         rows: "\
-            Nevis\t\t\tKN-N\n\
-            St. Kitts\t\t\tKN-K\n\
+            Nevis\t\t\tN\n\
+            St. Kitts\t\t\tK\n\
         ",
     },
     SubdivisionSet {
@@ -1094,23 +1095,23 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "do_si",
         first: 418,
         rows: "\
-            강원도\t강원\tGangwon-do\tKR-42\n\
-            경기도\t경기\tGyeonggi-do\tKR-41\n\
-            경상남도\t경남\tGyeongsangnam-do\tKR-48\n\
-            경상북도\t경북\tGyeongsangbuk-do\tKR-47\n\
-            광주광역시\t광주\tGwangju\tKR-29\n\
-            대구광역시\t대구\tDaegu\tKR-27\n\
-            대전광역시\t대전\tDaejeon\tKR-30\n\
-            부산광역시\t부산\tBusan\tKR-26\n\
-            서울특별시\t서울\tSeoul\tKR-11\n\
-            세종특별자치시\t세종\tSejong\tKR-50\n\
-            울산광역시\t울산\tUlsan\tKR-31\n\
-            인천광역시\t인천\tIncheon\tKR-28\n\
-            전라남도\t전남\tJeollanam-do\tKR-46\n\
-            전라북도\t전북\tJeollabuk-do\tKR-45\n\
-            제주특별자치도\t제주\tJeju-do\tKR-49\n\
-            충청남도\t충남\tChungcheongnam-do\tKR-44\n\
-            충청북도\t충북\tChungcheongbuk-do\tKR-43\n\
+            강원도\t강원\tGangwon-do\t42\n\
+            경기도\t경기\tGyeonggi-do\t41\n\
+            경상남도\t경남\tGyeongsangnam-do\t48\n\
+            경상북도\t경북\tGyeongsangbuk-do\t47\n\
+            광주광역시\t광주\tGwangju\t29\n\
+            대구광역시\t대구\tDaegu\t27\n\
+            대전광역시\t대전\tDaejeon\t30\n\
+            부산광역시\t부산\tBusan\t26\n\
+            서울특별시\t서울\tSeoul\t11\n\
+            세종특별자치시\t세종\tSejong\t50\n\
+            울산광역시\t울산\tUlsan\t31\n\
+            인천광역시\t인천\tIncheon\t28\n\
+            전라남도\t전남\tJeollanam-do\t46\n\
+            전라북도\t전북\tJeollabuk-do\t45\n\
+            제주특별자치도\t제주\tJeju-do\t49\n\
+            충청남도\t충남\tChungcheongnam-do\t44\n\
+            충청북도\t충북\tChungcheongbuk-do\t43\n\
         ",
     },
     SubdivisionSet {
@@ -1128,38 +1129,38 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "state",
         first: 438,
         rows: "\
-            Ags.\tAguascalientes\t\tMX-AGU\n\
-            B.C.\tBaja California\t\tMX-BCN\n\
-            B.C.S.\tBaja California Sur\t\tMX-BCS\n\
-            Camp.\tCampeche\t\tMX-CAM\n\
-            Chis.\tChiapas\t\tMX-CHP\n\
-            Chih.\tChihuahua\t\tMX-CHH\n\
-            CDMX\tCiudad de México\t\tMX-CMX\n\
-            Coah.\tCoahuila de Zaragoza\t\tMX-COA\n\
-            Col.\tColima\t\tMX-COL\n\
-            Dgo.\tDurango\t\tMX-DUR\n\
-            Méx.\tEstado de México\t\tMX-MEX\n\
-            Gto.\tGuanajuato\t\tMX-GUA\n\
-            Gro.\tGuerrero\t\tMX-GRO\n\
-            Hgo.\tHidalgo\t\tMX-HID\n\
-            Jal.\tJalisco\t\tMX-JAL\n\
-            Mich.\tMichoacán\t\tMX-MIC\n\
-            Mor.\tMorelos\t\tMX-MOR\n\
-            Nay.\tNayarit\t\tMX-NAY\n\
-            N.L.\tNuevo León\t\tMX-NLE\n\
-            Oax.\tOaxaca\t\tMX-OAX\n\
-            Pue.\tPuebla\t\tMX-PUE\n\
-            Qro.\tQuerétaro\t\tMX-QUE\n\
-            Q.R.\tQuintana Roo\t\tMX-ROO\n\
-            S.L.P.\tSan Luis Potosí\t\tMX-SLP\n\
-            Sin.\tSinaloa\t\tMX-SIN\n\
-            Son.\tSonora\t\tMX-SON\n\
-            Tab.\tTabasco\t\tMX-TAB\n\
-            Tamps.\tTamaulipas\t\tMX-TAM\n\
-            Tlax.\tTlaxcala\t\tMX-TLA\n\
-            Ver.\tVeracruz\t\tMX-VER\n\
-            Yuc.\tYucatán\t\tMX-YUC\n\
-            Zac.\tZacatecas\t\tMX-ZAC\n\
+            Ags.\tAguascalientes\t\tAGU\n\
+            B.C.\tBaja California\t\tBCN\n\
+            B.C.S.\tBaja California Sur\t\tBCS\n\
+            Camp.\tCampeche\t\tCAM\n\
+            Chis.\tChiapas\t\tCHP\n\
+            Chih.\tChihuahua\t\tCHH\n\
+            CDMX\tCiudad de México\t\tCMX\n\
+            Coah.\tCoahuila de Zaragoza\t\tCOA\n\
+            Col.\tColima\t\tCOL\n\
+            Dgo.\tDurango\t\tDUR\n\
+            Méx.\tEstado de México\t\tMEX\n\
+            Gto.\tGuanajuato\t\tGUA\n\
+            Gro.\tGuerrero\t\tGRO\n\
+            Hgo.\tHidalgo\t\tHID\n\
+            Jal.\tJalisco\t\tJAL\n\
+            Mich.\tMichoacán\t\tMIC\n\
+            Mor.\tMorelos\t\tMOR\n\
+            Nay.\tNayarit\t\tNAY\n\
+            N.L.\tNuevo León\t\tNLE\n\
+            Oax.\tOaxaca\t\tOAX\n\
+            Pue.\tPuebla\t\tPUE\n\
+            Qro.\tQuerétaro\t\tQUE\n\
+            Q.R.\tQuintana Roo\t\tROO\n\
+            S.L.P.\tSan Luis Potosí\t\tSLP\n\
+            Sin.\tSinaloa\t\tSIN\n\
+            Son.\tSonora\t\tSON\n\
+            Tab.\tTabasco\t\tTAB\n\
+            Tamps.\tTamaulipas\t\tTAM\n\
+            Tlax.\tTlaxcala\t\tTLA\n\
+            Ver.\tVeracruz\t\tVER\n\
+            Yuc.\tYucatán\t\tYUC\n\
+            Zac.\tZacatecas\t\tZAC\n\
         ",
     },
     SubdivisionSet {
@@ -1167,20 +1168,20 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "district",
         first: 470,
         rows: "\
-            Aiwo District\t\t\tNR-01\n\
-            Anabar District\t\t\tNR-02\n\
-            Anetan District\t\t\tNR-03\n\
-            Anibare District\t\t\tNR-04\n\
-            Baiti District\t\t\tNR-05\n\
-            Boe District\t\t\tNR-06\n\
-            Buada District\t\t\tNR-07\n\
-            Denigomodu District\t\t\tNR-08\n\
-            Ewa District\t\t\tNR-09\n\
-            Ijuw District\t\t\tNR-10\n\
-            Meneng District\t\t\tNR-11\n\
-            Nibok District\t\t\tNR-12\n\
-            Uaboe District\t\t\tNR-13\n\
-            Yaren District\t\t\tNR-14\n\
+            Aiwo District\t\t\t01\n\
+            Anabar District\t\t\t02\n\
+            Anetan District\t\t\t03\n\
+            Anibare District\t\t\t04\n\
+            Baiti District\t\t\t05\n\
+            Boe District\t\t\t06\n\
+            Buada District\t\t\t07\n\
+            Denigomodu District\t\t\t08\n\
+            Ewa District\t\t\t09\n\
+            Ijuw District\t\t\t10\n\
+            Meneng District\t\t\t11\n\
+            Nibok District\t\t\t12\n\
+            Uaboe District\t\t\t13\n\
+            Yaren District\t\t\t14\n\
         ",
     },
     SubdivisionSet {
@@ -1188,91 +1189,91 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "oblast",
         first: 484,
         rows: "\
-            Алтайский край\t\tAltayskiy kray\tRU-ALT\n\
-            Амурская область\t\tAmurskaya oblast'\tRU-AMU\n\
-            Архангельская область\t\tArkhangelskaya oblast'\tRU-ARK\n\
-            Астраханская область\t\tAstrakhanskaya oblast'\tRU-AST\n\
-            Белгородская область\t\tBelgorodskaya oblast'\tRU-BEL\n\
-            Брянская область\t\tBryanskaya oblast'\tRU-BRY\n\
-            Владимирская область\t\tVladimirskaya oblast'\tRU-VLA\n\
-            Волгоградская область\t\tVolgogradskaya oblast'\tRU-VGG\n\
-            Вологодская область\t\tVologodskaya oblast'\tRU-VLG\n\
-            Воронежская область\t\tVoronezhskaya oblast'\tRU-VOR\n\
-            Еврейская автономная область\t\tEvreyskaya avtonomnaya oblast'\tRU-YEV\n\
-            Забайкальский край\t\tZabaykalskiy kray\tRU-ZAB\n\
-            Ивановская область\t\tIvanovskaya oblast'\tRU-IVA\n\
-            Иркутская область\t\tIrkutskaya oblast'\tRU-IRK\n\
-            Кабардино-Балкарская Республика\t\tKabardino-Balkarskaya Republits\tRU-KB\n\
-            Калининградская область\t\tKaliningradskaya oblast'\tRU-KGD\n\
-            Калужская область\t\tKaluzhskaya oblast'\tRU-KLU\n\
-            Камчатский край\t\tKamchatskiy kray\tRU-KAM\n\
-            Карачаево-Черкесская Республика\t\tKarachaevo-Cherkesskaya Republits\tRU-KC\n\
-            Кемеровская область\t\tKemerovskaya oblast'\tRU-KEM\n\
-            Кировская область\t\tKirovskaya oblast'\tRU-KIR\n\
-            Костромская область\t\tKostromskaya oblast'\tRU-KOS\n\
-            Краснодарский край\t\tKrasnodarskiy kray\tRU-KDA\n\
-            Красноярский край\t\tKrasnoyarskiy kray\tRU-KYA\n\
-            Курганская область\t\tKurganskaya oblast'\tRU-KGN\n\
-            Курская область\t\tKurskaya oblast'\tRU-KRS\n\
-            Ленинградская область\t\tLeningradskaya oblast'\tRU-LEN\n\
-            Липецкая область\t\tLipetskaya oblast'\tRU-LIP\n\
-            Магаданская область\t\tMagadanskaya oblast'\tRU-MAG\n\
-            Москва\t\tMoskva\tRU-MOW\n\
-            Московская область\t\tMoskovskaya oblast'\tRU-MOS\n\
-            Мурманская область\t\tMurmanskaya oblast'\tRU-MUR\n\
-            Ненецкий автономный округ\t\tNenetskiy\tRU-NEN\n\
-            Нижегородская область\t\tNizhegorodskaya oblast'\tRU-NIZ\n\
-            Новгородская область\t\tNovgorodskaya oblast'\tRU-NGR\n\
-            Новосибирская область\t\tNovosibirskaya oblast'\tRU-NVS\n\
-            Омская область\t\tOmskaya oblast'\tRU-OMS\n\
-            Оренбургская область\t\tOrenburgskaya oblast'\tRU-ORE\n\
-            Орловская область\t\tOrlovskaya oblast'\tRU-ORL\n\
-            Пензенская область\t\tPenzenskaya oblast'\tRU-PNZ\n\
-            Пермский край\t\tPermskiy kray\tRU-PER\n\
-            Приморский край\t\tPrimorskiy kray\tRU-PRI\n\
-            Псковская область\t\tPskovskaya oblast'\tRU-PSK\n\
-            Республика Адыгея\t\tRespublika Adygeya\tRU-AD\n\
-            Республика Алтай\t\tAltay Republits\tRU-AL\n\
-            Республика Башкортостан\t\tBashkortostan Republits\tRU-BA\n\
-            Республика Бурятия\t\tBuryatiya Republits\tRU-BU\n\
-            Республика Дагестан\t\tDagestan Republits\tRU-DA\n\
-            Республика Ингушетия\t\tIngushetiya Republits\tRU-IN\n\
-            Республика Калмыкия\t\tRespublika Kalmykiya\tRU-KL\n\
-            Республика Карелия\t\tKareliya Republits\tRU-KR\n\
-            Республика Коми\t\tKomi Republits\tRU-KO\n\
+            Алтайский край\t\tAltayskiy kray\tALT\n\
+            Амурская область\t\tAmurskaya oblast'\tAMU\n\
+            Архангельская область\t\tArkhangelskaya oblast'\tARK\n\
+            Астраханская область\t\tAstrakhanskaya oblast'\tAST\n\
+            Белгородская область\t\tBelgorodskaya oblast'\tBEL\n\
+            Брянская область\t\tBryanskaya oblast'\tBRY\n\
+            Владимирская область\t\tVladimirskaya oblast'\tVLA\n\
+            Волгоградская область\t\tVolgogradskaya oblast'\tVGG\n\
+            Вологодская область\t\tVologodskaya oblast'\tVLG\n\
+            Воронежская область\t\tVoronezhskaya oblast'\tVOR\n\
+            Еврейская автономная область\t\tEvreyskaya avtonomnaya oblast'\tYEV\n\
+            Забайкальский край\t\tZabaykalskiy kray\tZAB\n\
+            Ивановская область\t\tIvanovskaya oblast'\tIVA\n\
+            Иркутская область\t\tIrkutskaya oblast'\tIRK\n\
+            Кабардино-Балкарская Республика\t\tKabardino-Balkarskaya Republits\tKB\n\
+            Калининградская область\t\tKaliningradskaya oblast'\tKGD\n\
+            Калужская область\t\tKaluzhskaya oblast'\tKLU\n\
+            Камчатский край\t\tKamchatskiy kray\tKAM\n\
+            Карачаево-Черкесская Республика\t\tKarachaevo-Cherkesskaya Republits\tKC\n\
+            Кемеровская область\t\tKemerovskaya oblast'\tKEM\n\
+            Кировская область\t\tKirovskaya oblast'\tKIR\n\
+            Костромская область\t\tKostromskaya oblast'\tKOS\n\
+            Краснодарский край\t\tKrasnodarskiy kray\tKDA\n\
+            Красноярский край\t\tKrasnoyarskiy kray\tKYA\n\
+            Курганская область\t\tKurganskaya oblast'\tKGN\n\
+            Курская область\t\tKurskaya oblast'\tKRS\n\
+            Ленинградская область\t\tLeningradskaya oblast'\tLEN\n\
+            Липецкая область\t\tLipetskaya oblast'\tLIP\n\
+            Магаданская область\t\tMagadanskaya oblast'\tMAG\n\
+            Москва\t\tMoskva\tMOW\n\
+            Московская область\t\tMoskovskaya oblast'\tMOS\n\
+            Мурманская область\t\tMurmanskaya oblast'\tMUR\n\
+            Ненецкий автономный округ\t\tNenetskiy\tNEN\n\
+            Нижегородская область\t\tNizhegorodskaya oblast'\tNIZ\n\
+            Новгородская область\t\tNovgorodskaya oblast'\tNGR\n\
+            Новосибирская область\t\tNovosibirskaya oblast'\tNVS\n\
+            Омская область\t\tOmskaya oblast'\tOMS\n\
+            Оренбургская область\t\tOrenburgskaya oblast'\tORE\n\
+            Орловская область\t\tOrlovskaya oblast'\tORL\n\
+            Пензенская область\t\tPenzenskaya oblast'\tPNZ\n\
+            Пермский край\t\tPermskiy kray\tPER\n\
+            Приморский край\t\tPrimorskiy kray\tPRI\n\
+            Псковская область\t\tPskovskaya oblast'\tPSK\n\
+            Республика Адыгея\t\tRespublika Adygeya\tAD\n\
+            Республика Алтай\t\tAltay Republits\tAL\n\
+            Республика Башкортостан\t\tBashkortostan Republits\tBA\n\
+            Республика Бурятия\t\tBuryatiya Republits\tBU\n\
+            Республика Дагестан\t\tDagestan Republits\tDA\n\
+            Республика Ингушетия\t\tIngushetiya Republits\tIN\n\
+            Республика Калмыкия\t\tRespublika Kalmykiya\tKL\n\
+            Республика Карелия\t\tKareliya Republits\tKR\n\
+            Республика Коми\t\tKomi Republits\tKO\n\
             Автономна Республіка Крим\tРеспублика Крым\tRespublika Krym\t\n\
-            Республика Марий Эл\t\tRespublika Mariy El\tRU-ME\n\
-            Республика Мордовия\t\tRespublika Mordoviya\tRU-MO\n\
-            Республика Саха (Якутия)\t\tSakha (Yakutiya) Republits\tRU-SA\n\
-            Республика Северная Осетия-Алания\t\tRespublika Severnaya Osetiya-Alaniya\tRU-SE\n\
-            Республика Татарстан\t\tRespublika Tatarstan\tRU-TA\n\
-            Республика Тыва\t\tTyva Republits\tRU-TY\n\
-            Республика Удмуртия\t\tUdmurtskaja Respublika\tRU-UD\n\
-            Республика Хакасия\t\tKhakasiya Republits\tRU-KK\n\
-            Ростовская область\t\tRostovskaya oblast'\tRU-ROS\n\
-            Рязанская область\t\tRyazanskaya oblast'\tRU-RYA\n\
-            Самарская область\t\tSamarskaya oblast'\tRU-SAM\n\
-            Санкт-Петербург\t\tSankt-Peterburg\tRU-SPE\n\
-            Саратовская область\t\tSaratovskaya oblast'\tRU-SAR\n\
-            Сахалинская область\t\tSakhalinskaya oblast'\tRU-SAK\n\
-            Свердловская область\t\tSverdlovskaya oblast'\tRU-SVE\n\
+            Республика Марий Эл\t\tRespublika Mariy El\tME\n\
+            Республика Мордовия\t\tRespublika Mordoviya\tMO\n\
+            Республика Саха (Якутия)\t\tSakha (Yakutiya) Republits\tSA\n\
+            Республика Северная Осетия-Алания\t\tRespublika Severnaya Osetiya-Alaniya\tSE\n\
+            Республика Татарстан\t\tRespublika Tatarstan\tTA\n\
+            Республика Тыва\t\tTyva Republits\tTY\n\
+            Республика Удмуртия\t\tUdmurtskaja Respublika\tUD\n\
+            Республика Хакасия\t\tKhakasiya Republits\tKK\n\
+            Ростовская область\t\tRostovskaya oblast'\tROS\n\
+            Рязанская область\t\tRyazanskaya oblast'\tRYA\n\
+            Самарская область\t\tSamarskaya oblast'\tSAM\n\
+            Санкт-Петербург\t\tSankt-Peterburg\tSPE\n\
+            Саратовская область\t\tSaratovskaya oblast'\tSAR\n\
+            Сахалинская область\t\tSakhalinskaya oblast'\tSAK\n\
+            Свердловская область\t\tSverdlovskaya oblast'\tSVE\n\
             Севастополь\t\tSevastopol'\t\n\
-            Смоленская область\t\tSmolenskaya oblast'\tRU-SMO\n\
-            Ставропольский край\t\tStavropolskiy kray\tRU-STA\n\
-            Тамбовская область\t\tTambovskaya oblast'\tRU-TAM\n\
-            Тверская область\t\tTverskaya oblast'\tRU-TVE\n\
-            Томская область\t\tTomskaya oblast'\tRU-TOM\n\
-            Тульская область\t\tTulskaya oblast'\tRU-TUL\n\
-            Тюменская область\t\tTyumenskaya oblast'\tRU-TYU\n\
-            Ульяновская область\t\tUlyanovskaya oblast'\tRU-ULY\n\
-            Хабаровский край\t\tKhabarovskiy kray\tRU-KHA\n\
-            Ханты-Мансийский автономный округ\t\tKhanty-Mansiyskiy avtonomnyy okrug\tRU-KHM\n\
-            Челябинская область\t\tChelyabinskaya oblast'\tRU-CHE\n\
-            Чеченская Республика\t\tChechenskaya Republits\tRU-CE\n\
-            Чувашская Республика\t\tChuvashia\tRU-CU\n\
-            Чукотский автономный округ\t\tChukotskiy\tRU-CHU\n\
-            Ямало-Ненецкий автономный округ\t\tYamalo-Nenetskiy\tRU-YAN\n\
-            Ярославская область\t\tYaroslavskaya oblast'\tRU-YAR\n\
+            Смоленская область\t\tSmolenskaya oblast'\tSMO\n\
+            Ставропольский край\t\tStavropolskiy kray\tSTA\n\
+            Тамбовская область\t\tTambovskaya oblast'\tTAM\n\
+            Тверская область\t\tTverskaya oblast'\tTVE\n\
+            Томская область\t\tTomskaya oblast'\tTOM\n\
+            Тульская область\t\tTulskaya oblast'\tTUL\n\
+            Тюменская область\t\tTyumenskaya oblast'\tTYU\n\
+            Ульяновская область\t\tUlyanovskaya oblast'\tULY\n\
+            Хабаровский край\t\tKhabarovskiy kray\tKHA\n\
+            Ханты-Мансийский автономный округ\t\tKhanty-Mansiyskiy avtonomnyy okrug\tKHM\n\
+            Челябинская область\t\tChelyabinskaya oblast'\tCHE\n\
+            Чеченская Республика\t\tChechenskaya Republits\tCE\n\
+            Чувашская Республика\t\tChuvashia\tCU\n\
+            Чукотский автономный округ\t\tChukotskiy\tCHU\n\
+            Ямало-Ненецкий автономный округ\t\tYamalo-Nenetskiy\tYAN\n\
+            Ярославская область\t\tYaroslavskaya oblast'\tYAR\n\
         ",
     },
     SubdivisionSet {
@@ -1280,24 +1281,24 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "province",
         first: 569,
         rows: "\
-            AD\tAwdal\t\tSO-AW\n\
-            BK\tBakool\t\tSO-BK\n\
-            BN\tBanaadir\t\tSO-BN\n\
-            BR\tBari\t\tSO-BR\n\
-            BY\tBay\t\tSO-BY\n\
-            GG\tGalguduud\t\tSO-GA\n\
-            GD\tGedo\t\tSO-GE\n\
-            HR\tHiiraan\t\tSO-HI\n\
-            JD\tJubbada Dhexe\t\tSO-JD\n\
-            JH\tJubbada Hoose\t\tSO-JH\n\
-            MD\tMudug\t\tSO-MU\n\
-            NG\tNugaal\t\tSO-NU\n\
-            SG\tSanaag\t\tSO-SA\n\
-            SD\tShabeellaha Dhexe\t\tSO-SD\n\
-            SH\tShabeellaha Hoose\t\tSO-SH\n\
-            SL\tSool\t\tSO-SO\n\
-            TG\tTogdheer\t\tSO-TO\n\
-            WG\tWoqooyi Galbeed\t\tSO-WO\n\
+            AD\tAwdal\t\tAW\n\
+            BK\tBakool\t\t=\n\
+            BN\tBanaadir\t\t=\n\
+            BR\tBari\t\t=\n\
+            BY\tBay\t\t=\n\
+            GG\tGalguduud\t\tGA\n\
+            GD\tGedo\t\tGE\n\
+            HR\tHiiraan\t\tHI\n\
+            JD\tJubbada Dhexe\t\t=\n\
+            JH\tJubbada Hoose\t\t=\n\
+            MD\tMudug\t\tMU\n\
+            NG\tNugaal\t\tNU\n\
+            SG\tSanaag\t\tSA\n\
+            SD\tShabeellaha Dhexe\t\t=\n\
+            SH\tShabeellaha Hoose\t\t=\n\
+            SL\tSool\t\tSO\n\
+            TG\tTogdheer\t\tTO\n\
+            WG\tWoqooyi Galbeed\t\tWO\n\
         ",
     },
     SubdivisionSet {
@@ -1305,20 +1306,20 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "province",
         first: 587,
         rows: "\
-            Ahuachapan\tAhuachapán\t\tSV-AH\n\
-            Cabanas\tCabañas\t\tSV-CA\n\
-            Calatenango\tChalatenango\t\tSV-CH\n\
-            Cuscatlan\tCuscatlán\t\tSV-CU\n\
-            La Libertad\t\t\tSV-LI\n\
-            La Paz\t\t\tSV-PA\n\
-            La Union\tLa Unión\t\tSV-UN\n\
-            Morazan\tMorazán\t\tSV-MO\n\
-            San Miguel\t\t\tSV-SM\n\
-            San Salvador\t\t\tSV-SS\n\
-            San Vicente\t\t\tSV-SV\n\
-            Santa Ana\t\t\tSV-SA\n\
-            Sonsonate\t\t\tSV-SO\n\
-            Usulutan\tUsulután\t\tSV-US\n\
+            Ahuachapan\tAhuachapán\t\tAH\n\
+            Cabanas\tCabañas\t\tCA\n\
+            Calatenango\tChalatenango\t\tCH\n\
+            Cuscatlan\tCuscatlán\t\tCU\n\
+            La Libertad\t\t\tLI\n\
+            La Paz\t\t\tPA\n\
+            La Union\tLa Unión\t\tUN\n\
+            Morazan\tMorazán\t\tMO\n\
+            San Miguel\t\t\tSM\n\
+            San Salvador\t\t\tSS\n\
+            San Vicente\t\t\tSV\n\
+            Santa Ana\t\t\tSA\n\
+            Sonsonate\t\t\tSO\n\
+            Usulutan\tUsulután\t\tUS\n\
         ",
     },
     SubdivisionSet {
@@ -1326,28 +1327,28 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "county",
         first: 601,
         rows: "\
-            台中市\t\tTaichung City\tTW-TXG\n\
-            台北市\t\tTaipei City\tTW-TPE\n\
-            台東縣\t\tTaitung County\tTW-TTT\n\
-            台南市\t\tTainan City\tTW-TNN\n\
-            宜蘭縣\t\tYilan County\tTW-ILA\n\
-            花蓮縣\t\tHualien County\tTW-HUA\n\
+            台中市\t\tTaichung City\tTXG\n\
+            台北市\t\tTaipei City\tTPE\n\
+            台東縣\t\tTaitung County\tTTT\n\
+            台南市\t\tTainan City\tTNN\n\
+            宜蘭縣\t\tYilan County\tILA\n\
+            花蓮縣\t\tHualien County\tHUA\n\
             金門縣\t\tKinmen County\t\n\
-            南投縣\t\tNantou County\tTW-NAN\n\
-            屏東縣\t\tPingtung County\tTW-PIF\n\
-            苗栗縣\t\tMiaoli County\tTW-MIA\n\
-            桃園市\t\tTaoyuan City\tTW-TAO\n\
-            高雄市\t\tKaohsiung City\tTW-KHH\n\
-            基隆市\t\tKeelung City\tTW-KEE\n\
+            南投縣\t\tNantou County\tNAN\n\
+            屏東縣\t\tPingtung County\tPIF\n\
+            苗栗縣\t\tMiaoli County\tMIA\n\
+            桃園市\t\tTaoyuan City\tTAO\n\
+            高雄市\t\tKaohsiung City\tKHH\n\
+            基隆市\t\tKeelung City\tKEE\n\
             連江縣\t\tLienchiang County\t\n\
-            雲林縣\t\tYunlin County\tTW-YUN\n\
-            新北市\t\tNew Taipei City\tTW-NWT\n\
-            新竹市\t\tHsinchu City\tTW-HSZ\n\
-            新竹縣\t\tHsinchu County\tTW-HSQ\n\
-            嘉義市\t\tChiayi City\tTW-CYI\n\
-            嘉義縣\t\tChiayi County\tTW-CYQ\n\
-            彰化縣\t\tChanghua County\tTW-CHA\n\
-            澎湖縣\t\tPenghu County\tTW-PEN\n\
+            雲林縣\t\tYunlin County\tYUN\n\
+            新北市\t\tNew Taipei City\tNWT\n\
+            新竹市\t\tHsinchu City\tHSZ\n\
+            新竹縣\t\tHsinchu County\tHSQ\n\
+            嘉義市\t\tChiayi City\tCYI\n\
+            嘉義縣\t\tChiayi County\tCYQ\n\
+            彰化縣\t\tChanghua County\tCHA\n\
+            澎湖縣\t\tPenghu County\tPEN\n\
         ",
     },
     SubdivisionSet {
@@ -1355,68 +1356,68 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "state",
         first: 623,
         rows: "\
-            AL\tAlabama\t\tUS-AL\n\
-            AK\tAlaska\t\tUS-AK\n\
+            AL\tAlabama\t\t=\n\
+            AK\tAlaska\t\t=\n\
             AS\tAmerican Samoa\t\t\n\
-            AZ\tArizona\t\tUS-AZ\n\
-            AR\tArkansas\t\tUS-AR\n\
+            AZ\tArizona\t\t=\n\
+            AR\tArkansas\t\t=\n\
             AA\tArmed Forces (AA)\t\t\n\
             AE\tArmed Forces (AE)\t\t\n\
             AP\tArmed Forces (AP)\t\t\n\
-            CA\tCalifornia\t\tUS-CA\n\
-            CO\tColorado\t\tUS-CO\n\
-            CT\tConnecticut\t\tUS-CT\n\
-            DE\tDelaware\t\tUS-DE\n\
-            DC\tDistrict of Columbia\t\tUS-DC\n\
-            FL\tFlorida\t\tUS-FL\n\
-            GA\tGeorgia\t\tUS-GA\n\
+            CA\tCalifornia\t\t=\n\
+            CO\tColorado\t\t=\n\
+            CT\tConnecticut\t\t=\n\
+            DE\tDelaware\t\t=\n\
+            DC\tDistrict of Columbia\t\t=\n\
+            FL\tFlorida\t\t=\n\
+            GA\tGeorgia\t\t=\n\
             GU\tGuam\t\t\n\
-            HI\tHawaii\t\tUS-HI\n\
-            ID\tIdaho\t\tUS-ID\n\
-            IL\tIllinois\t\tUS-IL\n\
-            IN\tIndiana\t\tUS-IN\n\
-            IA\tIowa\t\tUS-IA\n\
-            KS\tKansas\t\tUS-KS\n\
-            KY\tKentucky\t\tUS-KY\n\
-            LA\tLouisiana\t\tUS-LA\n\
-            ME\tMaine\t\tUS-ME\n\
+            HI\tHawaii\t\t=\n\
+            ID\tIdaho\t\t=\n\
+            IL\tIllinois\t\t=\n\
+            IN\tIndiana\t\t=\n\
+            IA\tIowa\t\t=\n\
+            KS\tKansas\t\t=\n\
+            KY\tKentucky\t\t=\n\
+            LA\tLouisiana\t\t=\n\
+            ME\tMaine\t\t=\n\
             MH\tMarshall Islands\t\t\n\
-            MD\tMaryland\t\tUS-MD\n\
-            MA\tMassachusetts\t\tUS-MA\n\
-            MI\tMichigan\t\tUS-MI\n\
+            MD\tMaryland\t\t=\n\
+            MA\tMassachusetts\t\t=\n\
+            MI\tMichigan\t\t=\n\
             FM\tMicronesia\t\t\n\
-            MN\tMinnesota\t\tUS-MN\n\
-            MS\tMississippi\t\tUS-MS\n\
-            MO\tMissouri\t\tUS-MO\n\
-            MT\tMontana\t\tUS-MT\n\
-            NE\tNebraska\t\tUS-NE\n\
-            NV\tNevada\t\tUS-NV\n\
-            NH\tNew Hampshire\t\tUS-NH\n\
-            NJ\tNew Jersey\t\tUS-NJ\n\
-            NM\tNew Mexico\t\tUS-NM\n\
-            NY\tNew York\t\tUS-NY\n\
-            NC\tNorth Carolina\t\tUS-NC\n\
-            ND\tNorth Dakota\t\tUS-ND\n\
+            MN\tMinnesota\t\t=\n\
+            MS\tMississippi\t\t=\n\
+            MO\tMissouri\t\t=\n\
+            MT\tMontana\t\t=\n\
+            NE\tNebraska\t\t=\n\
+            NV\tNevada\t\t=\n\
+            NH\tNew Hampshire\t\t=\n\
+            NJ\tNew Jersey\t\t=\n\
+            NM\tNew Mexico\t\t=\n\
+            NY\tNew York\t\t=\n\
+            NC\tNorth Carolina\t\t=\n\
+            ND\tNorth Dakota\t\t=\n\
             MP\tNorthern Mariana Islands\t\t\n\
-            OH\tOhio\t\tUS-OH\n\
-            OK\tOklahoma\t\tUS-OK\n\
-            OR\tOregon\t\tUS-OR\n\
+            OH\tOhio\t\t=\n\
+            OK\tOklahoma\t\t=\n\
+            OR\tOregon\t\t=\n\
             PW\tPalau\t\t\n\
-            PA\tPennsylvania\t\tUS-PA\n\
+            PA\tPennsylvania\t\t=\n\
             PR\tPuerto Rico\t\t\n\
-            RI\tRhode Island\t\tUS-RI\n\
-            SC\tSouth Carolina\t\tUS-SC\n\
-            SD\tSouth Dakota\t\tUS-SD\n\
-            TN\tTennessee\t\tUS-TN\n\
-            TX\tTexas\t\tUS-TX\n\
-            UT\tUtah\t\tUS-UT\n\
-            VT\tVermont\t\tUS-VT\n\
+            RI\tRhode Island\t\t=\n\
+            SC\tSouth Carolina\t\t=\n\
+            SD\tSouth Dakota\t\t=\n\
+            TN\tTennessee\t\t=\n\
+            TX\tTexas\t\t=\n\
+            UT\tUtah\t\t=\n\
+            VT\tVermont\t\t=\n\
             VI\tVirgin Islands\t\t\n\
-            VA\tVirginia\t\tUS-VA\n\
-            WA\tWashington\t\tUS-WA\n\
-            WV\tWest Virginia\t\tUS-WV\n\
-            WI\tWisconsin\t\tUS-WI\n\
-            WY\tWyoming\t\tUS-WY\n\
+            VA\tVirginia\t\t=\n\
+            WA\tWashington\t\t=\n\
+            WV\tWest Virginia\t\t=\n\
+            WI\tWisconsin\t\t=\n\
+            WY\tWyoming\t\t=\n\
         ",
     },
     SubdivisionSet {
@@ -1424,31 +1425,31 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
         kind: "state",
         first: 685,
         rows: "\
-            Amazonas\t\t\tVE-Z\n\
-            Anzoátegui\t\t\tVE-B\n\
-            Apure\t\t\tVE-C\n\
-            Aragua\t\t\tVE-D\n\
-            Barinas\t\t\tVE-E\n\
-            Bolívar\t\t\tVE-F\n\
-            Carabobo\t\t\tVE-G\n\
-            Cojedes\t\t\tVE-H\n\
-            Delta Amacuro\t\t\tVE-Y\n\
-            Dependencias Federales\t\t\tVE-W\n\
-            Distrito Federal\t\t\tVE-A\n\
-            Falcón\t\t\tVE-I\n\
-            Guárico\t\t\tVE-J\n\
-            Lara\t\t\tVE-K\n\
-            Mérida\t\t\tVE-L\n\
-            Miranda\t\t\tVE-M\n\
-            Monagas\t\t\tVE-N\n\
-            Nueva Esparta\t\t\tVE-O\n\
-            Portuguesa\t\t\tVE-P\n\
-            Sucre\t\t\tVE-R\n\
-            Táchira\t\t\tVE-S\n\
-            Trujillo\t\t\tVE-T\n\
-            Vargas\t\t\tVE-X\n\
-            Yaracuy\t\t\tVE-U\n\
-            Zulia\t\t\tVE-V\n\
+            Amazonas\t\t\tZ\n\
+            Anzoátegui\t\t\tB\n\
+            Apure\t\t\tC\n\
+            Aragua\t\t\tD\n\
+            Barinas\t\t\tE\n\
+            Bolívar\t\t\tF\n\
+            Carabobo\t\t\tG\n\
+            Cojedes\t\t\tH\n\
+            Delta Amacuro\t\t\tY\n\
+            Dependencias Federales\t\t\tW\n\
+            Distrito Federal\t\t\tA\n\
+            Falcón\t\t\tI\n\
+            Guárico\t\t\tJ\n\
+            Lara\t\t\tK\n\
+            Mérida\t\t\tL\n\
+            Miranda\t\t\tM\n\
+            Monagas\t\t\tN\n\
+            Nueva Esparta\t\t\tO\n\
+            Portuguesa\t\t\tP\n\
+            Sucre\t\t\tR\n\
+            Táchira\t\t\tS\n\
+            Trujillo\t\t\tT\n\
+            Vargas\t\t\tX\n\
+            Yaracuy\t\t\tU\n\
+            Zulia\t\t\tV\n\
         ",
     },
 ];

@@ -315,6 +315,8 @@ struct Subdivision {
     key: String,
     name: String,
     latin: String,
+    /// The ISO 3166-2 code without its country and hyphen, `=` where that
+    /// is the key, empty where the data has none.
     iso: String,
     /// Other names it is matched by (other languages' names and keys), each
     /// folding to a key none of the four columns folds to.
@@ -572,10 +574,12 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
                 },
                 others: std::mem::take(&mut others[i]),
                 latin: latin[i].clone(),
-                iso: if isos[i].is_empty() {
-                    String::new()
+                // Without its country; `=` where it is the key (the crate
+                // reads it so).
+                iso: if isos[i] == *key {
+                    "=".to_owned()
                 } else {
-                    format!("{code}-{}", isos[i])
+                    isos[i].clone()
                 },
                 zip,
             });
@@ -805,9 +809,10 @@ fn generate() -> Result<String> {
         "/// Each country whose addresses require a subdivision the data lists, sorted\n\
          /// by code, with the data's name for them and its subdivisions: one row each,\n\
          /// in the data's order, of tab-separated columns: key (emitted), name (empty\n\
-         /// where it is the key), Latin name, ISO 3166-2 code (both empty where the data\n\
-         /// has none), then any other names it is known by (other languages' names\n\
-         /// and keys); a newline ends it. `first` is the index of its first\n\
+         /// where it is the key), Latin name, ISO 3166-2 code without its country and\n\
+         /// hyphen (`=` where that is the key; both empty where the data has none),\n\
+         /// then any other names it is known by (other languages' names and keys); a\n\
+         /// newline ends it. `first` is the index of its first\n\
          /// subdivision in `SUBDIVISION_ZIPS`. No two subdivisions of a country have\n\
          /// columns that fold (`tables::fold::name_key`) to the same key.\n",
     );
