@@ -74,15 +74,12 @@ fn accepts(state: u16) -> bool {
         .is_some_and(|byte| byte >> (state % 8) & 1 == 1)
 }
 
-/// Whether `code` (upper-case ASCII) matches the automaton at `start` as a whole.
+/// Whether `code` (ASCII, read in upper case) matches the automaton at
+/// `start` as a whole.
 fn matches_whole(start: u16, code: &[u8]) -> bool {
-    matches_whole_with(start, code.iter().copied())
-}
-
-fn matches_whole_with(start: u16, code: impl Iterator<Item = u8>) -> bool {
     let mut state = start;
-    for c in code {
-        match symbol(char::from(c)).and_then(|s| step(state, s)) {
+    for &c in code {
+        match symbol(char::from(c.to_ascii_uppercase())).and_then(|s| step(state, s)) {
             Some(next) => state = next,
             None => return false,
         }
@@ -219,12 +216,11 @@ pub fn relaid_postal_code(country: &str, code: &str) -> Result<Option<String>, P
         let laid = &laid[..example.len()];
         if matches_whole(format.start, laid) {
             return Ok(
-                (laid != code.as_bytes()).then(|| String::from_utf8_lossy(laid).into_owned())
+                (laid != code.as_bytes()).then(|| laid.iter().map(|&b| char::from(b)).collect())
             );
         }
     }
-    let as_written = matches_whole_with(format.start, code.as_bytes().iter().map(|&b| upper(b)));
-    if as_written {
+    if matches_whole(format.start, code.as_bytes()) {
         let has_lower = code.bytes().any(|b| b.is_ascii_lowercase());
         return Ok(has_lower.then(|| code.to_ascii_uppercase()));
     }
