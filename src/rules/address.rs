@@ -321,33 +321,9 @@ fn subdivisions_of(set: &'static SubdivisionSet) -> impl Iterator<Item = Subdivi
     })
 }
 
-/// The subdivision whose key is `state` in any ASCII case: one pass over
-/// the rows' bytes, comparing only where a row starts.
+/// The subdivision whose key is `state` in any ASCII case.
 fn find_key(set: &'static SubdivisionSet, state: &str) -> Option<Subdivision> {
-    let (rows, target) = (set.rows.as_bytes(), state.as_bytes());
-    let first = target.first()?.to_ascii_lowercase();
-    let (mut start, mut index) = (0, usize::from(set.first));
-    while start < rows.len() {
-        let mut end = start;
-        while end < rows.len() && rows[end] != b'\n' {
-            end += 1;
-        }
-        let row = &rows[start..end];
-        if row.first().map(u8::to_ascii_lowercase) == Some(first)
-            && row.get(target.len()) == Some(&b'\t')
-            && row[..target.len()].eq_ignore_ascii_case(target)
-        {
-            let row = set.rows.get(start..end)?;
-            return Some(Subdivision {
-                country: set.country,
-                row,
-                index,
-            });
-        }
-        start = end + 1;
-        index += 1;
-    }
-    None
+    subdivisions_of(set).find(|s| s.key().eq_ignore_ascii_case(state))
 }
 
 /// The state of an address in `country` (alpha-2): `Ok(None)` where the
@@ -562,7 +538,10 @@ mod tests {
             assert_eq!(found, Ok(Some(key)), "{country} {given}");
         }
         assert!(find_state("US", "Californa").is_err());
-        assert!(find_state("US", "CA-CA").is_err(), "another country's prefix");
+        assert!(
+            find_state("US", "CA-CA").is_err(),
+            "another country's prefix"
+        );
         assert_eq!(find_state("DE", "Bayern"), Ok(None));
     }
 

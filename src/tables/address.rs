@@ -1092,7 +1092,7 @@ pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[
     },
     SubdivisionSet {
         country: "KR",
-        kind: "do_si",
+        kind: "province",
         first: 418,
         rows: "\
             강원도\t강원\tGangwon-do\t42\n\

@@ -22,7 +22,8 @@ pub(crate) struct Packed {
 /// A country's subdivisions (`address.rs`, from `tools/address-tables`).
 pub(crate) struct SubdivisionSet {
     pub(crate) country: &'static str,
-    /// The data's name for them: `state`, `province`, `prefecture`, …
+    /// What messages call them (the data's name, in words): `state`,
+    /// `province`, `prefecture`, …
     pub(crate) kind: &'static str,
     /// The index of its first subdivision in `address::SUBDIVISION_ZIPS`.
     pub(crate) first: u16,

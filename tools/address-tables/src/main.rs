@@ -586,11 +586,33 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
         }
         sets.push(SubdivisionSet {
             country: code.clone(),
-            kind: get("state_name_type").unwrap_or("province").to_owned(),
+            kind: state_word(get("state_name_type").unwrap_or("province"))
+                .ok_or_else(|| format!("{code}: unknown state_name_type"))?
+                .to_owned(),
             subdivisions,
         });
     }
     Ok((pool, countries, sets))
+}
+
+/// What messages call a country's subdivisions, from the data's
+/// `state_name_type` (`do_si`, Korea's, is a province); `None` for a name
+/// not seen before, to be given its word here.
+fn state_word(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "area" => "area",
+        "county" => "county",
+        "department" => "department",
+        "district" => "district",
+        "emirate" => "emirate",
+        "island" => "island",
+        "oblast" => "oblast",
+        "parish" => "parish",
+        "prefecture" => "prefecture",
+        "state" => "state",
+        "province" | "do_si" => "province",
+        _ => return None,
+    })
 }
 
 // ---------------------------------------------------------------------------
