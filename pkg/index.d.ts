@@ -399,7 +399,7 @@ export interface PostalCodeFormat {
   readonly country: string;
   /** What the data calls its codes: `"zip"` (US), `"pin"` (IN), `"eircode"` (IE), else `"postal"`. */
   readonly kind: "zip" | "postal" | "pin" | "eircode";
-  /** Example codes as the country writes them (`["95014", "22162-1010"]`): placeholders. */
+  /** Example codes as the country writes them (`["95014", "22162-1010"]`): placeholders. The data's first two, then the first of each other layout. */
   readonly examples: readonly string[];
   /**
    * The data's pattern: a code, trimmed and upper-cased, must match it as a

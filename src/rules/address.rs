@@ -416,7 +416,8 @@ pub struct PostalCodeFormat {
     pub country: &'static str,
     /// The data's name for the codes: `zip`, `postal`, `pin` or `eircode`.
     pub kind: &'static str,
-    /// Example codes, as the data writes them.
+    /// Example codes, as the data writes them: its first two, then the
+    /// first of each other layout.
     pub examples: Vec<&'static str>,
     /// The data's pattern (a regular expression a code must match as a
     /// whole, in upper case).

@@ -363,18 +363,17 @@ pub(crate) static POSTAL_STARTS: &[u16] = &[
 
 /// Each country's row of `POSTAL_ROWS` is `POSTAL_ROWS[POSTAL_ROW_STARTS[i]..POSTAL_ROW_STARTS[i + 1]]`.
 pub(crate) static POSTAL_ROW_STARTS: &[u16] = &[
-    0, 25, 61, 89, 114, 142, 179, 257, 292, 315, 358, 415, 433, 452, 483, 506, 529, 552, 601, 629,
-    676, 720, 760, 791, 825, 937, 954, 987, 1032, 1073, 1107, 1149, 1168, 1186, 1203, 1231, 1286,
-    1311, 1334, 1359, 1384, 1411, 1436, 1461, 1486, 1517, 1535, 1560, 1585, 1630, 1647, 1685, 2271,
-    2289, 2314, 2372, 2397, 2427, 2452, 2480, 2521, 2546, 2571, 2626, 2649, 2667, 2686, 2717, 2750,
-    2778, 2797, 2837, 2868, 2927, 2951, 2976, 2995, 3027, 3056, 3087, 3145, 3170, 3244, 3269, 3289,
-    3318, 3337, 3374, 3419, 3446, 3471, 3529, 3574, 3599, 3617, 3634, 3659, 3682, 3714, 3751, 3791,
-    3814, 3858, 3886, 3907, 3952, 3985, 4004, 4029, 4080, 4105, 4178, 4220, 4239, 4270, 4307, 4335,
-    4360, 4394, 4412, 4429, 4463, 4482, 4547, 4575, 4594, 4632, 4665, 4743, 4765, 4782, 4825, 4844,
-    4898, 4923, 4948, 4990, 5054, 5096, 5124, 5149, 5183, 5205, 5239, 5270, 5295, 5333, 5367, 5401,
-    5429, 5447, 5502, 5540, 5577, 5618, 5654, 5678, 5703, 5728, 5753, 5780, 5800, 5833, 5858, 5903,
-    5929, 5960, 5976, 6022, 6041, 6068, 6087, 6123, 6156, 6192, 6266, 6294, 6316, 6340, 6362, 6390,
-    6415,
+    0, 25, 55, 78, 103, 126, 158, 218, 253, 276, 299, 326, 344, 363, 394, 417, 440, 463, 512, 540,
+    581, 618, 658, 683, 710, 798, 815, 838, 867, 894, 921, 958, 977, 995, 1012, 1035, 1069, 1094,
+    1117, 1142, 1167, 1194, 1219, 1244, 1269, 1294, 1312, 1337, 1362, 1407, 1424, 1456, 1932, 1950,
+    1975, 2033, 2058, 2083, 2104, 2132, 2166, 2191, 2216, 2271, 2294, 2312, 2331, 2356, 2379, 2402,
+    2421, 2461, 2492, 2551, 2575, 2600, 2619, 2651, 2672, 2697, 2755, 2780, 2818, 2843, 2863, 2892,
+    2911, 2936, 2972, 2999, 3024, 3082, 3117, 3142, 3160, 3177, 3202, 3225, 3257, 3282, 3310, 3333,
+    3359, 3387, 3408, 3453, 3476, 3495, 3520, 3565, 3590, 3638, 3680, 3699, 3724, 3749, 3772, 3797,
+    3825, 3843, 3860, 3887, 3906, 3971, 3994, 4013, 4036, 4065, 4143, 4165, 4182, 4205, 4224, 4257,
+    4282, 4307, 4349, 4386, 4428, 4451, 4476, 4503, 4525, 4552, 4577, 4602, 4634, 4661, 4695, 4718,
+    4736, 4770, 4796, 4821, 4862, 4898, 4922, 4947, 4972, 4997, 5024, 5044, 5067, 5092, 5131, 5157,
+    5182, 5198, 5244, 5263, 5290, 5309, 5338, 5361, 5390, 5464, 5492, 5514, 5538, 5560, 5583, 5608,
 ];
 
 /// One row a country, tab-separated: the data's name for its codes (`zip`,
@@ -382,16 +381,16 @@ pub(crate) static POSTAL_ROW_STARTS: &[u16] = &[
 /// digits, spaces and hyphens) and the data's pattern; a newline ends it.
 pub(crate) static POSTAL_ROWS: &str = "\
     postal\tASCN 1ZZ\tASCN 1ZZ\n\
-    postal\tAD100,AD501,AD700\tAD[1-7]0\\d\n\
-    postal\t1001,2601,3801\t\\d{4}\n\
+    postal\tAD100,AD501\tAD[1-7]0\\d\n\
+    postal\t1001,2601\t\\d{4}\n\
     postal\t2640\t(?:AI-)?2640\n\
-    postal\t1001,1017,3501\t\\d{4}\n\
-    postal\t375010,0002,0010\t(?:37)?\\d{4}\n\
-    postal\tC1070AAM,C1000WAM,B1000TBU,X5187XAB\t((?:[A-HJ-NP-Z])?\\d{4})([A-Z]{3})?\n\
+    postal\t1001,1017\t\\d{4}\n\
+    postal\t375010,0002\t(?:37)?\\d{4}\n\
+    postal\tC1070AAM,C1000WAM\t((?:[A-HJ-NP-Z])?\\d{4})([A-Z]{3})?\n\
     zip\t96799\t(96799)(?:[ \\-](\\d{4}))?\n\
     postal\t1010,3741\t\\d{4}\n\
-    postal\t2060,3171,6430,4000,4006,3001\t\\d{4}\n\
-    postal\t22150,22550,22240,22710,22270,22730,22430\t22\\d{3}\n\
+    postal\t2060,3171\t\\d{4}\n\
+    postal\t22150,22550\t22\\d{3}\n\
     postal\t1000\t\\d{4}\n\
     postal\t71000\t\\d{5}\n\
     postal\tBB23026,BB22025\tBB\\d{5}\n\
@@ -400,23 +399,23 @@ pub(crate) static POSTAL_ROWS: &str = "\
     postal\t1000,1700\t\\d{4}\n\
     postal\t317\t(?:^|\\b)(?:1[0-2]|[1-9])\\d{2}(?:$|\\b)\n\
     postal\t97100\t9[78][01]\\d{2}\n\
-    postal\tFL 07,HM GX,HM 12\t[A-Z]{2} ?[A-Z0-9]{2}\n\
-    postal\tBT2328,KA1131,BA1511\t[A-Z]{2} ?\\d{4}\n\
+    postal\tFL 07,HM GX\t[A-Z]{2} ?[A-Z0-9]{2}\n\
+    postal\tBT2328,KA1131\t[A-Z]{2} ?\\d{4}\n\
     postal\t40301-110,70002-900\t\\d{5}-?\\d{3}\n\
-    postal\t11001,31101,35003\t\\d{5}\n\
-    postal\t223016,225860,220050\t\\d{6}\n\
-    postal\tH3Z 2Y7,V8X 3X4,T0L 1K0,T0H 1A0,K1A 0B1\t[ABCEGHJKLMNPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z] ?\\d[ABCEGHJ-NPRSTV-Z]\\d\n\
+    postal\t11001,31101\t\\d{5}\n\
+    postal\t223016,225860\t\\d{6}\n\
+    postal\tH3Z 2Y7,V8X 3X4\t[ABCEGHJKLMNPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z] ?\\d[ABCEGHJ-NPRSTV-Z]\\d\n\
     postal\t6799\t6799\n\
-    postal\t2544,1211,1556,3030\t\\d{4}\n\
-    postal\t8340457,8720019,1230000,8329100\t\\d{7}\n\
-    postal\t266033,317204,100096,100808\t\\d{6}\n\
-    postal\t111221,130001,760011\t\\d{6}\n\
-    postal\t1000,2010,1001\t\\d{4,5}|\\d{3}-\\d{4}\n\
+    postal\t2544,1211\t\\d{4}\n\
+    postal\t8340457,8720019\t\\d{7}\n\
+    postal\t266033,317204\t\\d{6}\n\
+    postal\t111221,130001\t\\d{6}\n\
+    postal\t1000,2010\t\\d{4,5}|\\d{3}-\\d{4}\n\
     postal\t10700\t\\d{5}\n\
     postal\t7600\t\\d{4}\n\
     postal\t6798\t6798\n\
-    postal\t2008,3304,1900\t\\d{4}\n\
-    postal\t100 00,251 66,530 87,110 00,225 99\t\\d{3} ?\\d{2}\n\
+    postal\t2008,3304\t\\d{4}\n\
+    postal\t100 00,251 66\t\\d{3} ?\\d{2}\n\
     postal\t26133,53225\t\\d{5}\n\
     postal\t8660,1566\t\\d{4}\n\
     postal\t11903,10101\t\\d{5}\n\
@@ -425,31 +424,31 @@ pub(crate) static POSTAL_ROWS: &str = "\
     postal\t69501,11212\t\\d{5}\n\
     postal\t12411,11599\t\\d{5}\n\
     postal\t70000,72000\t\\d{5}\n\
-    postal\t28039,28300,28070\t\\d{5}\n\
+    postal\t28039,28300\t\\d{5}\n\
     postal\t1000\t\\d{4}\n\
     postal\t00550,00011\t\\d{5}\n\
     postal\tFIQQ 1ZZ\tFIQQ 1ZZ\n\
     zip\t96941,96944\t(9694[1-4])(?:[ \\-](\\d{4}))?\n\
     postal\t100\t\\d{3}\n\
-    postal\t33380,34092,33506\t\\d{2} ?\\d{3}\n\
-    postal\tEC1Y 8SY,GIR 0AA,M2 5BQ,M34 4AB,CR0 2YR,DN16 9AA,W1A 4ZZ,EC1A 1HQ,OX14 4PG,BS18 8HF,NR25 7HG,RH6 0NP,BH23 6AA,B6 5BA,SO23 9AP,PO1 3AX,BFPO 61\tGIR ?0AA|(?:(?:AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GY|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)(?:\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}))|BFPO ?\\d{1,4}\n\
+    postal\t33380,34092\t\\d{2} ?\\d{3}\n\
+    postal\tEC1Y 8SY,GIR 0AA,M2 5BQ,BFPO 61\tGIR ?0AA|(?:(?:AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GY|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)(?:\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}))|BFPO ?\\d{1,4}\n\
     postal\t0101\t\\d{4}\n\
     postal\t97300\t9[78]3\\d{2}\n\
     postal\tGY1 1AA,GY2 2BT\tGY\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}\n\
     postal\tGX11 1AA\tGX11 1AA\n\
-    postal\t3900,3950,3911\t39\\d{2}\n\
-    postal\t001,200,100\t\\d{3}\n\
+    postal\t3900,3950\t39\\d{2}\n\
+    postal\t001,200\t\\d{3}\n\
     postal\t97100\t9[78][01]\\d{2}\n\
-    postal\t151 24,151 10,101 88\t\\d{3} ?\\d{2}\n\
+    postal\t151 24,151 10\t\\d{3} ?\\d{2}\n\
     postal\tSIQQ 1ZZ\tSIQQ 1ZZ\n\
     postal\t09001,01501\t\\d{5}\n\
     zip\t96910,96931\t(969(?:[12]\\d|3[12]))(?:[ \\-](\\d{4}))?\n\
     postal\t1000,1011\t\\d{4}\n\
     postal\t7050\t\\d{4}\n\
     postal\t31301\t\\d{5}\n\
-    postal\t10000,21001,10002\t\\d{5}\n\
-    postal\t6120,5310,6110,8510\t\\d{4}\n\
-    postal\t1037,2380,1540\t\\d{4}\n\
+    postal\t10000,21001\t\\d{5}\n\
+    postal\t6120,5310\t\\d{4}\n\
+    postal\t1037,2380\t\\d{4}\n\
     postal\t40115\t\\d{5}\n\
     eircode\tA65 F4E2\t[\\dA-Z]{3} ?[\\dA-Z]{4}\n\
     postal\t9614303\t\\d{5}(?:\\d{2})?\n\
@@ -458,82 +457,82 @@ pub(crate) static POSTAL_ROWS: &str = "\
     postal\tBBND 1ZZ\tBBND 1ZZ\n\
     postal\t31001\t\\d{5}\n\
     postal\t11936-12345\t\\d{5}-?\\d{5}\n\
-    postal\t320,121,220,110\t\\d{3}\n\
-    postal\t00144,47037,39049\t\\d{5}\n\
+    postal\t320,121\t\\d{3}\n\
+    postal\t00144,47037\t\\d{5}\n\
     postal\tJE1 1AA,JE2 2BT\tJE\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}\n\
     postal\t11937,11190\t\\d{5}\n\
-    postal\t154-0023,350-1106,951-8073,112-0001,208-0032,231-0012\t\\d{3}-?\\d{4}\n\
+    postal\t154-0023,350-1106\t\\d{3}-?\\d{4}\n\
     postal\t20100,00100\t\\d{5}\n\
     postal\t720001\t\\d{6}\n\
     postal\t120101,120108\t\\d{5,6}\n\
     postal\t03051\t\\d{5}\n\
-    postal\t54541,54551,54404,13009\t\\d{5}\n\
-    postal\tKY1-1100,KY1-1702,KY2-2101\tKY\\d-\\d{4}\n\
+    postal\t54541,54551\t\\d{5}\n\
+    postal\tKY1-1100,KY1-1702\tKY\\d-\\d{4}\n\
     postal\t040900,050012\t\\d{6}\n\
     postal\t01160,01000\t\\d{5}\n\
     postal\t2038 3054,1107 2810,1000\t(?:\\d{4})(?: ?(?:\\d{4}))?\n\
-    postal\t9496,9491,9490,9485\t948[5-9]|949[0-8]\n\
+    postal\t9496,9491\t948[5-9]|949[0-8]\n\
     postal\t20000,00100\t\\d{5}\n\
     postal\t1000\t\\d{4}\n\
     postal\t100\t\\d{3}\n\
     postal\t04340,03500\t\\d{5}\n\
     postal\t4750,2998\t\\d{4}\n\
     postal\tLV-1073,LV-1000\tLV-\\d{4}\n\
-    postal\t53000,10000,20050,16052\t\\d{5}\n\
-    postal\t98000,98020,98011,98001\t980\\d{2}\n\
+    postal\t53000,10000\t\\d{5}\n\
+    postal\t98000,98020\t980\\d{2}\n\
     postal\t2012,2019\t\\d{4}\n\
-    postal\t81257,81258,81217,84314,85366\t8\\d{4}\n\
+    postal\t81257,81258\t8\\d{4}\n\
     postal\t97100\t9[78][01]\\d{2}\n\
     postal\t501,101\t\\d{3}\n\
     zip\t96960,96970\t(969[67]\\d)(?:[ \\-](\\d{4}))?\n\
-    postal\t1314,1321,1443,1062\t\\d{4}\n\
+    postal\t1314,1321\t\\d{4}\n\
     postal\t11181\t\\d{5}\n\
     postal\t65030,65270\t\\d{5}\n\
-    zip\t96950,96951,96952\t(9695[012])(?:[ \\-](\\d{4}))?\n\
+    zip\t96950,96951\t(9695[012])(?:[ \\-](\\d{4}))?\n\
     postal\t97220\t9[78]2\\d{2}\n\
-    postal\tNXR 01,ZTN 05,GPO 01,BZN 1130,SPB 6031,VCT 1753\t[A-Z]{3} ?\\d{2,4}\n\
+    postal\tNXR 01,ZTN 05,BZN 1130\t[A-Z]{3} ?\\d{2,4}\n\
     postal\t42602\t\\d{3}(?:\\d{2}|[A-Z]{2}\\d{3})\n\
     postal\t20026\t\\d{5}\n\
-    postal\t02860,77520,06082\t\\d{5}\n\
-    postal\t43000,50754,88990,50670\t\\d{5}\n\
-    postal\t1102,1119,3212\t\\d{4}\n\
+    postal\t02860,77520\t\\d{5}\n\
+    postal\t43000,50754\t\\d{5}\n\
+    postal\t1102,1119\t\\d{4}\n\
     postal\t10001,10017\t\\d{5}\n\
-    postal\t98814,98800,98810\t988\\d{2}\n\
+    postal\t98814,98800\t988\\d{2}\n\
     postal\t8001\t\\d{4}\n\
     postal\t2899\t2899\n\
-    postal\t930283,300001,931104\t\\d{6}\n\
+    postal\t930283,300001\t\\d{6}\n\
     postal\t52000\t\\d{5}\n\
     postal\t1234 AB,2490 AA\t[1-9]\\d{3} ?(?:[A-RT-Z][A-Z]|S[BCE-RT-Z])\n\
-    postal\t0025,0107,6631\t\\d{4}\n\
+    postal\t0025,0107\t\\d{4}\n\
     postal\t44601\t\\d{5}\n\
-    postal\t6001,6015,6332,8252,1030\t\\d{4}\n\
-    postal\t133,112,111\t(?:PC )?\\d{3}\n\
+    postal\t6001,6015\t\\d{4}\n\
+    postal\t133,112\t(?:PC )?\\d{3}\n\
     postal\tLIMA 23,LIMA 42,CALLAO 2,02001\t(?:LIMA \\d{1,2}|CALLAO 0?\\d)|[0-2]\\d{4}\n\
     postal\t98709\t987\\d{2}\n\
     postal\t111\t\\d{3}\n\
-    postal\t1008,1050,1135,1207,2000,1000\t\\d{4}\n\
+    postal\t1008,1050\t\\d{4}\n\
     postal\t44000\t\\d{5}\n\
-    postal\t00-950,05-470,48-300,32-015,00-940\t\\d{2}-\\d{3}\n\
+    postal\t00-950,05-470\t\\d{2}-\\d{3}\n\
     postal\t97500\t9[78]5\\d{2}\n\
     postal\tPCRN 1ZZ\tPCRN 1ZZ\n\
     zip\t00930\t(00[679]\\d{2})(?:[ \\-](\\d{4}))?\n\
-    postal\t2725-079,1250-096,1201-950,2860-571,1208-148\t\\d{4}-\\d{3}\n\
+    postal\t2725-079,1250-096\t\\d{4}-\\d{3}\n\
     zip\t96940\t(969(?:39|40))(?:[ \\-](\\d{4}))?\n\
-    postal\t1536,1538,1209\t\\d{4}\n\
+    postal\t1536,1538\t\\d{4}\n\
     postal\t97400\t9[78]4\\d{2}\n\
-    postal\t060274,061357,200716\t\\d{6}\n\
+    postal\t060274,061357\t\\d{6}\n\
     postal\t106314\t\\d{5,6}\n\
-    postal\t247112,103375,188300\t\\d{6}\n\
-    postal\t11564,11187,11142\t\\d{5}\n\
+    postal\t247112,103375\t\\d{6}\n\
+    postal\t11564,11187\t\\d{5}\n\
     postal\t11042,11113\t\\d{5}\n\
-    postal\t11455,12345,10500\t\\d{3} ?\\d{2}\n\
-    postal\t546080,308125,408600\t\\d{6}\n\
+    postal\t11455,12345\t\\d{3} ?\\d{2}\n\
+    postal\t546080,308125\t\\d{6}\n\
     postal\tSTHL 1ZZ\t(?:ASCN|STHL) 1ZZ\n\
-    postal\t4000,1001,2500\t\\d{4}\n\
+    postal\t4000,1001\t\\d{4}\n\
     postal\t9170\t\\d{4}\n\
-    postal\t010 01,023 14,972 48,921 01,975 99\t\\d{3} ?\\d{2}\n\
-    postal\t47890,47891,47895,47899\t4789\\d\n\
-    postal\t12500,46024,16556,10000\t\\d{5}\n\
+    postal\t010 01,023 14\t\\d{3} ?\\d{2}\n\
+    postal\t47890,47891\t4789\\d\n\
+    postal\t12500,46024\t\\d{5}\n\
     postal\tJH 09010,AD 11010\t[A-Z]{2} ?\\d{5}\n\
     postal\tCP 1101\tCP [1-3][1-7][0-2]\\d\n\
     postal\tH100\t[HLMS]\\d{3}\n\
@@ -542,25 +541,25 @@ pub(crate) static POSTAL_ROWS: &str = "\
     postal\t10150,10210\t\\d{5}\n\
     postal\t735450,734025\t\\d{6}\n\
     postal\t744000\t\\d{6}\n\
-    postal\t1002,8129,3100,1030\t\\d{4}\n\
+    postal\t1002,8129\t\\d{4}\n\
     postal\t01960,06101\t\\d{5}\n\
-    postal\t104,106,10603,40867\t\\d{3}(?:\\d{2,3})?\n\
+    postal\t104,106,10603\t\\d{3}(?:\\d{2,3})?\n\
     postal\t6090,34413\t\\d{4,5}\n\
-    postal\t15432,01055,01001\t\\d{5}\n\
+    postal\t15432,01055\t\\d{5}\n\
     zip\t96898\t96898\n\
     zip\t95014,22162-1010\t(\\d{5})(?:[ \\-](\\d{4}))?\n\
     postal\t11600\t\\d{5}\n\
     postal\t702100,700000\t\\d{6}\n\
     postal\t00120\t00120\n\
-    postal\tVC0100,VC0110,VC0400\tVC\\d{4}\n\
-    postal\t1010,3001,8011,1020\t\\d{4}\n\
-    postal\tVG1110,VG1150,VG1160\tVG\\d{4}\n\
+    postal\tVC0100,VC0110\tVC\\d{4}\n\
+    postal\t1010,3001\t\\d{4}\n\
+    postal\tVG1110,VG1150\tVG\\d{4}\n\
     zip\t00802-1222,00850-9802\t(008(?:(?:[0-4]\\d)|(?:5[01])))(?:[ \\-](\\d{4}))?\n\
     postal\t70010,55999\t\\d{5}\\d?\n\
     postal\t98600\t986\\d{2}\n\
     postal\t10000\t[1-7]\\d{4}\n\
     postal\t97600\t976\\d{2}\n\
-    postal\t0083,1451,0001\t\\d{4}\n\
+    postal\t0083,1451\t\\d{4}\n\
     postal\t50100,50101\t\\d{5}\n\
 ";
 

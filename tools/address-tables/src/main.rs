@@ -11,6 +11,8 @@
 //!   regex engine at run time (as `tools/phone-tables` does for phones);
 //! - each country's example codes (`zipex`), checked to hold only letters,
 //!   digits, spaces and hyphens: the crate re-lays codes into their layouts;
+//!   the first two are kept (messages quote them), then the first of each
+//!   other layout;
 //! - for each country whose address format requires a subdivision and whose
 //!   data lists them, the subdivisions: key, name, Latin name, ISO 3166-2
 //!   code and postal-prefix automaton, with every lookup key (key, ISO code,
@@ -387,11 +389,20 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
         let require = get("require").unwrap_or("");
         if let (Some(zip), true) = (text(entry, "zip"), fmt.contains("%Z")) {
             let start = pool.add(zip, false)?;
-            let examples = text(entry, "zipex").unwrap_or("").to_owned();
             // Only letters, digits and separators (the crate's layouts).
+            // Kept: the first two (what messages quote) and the first of each
+            // other layout (the crate tries the layouts in this order).
             let mut layouts: Vec<String> = Vec::new();
-            for example in examples.split(',').filter(|e| !e.is_empty()) {
+            let mut examples: Vec<&str> = Vec::new();
+            for example in text(entry, "zipex")
+                .unwrap_or("")
+                .split(',')
+                .filter(|e| !e.is_empty())
+            {
                 let l = layout(example)?;
+                if !layouts.contains(&l) || examples.len() < 2 {
+                    examples.push(example);
+                }
                 if !layouts.contains(&l) {
                     layouts.push(l);
                 }
@@ -400,7 +411,7 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
                 code: code.clone(),
                 start,
                 kind: get("zip_name_type").unwrap_or("postal").to_owned(),
-                examples,
+                examples: examples.join(","),
                 pattern: zip.to_owned(),
             });
         }
