@@ -17,7 +17,7 @@ use crate::rules::country::normalize_country;
 use crate::tables::address::{
     POSTAL_ACCEPT, POSTAL_COUNTRIES, POSTAL_EDGE_COUNTS, POSTAL_EDGE_RANGES, POSTAL_EDGE_STEPS,
     POSTAL_FIRST, POSTAL_RANGES, POSTAL_ROWS, POSTAL_ROW_STARTS, POSTAL_STARTS, SUBDIVISION_SETS,
-    SUBDIVISION_ZIPS,
+    SUBDIVISION_ZIPS_HIGH, SUBDIVISION_ZIPS_LOW,
 };
 use crate::tables::fold::{name_key, name_key_into};
 use crate::tables::SubdivisionSet;
@@ -50,9 +50,9 @@ fn symbol(c: char) -> Option<u8> {
 
 fn step(state: u16, symbol: u8) -> Option<u16> {
     let index = usize::from(state);
-    let block = index / 4;
+    let block = index / 16;
     let before: usize = POSTAL_EDGE_COUNTS
-        .get(block * 4..index)?
+        .get(block * 16..index)?
         .iter()
         .map(|&n| usize::from(n))
         .sum();
@@ -234,7 +234,7 @@ pub struct Subdivision {
     country: &'static str,
     /// Its row in its set.
     row: &'static str,
-    /// Its index in `SUBDIVISION_ZIPS`.
+    /// Its index in `SUBDIVISION_ZIPS_LOW` and `SUBDIVISION_ZIPS_HIGH`.
     index: usize,
 }
 
@@ -292,7 +292,12 @@ impl Subdivision {
     /// Whether `code` (normalised) is within the subdivision's postal
     /// prefixes; true where the data gives none.
     pub fn contains_postal_code(self, code: &str) -> bool {
-        match SUBDIVISION_ZIPS.get(self.index).copied() {
+        let low = SUBDIVISION_ZIPS_LOW.get(self.index);
+        let high = SUBDIVISION_ZIPS_HIGH.get(self.index);
+        match low
+            .zip(high)
+            .map(|(&low, &high)| u16::from_le_bytes([low, high]))
+        {
             None | Some(NONE) => true,
             Some(start) => matches_prefix(start, code),
         }

@@ -25,7 +25,8 @@ pub(crate) struct SubdivisionSet {
     /// What messages call them (the data's name, in words): `state`,
     /// `province`, `prefecture`, …
     pub(crate) kind: &'static str,
-    /// The index of its first subdivision in `address::SUBDIVISION_ZIPS`.
+    /// The index of its first subdivision in `address::SUBDIVISION_ZIPS_LOW`
+    /// (and `_HIGH`).
     pub(crate) first: u16,
     /// One line a subdivision, tab-separated columns: key, name (empty:
     /// the key), Latin name, ISO 3166-2 code, other names.

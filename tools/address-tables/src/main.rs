@@ -721,12 +721,12 @@ fn generate() -> Result<String> {
         out,
         "/// The postal-code automata ({} states, from {before} before minimising): the\n\
          /// edges of state `i` (in `POSTAL_EDGE_RANGES` and `POSTAL_EDGE_STEPS`) are the\n\
-         /// `POSTAL_EDGE_COUNTS[i]` edges from `POSTAL_FIRST[i / 4]` plus the counts of\n\
-         /// the states `4 * (i / 4)..i`.",
+         /// `POSTAL_EDGE_COUNTS[i]` edges from `POSTAL_FIRST[i / 16]` plus the counts of\n\
+         /// the states `16 * (i / 16)..i`.",
         pool.states.len()
     );
     out.push_str("pub(crate) static POSTAL_FIRST: &[u16] = &[\n");
-    numbers(&mut out, first.iter().step_by(4).map(|n| n.to_string()));
+    numbers(&mut out, first.iter().step_by(16).map(|n| n.to_string()));
     out.push_str("];\n\n");
     out.push_str("/// How many edges each state has.\n");
     out.push_str("pub(crate) static POSTAL_EDGE_COUNTS: &[u8] = &[\n");
@@ -846,7 +846,7 @@ fn generate() -> Result<String> {
          /// hyphen (`=` where that is the key; both empty where the data has none),\n\
          /// then any other names it is known by (other languages' names and keys); a\n\
          /// newline ends it. `first` is the index of its first\n\
-         /// subdivision in `SUBDIVISION_ZIPS`. No two subdivisions of a country have\n\
+         /// subdivision in `SUBDIVISION_ZIPS_*`. No two subdivisions of a country have\n\
          /// columns that fold (`tables::fold::name_key`) to the same key.\n",
     );
     out.push_str("pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[\n");
@@ -875,10 +875,17 @@ fn generate() -> Result<String> {
     out.push_str("];\n\n");
     out.push_str(
         "/// Each subdivision's postal-prefix automaton (`u16::MAX`: none), in the\n\
-         /// order of the sets' rows.\n\
-         pub(crate) static SUBDIVISION_ZIPS: &[u16] = &[\n",
+         /// order of the sets' rows, its low bytes here and its high bytes in\n\
+         /// `SUBDIVISION_ZIPS_HIGH` (two columns compress better than `u16`s).\n\
+         pub(crate) static SUBDIVISION_ZIPS_LOW: &[u8] = &[\n",
     );
-    numbers(&mut out, zips.iter().map(|z| z.to_string()));
+    numbers(&mut out, zips.iter().map(|z| (z & 0xff).to_string()));
+    out.push_str("];\n\n");
+    out.push_str(
+        "/// The high bytes of the postal-prefix automata (see `SUBDIVISION_ZIPS_LOW`).\n\
+         pub(crate) static SUBDIVISION_ZIPS_HIGH: &[u8] = &[\n",
+    );
+    numbers(&mut out, zips.iter().map(|z| (z >> 8).to_string()));
     out.push_str("];\n");
     eprintln!(
         "address-tables: {} postal formats, {} states ({before} before minimising), {} edges; \
