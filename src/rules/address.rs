@@ -17,10 +17,10 @@ use crate::rules::country::normalize_country;
 use crate::tables::address::{
     POSTAL_ACCEPT, POSTAL_COUNTRIES, POSTAL_EDGE_COUNTS, POSTAL_EDGE_RANGES, POSTAL_EDGE_STEPS,
     POSTAL_FIRST, POSTAL_RANGES, POSTAL_ROWS, POSTAL_ROW_STARTS, POSTAL_STARTS, SUBDIVISION_SETS,
-    SUBDIVISION_ZIPS_HIGH, SUBDIVISION_ZIPS_LOW,
+    SUBDIVISION_ZIPS,
 };
 use crate::tables::fold::{name_key, name_key_into};
-use crate::tables::SubdivisionSet;
+use crate::tables::{split_u16, SubdivisionSet};
 
 /// The release of Google's address metadata the tables were compiled from.
 pub fn address_data_version() -> &'static str {
@@ -56,7 +56,7 @@ fn step(state: u16, symbol: u8) -> Option<u16> {
         .iter()
         .map(|&n| usize::from(n))
         .sum();
-    let from = usize::from(*POSTAL_FIRST.get(block)?) + before;
+    let from = usize::from(split_u16(POSTAL_FIRST, block)?) + before;
     let to = from + usize::from(*POSTAL_EDGE_COUNTS.get(index)?);
     let edge = (from..to).find(|&edge| {
         POSTAL_EDGE_RANGES
@@ -65,7 +65,7 @@ fn step(state: u16, symbol: u8) -> Option<u16> {
             .is_some_and(|&(low, high)| (low..=high).contains(&symbol))
     })?;
     // A target is stored as its difference from the state (wrapping).
-    Some(state.wrapping_add(*POSTAL_EDGE_STEPS.get(edge)?))
+    Some(state.wrapping_add(split_u16(POSTAL_EDGE_STEPS, edge)?))
 }
 
 fn accepts(state: u16) -> bool {
@@ -130,8 +130,8 @@ fn postal_format_of(country: &str) -> Option<PostalFormat> {
             std::cmp::Ordering::Less => low = mid + 1,
             std::cmp::Ordering::Greater => high = mid,
             std::cmp::Ordering::Equal => {
-                let from = usize::from(*POSTAL_ROW_STARTS.get(mid)?);
-                let to = usize::from(*POSTAL_ROW_STARTS.get(mid + 1)?);
+                let from = usize::from(split_u16(POSTAL_ROW_STARTS, mid)?);
+                let to = usize::from(split_u16(POSTAL_ROW_STARTS, mid + 1)?);
                 let row = POSTAL_ROWS.get(from..to.checked_sub(1)?)?;
                 let tab = |from: usize| {
                     row.bytes()
@@ -143,7 +143,7 @@ fn postal_format_of(country: &str) -> Option<PostalFormat> {
                 let second = tab(first + 1)?;
                 return Some(PostalFormat {
                     country: code(mid),
-                    start: *POSTAL_STARTS.get(mid)?,
+                    start: split_u16(POSTAL_STARTS, mid)?,
                     kind: row.get(..first)?,
                     examples: row.get(first + 1..second)?,
                     pattern: row.get(second + 1..)?,
@@ -234,7 +234,7 @@ pub struct Subdivision {
     country: &'static str,
     /// Its row in its set.
     row: &'static str,
-    /// Its index in `SUBDIVISION_ZIPS_LOW` and `SUBDIVISION_ZIPS_HIGH`.
+    /// Its index in `SUBDIVISION_ZIPS`.
     index: usize,
 }
 
@@ -292,12 +292,7 @@ impl Subdivision {
     /// Whether `code` (normalised) is within the subdivision's postal
     /// prefixes; true where the data gives none.
     pub fn contains_postal_code(self, code: &str) -> bool {
-        let low = SUBDIVISION_ZIPS_LOW.get(self.index);
-        let high = SUBDIVISION_ZIPS_HIGH.get(self.index);
-        match low
-            .zip(high)
-            .map(|(&low, &high)| u16::from_le_bytes([low, high]))
-        {
+        match split_u16(SUBDIVISION_ZIPS, self.index) {
             None | Some(NONE) => true,
             Some(start) => matches_prefix(start, code),
         }

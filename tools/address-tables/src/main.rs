@@ -654,6 +654,15 @@ fn numbers(out: &mut String, values: impl IntoIterator<Item = String>) {
     }
 }
 
+/// `u16`s as a split table (the crate's `tables::split_u16`): every low
+/// byte, then every high byte. Two columns compress better than `u16`s:
+/// the high bytes are few distinct values.
+fn split_numbers(out: &mut String, values: &[u16]) {
+    let low = values.iter().map(|v| (v & 0xff).to_string());
+    let high = values.iter().map(|v| (v >> 8).to_string());
+    numbers(out, low.chain(high));
+}
+
 fn generate() -> Result<String> {
     let wheel = WHEEL.fetch()?;
     let json: Value = serde_json::from_str(&wheel_text(&wheel, WHEEL.file, DATA)?)
@@ -722,11 +731,13 @@ fn generate() -> Result<String> {
         "/// The postal-code automata ({} states, from {before} before minimising): the\n\
          /// edges of state `i` (in `POSTAL_EDGE_RANGES` and `POSTAL_EDGE_STEPS`) are the\n\
          /// `POSTAL_EDGE_COUNTS[i]` edges from `POSTAL_FIRST[i / 16]` plus the counts of\n\
-         /// the states `16 * (i / 16)..i`.",
+         /// the states `16 * (i / 16)..i`. (The `u16` tables are split:\n\
+         /// `tables::split_u16` reads them.)",
         pool.states.len()
     );
-    out.push_str("pub(crate) static POSTAL_FIRST: &[u16] = &[\n");
-    numbers(&mut out, first.iter().step_by(16).map(|n| n.to_string()));
+    out.push_str("pub(crate) static POSTAL_FIRST: &[u8] = &[\n");
+    let checkpoints: Vec<u16> = first.iter().step_by(16).map(|&n| n as u16).collect();
+    split_numbers(&mut out, &checkpoints);
     out.push_str("];\n\n");
     out.push_str("/// How many edges each state has.\n");
     out.push_str("pub(crate) static POSTAL_EDGE_COUNTS: &[u8] = &[\n");
@@ -767,16 +778,15 @@ fn generate() -> Result<String> {
     out.push_str("];\n\n");
     out.push_str(
         "/// Each edge's target state, as the difference from its own state (wrapping\n\
-         /// `u16` arithmetic; states are numbered depth first, so most are 1).\n",
+         /// `u16` arithmetic; states are numbered depth first, so most are 1; split).\n",
     );
-    out.push_str("pub(crate) static POSTAL_EDGE_STEPS: &[u16] = &[\n");
-    numbers(
-        &mut out,
-        edges
-            .iter()
-            .zip(&sources)
-            .map(|(&(_, _, to), &from)| (to as u16).wrapping_sub(from as u16).to_string()),
-    );
+    out.push_str("pub(crate) static POSTAL_EDGE_STEPS: &[u8] = &[\n");
+    let steps: Vec<u16> = edges
+        .iter()
+        .zip(&sources)
+        .map(|(&(_, _, to), &from)| (to as u16).wrapping_sub(from as u16))
+        .collect();
+    split_numbers(&mut out, &steps);
     out.push_str("];\n\n");
     out.push_str("/// Bit `i % 8` of byte `i / 8`: state `i` accepts (what was read matches).\n");
     out.push_str("pub(crate) static POSTAL_ACCEPT: &[u8] = &[\n");
@@ -807,18 +817,20 @@ fn generate() -> Result<String> {
          pub(crate) static POSTAL_COUNTRIES: &str = {};\n",
         rust_str(&codes)
     );
-    out.push_str("/// The start state of each country's automaton, in that order.\n");
-    out.push_str("pub(crate) static POSTAL_STARTS: &[u16] = &[\n");
-    numbers(
-        &mut out,
-        countries.iter().map(|c| state(c.start).to_string()),
+    out.push_str(
+        "/// The start state of each country's automaton, in that order (split `u16`s).\n",
     );
+    out.push_str("pub(crate) static POSTAL_STARTS: &[u8] = &[\n");
+    let starts: Vec<u16> = countries.iter().map(|c| state(c.start) as u16).collect();
+    split_numbers(&mut out, &starts);
     out.push_str("];\n\n");
     out.push_str(
-        "/// Each country's row of `POSTAL_ROWS` is `POSTAL_ROWS[POSTAL_ROW_STARTS[i]..POSTAL_ROW_STARTS[i + 1]]`.\n",
+        "/// Each country's row of `POSTAL_ROWS` is `POSTAL_ROWS[POSTAL_ROW_STARTS[i]..POSTAL_ROW_STARTS[i + 1]]`\n\
+         /// (split `u16`s).\n",
     );
-    out.push_str("pub(crate) static POSTAL_ROW_STARTS: &[u16] = &[\n");
-    numbers(&mut out, row_starts.iter().map(|n| n.to_string()));
+    out.push_str("pub(crate) static POSTAL_ROW_STARTS: &[u8] = &[\n");
+    let row_starts: Vec<u16> = row_starts.iter().map(|&n| n as u16).collect();
+    split_numbers(&mut out, &row_starts);
     out.push_str("];\n\n");
     out.push_str(
         "/// One row a country, tab-separated: the data's name for its codes (`zip`,\n\
@@ -837,7 +849,7 @@ fn generate() -> Result<String> {
     }
     out.push_str("\";\n\n");
 
-    let mut zips = Vec::new();
+    let mut zips: Vec<u16> = Vec::new();
     out.push_str(
         "/// Each country whose addresses require a subdivision the data lists, sorted\n\
          /// by code, with the data's name for them and its subdivisions: one row each,\n\
@@ -846,7 +858,7 @@ fn generate() -> Result<String> {
          /// hyphen (`=` where that is the key; both empty where the data has none),\n\
          /// then any other names it is known by (other languages' names and keys); a\n\
          /// newline ends it. `first` is the index of its first\n\
-         /// subdivision in `SUBDIVISION_ZIPS_*`. No two subdivisions of a country have\n\
+         /// subdivision in `SUBDIVISION_ZIPS`. No two subdivisions of a country have\n\
          /// columns that fold (`tables::fold::name_key`) to the same key.\n",
     );
     out.push_str("pub(crate) static SUBDIVISION_SETS: &[SubdivisionSet] = &[\n");
@@ -875,17 +887,10 @@ fn generate() -> Result<String> {
     out.push_str("];\n\n");
     out.push_str(
         "/// Each subdivision's postal-prefix automaton (`u16::MAX`: none), in the\n\
-         /// order of the sets' rows, its low bytes here and its high bytes in\n\
-         /// `SUBDIVISION_ZIPS_HIGH` (two columns compress better than `u16`s).\n\
-         pub(crate) static SUBDIVISION_ZIPS_LOW: &[u8] = &[\n",
+         /// order of the sets' rows (split `u16`s).\n\
+         pub(crate) static SUBDIVISION_ZIPS: &[u8] = &[\n",
     );
-    numbers(&mut out, zips.iter().map(|z| (z & 0xff).to_string()));
-    out.push_str("];\n\n");
-    out.push_str(
-        "/// The high bytes of the postal-prefix automata (see `SUBDIVISION_ZIPS_LOW`).\n\
-         pub(crate) static SUBDIVISION_ZIPS_HIGH: &[u8] = &[\n",
-    );
-    numbers(&mut out, zips.iter().map(|z| (z >> 8).to_string()));
+    split_numbers(&mut out, &zips);
     out.push_str("];\n");
     eprintln!(
         "address-tables: {} postal formats, {} states ({before} before minimising), {} edges; \
