@@ -84,6 +84,7 @@ mod tests {
     use super::countries::{COUNTRIES, COUNTRY_NAMES, COUNTRY_NAME_CODES};
     use super::fold::name_key;
     use super::languages::{ALPHA3_TO_ALPHA2, LANGUAGES};
+    use super::split_u16;
     use super::timezones::{TIME_ZONES, TZDATA_VERSION};
 
     fn assert_strictly_increasing<'a>(table: &str, keys: impl IntoIterator<Item = &'a str>) {
