@@ -50,9 +50,9 @@ fn symbol(c: char) -> Option<u8> {
 
 fn step(state: u16, symbol: u8) -> Option<u16> {
     let index = usize::from(state);
-    let block = index / 16;
+    let block = index / 8;
     let before: usize = POSTAL_EDGE_COUNTS
-        .get(block * 16..index)?
+        .get(block * 8..index)?
         .iter()
         .map(|&n| usize::from(n))
         .sum();
@@ -321,9 +321,33 @@ fn subdivisions_of(set: &'static SubdivisionSet) -> impl Iterator<Item = Subdivi
     })
 }
 
-/// The subdivision whose key is `state` in any ASCII case.
+/// The subdivision whose key is `state` in any ASCII case: one pass over
+/// the rows' bytes, comparing only where a row starts.
 fn find_key(set: &'static SubdivisionSet, state: &str) -> Option<Subdivision> {
-    subdivisions_of(set).find(|s| s.key().eq_ignore_ascii_case(state))
+    let (rows, target) = (set.rows.as_bytes(), state.as_bytes());
+    let first = target.first()?.to_ascii_lowercase();
+    let (mut start, mut index) = (0, usize::from(set.first));
+    while start < rows.len() {
+        let mut end = start;
+        while end < rows.len() && rows[end] != b'\n' {
+            end += 1;
+        }
+        let row = &rows[start..end];
+        if row.first().map(u8::to_ascii_lowercase) == Some(first)
+            && row.get(target.len()) == Some(&b'\t')
+            && row[..target.len()].eq_ignore_ascii_case(target)
+        {
+            let row = set.rows.get(start..end)?;
+            return Some(Subdivision {
+                country: set.country,
+                row,
+                index,
+            });
+        }
+        start = end + 1;
+        index += 1;
+    }
+    None
 }
 
 /// The state of an address in `country` (alpha-2): `Ok(None)` where the

@@ -634,13 +634,13 @@ fn generate() -> Result<String> {
         out,
         "/// The postal-code automata ({} states, from {before} before minimising): the\n\
          /// edges of state `i` (in `POSTAL_EDGE_RANGES` and `POSTAL_EDGE_STEPS`) are the\n\
-         /// `POSTAL_EDGE_COUNTS[i]` edges from `POSTAL_FIRST[i / 16]` plus the counts of\n\
-         /// the states `16 * (i / 16)..i`. (The `u16` tables are split:\n\
+         /// `POSTAL_EDGE_COUNTS[i]` edges from `POSTAL_FIRST[i / 8]` plus the counts of\n\
+         /// the states `8 * (i / 8)..i`. (The `u16` tables are split:\n\
          /// `tables::split_u16` reads them.)",
         pool.states.len()
     );
     out.push_str("pub(crate) static POSTAL_FIRST: &[u8] = &[\n");
-    let checkpoints: Vec<u16> = first.iter().step_by(16).map(|&n| n as u16).collect();
+    let checkpoints: Vec<u16> = first.iter().step_by(8).map(|&n| n as u16).collect();
     split_numbers(&mut out, &checkpoints);
     out.push_str("];\n\n");
     out.push_str("/// How many edges each state has.\n");
