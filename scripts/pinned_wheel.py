@@ -8,6 +8,7 @@ files from disk).
 """
 
 import hashlib
+import re
 import subprocess
 import sys
 import zipfile
@@ -40,3 +41,17 @@ def unpacked(path: Path) -> Path:
             z.extractall(target)
         (target / ".complete").touch()
     return target
+
+
+def rust_pin(generator: str) -> tuple[str, str, str, str]:
+    """The pin a table generator holds (`const WHEEL: Pin = Wheel { package,
+    version, file, sha256 }` in tools/GENERATOR/src/main.rs), so that an oracle
+    reads the very wheel the tables were compiled from: (package, version,
+    file, sha256)."""
+    source = TOOLS.parent / "tools" / generator / "src" / "main.rs"
+    found = re.search(r"const WHEEL: Pin = Wheel \{(.*?)\};", source.read_text(), re.S)
+    fields = dict(re.findall(r'(\w+): "([^"]*)"', found.group(1))) if found else {}
+    try:
+        return fields["package"], fields["version"], fields["file"], fields["sha256"]
+    except KeyError:
+        sys.exit(f"{Path(sys.argv[0]).name}: no `const WHEEL: Pin = Wheel {{ … }}` in {source}")

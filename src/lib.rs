@@ -75,7 +75,7 @@ pub use options::{OptionError, Options, UnknownKeys};
 pub use output::safe_parse_json;
 pub use problem::Problem;
 pub use record::{
-    Batch, CreateCustomerSchema, CustomerSchema, IssueCount, SafeParse, Schema, SchemaKind,
-    Summary, UpdateCustomerSchema,
+    Batch, CountryCount, CreateCustomerSchema, CustomerSchema, IssueCount, SafeParse, Schema,
+    SchemaKind, Summary, UpdateCustomerSchema,
 };
 pub use types::{Address, BestTimeToCall, PreferredContactMethod};

@@ -73,8 +73,9 @@ pub enum Problem {
         kind: &'static str,
         examples: &'static str,
     },
-    /// A state that names none of `country`'s subdivisions (the data calls
-    /// them `kind`); `key` and `name` are the first one's, as an example.
+    /// A state that names none of `country`'s subdivisions (`kind`, what
+    /// messages call them: `state`, `province`, …); `key` and `name` are the
+    /// first one's, as an example.
     State {
         country: &'static str,
         kind: &'static str,
@@ -342,10 +343,8 @@ impl Problem {
                     format!("{key} or {name}")
                 };
                 format!(
-                    "Invalid {}: expected {} {country} {}, by its code or name (e.g. {example})",
-                    state_kind(kind),
+                    "Invalid {kind}: expected {} {country} {kind}, by its code or name (e.g. {example})",
                     article(country),
-                    state_kind(kind)
                 )
             }
             Problem::PostalCodeNotInState { kind, state, code } => {
@@ -449,23 +448,6 @@ fn postal_kind(kind: &str) -> &'static str {
         "pin" => "PIN code",
         "eircode" => "Eircode",
         _ => "postal code",
-    }
-}
-
-/// What the data calls a country's subdivisions, in words.
-fn state_kind(kind: &str) -> &'static str {
-    match kind {
-        "area" => "area",
-        "county" => "county",
-        "department" => "department",
-        "district" => "district",
-        "emirate" => "emirate",
-        "island" => "island",
-        "oblast" => "oblast",
-        "parish" => "parish",
-        "prefecture" => "prefecture",
-        "state" => "state",
-        _ => "province",
     }
 }
 

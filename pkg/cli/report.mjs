@@ -1,8 +1,10 @@
 // What a person reads: a summary table, the top issues by field and code,
-// the first invalid records with their line numbers and messages; and a
-// progress bar on stderr, only when stderr is a terminal and the input large.
+// the postal code and state issues by country, the first invalid records
+// with their line numbers and messages; and a progress bar on stderr, only
+// when stderr is a terminal and the input large.
 
 const TOP_ISSUES = 10;
+const TOP_COUNTRIES = 10;
 const FIRST_INVALID = 5;
 const PROGRESS_MIN_BYTES = 8 * 1024 * 1024;
 
@@ -60,6 +62,18 @@ export function humanReport({ file, schema, format, summary, firstInvalid, secon
     lines.push(`  ${pad("field", fieldWidth)}  ${pad("code", codeWidth)}  count`);
     for (const c of top) lines.push(`  ${pad(c.path || "(record)", fieldWidth)}  ${pad(c.code, codeWidth)}  ${lpad(n(c.count), 5)}`);
     if (summary.issues.length > TOP_ISSUES) lines.push(`  … ${summary.issues.length - TOP_ISSUES} more field/code pairs`);
+  }
+  const countries = summary.countries ?? [];
+  if (countries.length > 0) {
+    const top = countries.slice(0, TOP_COUNTRIES);
+    const name = (/** @type {string | null} */ country) => country ?? "(none)";
+    const countryWidth = Math.max(7, ...top.map((c) => name(c.country).length));
+    const postalWidth = Math.max(11, ...top.map((c) => n(c.postalCode).length));
+    lines.push("");
+    lines.push(`Postal codes and states by country`);
+    lines.push(`  ${pad("country", countryWidth)}  ${pad("postal code", postalWidth)}  state`);
+    for (const c of top) lines.push(`  ${pad(name(c.country), countryWidth)}  ${lpad(n(c.postalCode), postalWidth)}  ${lpad(n(c.state), 5)}`);
+    if (countries.length > TOP_COUNTRIES) lines.push(`  … ${countries.length - TOP_COUNTRIES} more countries`);
   }
   if (firstInvalid.length > 0) {
     lines.push("");

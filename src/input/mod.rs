@@ -298,21 +298,21 @@ impl Reader {
             Plan::Record(fields) => {
                 let start = (*from).min(fields.len());
                 let (before, after) = fields.split_at(start);
-                let found = after
-                    .iter()
-                    .chain(before)
-                    // A field name the JavaScript reader sent by index is
-                    // the table's own text: the same address, no bytes to
-                    // compare.
-                    .position(|(name, _)| {
-                        (name.as_ptr() == key.as_ptr() && name.len() == key.len())
-                            || same_key(name, key)
-                    });
+                // A field name the JavaScript reader sent by index is the
+                // table's own text: the same address, no bytes to compare.
+                let named = |(name, _): &(&str, Plan)| {
+                    (name.as_ptr() == key.as_ptr() && name.len() == key.len())
+                        || same_key(name, key)
+                };
+                // From where the last one was found, then from the start.
+                // (Two searches, not one over a chain: the size-optimised
+                // build may leave a chain's search out of line.)
+                let found = match after.iter().position(named) {
+                    Some(offset) => Some(start + offset),
+                    None => before.iter().position(named),
+                };
                 match found {
-                    Some(offset) => {
-                        // Past the end, the search went on from the start.
-                        let index = start + offset;
-                        let index = index.checked_sub(fields.len()).unwrap_or(index);
+                    Some(index) => {
                         *from = index + 1;
                         fields.get(index).map(|(_, plan)| *plan)
                     }

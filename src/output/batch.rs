@@ -64,14 +64,7 @@ impl Writer {
     /// Checks one record read by `kind`'s plan, and appends its result:
     /// `{"index":…,"line":…,"success":…}`, or its wire text.
     fn check(&mut self, kind: SchemaKind, record: &Value, options: &Options, line: Option<usize>) {
-        let summary = &mut self.summary;
-        let text = result_text(
-            kind,
-            record,
-            options,
-            self.wire,
-            &mut |valid, issues, warned| summary.add_outcome(valid, issues, warned),
-        );
+        let text = result_text(kind, record, options, self.wire, Some(&mut self.summary));
         self.push(&text, line);
     }
 
@@ -208,7 +201,7 @@ pub fn lines_json(kind: SchemaKind, text: &str, first_line: usize, options: &Opt
             }
             Err(error) => {
                 let issues = vec![not_json(&error)];
-                writer.summary.add_outcome(false, &issues, false);
+                writer.summary.add_outcome(false, &issues, false, None);
                 let result = SafeParse::<()>::Failure {
                     issues,
                     warnings: Vec::new(),
@@ -295,6 +288,51 @@ mod tests {
             message("[{\"firstname\": "),
             "Not JSON: the text ends before the value does at column 15"
         );
+    }
+
+    #[test]
+    fn bad_postal_codes_and_states_are_counted_by_the_address_country() {
+        let address = |postal_code: &str, state: &str, country: &str| {
+            json!({"address": {"street": "1 Main St", "city": "Springfield",
+                "state": state, "postalCode": postal_code, "country": country}})
+        };
+        let records = [
+            address("12", "CA", "US"),
+            address("94105", "Californa", "usa"),
+            address("10001", "CA", "United States"),
+            address("SW1A 1AA", "London", "GB"),
+            address("SW1A", "London", "gb"),
+            address("X", "London", "Atlantis"),
+            address("75001", "Paris", "FR"),
+        ];
+        let text = serde_json::to_string(&records).unwrap();
+        let ndjson: String = records.iter().map(|r| format!("{r}\n")).collect();
+        for out in [
+            many_text_json(SchemaKind::Create, &text, &Options::default()),
+            many_text_wire(SchemaKind::Create, &text, &Options::default()),
+            lines_json(SchemaKind::Create, &ndjson, 1, &Options::default()),
+        ] {
+            let summary = out.rsplit_once("\u{2}").map_or(&out[..], |(_, s)| s);
+            let summary = &parse(summary)["summary"];
+            assert_eq!(
+                summary["countries"],
+                json!([
+                    // 12: not a ZIP code; Californa: no state; 10001: not in CA.
+                    {"country": "US", "postalCode": 2, "state": 1},
+                    // Too short, and no country to judge it by.
+                    {"country": null, "postalCode": 1, "state": 0},
+                    {"country": "GB", "postalCode": 1, "state": 0},
+                ]),
+                "{out}"
+            );
+            assert_eq!(summary["invalid"], 5);
+        }
+        let valid = parse(&many_text_json(
+            SchemaKind::Create,
+            "[{\"firstname\": \"A\"}, {\"email\": 1}]",
+            &Options::default(),
+        ));
+        assert_eq!(valid["summary"].get("countries"), None);
     }
 
     #[test]

@@ -17,18 +17,27 @@
 //!   E.164 phone numbers, alpha-2 countries, ISO 639-1 languages, IANA time
 //!   zone names, trimmed non-blank strings, defaults filled in.
 //!
+//! The output's address, per country (`if` its `country` is that one,
+//! `then`…): the postal code matches the country's pattern, the data's own
+//! (the output is upper case, and JSON Schema patterns have no flags), and
+//! `state` is one of the country's subdivision keys where it must name one.
+//!
 //! What JSON Schema cannot say (and only `safe_parse` checks): whether a
 //! phone number is real, email syntax beyond a format name, trimming and
 //! case folding before a check, `updatedAt >= createdAt`, the 32-level depth
-//! of `custom_fields`, control characters in text, the warnings, and the
-//! address rules per country (`crate::rules::address`: postal-code patterns,
-//! layouts, state lists, prefixes per state).
+//! of `custom_fields`, control characters in text, the warnings, and of the
+//! address rules per country (`crate::rules::address`): the postal code's
+//! layout (a pattern that allows `94105 1234` and `94105-1234` allows both
+//! in the output, where one layout is emitted), the postal prefixes of a
+//! state, and in the input schema all of them (it is structure only: any
+//! case, separators optional, states by name, which a pattern could only
+//! spell out at many times the size).
 
 use crate::fields::{FieldSpec, Kind, Presence, ADDRESS_FIELDS, ADDRESS_LINE_MINIMUM, FIELDS};
 use crate::options::{Options, UnknownKeys};
 use crate::record::SchemaKind;
 use crate::rules::timestamp::MAX_SAFE_INTEGER;
-use crate::rules::{country, language, timezone};
+use crate::rules::{address, country, language, timezone};
 use serde_json::{json, Map, Value as Json};
 
 /// Which side of the validation the schema describes.
@@ -221,7 +230,59 @@ fn object_schema(
 }
 
 fn address_schema(io: Io, options: &Options) -> Json {
-    object_schema(ADDRESS_FIELDS, 0, io, false, options)
+    let schema = object_schema(ADDRESS_FIELDS, 0, io, false, options);
+    match io {
+        Io::Input => schema,
+        Io::Output => with(schema, "allOf", per_country()),
+    }
+}
+
+/// A value's JSON text. (`serde_json::to_string`, whose writer the module
+/// has anyway; `Value`'s `Display` would bring a second.)
+fn text_of(value: &Json) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// The output address's rules per country, one `if`/`then` each: for a
+/// country with a postal-code pattern, the code matches it as a whole (the
+/// output is upper case, so the data's pattern, in upper case, needs no
+/// flag); for a country whose `state` names a subdivision, `state` is one of
+/// the data's keys. Written as one JSON text and parsed (see [`parse`]).
+fn per_country() -> Json {
+    let mut text = String::from("[");
+    for &(country, _, _) in country::countries() {
+        let pattern = address::postal_code_format(country)
+            .map(|format| text_of(&Json::from(format!("^(?:{})$", format.pattern))));
+        let states: Vec<&str> = address::subdivisions(country)
+            .iter()
+            .map(|s| s.key)
+            .collect();
+        if pattern.is_none() && states.is_empty() {
+            continue;
+        }
+        if text.len() > 1 {
+            text.push(',');
+        }
+        text.push_str(r#"{"if":{"properties":{"country":{"const":""#);
+        text.push_str(country);
+        text.push_str(r#""}},"required":["country"]},"then":{"properties":{"#);
+        if let Some(pattern) = &pattern {
+            text.push_str(r#""postalCode":{"type":"string","pattern":"#);
+            text.push_str(pattern);
+            text.push('}');
+        }
+        if !states.is_empty() {
+            if pattern.is_some() {
+                text.push(',');
+            }
+            text.push_str(r#""state":{"enum":"#);
+            text.push_str(&text_of(&Json::from(states)));
+            text.push('}');
+        }
+        text.push_str("}}}");
+    }
+    text.push(']');
+    parse(&text)
 }
 
 /// The JSON Schema of `kind`'s input or output under `options` (only
@@ -283,6 +344,69 @@ mod tests {
         );
         assert_eq!(create["additionalProperties"], false);
         assert!(create["properties"].get("id").is_none());
+    }
+
+    /// The `then` of the output address's `if`/`then` for `country`.
+    fn then_of(per_country: &Json, country: &str) -> Option<Json> {
+        per_country.as_array()?.iter().find_map(|rule| {
+            (rule["if"]["properties"]["country"]["const"] == country).then(|| rule["then"].clone())
+        })
+    }
+
+    #[test]
+    fn the_output_address_follows_its_country_postal_pattern_and_states() {
+        let options = Options::default();
+        let output = json_schema(
+            SchemaKind::Customer,
+            Io::Output,
+            Target::default(),
+            &options,
+        );
+        let rules = &output["properties"]["address"]["allOf"];
+        let us = then_of(rules, "US").unwrap();
+        assert_eq!(
+            us["properties"]["postalCode"]["pattern"],
+            r"^(?:(\d{5})(?:[ \-](\d{4}))?)$"
+        );
+        let states = us["properties"]["state"]["enum"].as_array().unwrap();
+        assert!(states.contains(&json!("CA")) && !states.contains(&json!("California")));
+        let gb = then_of(rules, "GB").unwrap();
+        assert!(gb["properties"].get("state").is_none(), "GB: free text");
+        assert!(
+            then_of(rules, "AQ").is_none(),
+            "no pattern, no subdivisions"
+        );
+        let input = json_schema(SchemaKind::Customer, Io::Input, Target::default(), &options);
+        assert!(input["properties"]["address"].get("allOf").is_none());
+
+        // Every country's normalised examples (given in lower case, without
+        // separators) match its pattern; a JSON Schema pattern has no flags,
+        // and this one is read as the regex crate reads it.
+        let mut checked = 0;
+        for &(country, _, _) in country::countries() {
+            let Some(format) = address::postal_code_format(country) else {
+                continue;
+            };
+            let then = then_of(rules, country).unwrap();
+            let pattern = then["properties"]["postalCode"]["pattern"]
+                .as_str()
+                .unwrap();
+            let pattern = regex::Regex::new(pattern).unwrap();
+            for example in format.examples {
+                let given: String = example
+                    .chars()
+                    .filter(|c| !matches!(c, ' ' | '-'))
+                    .collect::<String>()
+                    .to_lowercase();
+                let code = address::normalize_postal_code(country, &given)
+                    .or_else(|_| address::normalize_postal_code(country, example))
+                    .unwrap();
+                assert!(pattern.is_match(&code), "{country}: {code}");
+                assert!(!pattern.is_match(&code.to_lowercase()) || code == code.to_lowercase());
+                checked += 1;
+            }
+        }
+        assert!(checked > 300, "{checked}");
     }
 
     #[test]

@@ -11,12 +11,12 @@ pub mod wire;
 
 use crate::input::Source;
 use crate::input::Value;
-use crate::issue::Issue;
 use crate::options::Options;
 use crate::problem::Problem;
 use crate::record::driver::Run;
 use crate::record::{
-    read_record, CreateCustomerSchema, CustomerSchema, SafeParse, SchemaKind, UpdateCustomerSchema,
+    read_record, CreateCustomerSchema, CustomerSchema, SafeParse, SchemaKind, Summary,
+    UpdateCustomerSchema,
 };
 use serde::Serialize;
 
@@ -25,7 +25,7 @@ use serde::Serialize;
 /// sends a valid record's result as wire text instead: [`safe_parse_wire`]).
 pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: S, options: &Options) -> String {
     let input = read_record(kind, input, options);
-    result_text(kind, &input, options, false, &mut |_, _, _| {})
+    result_text(kind, &input, options, false, None)
 }
 
 /// Validates with the schema named at run time, for the WebAssembly
@@ -33,7 +33,7 @@ pub fn safe_parse_json<S: Source>(kind: SchemaKind, input: S, options: &Options)
 /// it has that form, else as JSON text.
 pub fn safe_parse_wire<S: Source>(kind: SchemaKind, input: S, options: &Options) -> String {
     let input = read_record(kind, input, options);
-    result_text(kind, &input, options, true, &mut |_, _, _| {})
+    result_text(kind, &input, options, true, None)
 }
 
 /// Validates one record given as JSON text (bytes, for the WebAssembly
@@ -68,18 +68,24 @@ pub fn safe_parse_json_text_wire(kind: SchemaKind, text: &[u8], options: &Option
 
 /// The result of a record already read (see [`read_record`]), as text:
 /// JSON, or wire text when `wire` allows it and the result has that form.
-/// `outcome` is told whether the record is valid, its issues, and whether
-/// it has warnings (a batch counts them).
+/// A batch's `summary` counts it.
 pub(crate) fn result_text(
     kind: SchemaKind,
     input: &Value,
     options: &Options,
     wire: bool,
-    outcome: &mut dyn FnMut(bool, &[Issue], bool),
+    summary: Option<&mut Summary>,
 ) -> String {
     let mut run = Run::new(kind, options);
     let fields = run.record(input);
-    outcome(run.issues.is_empty(), &run.issues, !run.warnings.is_empty());
+    if let Some(summary) = summary {
+        summary.add_outcome(
+            run.issues.is_empty(),
+            &run.issues,
+            !run.warnings.is_empty(),
+            run.address_country,
+        );
+    }
     if wire && run.issues.is_empty() && run.warnings.is_empty() {
         if let Some(text) = wire::success_text(kind, &fields) {
             return text;

@@ -6,7 +6,8 @@
 //! crosses to JavaScript or a command line as are written record by record
 //! by `crate::output::batch`, which counts into the same [`Summary`].
 
-use super::{SafeParse, Schema};
+use super::driver::Run;
+use super::{read_record, SafeParse, Schema};
 use crate::issue::{Issue, PathItem, CODES};
 use crate::options::Options;
 use indexmap::IndexMap;
@@ -23,8 +24,9 @@ pub struct Batch<T> {
     pub summary: Summary,
 }
 
-/// Counts over a batch: records, valid, invalid, records with warnings, and
-/// issues by path and code.
+/// Counts over a batch: records, valid, invalid, records with warnings,
+/// issues by path and code, and the address's postal code and state issues
+/// by the address's country.
 ///
 /// A path is written as its keys joined by `.`, with every array index as
 /// `[*]` so that issues in any tag count together (`tags[*]`,
@@ -38,6 +40,30 @@ pub struct Summary {
     /// (An `IndexMap`: serde_json's object map already brings its hash
     /// table into the module, where a std `HashMap` would add a second one.)
     counts: IndexMap<(String, &'static str), u64>,
+    /// Issues at `address.postalCode` and `address.state`, by the address's
+    /// country (alpha-2; `None` when it names none), sorted by country. (A
+    /// list: a file names a few countries, at most 250.)
+    countries: Vec<(Option<&'static str>, [u64; 2])>,
+}
+
+/// One line of [`Summary::countries`]: the issues at `address.postalCode`
+/// and `address.state` of addresses in one country.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CountryCount {
+    /// Alpha-2; `None` for addresses whose country names none.
+    pub country: Option<&'static str>,
+    #[serde(rename = "postalCode")]
+    pub postal_code: u64,
+    pub state: u64,
+}
+
+/// The slot of [`Summary::countries`] an issue at `path` counts in.
+fn address_slot(path: &str) -> Option<usize> {
+    match path {
+        "address.postalCode" => Some(0),
+        "address.state" => Some(1),
+        _ => None,
+    }
 }
 
 /// One line of [`Summary::issues`].
@@ -49,16 +75,29 @@ pub struct IssueCount {
 }
 
 impl Summary {
-    /// Counts one result.
-    pub fn add<T>(&mut self, result: &SafeParse<T>) {
+    /// Counts one result, of a record whose address is in `address_country`
+    /// (alpha-2, as [`crate::rules::country::normalize_country`] gives it; `None` when the
+    /// record's address names no country).
+    pub fn add<T>(&mut self, result: &SafeParse<T>, address_country: Option<&'static str>) {
         let issues = match result {
             SafeParse::Success { .. } => &[][..],
             SafeParse::Failure { issues, .. } => issues.as_slice(),
         };
-        self.add_outcome(result.is_success(), issues, !result.warnings().is_empty());
+        self.add_outcome(
+            result.is_success(),
+            issues,
+            !result.warnings().is_empty(),
+            address_country,
+        );
     }
 
-    pub(crate) fn add_outcome(&mut self, success: bool, issues: &[Issue], warned: bool) {
+    pub(crate) fn add_outcome(
+        &mut self,
+        success: bool,
+        issues: &[Issue],
+        warned: bool,
+        address_country: Option<&'static str>,
+    ) {
         self.total += 1;
         if success {
             self.valid += 1;
@@ -69,10 +108,29 @@ impl Summary {
             self.warned += 1;
         }
         for issue in issues {
-            *self
-                .counts
-                .entry((path_key(&issue.path), issue.code()))
-                .or_insert(0) += 1;
+            let path = path_key(&issue.path);
+            if let Some(slot) = address_slot(&path) {
+                self.add_country(address_country, slot, 1);
+            }
+            *self.counts.entry((path, issue.code())).or_insert(0) += 1;
+        }
+    }
+
+    /// Adds `count` to `country`'s count at `slot` (0: postal code, 1: state).
+    fn add_country(&mut self, country: Option<&'static str>, slot: usize, count: u64) {
+        let at = match self.countries.binary_search_by_key(&country, |&(c, _)| c) {
+            Ok(at) => at,
+            Err(at) => {
+                self.countries.insert(at, (country, [0; 2]));
+                at
+            }
+        };
+        if let Some(sum) = self
+            .countries
+            .get_mut(at)
+            .and_then(|(_, counts)| counts.get_mut(slot))
+        {
+            *sum = sum.saturating_add(count);
         }
     }
 
@@ -88,12 +146,18 @@ impl Summary {
             let sum = self.counts.entry((path.clone(), code)).or_insert(0);
             *sum = sum.saturating_add(*count);
         }
+        for &(country, counts) in &other.countries {
+            for (slot, count) in counts.into_iter().enumerate() {
+                self.add_country(country, slot, count);
+            }
+        }
     }
 
     /// Reads a summary back from the JSON it is written as (the `summary`
     /// of a batch's result); `None` for anything else, an unknown issue
-    /// code or a count that is not a whole number included. A path and
-    /// code listed twice count together.
+    /// code or country, or a count that is not a whole number included. A
+    /// path and code (or a country) listed twice count together; no
+    /// `countries` is none.
     pub fn from_json(value: &Json) -> Option<Summary> {
         // Members are matched by walking them, not looked up by key: no
         // hashing code joins the module for this.
@@ -115,6 +179,15 @@ impl Summary {
                         *sum = sum.saturating_add(count);
                     }
                     read |= 16;
+                    continue;
+                }
+                "countries" => {
+                    for line in member.as_array()? {
+                        let (country, counts) = country_count(line)?;
+                        for (slot, count) in counts.into_iter().enumerate() {
+                            summary.add_country(country, slot, count);
+                        }
+                    }
                     continue;
                 }
                 _ => continue,
@@ -144,18 +217,83 @@ impl Summary {
         });
         list
     }
+
+    /// Issues at `address.postalCode` and `address.state` by the address's
+    /// country, most first (then by country, no country first); only
+    /// countries with some.
+    pub fn countries(&self) -> Vec<CountryCount> {
+        let mut list: Vec<CountryCount> = self
+            .countries
+            .iter()
+            .filter(|(_, counts)| counts != &[0; 2])
+            .map(|&(country, [postal_code, state])| CountryCount {
+                country,
+                postal_code,
+                state,
+            })
+            .collect();
+        // Insertion sort: a few lines, where `sort_by` would bring another
+        // instantiation of the standard sort into the module.
+        let total = |c: Option<&CountryCount>| c.map(|c| c.postal_code.saturating_add(c.state));
+        for i in 1..list.len() {
+            let mut j = i;
+            while j > 0 {
+                let (before, this) = (list.get(j - 1), list.get(j));
+                // More first; among equals, by country (already in order).
+                if total(this) <= total(before) {
+                    break;
+                }
+                list.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        list
+    }
 }
 
 impl Serialize for Summary {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Summary", 5)?;
+        let countries = self.countries();
+        let mut s = serializer.serialize_struct("Summary", 6)?;
         s.serialize_field("total", &self.total)?;
         s.serialize_field("valid", &self.valid)?;
         s.serialize_field("invalid", &self.invalid)?;
         s.serialize_field("warned", &self.warned)?;
         s.serialize_field("issues", &self.issues())?;
+        // Only when there are some: a batch without address issues reads
+        // as it did before the counts by country.
+        if !countries.is_empty() {
+            s.serialize_field("countries", &countries)?;
+        }
         s.end()
     }
+}
+
+/// A line of a summary's `countries` read back: its country (a known
+/// alpha-2 code, or `null`) and its two counts.
+fn country_count(line: &Json) -> Option<(Option<&'static str>, [u64; 2])> {
+    let Json::Object(members) = line else {
+        return None;
+    };
+    let (mut country, mut postal_code, mut state) = (None, None, None);
+    for (key, member) in members {
+        match key.as_str() {
+            "country" => {
+                country = Some(match member {
+                    Json::Null => None,
+                    Json::String(given) => Some(
+                        crate::rules::country::normalize_country(given)
+                            .filter(|known| known == given)?,
+                    ),
+                    _ => return None,
+                });
+            }
+            "postalCode" => postal_code = Some(member.as_u64()?),
+            "state" => state = Some(member.as_u64()?),
+            _ => {}
+        }
+    }
+    Some((country?, [postal_code?, state?]))
 }
 
 /// A line of a summary's `issues` read back: its path, code and count.
@@ -201,8 +339,11 @@ pub fn parse_many<Sch: Schema>(inputs: &[Json], options: &Options) -> Batch<Sch:
     let results = inputs
         .iter()
         .map(|input| {
-            let result = Sch::safe_parse(input, options);
-            summary.add(&result);
+            let mut run = Run::new(Sch::KIND, options);
+            let fields = run.record(&read_record(Sch::KIND, input, options));
+            let country = run.address_country;
+            let result = run.finish::<Sch>(fields);
+            summary.add(&result, country);
             result
         })
         .collect();
@@ -217,7 +358,7 @@ mod tests {
     fn summary_of(outcomes: &[(bool, &[Issue], bool)]) -> Summary {
         let mut summary = Summary::default();
         for &(success, issues, warned) in outcomes {
-            summary.add_outcome(success, issues, warned);
+            summary.add_outcome(success, issues, warned, None);
         }
         summary
     }
@@ -252,6 +393,101 @@ mod tests {
         let summary = summary_of(&[(false, &[tag], false), (true, &[], true)]);
         let json = serde_json::to_value(&summary).unwrap();
         assert_eq!(Summary::from_json(&json), Some(summary));
+    }
+
+    /// A summary of failed records whose address is in the given country,
+    /// each with one issue at `address.<part>`.
+    fn address_summary(records: &[(Option<&'static str>, &str)]) -> Summary {
+        let mut summary = Summary::default();
+        for &(country, part) in records {
+            let issue = Problem::TooShort { minimum: 2 }.at(path!["address", part]);
+            summary.add_outcome(false, &[issue], false, country);
+        }
+        summary
+    }
+
+    #[test]
+    fn address_issues_count_by_country_most_first_and_read_back() {
+        let summary = address_summary(&[
+            (Some("GB"), "postalCode"),
+            (Some("US"), "postalCode"),
+            (None, "postalCode"),
+            (Some("US"), "state"),
+            (Some("US"), "postalCode"),
+            (Some("GB"), "city"),
+            (Some("FR"), "street"),
+        ]);
+        let json = serde_json::to_value(&summary).unwrap();
+        assert_eq!(
+            json["countries"],
+            serde_json::json!([
+                {"country": "US", "postalCode": 2, "state": 1},
+                {"country": null, "postalCode": 1, "state": 0},
+                {"country": "GB", "postalCode": 1, "state": 0},
+            ]),
+            "other address parts (city, street) are not counted by country"
+        );
+        assert_eq!(Summary::from_json(&json), Some(summary.clone()));
+        let mut twice = summary.clone();
+        twice.merge(&summary);
+        assert_eq!(
+            twice.countries()[0],
+            CountryCount {
+                country: Some("US"),
+                postal_code: 4,
+                state: 2
+            }
+        );
+    }
+
+    #[test]
+    fn a_summary_without_address_issues_has_no_countries_member() {
+        let summary = address_summary(&[(Some("US"), "city")]);
+        let json = serde_json::to_value(&summary).unwrap();
+        assert_eq!(json.get("countries"), None);
+        assert_eq!(Summary::from_json(&json), Some(summary));
+    }
+
+    #[test]
+    fn counts_by_country_read_back_refuse_what_is_not_a_country_line() {
+        let with = |line: Json| {
+            serde_json::json!({"total": 1, "valid": 0, "invalid": 1, "warned": 0,
+                "issues": [], "countries": [line]})
+        };
+        let good = with(serde_json::json!({"country": "US", "postalCode": 1, "state": 0}));
+        assert!(Summary::from_json(&good).is_some());
+        for bad in [
+            serde_json::json!({"country": "ZZ", "postalCode": 1, "state": 0}),
+            serde_json::json!({"country": "usa", "postalCode": 1, "state": 0}),
+            serde_json::json!({"country": 1, "postalCode": 1, "state": 0}),
+            serde_json::json!({"country": "US", "postalCode": -1, "state": 0}),
+            serde_json::json!({"country": "US", "postalCode": 1}),
+            serde_json::json!({"postalCode": 1, "state": 0}),
+            serde_json::json!(["US", 1, 0]),
+        ] {
+            assert_eq!(Summary::from_json(&with(bad.clone())), None, "{bad}");
+        }
+        let not_a_list = serde_json::json!({"total": 1, "valid": 0, "invalid": 1, "warned": 0,
+            "issues": [], "countries": {}});
+        assert_eq!(Summary::from_json(&not_a_list), None);
+    }
+
+    #[test]
+    fn counts_by_country_read_back_saturate_and_add_up() {
+        let huge = serde_json::json!({"total": 0, "valid": 0, "invalid": 0, "warned": 0,
+            "issues": [], "countries": [
+                {"country": "CA", "postalCode": u64::MAX, "state": 1},
+                {"country": "CA", "postalCode": 1, "state": 1}]});
+        let mut summary = Summary::from_json(&huge).unwrap();
+        summary.merge(&Summary::from_json(&huge).unwrap());
+        assert_eq!(
+            summary.countries(),
+            vec![CountryCount {
+                country: Some("CA"),
+                postal_code: u64::MAX,
+                state: 4
+            }]
+        );
     }
 
     #[test]

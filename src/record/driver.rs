@@ -26,6 +26,9 @@ pub(crate) struct Run<'o> {
     pub(crate) warnings: Vec<Issue>,
     /// The region national phone numbers are read in.
     region: Option<&'static str>,
+    /// The address's country (alpha-2), when it names one: what a batch's
+    /// summary counts the address's postal code and state issues under.
+    pub(crate) address_country: Option<&'static str>,
 }
 
 /// What the record said about contact channels, for the warnings.
@@ -47,6 +50,7 @@ impl<'o> Run<'o> {
             issues: Vec::new(),
             warnings: Vec::new(),
             region: None,
+            address_country: None,
         }
     }
 
@@ -106,14 +110,12 @@ impl<'o> Run<'o> {
             }
         }
         // A national phone number is read in the options' region, else in
-        // the address's country.
-        self.region = self.options.default_region.or_else(|| {
-            let Some(Value::String(country)) = given[Field::Address as usize]?.get("country")
-            else {
-                return None;
-            };
-            country::normalize_country(country.trim())
-        });
+        // the address's country (also the summary's key for address issues).
+        self.address_country = match given[Field::Address as usize].and_then(|a| a.get("country")) {
+            Some(Value::String(country)) => country::normalize_country(country.trim()),
+            _ => None,
+        };
+        self.region = self.options.default_region.or(self.address_country);
         let defaults = self.kind.applies_defaults();
         let mut contact = Contact::default();
 

@@ -23,7 +23,7 @@ pub(crate) mod driver;
 pub mod focus;
 pub mod form;
 
-pub use batch::{Batch, IssueCount, Summary};
+pub use batch::{Batch, CountryCount, IssueCount, Summary};
 
 /// Which of the three schemas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,11 +15,12 @@
 use crate::problem::Problem;
 use crate::rules::country::normalize_country;
 use crate::tables::address::{
-    POSTAL_ACCEPT, POSTAL_COUNTRIES, POSTAL_EDGES, POSTAL_EDGE_COUNTS, POSTAL_FIRST, POSTAL_ROWS,
-    POSTAL_ROW_STARTS, POSTAL_STARTS, SUBDIVISION_SETS, SUBDIVISION_ZIPS,
+    POSTAL_ACCEPT, POSTAL_COUNTRIES, POSTAL_EDGE_COUNTS, POSTAL_EDGE_RANGES, POSTAL_EDGE_STEPS,
+    POSTAL_FIRST, POSTAL_RANGES, POSTAL_ROWS, POSTAL_ROW_STARTS, POSTAL_STARTS, SUBDIVISION_SETS,
+    SUBDIVISION_ZIPS,
 };
 use crate::tables::fold::{name_key, name_key_into};
-use crate::tables::SubdivisionSet;
+use crate::tables::{split_u16, SubdivisionSet};
 
 /// The release of Google's address metadata the tables were compiled from.
 pub fn address_data_version() -> &'static str {
@@ -48,20 +49,23 @@ fn symbol(c: char) -> Option<u8> {
 }
 
 fn step(state: u16, symbol: u8) -> Option<u16> {
-    let state = usize::from(state);
-    let block = state / 4;
+    let index = usize::from(state);
+    let block = index / 8;
     let before: usize = POSTAL_EDGE_COUNTS
-        .get(block * 4..state)?
+        .get(block * 8..index)?
         .iter()
         .map(|&n| usize::from(n))
         .sum();
-    let from = usize::from(*POSTAL_FIRST.get(block)?) + before;
-    let to = from + usize::from(*POSTAL_EDGE_COUNTS.get(state)?);
-    POSTAL_EDGES
-        .get(from..to)?
-        .iter()
-        .find(|&&(low, high, _)| (low..=high).contains(&symbol))
-        .map(|&(_, _, target)| target)
+    let from = usize::from(split_u16(POSTAL_FIRST, block)?) + before;
+    let to = from + usize::from(*POSTAL_EDGE_COUNTS.get(index)?);
+    let edge = (from..to).find(|&edge| {
+        POSTAL_EDGE_RANGES
+            .get(edge)
+            .and_then(|&range| POSTAL_RANGES.get(usize::from(range)))
+            .is_some_and(|&(low, high)| (low..=high).contains(&symbol))
+    })?;
+    // A target is stored as its difference from the state (wrapping).
+    Some(state.wrapping_add(split_u16(POSTAL_EDGE_STEPS, edge)?))
 }
 
 fn accepts(state: u16) -> bool {
@@ -70,15 +74,12 @@ fn accepts(state: u16) -> bool {
         .is_some_and(|byte| byte >> (state % 8) & 1 == 1)
 }
 
-/// Whether `code` (upper-case ASCII) matches the automaton at `start` as a whole.
+/// Whether `code` (ASCII, read in upper case) matches the automaton at
+/// `start` as a whole.
 fn matches_whole(start: u16, code: &[u8]) -> bool {
-    matches_whole_with(start, code.iter().copied())
-}
-
-fn matches_whole_with(start: u16, code: impl Iterator<Item = u8>) -> bool {
     let mut state = start;
-    for c in code {
-        match symbol(char::from(c)).and_then(|s| step(state, s)) {
+    for &c in code {
+        match symbol(char::from(c.to_ascii_uppercase())).and_then(|s| step(state, s)) {
             Some(next) => state = next,
             None => return false,
         }
@@ -129,8 +130,8 @@ fn postal_format_of(country: &str) -> Option<PostalFormat> {
             std::cmp::Ordering::Less => low = mid + 1,
             std::cmp::Ordering::Greater => high = mid,
             std::cmp::Ordering::Equal => {
-                let from = usize::from(*POSTAL_ROW_STARTS.get(mid)?);
-                let to = usize::from(*POSTAL_ROW_STARTS.get(mid + 1)?);
+                let from = usize::from(split_u16(POSTAL_ROW_STARTS, mid)?);
+                let to = usize::from(split_u16(POSTAL_ROW_STARTS, mid + 1)?);
                 let row = POSTAL_ROWS.get(from..to.checked_sub(1)?)?;
                 let tab = |from: usize| {
                     row.bytes()
@@ -142,7 +143,7 @@ fn postal_format_of(country: &str) -> Option<PostalFormat> {
                 let second = tab(first + 1)?;
                 return Some(PostalFormat {
                     country: code(mid),
-                    start: *POSTAL_STARTS.get(mid)?,
+                    start: split_u16(POSTAL_STARTS, mid)?,
                     kind: row.get(..first)?,
                     examples: row.get(first + 1..second)?,
                     pattern: row.get(second + 1..)?,
@@ -215,12 +216,11 @@ pub fn relaid_postal_code(country: &str, code: &str) -> Result<Option<String>, P
         let laid = &laid[..example.len()];
         if matches_whole(format.start, laid) {
             return Ok(
-                (laid != code.as_bytes()).then(|| String::from_utf8_lossy(laid).into_owned())
+                (laid != code.as_bytes()).then(|| laid.iter().map(|&b| char::from(b)).collect())
             );
         }
     }
-    let as_written = matches_whole_with(format.start, code.as_bytes().iter().map(|&b| upper(b)));
-    if as_written {
+    if matches_whole(format.start, code.as_bytes()) {
         let has_lower = code.bytes().any(|b| b.is_ascii_lowercase());
         return Ok(has_lower.then(|| code.to_ascii_uppercase()));
     }
@@ -230,6 +230,8 @@ pub fn relaid_postal_code(country: &str, code: &str) -> Result<Option<String>, P
 /// A subdivision of a country whose addresses require one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Subdivision {
+    /// Its country, alpha-2.
+    country: &'static str,
     /// Its row in its set.
     row: &'static str,
     /// Its index in `SUBDIVISION_ZIPS`.
@@ -267,8 +269,19 @@ impl Subdivision {
     }
 
     /// Its ISO 3166-2 code, where the data gives one (`US-CA`).
-    pub fn iso_code(self) -> Option<&'static str> {
-        Some(self.column(3)).filter(|s| !s.is_empty())
+    pub fn iso_code(self) -> Option<String> {
+        self.iso_suffix()
+            .map(|suffix| format!("{}-{suffix}", self.country))
+    }
+
+    /// Its ISO 3166-2 code without the country and hyphen (`CA`), where the
+    /// data gives one: the tables store it so, `=` where it is the key.
+    fn iso_suffix(self) -> Option<&'static str> {
+        match self.column(3) {
+            "" => None,
+            "=" => Some(self.key()),
+            suffix => Some(suffix),
+        }
     }
 
     /// The name a message uses: the Latin name, else the name.
@@ -279,7 +292,7 @@ impl Subdivision {
     /// Whether `code` (normalised) is within the subdivision's postal
     /// prefixes; true where the data gives none.
     pub fn contains_postal_code(self, code: &str) -> bool {
-        match SUBDIVISION_ZIPS.get(self.index).copied() {
+        match split_u16(SUBDIVISION_ZIPS, self.index) {
             None | Some(NONE) => true,
             Some(start) => matches_prefix(start, code),
         }
@@ -301,6 +314,7 @@ fn subdivisions_of(set: &'static SubdivisionSet) -> impl Iterator<Item = Subdivi
         rest = rest.get(end + 1..).unwrap_or("");
         index += 1;
         Some(Subdivision {
+            country: set.country,
             row,
             index: index - 1,
         })
@@ -324,7 +338,11 @@ fn find_key(set: &'static SubdivisionSet, state: &str) -> Option<Subdivision> {
             && row[..target.len()].eq_ignore_ascii_case(target)
         {
             let row = set.rows.get(start..end)?;
-            return Some(Subdivision { row, index });
+            return Some(Subdivision {
+                country: set.country,
+                row,
+                index,
+            });
         }
         start = end + 1;
         index += 1;
@@ -363,22 +381,34 @@ pub fn find_state(country: &str, state: &str) -> Result<Option<Subdivision>, Pro
         return Ok(Some(found));
     }
     let key = name_key(state);
+    // The key without an ISO 3166-2 code's country and hyphen (`ca` for
+    // `us-ca`), where it has them.
+    let iso_suffix = key
+        .get(..3)
+        .filter(|prefix| {
+            prefix
+                .get(..2)
+                .is_some_and(|c| c.eq_ignore_ascii_case(set.country))
+                && prefix.ends_with('-')
+        })
+        .and_then(|_| key.get(3..));
     let (mut folded, mut word) = (String::new(), String::new());
     subdivisions_of(set)
         .find(|s| {
             s.row.split('\t').enumerate().any(|(n, column)| {
+                // The ISO 3166-2 code, stored without its country, matches
+                // with it or without it (`MH` for `IN-MH`; the generator
+                // checks that it names no other subdivision).
+                let column = if n == 3 && column == "=" {
+                    s.key()
+                } else {
+                    column
+                };
                 if column.is_empty() {
                     return false;
                 }
                 name_key_into(column, &mut folded, &mut word);
-                if folded == key {
-                    return true;
-                }
-                // The ISO 3166-2 code also matches without its country
-                // (`MH` for `IN-MH`; the generator checks that it names no
-                // other subdivision).
-                let suffix = folded.split_once('-').map(|(_, suffix)| suffix);
-                n == 3 && suffix == Some(key.as_str())
+                folded == key || (n == 3 && iso_suffix == Some(folded.as_str()))
             })
         })
         .map(Some)
@@ -410,7 +440,8 @@ pub struct PostalCodeFormat {
     pub country: &'static str,
     /// The data's name for the codes: `zip`, `postal`, `pin` or `eircode`.
     pub kind: &'static str,
-    /// Example codes, as the data writes them.
+    /// Example codes, as the data writes them: its first two, then the
+    /// first of each other layout.
     pub examples: Vec<&'static str>,
     /// The data's pattern (a regular expression a code must match as a
     /// whole, in upper case).
@@ -443,7 +474,7 @@ pub struct SubdivisionInfo {
     #[serde(rename = "latinName", skip_serializing_if = "Option::is_none")]
     pub latin_name: Option<&'static str>,
     #[serde(rename = "isoCode", skip_serializing_if = "Option::is_none")]
-    pub iso_code: Option<&'static str>,
+    pub iso_code: Option<String>,
 }
 
 /// The subdivisions `state` must name in a country (ISO 3166-1 code or
@@ -514,6 +545,10 @@ mod tests {
             ("US", "california", "CA"),
             ("US", "ca", "CA"),
             ("US", "us-ca", "CA"),
+            ("US", "US-NY", "NY"),
+            ("IN", "in-mh", "Maharashtra"),
+            ("AE", "AE-AJ", "عجمان"),
+            ("AE", "aj", "عجمان"),
             ("AU", "new south wales", "NSW"),
             ("JP", "Tokyo", "東京都"),
             ("JP", "東京都", "東京都"),
@@ -528,6 +563,10 @@ mod tests {
             assert_eq!(found, Ok(Some(key)), "{country} {given}");
         }
         assert!(find_state("US", "Californa").is_err());
+        assert!(
+            find_state("US", "CA-CA").is_err(),
+            "another country's prefix"
+        );
         assert_eq!(find_state("DE", "Bayern"), Ok(None));
     }
 
@@ -549,9 +588,19 @@ mod tests {
         assert_eq!(us.kind, "zip");
         assert!(postal_code_format("AE").is_none());
         let states = subdivisions("US");
-        assert!(states
-            .iter()
-            .any(|s| s.key == "CA" && s.name == "California"));
+        assert!(states.iter().any(|s| s.key == "CA"
+            && s.name == "California"
+            && s.iso_code.as_deref() == Some("US-CA")));
+        // Stored without the country, and as `=` where it is the key.
+        let iso = |country, key| {
+            subdivisions(country)
+                .into_iter()
+                .find(|s| s.key == key)
+                .and_then(|s| s.iso_code)
+        };
+        assert_eq!(iso("IN", "Maharashtra").as_deref(), Some("IN-MH"));
+        assert_eq!(iso("AU", "JBT"), None);
+        assert_eq!(iso("AE", "عجمان").as_deref(), Some("AE-AJ"));
         assert!(subdivisions("DE").is_empty());
     }
 }

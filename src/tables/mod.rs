@@ -19,10 +19,21 @@ pub(crate) struct Packed {
     pub(crate) ends: &'static [u16],
 }
 
+/// Value `i` of a split `u16` table (`address.rs`): every low byte, then
+/// every high byte (two columns compress better than `u16`s).
+pub(crate) fn split_u16(table: &[u8], i: usize) -> Option<u16> {
+    let half = table.len() / 2;
+    if i >= half {
+        return None;
+    }
+    Some(u16::from_le_bytes([*table.get(i)?, *table.get(half + i)?]))
+}
+
 /// A country's subdivisions (`address.rs`, from `tools/address-tables`).
 pub(crate) struct SubdivisionSet {
     pub(crate) country: &'static str,
-    /// The data's name for them: `state`, `province`, `prefecture`, …
+    /// What messages call them (the data's name, in words): `state`,
+    /// `province`, `prefecture`, …
     pub(crate) kind: &'static str,
     /// The index of its first subdivision in `address::SUBDIVISION_ZIPS`.
     pub(crate) first: u16,
@@ -73,6 +84,7 @@ mod tests {
     use super::countries::{COUNTRIES, COUNTRY_NAMES, COUNTRY_NAME_CODES};
     use super::fold::name_key;
     use super::languages::{ALPHA3_TO_ALPHA2, LANGUAGES};
+    use super::split_u16;
     use super::timezones::{TIME_ZONES, TZDATA_VERSION};
 
     fn assert_strictly_increasing<'a>(table: &str, keys: impl IntoIterator<Item = &'a str>) {
@@ -242,5 +254,14 @@ mod tests {
         ] {
             assert_eq!(country_for_name(name), Some(alpha2), "{name}");
         }
+    }
+
+    #[test]
+    fn split_u16_tables_read_low_then_high_bytes_and_nothing_past_them() {
+        let table = [0x34, 0xff, 0x12, 0xff];
+        assert_eq!(split_u16(&table, 0), Some(0x1234));
+        assert_eq!(split_u16(&table, 1), Some(0xffff));
+        assert_eq!(split_u16(&table, 2), None);
+        assert_eq!(split_u16(&[7], 0), None, "an odd byte is no value");
     }
 }

@@ -90,6 +90,31 @@ test("stdin with - ; --schema, --default-region and --unknown-keys reach the val
   assert.match(strict.stdout, /unrecognized_keys/);
 });
 
+test("bad postal codes and states are counted by the address's country, across chunks and workers", () => {
+  const address = (postalCode, state, country) => ({ ...good, address: { street: "1 Main St", city: "Springfield", state, postalCode, country } });
+  const records = [
+    address("12", "CA", "US"), address("94105", "Californa", "usa"), address("10001", "CA", "US"),
+    address("SW1A", "London", "GB"), address("SW1A 1AA", "London", "GB"), address("K1A 0B1", "Ontario", "CA"),
+    address("X", "Nowhere", "Atlantis"),
+  ];
+  const path = file("addresses.ndjson", records.map((r) => `${JSON.stringify(r)}\n`).join(""));
+  const expected = [
+    { country: "US", postalCode: 2, state: 1 },
+    { country: null, postalCode: 1, state: 0 },
+    { country: "GB", postalCode: 1, state: 0 },
+  ];
+  for (const args of [[], ["--chunk-lines", "2", "--jobs", "2"]]) {
+    const report = join(dir, `addresses-${args.length}.json`);
+    const r = cli(["check", path, "--report", report, ...args]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(report, "utf8")).summary.countries, expected, args.join(" "));
+    assert.match(r.stdout, /Postal codes and states by country\n {2}country {2}postal code {2}state\n {2}US {7}\s+2 {6}1\n {2}\(none\)\s+1 {6}0\n {2}GB {7}\s+1 {6}0\n/);
+  }
+  const clean = cli(["check", file("no-address-issue.ndjson", `${JSON.stringify(address("94105", "CA", "US"))}\n`)]);
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.doesNotMatch(clean.stdout, /by country/);
+});
+
 test("a JSON array file: records are located by index", () => {
   const path = file("list.json", JSON.stringify([good, { ...good, email: "nope" }]));
   const r = cli(["check", path]);

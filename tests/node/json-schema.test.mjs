@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema } from "customer-schema";
+import { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, countries, postalCodeFormat, subdivisions } from "customer-schema";
 import { fixtureCases } from "./fixture-cases.mjs";
 
 const schemas = { customer: CustomerSchema, create: CreateCustomerSchema, update: UpdateCustomerSchema };
@@ -120,4 +120,48 @@ test("email: the output schema's email (format, lengths) and the validator agree
     compared++;
   }
   assert.ok(compared >= 12, `${compared} email fixtures compared`);
+});
+
+test("address: the output schema holds each country's postal code pattern and states, and refuses another country's code", () => {
+  const check = validator("create", "output", undefined);
+  /** The Ajv errors' paths, as text (but the `if` whose `then` failed). */
+  const paths = () => (check.errors ?? []).filter((e) => e.keyword !== "if").map((e) => e.instancePath);
+  const formats = countries().flatMap(({ alpha2 }) => {
+    const format = postalCodeFormat(alpha2);
+    return format === null ? [] : [format];
+  });
+  assert.ok(formats.length > 150, `${formats.length} countries with a pattern`);
+  let accepted = 0;
+  let refused = 0;
+  for (const [i, format] of formats.entries()) {
+    const state = subdivisions(format.country)[0]?.name ?? "Somewhere";
+    const address = { street: "1 Main St", city: "Springfield", state, postalCode: format.examples[0].toLowerCase(), country: format.country };
+    const result = CreateCustomerSchema.safeParse({ address });
+    // (A first subdivision's postal prefixes may not hold the country's first example.)
+    if (!result.success) continue;
+    assert.ok(check(result.data), `${format.country}: ${JSON.stringify(result.data.address)}: ${JSON.stringify(check.errors)}`);
+    // Another country's example: the schema refuses it exactly when the validator does.
+    const other = formats[(i + 1) % formats.length].examples[0];
+    const again = CreateCustomerSchema.safeParse({ address: { ...address, postalCode: other } });
+    const formatRefused = !again.success && again.error.issues.some((issue) => issue.path.join(".") === "address.postalCode");
+    const data = { ...result.data, address: { ...result.data.address, postalCode: again.success ? again.data.address?.postalCode : other.toUpperCase() } };
+    assert.equal(check(data), !formatRefused, `${format.country} with ${other}: ${JSON.stringify(check.errors)}`);
+    if (formatRefused) {
+      assert.deepEqual(paths(), ["/address/postalCode"]);
+      refused++;
+    } else accepted++;
+  }
+  assert.ok(accepted > 20 && refused > 100 && accepted + refused > 150, `accepted ${accepted}, refused ${refused}`);
+
+  const us = /** @type {any} */ (CreateCustomerSchema.safeParse({ address: { street: "1 Main St", city: "San Francisco", state: "california", postalCode: "94105", country: "usa" } }));
+  assert.ok(check(us.data));
+  for (const [part, value] of [["postalCode", "SW1A 1AA"], ["postalCode", "9410"], ["state", "California"], ["state", "Californa"]]) {
+    assert.equal(check({ ...us.data, address: { ...us.data.address, [part]: value } }), false, `${part}: ${value}`);
+    assert.deepEqual(paths(), [`/address/${part}`]);
+  }
+  const gb = /** @type {any} */ (CreateCustomerSchema.safeParse({ address: { street: "10 Downing St", city: "London", state: "London", postalCode: "sw1a2aa", country: "GB" } }));
+  assert.equal(gb.data.address.postalCode, "SW1A 2AA");
+  assert.ok(check(gb.data));
+  assert.equal(check({ ...gb.data, address: { ...gb.data.address, postalCode: "sw1a 2aa" } }), false, "the output is upper case");
+  assert.ok(check({ ...gb.data, address: { ...gb.data.address, state: "Anything" } }), "GB: state is free text");
 });

