@@ -59,7 +59,7 @@ pub fn check_lines(
             Ok(record) => read_record(kind, &record, options),
             Err(error) => {
                 let issues = vec![not_json(&error)];
-                summary.add_outcome(false, &issues, false);
+                summary.add_outcome(false, &issues, false, None);
                 write_invalid(&mut report, number, &issues, &[]);
                 continue;
             }
@@ -97,7 +97,12 @@ fn check_record(
     let mut run = Run::new(kind, options);
     let fields = run.record(record);
     // Counted as the batch paths count (before the result is built).
-    summary.add_outcome(run.issues.is_empty(), &run.issues, !run.warnings.is_empty());
+    summary.add_outcome(
+        run.issues.is_empty(),
+        &run.issues,
+        !run.warnings.is_empty(),
+        run.address_country,
+    );
     if !run.issues.is_empty() {
         write_invalid(report, line, &run.issues, &run.warnings);
         return;
