@@ -90,7 +90,7 @@ pub fn parse_path(text: &str) -> Option<Path> {
     if text.starts_with('[') {
         // (A JSON value walked, not a typed parse: see the wasm crate's
         // `from_form_entries`.)
-        let items = match serde_json::from_str(text).ok()? {
+        let items = match crate::input::json_text::to_json(text)? {
             serde_json::Value::Array(items) => items,
             _ => return None,
         };

@@ -100,6 +100,7 @@ use customer_schema::record::focus::{field_issues, parse_path};
 use customer_schema::record::form::record_from_form;
 use customer_schema::rules::type_problem;
 use customer_schema::rules::{address, country, language, phone, timezone};
+use customer_schema::value::json_text::to_json;
 use customer_schema::value::{Foreign, Plan, Reader, Value};
 use customer_schema::{Options, SchemaKind, Summary};
 use js_sys::TypeError;
@@ -399,7 +400,7 @@ pub fn from_form_entries(schema: &str, entries: &str) -> Result<String, JsValue>
     // Read as a JSON value and walked (a typed serde parse would link its
     // error messages' float formatting into the module: 16 kB).
     let refused = || type_error("form entries must be [name, text] pairs");
-    let entries: serde_json::Value = serde_json::from_str(entries).map_err(|_| refused())?;
+    let entries = to_json(entries).ok_or_else(refused)?;
     let pairs = entries
         .as_array()
         .ok_or_else(refused)?
@@ -447,8 +448,7 @@ pub fn check_options(options: JsValue) -> Result<(), JsValue> {
 #[wasm_bindgen(js_name = mergeSummaries)]
 pub fn merge_summaries(into: &str, summary: &str) -> Result<String, JsValue> {
     let read = |text: &str, message: &str| {
-        serde_json::from_str(text)
-            .ok()
+        to_json(text)
             .as_ref()
             .and_then(Summary::from_json)
             .ok_or_else(|| type_error(message))
