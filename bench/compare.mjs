@@ -8,7 +8,9 @@
 // first), zod-regex and zod-lpn (bench/peers/zod-customer.mjs says what each
 // checks). Workloads: (a) one record, (b) 1,000 mixed records one by one,
 // (c) 10,000 records in one batch, (d) records as JSON text (ours:
-// safeParseJson; the peers: JSON.parse first), a phone number list, cold start in fresh
+// safeParseJson; the peers: JSON.parse first), (e) the 10,000 as one JSON
+// array text and as NDJSON (ours: safeParseMany(text), safeParseNdjson; the
+// peers: JSON.parse each), a phone number list, cold start in fresh
 // processes, shipped size and WebAssembly memory. Timings are mitata's means;
 // ratios are peer time / our time. Before timing, the three are checked to
 // agree on which records are valid, and ours and libphonenumber-js on E.164.
@@ -103,6 +105,8 @@ const phones = phoneList();
 // module (safeParseJson), the peers with JSON.parse first.
 const oneText = JSON.stringify(one);
 const mixedTexts = mixed.map((r) => JSON.stringify(r));
+const batchText = JSON.stringify(batch);
+const batchLines = batch.map((r) => JSON.stringify(r)).join("\n");
 
 const IMPLS = {
   ours: ours.CustomerSchema,
@@ -273,6 +277,28 @@ const workloads = [
       "zod-lpn": () => {
         for (const t of mixedTexts) do_not_optimize(zodLpn.CustomerSchema.safeParse(JSON.parse(t)));
       },
+    },
+  },
+  {
+    key: "array-text",
+    title: `(e) ${batch.length} records as one JSON array text (ours: safeParseMany(text); peers: JSON.parse, then safeParse each)`,
+    per: batch.length,
+    options: LONG,
+    fns: {
+      ours: () => ours.CustomerSchema.safeParseMany(batchText),
+      "zod-regex": () => JSON.parse(batchText).map((r) => zodRegex.CustomerSchema.safeParse(r)),
+      "zod-lpn": () => JSON.parse(batchText).map((r) => zodLpn.CustomerSchema.safeParse(r)),
+    },
+  },
+  {
+    key: "ndjson",
+    title: `(e') the same ${batch.length} as NDJSON (ours: safeParseNdjson; peers: split lines, JSON.parse and safeParse each)`,
+    per: batch.length,
+    options: LONG,
+    fns: {
+      ours: () => ours.CustomerSchema.safeParseNdjson(batchLines),
+      "zod-regex": () => batchLines.split("\n").map((line) => zodRegex.CustomerSchema.safeParse(JSON.parse(line))),
+      "zod-lpn": () => batchLines.split("\n").map((line) => zodLpn.CustomerSchema.safeParse(JSON.parse(line))),
     },
   },
   {

@@ -239,10 +239,13 @@ impl<'d, 't> ObjectSource<JsonSource<'d, 't>> for JsonObject<'d, 't> {
         let mut members = Vec::new();
         let mut at = skip_space(bytes, self.at + 1);
         while bytes.get(at) == Some(&b'"') {
-            let (key, lone, end) = match read_string(text, at + 1) {
-                Read::Text(key, end) => (interned(key), None, end),
-                Read::Lone(wtf8, end) => (Key::Owned(lossy(&wtf8)), Some(wtf8), end),
-                Read::TooLong(_) => return Err(KEY_TOO_LONG.to_owned()),
+            let (key, lone, end) = match field_key(text, at + 1) {
+                Some((name, end)) => (Key::Borrowed(name), None, end),
+                None => match read_string(text, at + 1) {
+                    Read::Text(key, end) => (interned(key), None, end),
+                    Read::Lone(wtf8, end) => (Key::Owned(lossy(&wtf8)), Some(wtf8), end),
+                    Read::TooLong(_) => return Err(KEY_TOO_LONG.to_owned()),
+                },
             };
             // Past the key's closing quote, the colon and the space.
             let colon = skip_space(bytes, end);
@@ -275,7 +278,7 @@ fn dedupe(keys: &mut Vec<Key>, members: &mut Vec<Member>) {
     // pairwise; many: through a table of their hashes, so a huge object
     // costs no more than its size).
     let mut first: Vec<usize> = (0..keys.len()).collect();
-    if keys.len() <= 16 {
+    if keys.len() <= 8 {
         for later in 1..keys.len() {
             if let Some(earlier) = (0..later).find(|&earlier| same(earlier, later)) {
                 if let Some(slot) = first.get_mut(later) {
@@ -391,6 +394,21 @@ fn lossy(mut wtf8: &[u8]) -> String {
             }
         }
     }
+}
+
+/// The field a key without escapes names, and the index past its closing
+/// quote: most keys, found without copying them.
+fn field_key(text: &str, at: usize) -> Option<(&'static str, usize)> {
+    let rest = text.as_bytes().get(at..)?;
+    let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+    if rest.get(end) != Some(&b'"') {
+        return None;
+    }
+    let key = rest.get(..end)?;
+    let name = crate::fields::FIELD_LIST
+        .iter()
+        .find(|name| name.as_bytes() == key)?;
+    Some((name, at + end + 1))
 }
 
 /// A key as the table spells it when it names a field (no copy, and the
