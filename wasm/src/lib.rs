@@ -101,7 +101,7 @@ use customer_schema::record::form::record_from_form;
 use customer_schema::rules::type_problem;
 use customer_schema::rules::{address, country, language, phone, timezone};
 use customer_schema::value::json_text::to_json;
-use customer_schema::value::{Foreign, Plan, Reader, Value};
+use customer_schema::value::{Plan, Reader, Value};
 use customer_schema::{Options, SchemaKind, Summary};
 use js_sys::TypeError;
 use one_thread::OneThread;
@@ -471,23 +471,14 @@ pub fn safe_parse(schema: &str, input: JsValue, options: JsValue) -> Result<Stri
 
 /// Validates one record given as JSON text: `text` is a string or a
 /// `Uint8Array` of UTF-8 (a request body as received), parsed here, not by
-/// JavaScript. `well_formed` is false for a string with a lone surrogate,
-/// which the crossing would turn into U+FFFD: one issue instead. Returns
-/// the result as `safeParse` does; throws a `TypeError` for any other
-/// `text`, a bad schema name or bad options.
+/// JavaScript (the adapter escapes a string's lone surrogates, which the
+/// crossing would turn into U+FFFD). Returns the result as `safeParse`
+/// does; throws a `TypeError` for any other `text`, a bad schema name or bad
+/// options.
 #[wasm_bindgen(js_name = safeParseJson)]
-pub fn safe_parse_json(
-    schema: &str,
-    text: JsValue,
-    well_formed: bool,
-    options: JsValue,
-) -> Result<String, JsValue> {
+pub fn safe_parse_json(schema: &str, text: JsValue, options: JsValue) -> Result<String, JsValue> {
     let kind = schema_kind(schema)?;
     let options = read_options(&options)?;
-    if !well_formed {
-        let issue = type_problem("json", &Value::Foreign(Foreign::LoneSurrogate)).at(Vec::new());
-        return Ok(failure_json(&issue));
-    }
     if let Some(text) = text.as_string() {
         return Ok(safe_parse_json_text_wire(kind, text.as_bytes(), &options));
     }
