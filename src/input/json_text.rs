@@ -396,6 +396,10 @@ fn lossy(mut wtf8: &[u8]) -> String {
     }
 }
 
+/// The field table's names, in one place (a `const` array iterated where it
+/// is named would be copied there first).
+static FIELD_NAMES: &[&str] = &crate::fields::FIELD_LIST;
+
 /// The field a key without escapes names, and the index past its closing
 /// quote: most keys, found without copying them.
 fn field_key(text: &str, at: usize) -> Option<(&'static str, usize)> {
@@ -405,16 +409,14 @@ fn field_key(text: &str, at: usize) -> Option<(&'static str, usize)> {
         return None;
     }
     let key = rest.get(..end)?;
-    let name = crate::fields::FIELD_LIST
-        .iter()
-        .find(|name| name.as_bytes() == key)?;
+    let name = FIELD_NAMES.iter().find(|name| name.as_bytes() == key)?;
     Some((name, at + end + 1))
 }
 
 /// A key as the table spells it when it names a field (no copy, and the
 /// plan's search finds it by address), else owned.
 fn interned(key: String) -> Key {
-    crate::fields::FIELD_LIST
+    FIELD_NAMES
         .iter()
         .find(|name| super::same_key(name, &key))
         .map_or(Key::Owned(key), |&name| Key::Borrowed(name))
