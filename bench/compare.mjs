@@ -8,9 +8,11 @@
 // first), zod-regex and zod-lpn (bench/peers/zod-customer.mjs says what each
 // checks). Workloads: (a) one record, (b) 1,000 mixed records one by one,
 // (c) 10,000 records in one batch, (d) records as JSON text (ours:
-// safeParseJson; the peers: JSON.parse first), a phone number list, cold start in fresh
-// processes, shipped size and WebAssembly memory, (e) the command on a file
-// against a readline loop (bench/cli.mjs) and (f) one record in headless
+// safeParseJson; the peers: JSON.parse first), (e) the 10,000 as one JSON
+// array text and as NDJSON (ours: safeParseMany(text), safeParseNdjson; the
+// peers: JSON.parse each), a phone number list, cold start in fresh
+// processes, shipped size and WebAssembly memory, (f) the command on a file
+// against a readline loop (bench/cli.mjs) and (g) one record in headless
 // Chromium (bench/browser.mjs). Timings are mitata's means;
 // ratios are peer time / our time. Before timing, the three are checked to
 // agree on which records are valid, and ours and libphonenumber-js on E.164.
@@ -105,6 +107,8 @@ const phones = phoneList();
 // module (safeParseJson), the peers with JSON.parse first.
 const oneText = JSON.stringify(one);
 const mixedTexts = mixed.map((r) => JSON.stringify(r));
+const batchText = JSON.stringify(batch);
+const batchLines = batch.map((r) => JSON.stringify(r)).join("\n");
 
 const IMPLS = {
   ours: ours.CustomerSchema,
@@ -278,6 +282,28 @@ const workloads = [
     },
   },
   {
+    key: "array-text",
+    title: `(e) ${batch.length} records as one JSON array text (ours: safeParseMany(text); peers: JSON.parse, then safeParse each)`,
+    per: batch.length,
+    options: LONG,
+    fns: {
+      ours: () => ours.CustomerSchema.safeParseMany(batchText),
+      "zod-regex": () => JSON.parse(batchText).map((r) => zodRegex.CustomerSchema.safeParse(r)),
+      "zod-lpn": () => JSON.parse(batchText).map((r) => zodLpn.CustomerSchema.safeParse(r)),
+    },
+  },
+  {
+    key: "ndjson",
+    title: `(e') the same ${batch.length} as NDJSON (ours: safeParseNdjson; peers: split lines, JSON.parse and safeParse each)`,
+    per: batch.length,
+    options: LONG,
+    fns: {
+      ours: () => ours.CustomerSchema.safeParseNdjson(batchLines),
+      "zod-regex": () => batchLines.split("\n").map((line) => zodRegex.CustomerSchema.safeParse(JSON.parse(line))),
+      "zod-lpn": () => batchLines.split("\n").map((line) => zodLpn.CustomerSchema.safeParse(JSON.parse(line))),
+    },
+  },
+  {
     key: "phone",
     title: `phone numbers alone (${phones.length}): ours parsePhone vs libphonenumber-js max`,
     per: phones.length,
@@ -418,12 +444,12 @@ console.log(`memory.buffer.byteLength: ${fmtMiB(memory.before)} after instantiat
 
 const { runCli, printCliResults } = await import("./cli.mjs");
 const cliCount = args.quick ? 20_000 : 100_000;
-section(`(e) a file: customer-schema check on ${cliCount.toLocaleString("en")} NDJSON records vs a readline + JSON.parse + zod-lpn loop (whole processes, alternating)`);
+section(`(f) a file: customer-schema check on ${cliCount.toLocaleString("en")} NDJSON records vs a readline + JSON.parse + zod-lpn loop (whole processes, alternating)`);
 printCliResults(runCli({ count: cliCount, runs: 2 }));
 
 // ---------------------------------------------------------------- in the browser
 
-section("(f) in headless Chromium: the browser build vs zod-lpn (both bundled by esbuild), alternating rounds");
+section("(g) in headless Chromium: the browser build vs zod-lpn (both bundled by esbuild), alternating rounds");
 if (existsSync("/usr/bin/chromium") || existsSync("/usr/bin/chromium-browser")) {
   const { runInChromium, printBrowserResults } = await import("./browser.mjs");
   printBrowserResults(await runInChromium(args.quick ? { rounds: 3, sliceMs: 200 } : {}));

@@ -2,11 +2,16 @@
 //! field and an address (as a server would receive it: untrimmed names, a
 //! national phone number, mixed-case enums and time zone), and a Create
 //! record with a few fields. What one record costs before any boundary.
+//! The same customer as JSON text (what `safeParseJson` gets: a request
+//! body), and 10,000 of them (ids, names and emails varied) as an NDJSON
+//! text and as a JSON array text, the batch text paths.
 //!
-//! `cargo bench --bench safe_parse` (criterion; reports time per record).
+//! `cargo bench --bench safe_parse` (criterion; reports time per record,
+//! or per batch of 10,000 for the batch texts).
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use customer_schema::{CreateCustomerSchema, CustomerSchema, Options, Schema};
+use customer_schema::binding::safe_parse_json_text_wire;
+use customer_schema::{batch, CreateCustomerSchema, CustomerSchema, Options, Schema, SchemaKind};
 use serde_json::json;
 use std::hint::black_box;
 
@@ -34,6 +39,33 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("create, five fields", |b| {
         b.iter(|| CreateCustomerSchema::safe_parse(black_box(&create), &options))
+    });
+    let text = customer.to_string();
+    group.bench_function("customer with address, JSON text", |b| {
+        b.iter(|| {
+            safe_parse_json_text_wire(SchemaKind::Customer, black_box(text.as_bytes()), &options)
+        })
+    });
+    group.finish();
+
+    let records: Vec<String> = (0..10_000)
+        .map(|i| {
+            let mut record = customer.clone();
+            record["id"] = json!(format!("cust_{i:05}"));
+            record["firstname"] = json!(format!("  Name{} ", i % 97));
+            record["email"] = json!(format!("user{i}@Example.COM"));
+            record.to_string()
+        })
+        .collect();
+    let ndjson = records.join("\n");
+    let array = format!("[{}]", records.join(","));
+    let mut group = c.benchmark_group("batch text, 10,000 customers");
+    group.sample_size(10);
+    group.bench_function("NDJSON", |b| {
+        b.iter(|| batch::lines_json(SchemaKind::Customer, black_box(&ndjson), 1, &options))
+    });
+    group.bench_function("JSON array", |b| {
+        b.iter(|| batch::many_text_json(SchemaKind::Customer, black_box(&array), &options))
     });
     group.finish();
 }

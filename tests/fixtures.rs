@@ -185,3 +185,43 @@ fn batch_values<T: serde::Serialize>(batch: customer_schema::Batch<T>) -> Vec<Va
         .map(|r| serde_json::to_value(r).unwrap())
         .collect()
 }
+
+/// Every fixture input given as JSON text (compact and pretty-printed) and
+/// read in place by the text reader gives, byte for byte, the result of the
+/// same input read as a `serde_json::Value` (the object path): as JSON
+/// text and as the WebAssembly boundary's wire text.
+#[test]
+fn json_text_and_object_paths_agree_on_every_fixture() {
+    use customer_schema::binding::{safe_parse_json_text_wire, safe_parse_wire};
+    use customer_schema::value::json_text::JsonText;
+    let mut count = 0;
+    for file in fixture_files() {
+        let cases: Vec<Value> = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+        for case in &cases {
+            let options = options(case);
+            let kind = SchemaKind::from_name(case["schema"].as_str().unwrap()).unwrap();
+            let input = &case["input"];
+            let object_json = customer_schema::safe_parse_json(kind, input, &options);
+            let object_wire = safe_parse_wire(kind, input, &options);
+            for text in [
+                serde_json::to_string(input).unwrap(),
+                serde_json::to_string_pretty(input).unwrap(),
+            ] {
+                let doc = JsonText::parse(&text).expect("fixture input is JSON");
+                let name = &case["name"];
+                assert_eq!(
+                    customer_schema::safe_parse_json(kind, doc.root(), &options),
+                    object_json,
+                    "{name}"
+                );
+                assert_eq!(
+                    safe_parse_json_text_wire(kind, text.as_bytes(), &options),
+                    object_wire,
+                    "{name}"
+                );
+                count += 1;
+            }
+        }
+    }
+    assert!(count > 100, "{count}");
+}

@@ -19,7 +19,7 @@
  * text where not plain strings); the batch functions
  * `safeParseMany(schema, records, options)` (an array or a JSON array text)
  * → wire text of `{ results, summary, error? }` (see fromWireBatch), and
- * `safeParseJson(schema, text, wellFormed, options)`, one record's JSON text
+ * `safeParseJson(schema, text, options)`, one record's JSON text
  * (a string or a Uint8Array) → its result as safeParse's;
  * `safeParseLines(schema, text, firstLine, options)` (NDJSON) → its JSON
  * text; `jsonSchema(schema, io, target, options)`, JSON text;
@@ -160,6 +160,24 @@ function internalError(cause) {
 }
 
 /** @typedef {[code: string, origin: string, format: string, message: string]} IssueParts */
+
+// A string crosses to WebAssembly as UTF-8, where a lone surrogate can only
+// become U+FFFD. In JSON text one can stand only inside a string, where its
+// escape means the same to a JSON reader (JSON.parse reads "\ud800" as that
+// lone surrogate), so a text that is not well formed crosses with each one
+// escaped: the module's reader then reports it at its path, as safeParse
+// does for the parsed value. (Outside a string the text is not JSON either
+// way.) Anything else passes unchanged.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/**
+ * @template T
+ * @param {T} text
+ * @returns {T | string}
+ */
+function jsonText(text) {
+  if (typeof text !== "string" || text.isWellFormed?.() === true) return text;
+  return text.replace(LONE_SURROGATE, (unit) => `\\u${unit.charCodeAt(0).toString(16)}`);
+}
 
 /** @param {Glue} glue */
 export function createApi(glue) {
@@ -395,23 +413,20 @@ export function createApi(glue) {
       throw new CustomerSchemaError(result.error.issues, result.warnings);
     };
     // One record as JSON text (a string, or UTF-8 bytes as received), parsed
-    // by the module. A string with a lone surrogate would reach it with
-    // U+FFFD in its place: the module is told, and answers with an issue.
+    // by the module (a string's lone surrogates escaped: see jsonText).
     /**
      * @param {unknown} text
      * @param {unknown} [options]
      */
-    const safeParseJson = (text, options) => {
-      const wellFormed = typeof text !== "string" || text.isWellFormed?.() !== false;
-      return guarded(() => glue.safeParseJson(schema, text, wellFormed, withBound(options)), internalError, decodeResult);
-    };
+    const safeParseJson = (text, options) =>
+      guarded(() => glue.safeParseJson(schema, jsonText(text), withBound(options)), internalError, decodeResult);
     // Many records in one call: an array, or the JSON text of one.
     /**
      * @param {unknown} records
      * @param {unknown} [options]
      */
     const safeParseMany = (records, options) =>
-      guarded(() => glue.safeParseMany(schema, records, withBound(options)), batchTrap, decodeBatch);
+      guarded(() => glue.safeParseMany(schema, jsonText(records), withBound(options)), batchTrap, decodeBatch);
     // NDJSON text (one record per line), lines numbered from firstLine.
     /**
      * @param {unknown} text
@@ -420,7 +435,7 @@ export function createApi(glue) {
      */
     const safeParseNdjson = (text, options, firstLine = 1) => {
       if (typeof text !== "string") throw new TypeError("safeParseNdjson: text must be a string");
-      return guarded(() => glue.safeParseLines(schema, text, firstLine, withBound(options)), batchTrap);
+      return guarded(() => glue.safeParseLines(schema, jsonText(text), firstLine, withBound(options)), batchTrap);
     };
     // { io: "output" (default, as Zod) | "input", target: "draft-2020-12" | "draft-07", unknownKeys }
     /** @param {{ io?: string, target?: string, unknownKeys?: string }} [settings] */

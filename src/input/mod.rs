@@ -1,7 +1,7 @@
 //! The input, read into a tree the rules can walk safely.
 //!
-//! Input arrives as a `serde_json::Value` (Rust, JSON text) or as a live
-//! JavaScript value (WebAssembly). A JavaScript value can be anything: cyclic,
+//! Input arrives as a `serde_json::Value` (Rust), as JSON text (read in
+//! place by [`json_text`]) or as a live JavaScript value (WebAssembly). A JavaScript value can be anything: cyclic,
 //! 100,000 levels deep, a Proxy whose traps throw, a `Date`, a lone surrogate.
 //! Rather than teach every rule about every host, both sources are read once
 //! into [`Value`], under hard bounds decided *before* descending (depth, total
@@ -16,6 +16,8 @@
 
 use serde_json::Number;
 use std::borrow::Cow;
+
+pub mod json_text;
 
 /// An object's key: borrowed when the host names a field the schema knows
 /// (the JavaScript reader sends those as an index, so no text is copied),
@@ -97,6 +99,17 @@ impl Value {
                 .find(|(k, _)| same_key(k, key))
                 .map(|(_, v)| v),
             _ => None,
+        }
+    }
+
+    /// Whether this is JSON data throughout (no [`Foreign`] value in it).
+    /// Recursion is bounded by the reader's depth bound.
+    pub fn is_json(&self) -> bool {
+        match self {
+            Value::Foreign(_) => false,
+            Value::Array(items) => items.iter().all(Value::is_json),
+            Value::Object(members) => members.iter().all(|(_, value)| value.is_json()),
+            _ => true,
         }
     }
 
@@ -206,6 +219,17 @@ impl Reader {
         Reader {
             values_left: MAX_VALUES,
             keep_unknown,
+            wanted: Vec::new(),
+        }
+    }
+
+    /// A reader that keeps everything, with no bound on the number of
+    /// values (the depth and string bounds hold): for text the program
+    /// wrote, such as a batch summary (see [`json_text::to_json`]).
+    pub(crate) fn unbounded() -> Self {
+        Reader {
+            values_left: usize::MAX,
+            keep_unknown: true,
             wanted: Vec::new(),
         }
     }

@@ -10,28 +10,27 @@
 //! that does not parse (or is not an array) gives a batch with no results
 //! and an `error`; an NDJSON line that does not parse is a failed record
 //! whose one issue (`invalid_format`, `format: "json"`) carries the parser's
-//! message. `serde_json` bounds its own recursion (128 levels), so deep
-//! nesting in a text is an error, not a stack overflow.
+//! message. Texts are read by `crate::input::json_text`, which checks any
+//! nesting without recursing, so deep nesting is the reader's `TooDeep`,
+//! never a stack overflow.
 
 use super::{result_json, result_text};
+use crate::input::json_text::{JsonText, NotJson};
 use crate::input::{ArraySource, Foreign, Items, Shape, Source, Value, MAX_VALUES};
 use crate::issue::Issue;
 use crate::options::Options;
 use crate::problem::Problem;
 use crate::record::batch::MAX_BATCH_RECORDS;
 use crate::record::{read_record, SafeParse, SchemaKind, Summary};
-use serde_json::Value as Json;
 
-/// The issue for a text that is not JSON, with where the parser stopped
+/// The issue for a text that is not JSON, with where the check stopped
 /// (the line only past the first: an NDJSON record is one line, whose
-/// number its result gives). Not the parser's own message: formatting a
-/// `serde_json::Error` links the texts of every I/O error of the standard
-/// library into the module, 1.7 kB gzip, for errors a string never has.
-pub(crate) fn not_json(error: &serde_json::Error) -> Issue {
+/// number its result gives).
+pub(crate) fn not_json(error: &NotJson) -> Issue {
     Problem::NotJson {
-        ended: error.is_eof(),
-        line: error.line(),
-        column: error.column(),
+        ended: error.ended,
+        line: error.line,
+        column: error.column,
     }
     .at(Vec::new())
 }
@@ -178,8 +177,8 @@ pub fn many_text_wire(kind: SchemaKind, text: &str, options: &Options) -> String
 }
 
 fn many_text(kind: SchemaKind, text: &str, options: &Options, writer: Writer) -> String {
-    match serde_json::from_str::<Json>(text) {
-        Ok(list) => many_source(kind, &list, options, writer),
+    match JsonText::parse(text) {
+        Ok(list) => many_source(kind, list.root(), options, writer),
         Err(error) => writer.finish(Some(not_json(&error))),
     }
 }
@@ -194,9 +193,9 @@ pub fn lines_json(kind: SchemaKind, text: &str, first_line: usize, options: &Opt
             continue;
         }
         let number = Some(first_line.saturating_add(offset));
-        match serde_json::from_str::<Json>(line) {
+        match JsonText::parse(line) {
             Ok(record) => {
-                let record = read_record(kind, &record, options);
+                let record = read_record(kind, record.root(), options);
                 writer.check(kind, &record, options, number);
             }
             Err(error) => {
@@ -220,6 +219,7 @@ mod tests {
     use crate::record::batch::path_key;
     use crate::record::{CreateCustomerSchema, IssueCount, Schema};
     use serde_json::json;
+    use serde_json::Value as Json;
 
     fn parse(text: &str) -> Json {
         serde_json::from_str(text).expect("batch output is JSON")

@@ -14,6 +14,7 @@
 //! through either.
 
 use super::batch::not_json;
+use crate::input::json_text::JsonText;
 use crate::input::Value;
 use crate::issue::Issue;
 use crate::options::Options;
@@ -55,8 +56,8 @@ pub fn check_lines(
             continue;
         }
         let number = first_line.saturating_add(offset);
-        let record = match serde_json::from_str::<serde_json::Value>(line) {
-            Ok(record) => read_record(kind, &record, options),
+        let record = match JsonText::parse(line) {
+            Ok(record) => read_record(kind, record.root(), options),
             Err(error) => {
                 let issues = vec![not_json(&error)];
                 summary.add_outcome(false, &issues, false, None);

@@ -97,12 +97,12 @@ const TRIMMED: &str = concat!(
 /// E.164: `+`, a country code not starting with 0, at most 15 digits.
 const E164: &str = r"^\+[1-9][0-9]{1,14}$";
 
-/// A schema written as JSON text: one call to the JSON parser the module
-/// has anyway, where `json!` would expand into code for every key of every
+/// A schema written as JSON text: one call to the JSON reader the module
+/// has anyway (`crate::input::json_text`), where `json!` would expand into code for every key of every
 /// schema (several kilobytes of the WebAssembly download). The texts are
 /// constants; a mistake in one would show as `null` in every test.
 fn parse(text: &str) -> Json {
-    serde_json::from_str(text).unwrap_or_default()
+    crate::input::json_text::to_json(text).unwrap_or_default()
 }
 
 /// `schema` with `key` added last.

@@ -39,13 +39,12 @@ pub fn safe_parse_wire<S: Source>(kind: SchemaKind, input: S, options: &Options)
 /// Validates one record given as JSON text (bytes, for the WebAssembly
 /// boundary: a request body, a file), returning the result as
 /// [`safe_parse_wire`] does. Text that is not JSON (or not UTF-8) is one
-/// `invalid_format` issue at the record, with where the parser stopped;
-/// `serde_json` bounds its own nesting (128 levels), so no input recurses
-/// without limit.
+/// `invalid_format` issue at the record, with where the check stopped.
+/// The text is read in place ([`crate::input::json_text`]: no generic tree,
+/// no recursion on the input's nesting).
 pub fn safe_parse_json_text_wire(kind: SchemaKind, text: &[u8], options: &Options) -> String {
-    // Checked as UTF-8 first, then parsed as text: the same parser as the
-    // batch text paths (`from_slice` would put a second copy of it in the
-    // module, 3 kB).
+    // Checked as UTF-8 first (the reader takes text: a string's bytes need
+    // no second check).
     let text = match std::str::from_utf8(text) {
         Ok(text) => text,
         Err(error) => {
@@ -60,8 +59,8 @@ pub fn safe_parse_json_text_wire(kind: SchemaKind, text: &[u8], options: &Option
             return crate::issue::failure_json(&issue);
         }
     };
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(value) => safe_parse_wire(kind, &value, options),
+    match crate::input::json_text::JsonText::parse(text) {
+        Ok(value) => safe_parse_wire(kind, value.root(), options),
         Err(error) => crate::issue::failure_json(&batch::not_json(&error)),
     }
 }

@@ -95,7 +95,7 @@ pub fn parse_path(text: &str) -> Option<Path> {
     if text.starts_with('[') {
         // (A JSON value walked, not a typed parse: see the wasm crate's
         // `from_form_entries`.)
-        let serde_json::Value::Array(items) = serde_json::from_str(text).ok()? else {
+        let serde_json::Value::Array(items) = crate::input::json_text::to_json(text)? else {
             return None;
         };
         for item in items {

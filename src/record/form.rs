@@ -12,8 +12,9 @@
 //!   `false`, `off`, `0`, `no` in any case (a checked checkbox sends `on`,
 //!   an unchecked one nothing); a timestamp reads an integer as a number;
 //! - `custom_fields` given whole is JSON text (a JSON editor), read as JSON
-//!   (text that is not JSON stays text; an editor holding only whitespace is
-//!   empty);
+//!   (text that is not JSON, or that holds what JSON data cannot: a lone
+//!   surrogate, a number out of range, nesting past the reader's bound,
+//!   stays text; an editor holding only whitespace is empty);
 //! - an empty text is left out: an input the user left empty is a field
 //!   not given (a space, like any blank text, is the schema's to read: `null`
 //!   for a nullable field);
@@ -26,6 +27,7 @@
 
 use super::SchemaKind;
 use crate::fields::{Field, Kind, ADDRESS_FIELDS};
+use crate::input::json_text::to_json;
 use serde_json::{Map, Value as Json};
 
 /// Most entries read from one form (a form has dozens; the bound keeps a
@@ -51,7 +53,7 @@ pub fn record_from_form<'a>(
             // (An editor holding only whitespace is an empty editor.)
             Some(Kind::CustomFields) if text.trim().is_empty() => {}
             Some(Kind::CustomFields) => {
-                let value = serde_json::from_str(text).unwrap_or_else(|_| Json::from(text));
+                let value = to_json(text).unwrap_or_else(|| Json::from(text));
                 first(&mut record, name, value);
             }
             Some(_) => first(&mut record, name, Json::from(text)),

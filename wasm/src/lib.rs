@@ -101,7 +101,8 @@ use customer_schema::record::focus::{field_issues, parse_path};
 use customer_schema::record::form::record_from_form;
 use customer_schema::rules::type_problem;
 use customer_schema::rules::{address, country, language, phone, timezone};
-use customer_schema::value::{Foreign, Plan, Reader, Value};
+use customer_schema::value::json_text::to_json;
+use customer_schema::value::{Plan, Reader, Value};
 use customer_schema::{Options, SchemaKind};
 use js_sys::TypeError;
 use one_thread::OneThread;
@@ -400,7 +401,7 @@ pub fn from_form_entries(schema: &str, entries: &str) -> Result<String, JsValue>
     // Read as a JSON value and walked (a typed serde parse would link its
     // error messages' float formatting into the module: 16 kB).
     let refused = || type_error("form entries must be [name, text] pairs");
-    let entries: serde_json::Value = serde_json::from_str(entries).map_err(|_| refused())?;
+    let entries = to_json(entries).ok_or_else(refused)?;
     let mut pairs = Vec::new();
     for pair in entries.as_array().ok_or_else(refused)? {
         match pair.as_array().map(Vec::as_slice) {
@@ -449,8 +450,7 @@ pub fn check_options(options: JsValue) -> Result<(), JsValue> {
 #[wasm_bindgen(js_name = mergeSummaries)]
 pub fn merge_summaries(into: &str, summary: &str) -> Result<String, JsValue> {
     let read = |text: &str, message: &str| {
-        serde_json::from_str(text)
-            .ok()
+        to_json(text)
             .as_ref()
             .and_then(customer_schema::Summary::from_json)
             .ok_or_else(|| type_error(message))
@@ -502,23 +502,14 @@ pub fn safe_parse(schema: &str, input: JsValue, options: JsValue) -> Result<Stri
 
 /// Validates one record given as JSON text: `text` is a string or a
 /// `Uint8Array` of UTF-8 (a request body as received), parsed here, not by
-/// JavaScript. `well_formed` is false for a string with a lone surrogate,
-/// which the crossing would turn into U+FFFD: one issue instead. Returns
-/// the result as `safeParse` does; throws a `TypeError` for any other
-/// `text`, a bad schema name or bad options.
+/// JavaScript (the adapter escapes a string's lone surrogates, which the
+/// crossing would turn into U+FFFD). Returns the result as `safeParse`
+/// does; throws a `TypeError` for any other `text`, a bad schema name or bad
+/// options.
 #[wasm_bindgen(js_name = safeParseJson)]
-pub fn safe_parse_json(
-    schema: &str,
-    text: JsValue,
-    well_formed: bool,
-    options: JsValue,
-) -> Result<String, JsValue> {
+pub fn safe_parse_json(schema: &str, text: JsValue, options: JsValue) -> Result<String, JsValue> {
     let kind = schema_kind(schema)?;
     let options = read_options(&options)?;
-    if !well_formed {
-        let issue = type_problem("json", &Value::Foreign(Foreign::LoneSurrogate)).at(Vec::new());
-        return Ok(failure_json(&issue));
-    }
     if let Some(text) = text.as_string() {
         return Ok(safe_parse_json_text_wire(kind, text.as_bytes(), &options));
     }

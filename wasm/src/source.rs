@@ -193,8 +193,9 @@ fn address(units: &mut [u16]) -> u32 {
 /// value, not a panic.
 const GARBLED: &str = "the value's description could not be decoded";
 
-/// Why an object with a key longer than [`MAX_STRING_UNITS`] is unreadable.
-const KEY_TOO_LONG: &str = "a key is too long";
+// Why an object with a key longer than `MAX_STRING_UNITS` is unreadable:
+// the words of the core's JSON text reader for the same case.
+use customer_schema::value::json_text::KEY_TOO_LONG;
 
 /// A string the helper kept (longer than a description carries), under
 /// the length bound, with lone surrogates detected.
