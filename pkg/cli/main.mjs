@@ -4,6 +4,7 @@
 // error (one line on stderr, never a stack trace).
 import { parseArgs } from "node:util";
 import { open } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { InputError, mergeSummary } from "../node.mjs";
 import { SCHEMAS } from "./check-chunk.mjs";
 import { createPool } from "./pool.mjs";
@@ -23,7 +24,8 @@ Options:
   --format ndjson|json|csv          input format (default: from the extension)
   --out FILE                        write the valid records, normalised, as NDJSON
   --report FILE                     write every invalid record's issues as JSON
-  --jobs N                          worker threads (default 1)
+  --jobs N                          worker threads (default: one per core, at most 4;
+                                    one for stdin and files under 4 MiB)
   -h, --help                        this text
 
 Exit status: 0 all records valid, 1 some invalid, 2 usage or I/O error.
@@ -35,7 +37,7 @@ class UsageError extends Error {}
 /** @typedef {import("./pool.mjs").ChunkResult} ChunkResult */
 /**
  * @typedef {{ file: string, format: string, schema: SchemaName, parseOptions: import("../index.js").ParseOptions,
- *   out?: string, report?: string, jobs: number, chunkLines: number, help?: undefined }} Args
+ *   out?: string, report?: string, jobs: number | undefined, chunkLines: number, help?: undefined }} Args
  */
 
 /**
@@ -55,7 +57,7 @@ function readArgs(argv) {
         format: { type: "string" },
         out: { type: "string" },
         report: { type: "string" },
-        jobs: { type: "string", default: "1" },
+        jobs: { type: "string" },
         "chunk-lines": { type: "string", default: "1000" },
         help: { type: "boolean", short: "h" },
       },
@@ -104,7 +106,7 @@ function readArgs(argv) {
     parseOptions,
     out: values.out,
     report: values.report,
-    jobs: positive("jobs", values.jobs),
+    jobs: values.jobs === undefined ? undefined : positive("jobs", values.jobs),
     chunkLines: positive("chunk-lines", values["chunk-lines"]),
   };
 }
@@ -121,6 +123,10 @@ async function openOutput(path, what) {
   }
 }
 
+// The default --jobs: no threads under this size; at most this many.
+const SMALL_INPUT = 4 * 1024 * 1024;
+const MAX_DEFAULT_JOBS = 4;
+
 /** @param {Args} args */
 async function check(args) {
   const started = process.hrtime.bigint();
@@ -128,7 +134,10 @@ async function check(args) {
   const out = args.out ? await openOutput(args.out, "--out") : undefined;
   const report = args.report ? await openOutput(args.report, "--report") : undefined;
   const job = { schema: args.schema, parseOptions: args.parseOptions, wantOut: out !== undefined };
-  const pool = createPool(job, args.jobs);
+  // By default a thread per core (each has its own module: about 35 MB),
+  // but not for a small file, where starting them costs more than they save.
+  const jobs = args.jobs ?? (input.size !== undefined && input.size >= SMALL_INPUT ? Math.min(availableParallelism(), MAX_DEFAULT_JOBS) : 1);
+  const pool = createPool(job, jobs);
   const progress = progressBar(input.size, input.bytesRead);
   let summary = mergeSummary(undefined, { total: 0, valid: 0, invalid: 0, warned: 0, issues: [] });
   /** @type {import("./report.mjs").InvalidRecord[]} */
@@ -161,7 +170,7 @@ async function check(args) {
     const inflight = [];
     for await (const chunk of inputChunks(input.stream, args.format, SCHEMAS[args.schema], args.chunkLines)) {
       inflight.push(pool.run(chunk));
-      if (inflight.length >= args.jobs * 2) await handle(await /** @type {Promise<ChunkResult>} */ (inflight.shift()));
+      if (inflight.length >= jobs * 2) await handle(await /** @type {Promise<ChunkResult>} */ (inflight.shift()));
     }
     while (inflight.length > 0) await handle(await /** @type {Promise<ChunkResult>} */ (inflight.shift()));
   } finally {

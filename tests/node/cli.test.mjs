@@ -81,6 +81,18 @@ test("--jobs 2 gives the same report as --jobs 1", () => {
   assert.deepEqual(JSON.parse(readFileSync(two, "utf8")), JSON.parse(readFileSync(one, "utf8")));
 });
 
+test("without --jobs a file over 4 MiB is shared among threads, with the same report as --jobs 1", () => {
+  const big = join(dir, "big.ndjson");
+  const made = spawnSync(process.execPath, [fileURLToPath(new URL("../../scripts/gen-customers.mjs", import.meta.url)), "--count", "16000", "--seed", "3", "--out", big], { encoding: "utf8" });
+  assert.equal(made.status, 0, made.stderr);
+  assert.ok(readFileSync(big).length > 4 * 1024 * 1024, "the file is over the threshold");
+  const one = join(dir, "big-one.json");
+  const auto = join(dir, "big-auto.json");
+  assert.equal(cli(["check", big, "--report", one, "--jobs", "1"]).code, 1);
+  assert.equal(cli(["check", big, "--report", auto]).code, 1);
+  assert.deepEqual(JSON.parse(readFileSync(auto, "utf8")), JSON.parse(readFileSync(one, "utf8")));
+});
+
 test("stdin with - ; --schema, --default-region and --unknown-keys reach the validator", () => {
   const record = JSON.stringify({ firstname: "A", phone_number: "(415) 555-2671", extra: 1 });
   assert.equal(cli(["check", "-", "--schema", "create", "--default-region", "US"], { input: `${record}\n` }).code, 0);
