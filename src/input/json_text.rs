@@ -41,8 +41,8 @@
 //! `custom_fields` hold megabytes does not scan them once per level.
 
 use super::{
-    ArraySource, Foreign, Items, Key, Keyed, Members, ObjectSource, Shape, Source, Value,
-    MAX_STRING_UNITS,
+    next_wanted, ArraySource, Foreign, Items, Key, Keyed, Members, ObjectSource, Shape, Source,
+    Value, MAX_STRING_UNITS,
 };
 use serde_json::Number;
 
@@ -356,12 +356,7 @@ impl<'d, 't> Members<JsonSource<'d, 't>> for JsonMembers<'d, 't> {
         _budget: usize,
     ) -> Result<Option<JsonSource<'d, 't>>, String> {
         let from = self.next;
-        let index = wanted
-            .iter()
-            .skip(from)
-            .position(|&w| w)
-            .map(|offset| from + offset)
-            .ok_or_else(|| "no more members".to_owned())?;
+        let index = next_wanted(wanted, from).ok_or_else(|| "no more members".to_owned())?;
         self.next = index + 1;
         let member = self
             .members

@@ -347,6 +347,16 @@ impl Reader {
     }
 }
 
+/// The index of the next member a [`Members`] cursor reads: the first key
+/// at or after `from` that `wanted` marks (for the hosts' cursors).
+pub fn next_wanted(wanted: &[bool], from: usize) -> Option<usize> {
+    wanted
+        .iter()
+        .skip(from)
+        .position(|&w| w)
+        .map(|offset| from + offset)
+}
+
 /// Whether two keys are equal, the lengths compared first, in line: most
 /// keys a record is searched for differ in length from most of its keys,
 /// and in the size-optimised WebAssembly build a string comparison is

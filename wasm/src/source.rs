@@ -28,8 +28,8 @@ use super::one_thread::OneThread;
 use super::{thrown_message, OPTION_NAMES};
 use customer_schema::binding::{FIELD_LIST, FIELD_NAMES};
 use customer_schema::value::{
-    ArraySource, Foreign, Items, Key, Keyed, Members, ObjectSource, Shape, Source, Value,
-    MAX_STRING_UNITS,
+    next_wanted, ArraySource, Foreign, Items, Key, Keyed, Members, ObjectSource, Shape, Source,
+    Value, MAX_STRING_UNITS,
 };
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
@@ -642,12 +642,7 @@ pub struct JsMembers {
 impl Members<JsSource> for JsMembers {
     fn next(&mut self, wanted: &[bool], budget: usize) -> Result<Option<JsSource>, String> {
         let from = self.next;
-        let index = wanted
-            .iter()
-            .skip(from)
-            .position(|&w| w)
-            .map(|offset| from + offset)
-            .ok_or(GARBLED)?;
+        let index = next_wanted(wanted, from).ok_or(GARBLED)?;
         let (object, keys) = (&self.object, &self.keys);
         let member = self.pending.next(|at, capacity| {
             let from = u32::try_from(index).unwrap_or(u32::MAX);
