@@ -42,15 +42,15 @@
 #[allow(dead_code)]
 mod fold;
 
-use pinned_wheel::{cache_dir, pip_download, repo_root, sha256_hex, wheel_text, Wheel};
+use pinned_wheel::{
+    cache_dir, pip_download, rustfmt, sha256_hex, wheel_text, write_or_check, Wheel,
+};
 use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::util::{start, syntax};
 use regex_automata::{Anchored, MatchKind};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::process::{Command, Stdio};
 use table_automata::DEAD;
 
 /// A pinned wheel (see the `pinned-wheel` crate). `scripts/address_oracle.py`
@@ -809,55 +809,11 @@ fn generate() -> Result<String> {
             .map(|d| d.others.len())
             .sum::<usize>()
     );
-    rustfmt(out)
-}
-
-fn rustfmt(text: String) -> Result<String> {
-    let child = Command::new("rustfmt")
-        .args(["--edition", "2021", "--emit", "stdout"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let Ok(mut child) = child else {
-        eprintln!("address-tables: warning: rustfmt not found; the output is not formatted by it");
-        return Ok(text);
-    };
-    let mut stdin = child.stdin.take().ok_or("rustfmt stdin")?;
-    let input = text.clone();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child
-        .wait_with_output()
-        .map_err(|e| format!("rustfmt: {e}"))?;
-    writer
-        .join()
-        .map_err(|_| "rustfmt writer panicked")?
-        .map_err(|e| format!("rustfmt: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "rustfmt refused the output:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    String::from_utf8(output.stdout).map_err(|e| format!("rustfmt output: {e}"))
+    rustfmt(OUTPUT, out)
 }
 
 fn run(check: bool) -> Result<()> {
-    let text = generate()?;
-    let path = repo_root().join(OUTPUT);
-    if check {
-        let current = std::fs::read_to_string(&path).unwrap_or_default();
-        if current != text {
-            return Err(format!(
-                "{OUTPUT} is stale: run `cargo run --release -p address-tables` and review the diff"
-            ));
-        }
-        println!("{OUTPUT} is up to date");
-    } else {
-        std::fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
-        println!("wrote {OUTPUT} ({} bytes)", text.len());
-    }
-    Ok(())
+    write_or_check(&[(OUTPUT, generate()?)], check, "address-tables")
 }
 
 /// Downloads the newest release and prints the pin to paste over [`WHEEL`].

@@ -68,12 +68,12 @@
 #[path = "../../../src/tables/fold.rs"]
 mod fold;
 
-use pinned_wheel::{cache_dir, pip_download, repo_root, sha256_hex, wheel_text, Wheel};
+use pinned_wheel::{
+    cache_dir, pip_download, rustfmt, sha256_hex, wheel_text, write_or_check, Wheel,
+};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 /// A pinned wheel (see the `pinned-wheel` crate).
 type Pin = Wheel<'static>;
@@ -560,38 +560,6 @@ fn pin_lines(pin: &Pin, what: &str) -> Vec<String> {
     ]
 }
 
-/// Formats `text` with rustfmt (edition 2021, default options); unchanged if
-/// rustfmt is not installed.
-fn rustfmt(name: &str, text: String) -> Result<String> {
-    let child = Command::new("rustfmt")
-        .args(["--edition", "2021", "--emit", "stdout"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let Ok(mut child) = child else {
-        eprintln!("iso-tables: warning: rustfmt not found; {name} is not formatted by it");
-        return Ok(text);
-    };
-    let mut stdin = child.stdin.take().ok_or("rustfmt stdin")?;
-    let input = text.clone();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child
-        .wait_with_output()
-        .map_err(|e| format!("rustfmt: {e}"))?;
-    writer
-        .join()
-        .map_err(|_| "rustfmt writer panicked")?
-        .map_err(|e| format!("rustfmt: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "rustfmt refused the generated {name}:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    String::from_utf8(output.stdout).map_err(|e| format!("rustfmt output: {e}"))
-}
-
 /// The three files: (path from the repository root, text).
 fn generate() -> Result<Vec<(&'static str, String)>> {
     let tz_wheel = TZDATA.fetch()?;
@@ -718,51 +686,8 @@ fn generate() -> Result<Vec<(&'static str, String)>> {
     ])
 }
 
-/// Where `committed` and `generated` first differ, as a short report.
-fn first_difference(committed: &str, generated: &str) -> String {
-    let (old, new): (Vec<&str>, Vec<&str>) =
-        (committed.lines().collect(), generated.lines().collect());
-    let differing = (0..old.len().max(new.len()))
-        .filter(|&i| old.get(i) != new.get(i))
-        .count();
-    let at = (0..old.len().max(new.len()))
-        .find(|&i| old.get(i) != new.get(i))
-        .unwrap_or(0);
-    format!(
-        "first at line {}:\n  - committed: {}\n  + generated: {}\n  ({differing} of {} lines differ by position)",
-        at + 1,
-        old.get(at).map_or("<end of file>".into(), |l| format!("{l:?}")),
-        new.get(at).map_or("<end of file>".into(), |l| format!("{l:?}")),
-        new.len(),
-    )
-}
-
 fn run(check: bool) -> Result<()> {
-    let files = generate()?;
-    let root = repo_root();
-    let mut stale = Vec::new();
-    for (name, text) in &files {
-        let path = root.join(name);
-        if check {
-            let current = std::fs::read_to_string(&path).unwrap_or_default();
-            if current != *text {
-                eprintln!("{name} is stale: {}", first_difference(&current, text));
-                stale.push(*name);
-            } else {
-                println!("{name} is up to date");
-            }
-        } else {
-            std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-            println!("wrote {name} ({} bytes)", text.len());
-        }
-    }
-    if !stale.is_empty() {
-        return Err(format!(
-            "{} stale: run `cargo run --release -p iso-tables` and review the diff",
-            stale.join(", ")
-        ));
-    }
-    Ok(())
+    write_or_check(&generate()?, check, "iso-tables")
 }
 
 /// Downloads the newest release of each input and prints the pins to paste

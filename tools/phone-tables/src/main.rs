@@ -93,21 +93,7 @@ fn run(check: bool, update: bool) -> source::Result<()> {
     }
     let wheel = source::fetch(&pin)?;
     let db = source::database(&wheel)?;
-    let text = generate(&db, &pin);
-    let path = source::repo_root().join(OUTPUT);
-    if check {
-        let current = std::fs::read_to_string(&path).unwrap_or_default();
-        if current != text {
-            return Err(format!(
-                "{OUTPUT} is stale: run cargo run --release -p phone-tables"
-            ));
-        }
-        println!("{OUTPUT} is up to date");
-    } else {
-        std::fs::write(&path, &text).map_err(|e| format!("{OUTPUT}: {e}"))?;
-        println!("wrote {OUTPUT} ({} bytes)", text.len());
-    }
-    Ok(())
+    pinned_wheel::write_or_check(&[(OUTPUT, generate(&db, &pin))], check, "phone-tables")
 }
 
 /// One state of a digit automaton: `accept` means the digits read so far

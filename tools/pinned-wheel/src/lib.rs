@@ -3,11 +3,14 @@
 //! version and SHA-256, fetched once with pip into the repository's
 //! `.tools/` (as the Python oracles in `scripts/` fetch it:
 //! `scripts/pinned_wheel.py`), checked against its digest every time, and
-//! read as the zip file it is. No Python runs to read it.
+//! read as the zip file it is. No Python runs to read it. And their output:
+//! formatted by rustfmt, then written, or compared with the committed file
+//! (`--check`).
 
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::io::Read as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -150,4 +153,86 @@ pub fn wheel_text(wheel: &[u8], name: &str, member: &str) -> Result<String> {
         return String::from_utf8(bytes).map_err(|e| bad(&format!("{member}: {e}")));
     }
     Err(bad(&format!("no {member}")))
+}
+
+/// Formats generated Rust `text` with rustfmt (edition 2021, default
+/// options); unchanged, with a warning, if rustfmt is not installed. `name`
+/// names the file in messages.
+pub fn rustfmt(name: &str, text: String) -> Result<String> {
+    let child = Command::new("rustfmt")
+        .args(["--edition", "2021", "--emit", "stdout"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("warning: rustfmt not found; {name} is not formatted by it");
+        return Ok(text);
+    };
+    let mut stdin = child.stdin.take().ok_or("rustfmt stdin")?;
+    let input = text.clone();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| "rustfmt writer panicked")?
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "rustfmt refused the generated {name}:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    String::from_utf8(output.stdout).map_err(|e| format!("rustfmt output: {e}"))
+}
+
+/// Writes each generated file (path from the repository root, text), or,
+/// with `check`, compares it with the committed one and fails naming every
+/// stale file (and where it first differs) and the command `tool` to run.
+pub fn write_or_check(files: &[(&str, String)], check: bool, tool: &str) -> Result<()> {
+    let root = repo_root();
+    let mut stale = Vec::new();
+    for (name, text) in files {
+        let path = root.join(name);
+        if check {
+            let current = std::fs::read_to_string(&path).unwrap_or_default();
+            if current != *text {
+                eprintln!("{name} is stale: {}", first_difference(&current, text));
+                stale.push(*name);
+            } else {
+                println!("{name} is up to date");
+            }
+        } else {
+            std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+            println!("wrote {name} ({} bytes)", text.len());
+        }
+    }
+    if !stale.is_empty() {
+        return Err(format!(
+            "{} stale: run `cargo run --release -p {tool}` and review the diff",
+            stale.join(", ")
+        ));
+    }
+    Ok(())
+}
+
+/// Where a committed file and its regeneration first differ, by line.
+fn first_difference(committed: &str, generated: &str) -> String {
+    let (old, new): (Vec<&str>, Vec<&str>) =
+        (committed.lines().collect(), generated.lines().collect());
+    let differing = (0..old.len().max(new.len()))
+        .filter(|&i| old.get(i) != new.get(i))
+        .count();
+    let at = (0..old.len().max(new.len()))
+        .find(|&i| old.get(i) != new.get(i))
+        .unwrap_or(0);
+    format!(
+        "first at line {}:\n  - committed: {}\n  + generated: {}\n  ({differing} of {} lines differ by position)",
+        at + 1,
+        old.get(at).map_or("<end of file>".into(), |l| format!("{l:?}")),
+        new.get(at).map_or("<end of file>".into(), |l| format!("{l:?}")),
+        new.len(),
+    )
 }
