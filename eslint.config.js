@@ -1,8 +1,9 @@
 // ESLint 9 flat config for the repository's JavaScript (`npm run lint`).
 // Scope: the package's sources (not its generated dist/), the form, the
-// tests, the benchmarks, the scripts and the WebAssembly boundary's JS
-// (wasm/js/). Everything else is ignored here, so `eslint .` lints exactly
-// that scope. Type-checking of the same files: tsconfig.checkjs.json.
+// tests, the benchmarks, the scripts, the Node generators in tools/ and the
+// WebAssembly boundary's JS (wasm/js/). Everything else is ignored here, so
+// `eslint .` lints exactly that scope. Type-checking of the same files:
+// tsconfig.checkjs.json.
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -18,6 +19,7 @@ export default [
       "!tests/**/*.{mjs,js,cjs}",
       "!bench/**/*.mjs",
       "!scripts/**/*.mjs",
+      "!tools/**/*.mjs",
       "!wasm/js/**/*.js",
     ],
   },
@@ -36,7 +38,8 @@ export default [
     },
   },
   // Node-only code: the CLI, the Node entry and its streaming/HTTP helpers,
-  // the tests, benchmarks and scripts (ES modules: no CommonJS globals).
+  // the tests, benchmarks, scripts and generators (ES modules: no CommonJS
+  // globals).
   {
     files: [
       "eslint.config.js",
@@ -49,6 +52,7 @@ export default [
       "tests/**",
       "bench/**",
       "scripts/**",
+      "tools/**",
     ],
     languageOptions: { globals: globals.nodeBuiltin },
   },

