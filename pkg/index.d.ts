@@ -409,10 +409,25 @@ export declare function tzdataVersion(): string;
  * (e.g. `"9.0.43"`), as released in Google's Python port `phonenumbers`.
  */
 export declare function phoneMetadataVersion(): string;
-/** The ISO 639-1 languages the module accepts (frozen, cached). */
-export declare function languages(): readonly Language[];
-/** The ISO 3166-1 countries the module accepts (frozen, cached). */
-export declare function countries(): readonly Country[];
+/**
+ * The ISO 639-1 languages the module accepts (frozen, cached), named in
+ * `locale`'s language (CLDR's names; English by default; a locale whose
+ * catalogue is not loaded yet falls back, see `loadLocale`).
+ */
+export declare function languages(locale?: string): readonly Language[];
+/**
+ * The ISO 3166-1 countries the module accepts (frozen, cached), named in
+ * `locale`'s language (CLDR's names; English, the ISO short names, by default).
+ */
+export declare function countries(locale?: string): readonly Country[];
+/**
+ * Makes the messages of `locale` (a BCP 47 tag) available to the `locale`
+ * option: loads the catalogue it falls back to (`"de-AT"` → `"de"`) and
+ * resolves to that catalogue's tag (`"en"`, built in, needs no loading). In
+ * the browser each language is a separate module fetched on demand; the Node
+ * entry has them all already. A malformed tag is a `TypeError`.
+ */
+export declare function loadLocale(locale: string): Promise<string>;
 /** The values of the enumerations, in the module's order (frozen, cached). */
 export declare function enumValues(): {
   readonly preferred_contact_method: readonly PreferredContactMethod[];

@@ -5,10 +5,11 @@
 // esbuild, which does not copy that .wasm, gets embedded.mjs instead
 // (package.json "exports", the "browser" condition).
 import init, * as glue from "./dist/customer_schema.js";
+import locales from "./dist/locales/index.mjs";
 import { createApi } from "./src/adapter.mjs";
 
 await init();
 
-const api = createApi(glue);
+const api = createApi(glue, locales);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, phoneAsYouType, fromFormData, validateField, formSchema, flattenError, treeifyError } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, loadLocale, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, phoneAsYouType, fromFormData, validateField, formSchema, flattenError, treeifyError } = api;

@@ -136,6 +136,11 @@ if ! grep -q 'checkLines' "$NODE_GLUE/customer_schema.js"; then
   echo "build.sh: the Node entry's module lacks the Node-only exports" >&2; exit 1
 fi
 
+say "pkg/dist/locales/: the message catalogues as data-only ES modules"
+# English is in the module; each other language is a module of its own that
+# loadLocale imports on demand (the Node entry bundles them all).
+node tools/locales/modules.mjs pkg/dist/locales
+
 say "pkg/dist/package.json: dist/'s .js files are ES modules"
 # The glue and its snippets are ES modules in .js files; without a "type" Node
 # re-parses them after a failed CommonJS parse and warns

@@ -140,6 +140,10 @@ pub struct Issue {
     pub kind: IssueKind,
     pub path: Path,
     pub message: String,
+    /// What was found, from which the message is written (again, in
+    /// another language: [`Issue::reword`]).
+    #[serde(skip)]
+    pub problem: crate::problem::Problem,
 }
 
 #[cfg(feature = "tsify")]
@@ -153,11 +157,11 @@ export type Issue = IssueKind & { path: PathItem[]; message: string };
 "#;
 
 impl Issue {
-    pub fn new(kind: IssueKind, path: Path, message: impl Into<String>) -> Self {
-        Issue {
-            kind,
-            path,
-            message: message.into(),
+    /// Writes the message again in `messages`' words (nothing to do for the
+    /// built-in English, in which every issue is made).
+    pub fn reword(&mut self, messages: &crate::messages::Messages) {
+        if !messages.is_english() {
+            self.message = self.problem.message_at(&self.path, messages);
         }
     }
 
@@ -265,7 +269,8 @@ mod tests {
             },
         ];
         for (kind, code) in kinds.into_iter().zip(CODES) {
-            let issue = Issue::new(kind, Vec::new(), "");
+            let mut issue = Problem::Internal.at(Vec::new());
+            issue.kind = kind;
             assert_eq!(issue.code(), code);
             assert_eq!(serde_json::to_value(&issue).unwrap()["code"], code);
         }

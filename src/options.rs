@@ -4,6 +4,7 @@
 //! are built (and thrown as a `TypeError` in JavaScript), while bad data
 //! only ever produces issues.
 
+use crate::messages::Messages;
 use crate::rules::country::alpha2_code;
 
 /// What to do with keys the schema does not know (also inside `address`).
@@ -37,6 +38,9 @@ pub struct Options {
     /// when `None`, the record's own `address.country` is used.
     pub default_region: Option<&'static str>,
     pub unknown_keys: UnknownKeys,
+    /// The words of the issues: a locale's catalogue and the caller's own
+    /// texts (English by default).
+    pub messages: Messages,
 }
 
 /// The options as JavaScript passes them; read by the boundary crate
@@ -53,6 +57,17 @@ export interface ParseOptions {
     defaultRegion?: string;
     /** Keys the schema does not know (also inside `address`): dropped (default), reported, or kept. */
     unknownKeys?: "strip" | "strict" | "passthrough";
+    /**
+     * The language of the messages, a BCP 47 tag: it falls back along its
+     * chain to a loaded catalogue (`"de-AT"` → `"de"` → `"en"`). Codes,
+     * paths and detail keys never depend on it.
+     */
+    locale?: string;
+    /**
+     * Your own text for any message, by its id (`"postal_code.invalid"`),
+     * with (some of) the `{placeholders}` of the built-in text.
+     */
+    messages?: Record<string, string>;
 }
 "#;
 
@@ -106,6 +121,22 @@ impl Options {
             ))
         })?;
         self.default_region = Some(region);
+        Ok(self)
+    }
+
+    /// Sets the language of the messages: a BCP 47 tag, which falls back
+    /// along its chain to a catalogue there is (`de-AT` → `de` → `en`). A
+    /// tag that is not well-formed is refused, naming `locale`.
+    pub fn with_locale(mut self, locale: &str) -> Result<Self, OptionError> {
+        self.messages = self.messages.with_locale(locale)?;
+        Ok(self)
+    }
+
+    /// Replaces the text of message `id` (see `locales/en.json`) with
+    /// `text`, which may use the placeholders of the built-in one. An
+    /// unknown id or placeholder is refused, naming `messages`.
+    pub fn with_message(mut self, id: &str, text: &str) -> Result<Self, OptionError> {
+        self.messages = self.messages.with_custom(id, text)?;
         Ok(self)
     }
 

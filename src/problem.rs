@@ -16,7 +16,8 @@
 //! through it.
 
 use crate::input::{MAX_STRING_UNITS, MAX_VALUES};
-use crate::issue::{Format, Issue, IssueKind, Origin, Path, Rule};
+use crate::issue::{Format, Issue, IssueKind, Origin, Path, PathItem, Rule};
+use crate::messages::{MessageId, Messages};
 use crate::phone::NumberKind;
 use crate::types::PreferredContactMethod;
 
@@ -201,12 +202,20 @@ impl Problem {
 
     /// The issue at `path`.
     pub fn at(self, path: Path) -> Issue {
-        let message = self.message();
+        let message = self.message(&path);
         Issue {
-            kind: self.into_kind(),
+            kind: self.kind(),
             path,
             message,
+            problem: self,
         }
+    }
+
+    /// The issue at `path`, worded by `messages`.
+    pub fn at_in(self, path: Path, messages: &Messages) -> Issue {
+        let mut issue = self.at(path);
+        issue.reword(messages);
+        issue
     }
 
     /// The issue's Zod code and the detail that goes with it.
@@ -269,280 +278,247 @@ impl Problem {
         }
     }
 
-    /// The message, in English: every issue's words are here.
-    pub fn message(&self) -> String {
-        match self {
-            Problem::WrongType { expected, received } => {
-                format!("Invalid input: expected {expected}, received {received}")
+    /// The message for this problem at `path`, in `messages`' words: the
+    /// one place a problem is given its message (which one, and the values
+    /// it names). The field a path names picks the words where they differ
+    /// by field: a missing state is "Enter a state or region".
+    pub fn message_at(&self, path: &[PathItem], messages: &Messages) -> String {
+        use MessageId as M;
+        let catalogue = messages.catalogue();
+        let country = |code: &str| catalogue.country_name(code).unwrap_or(code).to_owned();
+        let none = Vec::new;
+        let (id, count, args): (MessageId, Option<u64>, Vec<(&str, String)>) = match self {
+            Problem::WrongType { received, .. }
+                if received == "undefined" || received == "null" =>
+            {
+                (required(path), None, none())
             }
-            Problem::Unreadable(message) => format!("Could not read this value: {message}"),
-            Problem::UnreadableList(message) => format!("Could not read the list: {message}"),
-            Problem::LoneSurrogate => "Invalid text: contains an unpaired UTF-16 surrogate".into(),
-            // (Counted as JavaScript counts `length`, before trimming: the
-            // bound on what is read at all, not a rule of the field.)
-            Problem::StringTooLong => {
-                format!("Too big: expected string to have <={MAX_STRING_UNITS} UTF-16 code units")
+            Problem::WrongType { expected, .. } => {
+                let id = match *expected {
+                    "object" if path.is_empty() => M::RecordType,
+                    "object" => M::GroupType,
+                    "number" => M::NumberType,
+                    "int" => M::WholeNumberType,
+                    "boolean" => M::YesNoType,
+                    "array" => M::ListType,
+                    "json" => M::JsonType,
+                    _ => M::TextType,
+                };
+                (id, None, none())
             }
-            Problem::TooDeep { maximum } => {
-                format!("Too deep: nested more than {maximum} levels (or cyclic)")
+            Problem::Unreadable(reason) => {
+                (M::ValueUnreadable, None, vec![("reason", reason.clone())])
             }
-            Problem::TooLarge => format!("Too big: the input holds more than {MAX_VALUES} values"),
-            Problem::TooManyRecords { maximum } => {
-                format!("Too big: a batch holds at most {maximum} records (stream larger inputs)")
+            Problem::UnreadableList(reason) => {
+                (M::ListUnreadable, None, vec![("reason", reason.clone())])
             }
-            Problem::TooShort { minimum } => {
-                format!("Too small: expected string to have >={minimum} characters")
-            }
-            Problem::TooSmallNumber { minimum } => {
-                format!("Too small: expected number to be >={minimum}")
-            }
-            Problem::TooBigNumber { maximum } => {
-                format!("Too big: expected number to be <={maximum}")
-            }
-            Problem::ControlCharacter(c) => format!(
-                "Invalid text: contains the control character U+{:04X}",
-                u32::from(*c)
+            Problem::LoneSurrogate => (M::TextBrokenCharacter, None, none()),
+            Problem::StringTooLong => (M::TextTooLong, Some(MAX_STRING_UNITS as u64), none()),
+            Problem::TooDeep { maximum } => (M::ValueTooDeep, Some(*maximum), none()),
+            Problem::TooLarge => (M::RecordTooLarge, Some(MAX_VALUES as u64), none()),
+            Problem::TooManyRecords { maximum } => (M::BatchTooLarge, Some(*maximum), none()),
+            Problem::TooShort { minimum } if *minimum <= 1 => (required(path), None, none()),
+            Problem::TooShort { minimum } => (M::TextTooShort, Some(*minimum), none()),
+            Problem::TooSmallNumber { .. } => (M::TimeTooEarly, None, none()),
+            Problem::TooBigNumber { .. } => (M::TimeTooLate, None, none()),
+            Problem::ControlCharacter(c) => (
+                M::TextControlCharacter,
+                None,
+                vec![("character", code_point(*c))],
             ),
-            Problem::Email(problem) => email_message(problem).into(),
-            Problem::Phone(problem) => phone_message(problem),
-            Problem::UnknownTimeZone => {
-                "Invalid time zone: not an IANA time zone name (e.g. America/New_York)".into()
-            }
-            Problem::UnknownLanguage => {
-                "Invalid language: expected an ISO 639-1 code (e.g. en)".into()
-            }
-            Problem::UnknownCountry => "Invalid country: expected an ISO 3166-1 code or English \
-                 name (e.g. US, USA, United States)"
-                .into(),
+            Problem::Email(problem) => (email_message(*problem), None, none()),
+            Problem::Phone(problem) => match problem {
+                PhoneProblem::NoDigits => (M::PhoneNoDigits, None, none()),
+                PhoneProblem::Letters => (M::PhoneLetters, None, none()),
+                PhoneProblem::TextAround => (M::PhoneTextAround, None, none()),
+                PhoneProblem::PhoneContext => (M::PhonePhoneContext, None, none()),
+                PhoneProblem::Extension => (M::PhoneExtension, None, none()),
+                PhoneProblem::Character(c) => {
+                    (M::PhoneCharacter, None, vec![("character", shown(*c))])
+                }
+                PhoneProblem::MisplacedPlus => (M::PhoneMisplacedPlus, None, none()),
+                PhoneProblem::TooLong => (M::PhoneTooLong, None, none()),
+                PhoneProblem::TooShort => (M::PhoneTooShort, None, none()),
+                PhoneProblem::UnknownCountryCode => (M::PhoneUnknownCountryCode, None, none()),
+                PhoneProblem::NoPlanForRegion(region) => (
+                    M::PhoneRegionNeedsCountryCode,
+                    None,
+                    vec![("country", country(region))],
+                ),
+                PhoneProblem::NotValid {
+                    region: Some(region),
+                    ..
+                } => (
+                    M::PhoneNotValidInCountry,
+                    None,
+                    vec![("country", country(region))],
+                ),
+                PhoneProblem::NotValid { region: None, code } => (
+                    M::PhoneNotValidForCode,
+                    None,
+                    vec![("code", code.to_string())],
+                ),
+                PhoneProblem::NotValidWithoutPlus { .. } => {
+                    (M::PhoneNeedsCountryCode, None, none())
+                }
+            },
+            Problem::UnknownTimeZone => (M::TimezoneUnknown, None, none()),
+            Problem::UnknownLanguage => (M::LanguageUnknown, None, none()),
+            Problem::UnknownCountry => (M::CountryUnknown, None, none()),
             Problem::PostalCode {
-                country,
+                country: code,
                 kind,
                 examples,
             } => {
-                let mut examples = examples.split(',').filter(|e| !e.is_empty());
-                let such_as = match (examples.next(), examples.next()) {
-                    (Some(one), Some(two)) => format!(" such as {one} or {two}"),
-                    (Some(one), None) => format!(" such as {one}"),
-                    _ => String::new(),
+                let example = examples.split(',').find(|e| !e.is_empty());
+                let id = match (example, *kind) {
+                    (None, _) => M::PostalCodeInvalidNoExample,
+                    (Some(_), "zip") => M::PostalCodeInvalidZip,
+                    (Some(_), "pin") => M::PostalCodeInvalidPin,
+                    (Some(_), "eircode") => M::PostalCodeInvalidEircode,
+                    (Some(_), _) => M::PostalCodeInvalid,
                 };
-                format!(
-                    "Invalid postal code: expected {} {country} {}{such_as}",
-                    article(country),
-                    postal_kind(kind)
-                )
+                let mut args = vec![("country", country(code))];
+                args.extend(example.map(|e| ("example", e.to_owned())));
+                (id, None, args)
             }
             Problem::State {
-                country,
-                kind,
+                country: code,
                 key,
                 name,
+                ..
             } => {
-                let example = if key == name {
-                    key.to_string()
-                } else {
-                    format!("{key} or {name}")
-                };
-                format!(
-                    "Invalid {kind}: expected {} {country} {kind}, by its code or name (e.g. {example})",
-                    article(country),
-                )
+                let example = if name.is_empty() { key } else { name };
+                let args = vec![
+                    ("country", country(code)),
+                    ("example", (*example).to_owned()),
+                ];
+                (M::StateInvalid, None, args)
             }
             Problem::PostalCodeNotInState { kind, state, code } => {
-                format!(
-                    "Invalid postal code: {code} is not {} {state} {}",
-                    article(state),
-                    postal_kind(kind)
+                let id = match *kind {
+                    "zip" => M::PostalCodeNotInStateZip,
+                    _ => M::PostalCodeNotInState,
+                };
+                (
+                    id,
+                    None,
+                    vec![("code", code.clone()), ("state", (*state).to_owned())],
                 )
             }
-            Problem::NotAChoice(names) => {
-                let mut message = String::from("Invalid option: expected one of ");
-                for (at, name) in names.iter().enumerate() {
-                    if at > 0 {
-                        message.push('|');
-                    }
-                    message.push('"');
-                    message.push_str(name);
-                    message.push('"');
-                }
-                message
+            Problem::NotAChoice(_) => {
+                let id = match field_name(path) {
+                    Some("preferred_contact_method") => M::ContactMethodInvalid,
+                    Some("best_time_to_call") => M::CallTimeInvalid,
+                    _ => M::ChoiceInvalid,
+                };
+                (id, None, none())
             }
-            Problem::UpdatedBeforeCreated => "updatedAt must not be earlier than createdAt".into(),
-            Problem::UnrecognizedKeys(keys) => {
-                let noun = if keys.len() == 1 { "key" } else { "keys" };
-                let mut message = format!("Unrecognized {noun}: ");
-                for (at, key) in keys.iter().enumerate() {
-                    if at > 0 {
-                        message.push_str(", ");
-                    }
-                    message.push_str(&format!("{key:?}"));
-                }
-                message
-            }
+            Problem::UpdatedBeforeCreated => (M::UpdatedAtBeforeCreatedAt, None, none()),
+            Problem::UnrecognizedKeys(keys) => (
+                M::KeysUnrecognized,
+                Some(keys.len() as u64),
+                vec![("keys", keys.join(", "))],
+            ),
             Problem::NotJson {
                 ended,
                 line,
                 column,
-            } => {
-                let what = if *ended {
-                    "the text ends before the value does"
-                } else {
-                    "unexpected text"
-                };
-                let line = match line {
-                    1 => String::new(),
-                    line => format!("line {line}, "),
-                };
-                format!("Not JSON: {what} at {line}column {column}")
-            }
-            Problem::NotUtf8 { line, column } => {
-                format!("Not JSON: the bytes are not UTF-8 text at line {line}, column {column}")
-            }
-            Problem::Internal => "Internal error: the result could not be written as JSON".into(),
-            Problem::SmsToNonMobile(kind) => format!(
-                "SMS is the preferred contact method, but this is {}, which usually cannot \
-                 receive SMS",
-                describe(*kind)
+            } => (
+                if *ended { M::JsonEnded } else { M::JsonInvalid },
+                None,
+                vec![("line", line.to_string()), ("column", column.to_string())],
             ),
-            Problem::MissingContact(method) => {
-                let what = match method {
-                    PreferredContactMethod::Email => "email address",
-                    PreferredContactMethod::Phone | PreferredContactMethod::Sms => "phone number",
-                };
-                format!(
-                    "{} is the preferred contact method, but the record has no {what}",
-                    method.name()
-                )
+            Problem::NotUtf8 { line, column } => (
+                M::JsonNotUtf8,
+                None,
+                vec![("line", line.to_string()), ("column", column.to_string())],
+            ),
+            Problem::Internal => (M::Internal, None, none()),
+            Problem::SmsToNonMobile(_) => (M::PhoneSmsNotMobile, None, none()),
+            Problem::MissingContact(PreferredContactMethod::Email) => {
+                (M::ContactMissingEmail, None, none())
             }
-            Problem::TimestampInSeconds => {
-                "This timestamp is before 1973 in milliseconds: is it in seconds?".into()
-            }
-        }
+            Problem::MissingContact(_) => (M::ContactMissingPhone, None, none()),
+            Problem::TimestampInSeconds => (M::TimeInSeconds, None, none()),
+        };
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        messages.render(id, count, &args)
+    }
+
+    /// The message in English, the default.
+    pub fn message(&self, path: &[PathItem]) -> String {
+        self.message_at(path, &Messages::default())
     }
 }
 
-/// "a" or "an" before a country code or a name, as it is read aloud: a
-/// letter name that starts with a vowel sound (`an FR`, `an Ontario`).
-fn article(word: &str) -> &'static str {
-    let mut chars = word.chars();
-    let first = chars.next().unwrap_or(' ');
-    let spelled = word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase());
-    let vowel = if spelled {
-        matches!(
-            first,
-            'A' | 'E' | 'F' | 'H' | 'I' | 'L' | 'M' | 'N' | 'O' | 'R' | 'S' | 'X'
-        )
+/// The field a path ends in (its last key: for an item of `tags`, `tags`).
+fn field_name(path: &[PathItem]) -> Option<&str> {
+    path.iter().rev().find_map(|item| match item {
+        PathItem::Key(key) => Some(key.as_str()),
+        PathItem::Index(_) => None,
+    })
+}
+
+/// The message for a field with no value where one is required.
+fn required(path: &[PathItem]) -> MessageId {
+    use MessageId as M;
+    if matches!(path.last(), Some(PathItem::Index(_))) {
+        return if field_name(path) == Some("tags") {
+            M::TagBlank
+        } else {
+            M::FieldRequired
+        };
+    }
+    match field_name(path) {
+        Some("id") => M::IdRequired,
+        Some("firstname") => M::FirstNameRequired,
+        Some("lastname") => M::LastNameRequired,
+        Some("email") => M::EmailRequired,
+        Some("street") => M::StreetRequired,
+        Some("city") => M::CityRequired,
+        Some("state") => M::StateRequired,
+        Some("postalCode") => M::PostalCodeRequired,
+        Some("country") => M::CountryRequired,
+        Some("preferred_language") => M::LanguageRequired,
+        Some("preferred_contact_method") => M::ContactMethodRequired,
+        Some("createdAt") => M::CreatedAtRequired,
+        Some("updatedAt") => M::UpdatedAtRequired,
+        _ => M::FieldRequired,
+    }
+}
+
+/// A character by its code point: `U+0007`.
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+/// A character as a message shows it: itself, in quotes, when it is
+/// visible; else its code point.
+fn shown(c: char) -> String {
+    let invisible = c.is_control()
+        || c.is_whitespace()
+        || matches!(u32::from(c), 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFEFF);
+    if invisible {
+        code_point(c)
     } else {
-        matches!(first, 'A' | 'E' | 'I' | 'O' | 'Ō' | 'U' | 'Ö')
-    };
-    if vowel {
-        "an"
-    } else {
-        "a"
+        format!("\u{201C}{c}\u{201D}")
     }
 }
 
-/// What the data calls a country's postal codes, in words.
-fn postal_kind(kind: &str) -> &'static str {
-    match kind {
-        "zip" => "ZIP code",
-        "pin" => "PIN code",
-        "eircode" => "Eircode",
-        _ => "postal code",
-    }
-}
-
-fn email_message(problem: &EmailProblem) -> &'static str {
+fn email_message(problem: EmailProblem) -> MessageId {
+    use MessageId as M;
     match problem {
-        EmailProblem::MissingAt => "Invalid email address: missing @",
-        EmailProblem::NothingBeforeAt => "Invalid email address: nothing before the @",
-        EmailProblem::LocalCharacter => {
-            "Invalid email address: the part before the @ has a character that is not allowed"
-        }
-        EmailProblem::LocalDots => {
-            "Invalid email address: the part before the @ cannot start or end with a dot, or have \
-             two dots in a row"
-        }
-        EmailProblem::LocalTooLong => {
-            "Invalid email address: the part before the @ is longer than 64 characters"
-        }
-        EmailProblem::NothingAfterAt => "Invalid email address: nothing after the @",
-        EmailProblem::BadDomain => "Invalid email address: the domain is not valid",
-        EmailProblem::DomainWithoutDot => {
-            "Invalid email address: the domain must have a dot (e.g. example.com)"
-        }
-        EmailProblem::DomainTooLong => {
-            "Invalid email address: the domain is longer than 255 characters"
-        }
-        EmailProblem::TooLong => "Invalid email address: longer than 254 characters",
-    }
-}
-
-/// Why a number without `+` or a region was read as an international one.
-const READ_AS_INTERNATIONAL: &str =
-    "(with no + and no region, digits are read as an international number)";
-
-fn phone_message(problem: &PhoneProblem) -> String {
-    match problem {
-        PhoneProblem::NoDigits => "Invalid phone number: it has no digits".into(),
-        PhoneProblem::Letters => {
-            "Invalid phone number: letters are not allowed (write only the number, in digits)"
-                .into()
-        }
-        PhoneProblem::TextAround => {
-            "Invalid phone number: remove the text around the number".into()
-        }
-        PhoneProblem::PhoneContext => {
-            "Invalid phone number: the tel: URI's phone-context must be + and digits, or a domain name"
-                .into()
-        }
-        PhoneProblem::Extension => {
-            "Invalid phone number: extensions are not allowed (E.164 has none)".into()
-        }
-        PhoneProblem::Character(c) => format!("Invalid phone number: unexpected character {c:?}"),
-        PhoneProblem::MisplacedPlus => {
-            "Invalid phone number: \"+\" may only start the number".into()
-        }
-        PhoneProblem::TooLong => "Invalid phone number: too many digits".into(),
-        PhoneProblem::TooShort => "Invalid phone number: too few digits".into(),
-        PhoneProblem::UnknownCountryCode => {
-            "Invalid phone number: unknown country calling code".into()
-        }
-        PhoneProblem::NoPlanForRegion(region) => format!(
-            "Invalid phone number: national numbers of {region} cannot be read; \
-             write it with + and the country code"
-        ),
-        PhoneProblem::NotValid {
-            region: Some(region),
-            ..
-        } => format!("Invalid phone number: not a valid number in {region}"),
-        PhoneProblem::NotValid { region: None, code } => {
-            format!("Invalid phone number: not a valid number for country code +{code}")
-        }
-        PhoneProblem::NotValidWithoutPlus { code: Some(code) } => format!(
-            "Invalid phone number: not a valid number for country code +{code} \
-             {READ_AS_INTERNATIONAL}"
-        ),
-        PhoneProblem::NotValidWithoutPlus { code: None } => {
-            format!("Invalid phone number: unknown country calling code {READ_AS_INTERNATIONAL}")
-        }
-    }
-}
-
-/// Words for a kind of number: "a fixed-line number".
-fn describe(kind: NumberKind) -> &'static str {
-    match kind {
-        NumberKind::Mobile => "a mobile number",
-        NumberKind::FixedLineOrMobile => "a fixed-line or mobile number",
-        NumberKind::FixedLine => "a fixed-line number",
-        NumberKind::TollFree => "a toll-free number",
-        NumberKind::PremiumRate => "a premium-rate number",
-        NumberKind::SharedCost => "a shared-cost number",
-        NumberKind::Voip => "a VoIP number",
-        NumberKind::PersonalNumber => "a personal number",
-        NumberKind::Pager => "a pager number",
-        NumberKind::Uan => "a universal access number",
-        NumberKind::Voicemail => "a voicemail access number",
-        NumberKind::Unknown => "a number of unknown type",
+        EmailProblem::MissingAt => M::EmailMissingAt,
+        EmailProblem::NothingBeforeAt => M::EmailNothingBeforeAt,
+        EmailProblem::LocalCharacter => M::EmailLocalCharacter,
+        EmailProblem::LocalDots => M::EmailLocalDots,
+        EmailProblem::LocalTooLong => M::EmailLocalTooLong,
+        EmailProblem::NothingAfterAt => M::EmailNothingAfterAt,
+        EmailProblem::BadDomain => M::EmailBadDomain,
+        EmailProblem::DomainWithoutDot => M::EmailDomainWithoutDot,
+        EmailProblem::DomainTooLong => M::EmailDomainTooLong,
+        EmailProblem::TooLong => M::EmailTooLong,
     }
 }
 
@@ -564,18 +540,15 @@ mod tests {
                 "expected": "string",
                 "received": "number",
                 "path": ["tags", 2],
-                "message": "Invalid input: expected string, received number",
+                "message": "Enter this as text",
             })
         );
     }
 
     #[test]
-    fn too_short_counts_characters() {
+    fn too_short_counts_characters_in_plain_words() {
         let issue = Problem::TooShort { minimum: 2 }.at(path!["address", "city"]);
-        assert_eq!(
-            issue.message,
-            "Too small: expected string to have >=2 characters"
-        );
+        assert_eq!(issue.message, "Enter at least 2 characters");
         let json = serde_json::to_value(&issue).unwrap();
         assert_eq!(json["origin"], "string");
         assert_eq!(json["minimum"], 2);
@@ -583,42 +556,81 @@ mod tests {
     }
 
     #[test]
-    fn a_choice_lists_its_options() {
-        let issue = Problem::NotAChoice(&["MORNING", "EVENING"]).at(path!["time"]);
+    fn a_missing_or_blank_field_asks_for_that_field() {
+        let state = Problem::required("string").at(path!["address", "state"]);
+        assert_eq!(state.message, "Enter a state or region");
+        let blank = Problem::TooShort { minimum: 1 }.at(path!["firstname"]);
+        assert_eq!(blank.message, "Enter a first name");
+        let tag = Problem::TooShort { minimum: 1 }.at(path!["tags", 3]);
+        assert_eq!(tag.message, "Enter a tag, or remove the empty one");
+        // Zod's detail stays for programs.
         assert_eq!(
-            issue.message,
-            "Invalid option: expected one of \"MORNING\"|\"EVENING\""
-        );
-        assert_eq!(
-            issue.kind,
-            IssueKind::InvalidValue {
-                values: vec!["MORNING", "EVENING"]
+            state.kind,
+            IssueKind::InvalidType {
+                expected: "string",
+                received: "undefined".into()
             }
         );
     }
 
     #[test]
-    fn unrecognized_keys_are_quoted_and_counted() {
-        let one = Problem::UnrecognizedKeys(vec!["x".into()]).message();
-        assert_eq!(one, "Unrecognized key: \"x\"");
-        let two = Problem::UnrecognizedKeys(vec!["x".into(), "y\"".into()]).message();
-        assert_eq!(two, "Unrecognized keys: \"x\", \"y\\\"\"");
+    fn a_choice_names_its_options_in_words_and_keeps_them_as_detail() {
+        let issue =
+            Problem::NotAChoice(&["EMAIL", "PHONE", "SMS"]).at(path!["preferred_contact_method"]);
+        assert_eq!(issue.message, "Choose email, phone or text message");
+        assert_eq!(
+            issue.kind,
+            IssueKind::InvalidValue {
+                values: vec!["EMAIL", "PHONE", "SMS"]
+            }
+        );
+    }
+
+    #[test]
+    fn unrecognized_keys_are_listed_and_counted() {
+        let one = Problem::UnrecognizedKeys(vec!["x".into()]).message(&[]);
+        assert_eq!(one, "Remove the field the record does not have: x");
+        let two = Problem::UnrecognizedKeys(vec!["x".into(), "y".into()]).message(&[]);
+        assert_eq!(two, "Remove the 2 fields the record does not have: x, y");
     }
 
     #[test]
     fn control_characters_are_named_by_code_point() {
         assert_eq!(
-            Problem::ControlCharacter('\u{7}').message(),
-            "Invalid text: contains the control character U+0007"
+            Problem::ControlCharacter('\u{7}').message(&["firstname".into()]),
+            "Remove the control character U+0007"
         );
+    }
+
+    #[test]
+    fn a_postal_code_message_names_the_country_and_an_example() {
+        let zip = Problem::PostalCode {
+            country: "US",
+            kind: "zip",
+            examples: "95014,22162-1010",
+        };
+        assert_eq!(zip.message(&[]), "Enter a ZIP code such as 95014");
+        let gb = Problem::PostalCode {
+            country: "GB",
+            kind: "postal",
+            examples: "EC1Y 8SY,GIR 0AA",
+        };
+        assert_eq!(
+            gb.message(&[]),
+            "Enter a postal code for United Kingdom, such as EC1Y 8SY"
+        );
+        let german = Messages::default().with_locale("de-AT").unwrap();
+        let in_german = gb.message_at(&[], &german);
+        assert!(in_german.contains("Vereinigtes Königreich"), "{in_german}");
+        assert!(in_german.contains("EC1Y 8SY"), "{in_german}");
     }
 
     #[test]
     fn missing_contact_names_the_channel_and_its_rule() {
         let email = Problem::MissingContact(PreferredContactMethod::Email);
         assert_eq!(
-            email.message(),
-            "EMAIL is the preferred contact method, but the record has no email address"
+            email.message(&["preferred_contact_method".into()]),
+            "Enter an email address, or choose another way to contact the customer"
         );
         assert_eq!(
             email.kind(),
@@ -633,13 +645,319 @@ mod tests {
                 rule: Rule::MissingPhone
             }
         );
-        assert!(sms.message().ends_with("has no phone number"));
+        assert!(sms.message(&[]).starts_with("Enter a phone number"));
+    }
+
+    /// One problem of every kind (every variant, and every variant of the
+    /// email and phone problems), with a path it is found at.
+    pub(crate) fn every_problem() -> Vec<(Problem, Path)> {
+        use EmailProblem as E;
+        use PhoneProblem as P;
+        let mut all = vec![
+            (Problem::required("string"), path!["address", "state"]),
+            (Problem::required("string"), path!["nickname"]),
+            (Problem::required("int"), path!["createdAt"]),
+            (
+                Problem::WrongType {
+                    expected: "object",
+                    received: "number".into(),
+                },
+                path![],
+            ),
+            (
+                Problem::WrongType {
+                    expected: "object",
+                    received: "array".into(),
+                },
+                path!["address"],
+            ),
+            (
+                Problem::WrongType {
+                    expected: "string",
+                    received: "number".into(),
+                },
+                path!["firstname"],
+            ),
+            (
+                Problem::WrongType {
+                    expected: "number",
+                    received: "string".into(),
+                },
+                path!["createdAt"],
+            ),
+            (
+                Problem::WrongType {
+                    expected: "int",
+                    received: "number".into(),
+                },
+                path!["createdAt"],
+            ),
+            (
+                Problem::WrongType {
+                    expected: "boolean",
+                    received: "string".into(),
+                },
+                path!["isValidatedNames"],
+            ),
+            (
+                Problem::WrongType {
+                    expected: "array",
+                    received: "string".into(),
+                },
+                path!["tags"],
+            ),
+            (
+                Problem::WrongType {
+                    expected: "json",
+                    received: "Date".into(),
+                },
+                path!["custom_fields", "at"],
+            ),
+            (Problem::Unreadable("boom".into()), path!["email"]),
+            (Problem::UnreadableList("boom".into()), path![]),
+            (Problem::LoneSurrogate, path!["lastname"]),
+            (Problem::StringTooLong, path!["notes"]),
+            (Problem::TooDeep { maximum: 32 }, path!["custom_fields"]),
+            (Problem::TooLarge, path!["custom_fields"]),
+            (Problem::TooManyRecords { maximum: 100_000 }, path![]),
+            (Problem::TooShort { minimum: 1 }, path!["tags", 0]),
+            (Problem::TooShort { minimum: 2 }, path!["address", "street"]),
+            (Problem::TooSmallNumber { minimum: 0 }, path!["createdAt"]),
+            (
+                Problem::TooBigNumber {
+                    maximum: 8_640_000_000_000_000,
+                },
+                path!["updatedAt"],
+            ),
+            (Problem::ControlCharacter('\u{1}'), path!["company"]),
+            (Problem::UnknownTimeZone, path!["timezone"]),
+            (Problem::UnknownLanguage, path!["preferred_language"]),
+            (Problem::UnknownCountry, path!["address", "country"]),
+            (
+                Problem::PostalCode {
+                    country: "US",
+                    kind: "zip",
+                    examples: "95014",
+                },
+                path!["address", "postalCode"],
+            ),
+            (
+                Problem::PostalCode {
+                    country: "IN",
+                    kind: "pin",
+                    examples: "110034",
+                },
+                path!["address", "postalCode"],
+            ),
+            (
+                Problem::PostalCode {
+                    country: "IE",
+                    kind: "eircode",
+                    examples: "A65 F4E2",
+                },
+                path!["address", "postalCode"],
+            ),
+            (
+                Problem::PostalCode {
+                    country: "DE",
+                    kind: "postal",
+                    examples: "26133",
+                },
+                path!["address", "postalCode"],
+            ),
+            (
+                Problem::PostalCode {
+                    country: "DE",
+                    kind: "postal",
+                    examples: "",
+                },
+                path!["address", "postalCode"],
+            ),
+            (
+                Problem::State {
+                    country: "US",
+                    kind: "state",
+                    key: "CA",
+                    name: "California",
+                },
+                path!["address", "state"],
+            ),
+            (
+                Problem::PostalCodeNotInState {
+                    kind: "zip",
+                    state: "New York",
+                    code: "94105".into(),
+                },
+                path!["address", "postalCode"],
+            ),
+            (
+                Problem::PostalCodeNotInState {
+                    kind: "postal",
+                    state: "Ontario",
+                    code: "V5K 0A1".into(),
+                },
+                path!["address", "postalCode"],
+            ),
+            (
+                Problem::NotAChoice(&["EMAIL", "PHONE", "SMS"]),
+                path!["preferred_contact_method"],
+            ),
+            (
+                Problem::NotAChoice(&["MORNING", "AFTERNOON", "EVENING"]),
+                path!["best_time_to_call"],
+            ),
+            (Problem::NotAChoice(&["A", "B"]), path!["other"]),
+            (Problem::UpdatedBeforeCreated, path!["updatedAt"]),
+            (Problem::UnrecognizedKeys(vec!["x".into()]), path![]),
+            (
+                Problem::UnrecognizedKeys(vec!["x".into(), "y".into(), "z".into()]),
+                path!["address"],
+            ),
+            (
+                Problem::NotJson {
+                    ended: true,
+                    line: 1,
+                    column: 5,
+                },
+                path![],
+            ),
+            (
+                Problem::NotJson {
+                    ended: false,
+                    line: 3,
+                    column: 2,
+                },
+                path![],
+            ),
+            (Problem::NotUtf8 { line: 1, column: 1 }, path![]),
+            (Problem::Internal, path![]),
+            (
+                Problem::SmsToNonMobile(NumberKind::FixedLine),
+                path!["phone_number"],
+            ),
+            (
+                Problem::MissingContact(PreferredContactMethod::Email),
+                path!["preferred_contact_method"],
+            ),
+            (
+                Problem::MissingContact(PreferredContactMethod::Sms),
+                path!["preferred_contact_method"],
+            ),
+            (Problem::TimestampInSeconds, path!["createdAt"]),
+        ];
+        let emails = [
+            E::MissingAt,
+            E::NothingBeforeAt,
+            E::LocalCharacter,
+            E::LocalDots,
+            E::LocalTooLong,
+            E::NothingAfterAt,
+            E::BadDomain,
+            E::DomainWithoutDot,
+            E::DomainTooLong,
+            E::TooLong,
+        ];
+        all.extend(emails.map(|e| (Problem::Email(e), path!["email"])));
+        let phones = [
+            P::NoDigits,
+            P::Letters,
+            P::TextAround,
+            P::PhoneContext,
+            P::Extension,
+            P::Character('*'),
+            P::Character('\u{200B}'),
+            P::MisplacedPlus,
+            P::TooLong,
+            P::TooShort,
+            P::UnknownCountryCode,
+            P::NoPlanForRegion("AQ".into()),
+            P::NotValid {
+                region: Some("US".into()),
+                code: 1,
+            },
+            P::NotValid {
+                region: None,
+                code: 44,
+            },
+            P::NotValidWithoutPlus { code: Some(41) },
+            P::NotValidWithoutPlus { code: None },
+        ];
+        all.extend(phones.map(|p| (Problem::Phone(p), path!["phone_number"])));
+        all
+    }
+
+    /// Every message of every locale is written for a person: no type
+    /// names, comparison signs, quoted option lists or unfilled
+    /// placeholders, and never the words of another locale's catalogue
+    /// where the locale has its own.
+    #[test]
+    fn every_message_in_every_locale_is_in_plain_words() {
+        let mut locales = vec!["en"];
+        locales.extend(crate::messages::SHIPPED);
+        let type_names = [
+            "undefined",
+            "expected",
+            "received",
+            "string",
+            "int",
+            "boolean",
+            "object",
+            "array",
+            "null",
+            "json",
+        ];
+        let signs = [
+            ">=",
+            "<=",
+            "\"|\"",
+            "Invalid input",
+            "Too small",
+            "Too big",
+            "{",
+            "}",
+        ];
+        for locale in locales {
+            let messages = Messages::default().with_locale(locale).unwrap();
+            assert_eq!(messages.catalogue().tag(), locale);
+            for (problem, path) in every_problem() {
+                let message = problem.message_at(&path, &messages);
+                assert!(!message.trim().is_empty(), "{locale} {problem:?}");
+                for sign in signs {
+                    assert!(
+                        !message.contains(sign),
+                        "{locale} {problem:?}: {message:?} has {sign:?}"
+                    );
+                }
+                for word in message.split(|c: char| !c.is_alphanumeric()) {
+                    let named = type_names.contains(&word);
+                    assert!(
+                        !named,
+                        "{locale} {problem:?}: {message:?} names the type {word:?}"
+                    );
+                }
+                if locale != "en" {
+                    let english = problem.message(&path);
+                    let same_allowed =
+                        matches!(problem, Problem::Phone(PhoneProblem::PhoneContext));
+                    assert!(
+                        message != english || same_allowed,
+                        "{locale} {problem:?}: {message:?} is English"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
-    fn every_number_kind_has_words() {
-        for kind in NumberKind::ALL {
-            assert!(describe(kind).starts_with("a "), "{kind:?}");
+    fn the_english_words_of_a_problem_are_the_default_and_a_locale_rewords_only_the_message() {
+        let german = Messages::default().with_locale("de").unwrap();
+        for (problem, path) in every_problem() {
+            let english = problem.clone().at(path.clone());
+            let mut reworded = english.clone();
+            reworded.reword(&german);
+            assert_eq!(reworded.kind, english.kind);
+            assert_eq!(reworded.path, english.path);
+            assert_eq!(reworded.message, problem.message_at(&path, &german));
         }
     }
 }

@@ -180,7 +180,29 @@ function jsonText(text) {
 }
 
 /** @param {Glue} glue */
-export function createApi(glue) {
+/**
+ * A message catalogue's data module (pkg/dist/locales/<tag>.mjs).
+ * @typedef {{ messages: string, names: string }} LocaleData
+ */
+
+/**
+ * @param {any} glue  the module's wasm-bindgen glue
+ * @param {Record<string, (() => Promise<LocaleData>) | LocaleData>} [locales]
+ *   each shipped catalogue by tag: its loader (pkg/dist/locales/index.mjs),
+ *   or its data, handed to the module at once (the Node entry's)
+ */
+export function createApi(glue, locales = {}) {
+  // The catalogues handed to the module (by tag), handed again after a
+  // restart: a new instance has English only.
+  /** @type {Map<string, LocaleData>} */
+  const loadedLocales = new Map();
+  const registerLocales = () => {
+    for (const [tag, data] of loadedLocales) glue.registerLocale(tag, data.messages, data.names);
+  };
+  for (const [tag, data] of Object.entries(locales)) {
+    if (typeof data === "object") loadedLocales.set(tag, data);
+  }
+  registerLocales();
   // Calls into the module in progress: more than one when a getter the
   // module runs while reading input calls it again.
   let depth = 0;
@@ -193,6 +215,7 @@ export function createApi(glue) {
   function restart() {
     try {
       glue.__wbg_reset_state();
+      registerLocales();
     } catch {
       return false;
     }
@@ -558,10 +581,52 @@ export function createApi(glue) {
   const timeZones = once(() => Object.freeze(JSON.parse(glue.timeZones())));
   const tzdataVersion = once(() => glue.tzdataVersion());
   const phoneMetadataVersion = once(() => glue.phoneMetadataVersion());
-  const languages = once(() => freezeAll(/** @type {[string, string][]} */ (JSON.parse(glue.languages())).map(([code, name]) => ({ code, name }))));
-  const countries = once(() =>
-    freezeAll(/** @type {[string, string, string][]} */ (JSON.parse(glue.countries())).map(([alpha2, alpha3, name]) => ({ alpha2, alpha3, name }))),
-  );
+  // The names lists by locale (cleared when a catalogue is loaded: a locale
+  // may then fall back to it rather than to English).
+  /** @type {Map<string, readonly any[]>} */
+  const namesLists = new Map();
+  /**
+   * @template T
+   * @param {string} kind
+   * @param {unknown} locale
+   * @param {(locale: string | undefined) => T[]} read
+   * @returns {readonly T[]}
+   */
+  const namesList = (kind, locale, read) => {
+    if (locale !== undefined && typeof locale !== "string") throw new TypeError(`${kind}: locale must be a string such as "de"`);
+    const key = `${kind} ${locale ?? ""}`;
+    let list = namesLists.get(key);
+    if (list === undefined) namesLists.set(key, (list = freezeAll(read(locale))));
+    return list;
+  };
+  /** @param {string} [locale] */
+  const languages = (locale) =>
+    namesList("languages", locale, (tag) => /** @type {[string, string][]} */ (JSON.parse(glue.languages(tag))).map(([code, name]) => ({ code, name })));
+  /** @param {string} [locale] */
+  const countries = (locale) =>
+    namesList("countries", locale, (tag) =>
+      /** @type {[string, string, string][]} */ (JSON.parse(glue.countries(tag))).map(([alpha2, alpha3, name]) => ({ alpha2, alpha3, name })),
+    );
+
+  // Makes the messages (and country and language names) of `locale`'s
+  // catalogue available: the module says which shipped catalogue the tag
+  // falls back to (de-AT → de; English is built in), whose data module is
+  // imported (once) and handed over. Resolves to that catalogue's tag.
+  /** @param {unknown} locale */
+  const loadLocale = async (locale) => {
+    if (typeof locale !== "string") throw new TypeError(`loadLocale: locale must be a string such as "de"`);
+    const tag = guarded(() => glue.localeToLoad(locale), moduleFailed, identity);
+    if (tag === "" || loadedLocales.has(tag)) return tag || "en";
+    const load = locales[tag];
+    if (load === undefined) throw new Error(`loadLocale: this build of customer-schema has no catalogue "${tag}"`);
+    const data = typeof load === "function" ? await load() : load;
+    if (!loadedLocales.has(tag)) {
+      loadedLocales.set(tag, { messages: data.messages, names: data.names });
+      guarded(() => glue.registerLocale(tag, data.messages, data.names), moduleFailed, identity);
+      namesLists.clear();
+    }
+    return tag;
+  };
   const enumValues = once(() => {
     const lists = JSON.parse(glue.enumValues());
     for (const key of Object.keys(lists)) Object.freeze(lists[key]);
@@ -834,6 +899,7 @@ export function createApi(glue) {
     phoneMetadataVersion,
     languages,
     countries,
+    loadLocale,
     enumValues,
     postalCodeFormat,
     subdivisions,

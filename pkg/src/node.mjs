@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 // The glue of the Node module (the speed build, with the Node-only exports).
 import * as glue from "../dist/node-glue/customer_schema.js";
+import allLocales from "../dist/locales/all.mjs";
 import { createApi } from "./adapter.mjs";
 // Node-only: streaming NDJSON validation and the Express middleware (not in the browser entry).
 export { ndjsonChunks, validateNdjson, validateNdjsonChunks, InputError } from "./stream.mjs";
@@ -18,6 +19,9 @@ export { fastifyCustomerSchema, customerSchemaValidatorCompiler } from "./fastif
 // one built for size.
 glue.initSync({ module: new WebAssembly.Module(readFileSync(join(__dirname, "customer_schema_node_bg.wasm"))) });
 
-const api = createApi(glue);
+// Every catalogue is bundled in (a server answers in any language at once):
+// each is handed over now, and read by the module the first time a call asks
+// for its language.
+const api = createApi(glue, allLocales);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, phoneAsYouType, mergeSummary, checkNdjsonBytes, fromFormData, validateField, formSchema, flattenError, treeifyError } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, loadLocale, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, phoneAsYouType, mergeSummary, checkNdjsonBytes, fromFormData, validateField, formSchema, flattenError, treeifyError } = api;

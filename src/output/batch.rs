@@ -26,13 +26,13 @@ use crate::record::{read_record, SafeParse, SchemaKind, Summary};
 /// The issue for a text that is not JSON, with where the check stopped
 /// (the line only past the first: an NDJSON record is one line, whose
 /// number its result gives).
-pub(crate) fn not_json(error: &NotJson) -> Issue {
+pub(crate) fn not_json(error: &NotJson, options: &Options) -> Issue {
     Problem::NotJson {
         ended: error.ended,
         line: error.line,
         column: error.column,
     }
-    .at(Vec::new())
+    .at_in(Vec::new(), &options.messages)
 }
 
 /// Writes a batch's text record by record: JSON, or wire text.
@@ -137,13 +137,13 @@ fn many_source<S: Source>(
             expected: "array",
             received: "a value that is not an array".to_owned(),
         }
-        .at(Vec::new());
+        .at_in(Vec::new(), &options.messages);
         return writer.finish(Some(issue));
     };
     let len = match list.length() {
         Ok(len) => len,
         Err(message) => {
-            let issue = Problem::UnreadableList(message).at(Vec::new());
+            let issue = Problem::UnreadableList(message).at_in(Vec::new(), &options.messages);
             return writer.finish(Some(issue));
         }
     };
@@ -151,7 +151,7 @@ fn many_source<S: Source>(
         let issue = Problem::TooManyRecords {
             maximum: MAX_BATCH_RECORDS as u64,
         }
-        .at(Vec::new());
+        .at_in(Vec::new(), &options.messages);
         return writer.finish(Some(issue));
     }
     let mut items = list.items(len);
@@ -179,7 +179,7 @@ pub fn many_text_wire(kind: SchemaKind, text: &str, options: &Options) -> String
 fn many_text(kind: SchemaKind, text: &str, options: &Options, writer: Writer) -> String {
     match JsonText::parse(text) {
         Ok(list) => many_source(kind, list.root(), options, writer),
-        Err(error) => writer.finish(Some(not_json(&error))),
+        Err(error) => writer.finish(Some(not_json(&error, options))),
     }
 }
 
@@ -199,7 +199,7 @@ pub fn lines_json(kind: SchemaKind, text: &str, first_line: usize, options: &Opt
                 writer.check(kind, &record, options, number);
             }
             Err(error) => {
-                let issues = vec![not_json(&error)];
+                let issues = vec![not_json(&error, options)];
                 writer.summary.add_outcome(false, &issues, false, None);
                 let result = SafeParse::<()>::Failure {
                     issues,
@@ -264,7 +264,10 @@ mod tests {
         let issue = &results[1]["error"]["issues"][0];
         assert_eq!(issue["code"], "invalid_format");
         assert_eq!(issue["format"], "json");
-        assert_eq!(issue["message"], "Not JSON: unexpected text at column 2");
+        assert_eq!(
+            issue["message"],
+            "This is not valid JSON: unexpected text at line 1, column 2"
+        );
         assert_eq!(results[2]["error"]["issues"][0]["code"], "invalid_type");
         assert_eq!(out["summary"]["total"], 3);
         assert_eq!(out["summary"]["invalid"], 2);
@@ -282,11 +285,11 @@ mod tests {
         };
         assert_eq!(
             message("[{\"firstname\": \"A\"},\n  {oops}]"),
-            "Not JSON: unexpected text at line 2, column 4"
+            "This is not valid JSON: unexpected text at line 2, column 4"
         );
         assert_eq!(
             message("[{\"firstname\": "),
-            "Not JSON: the text ends before the value does at column 15"
+            "This is not valid JSON: it ends too early, at line 1, column 15"
         );
     }
 

@@ -59,7 +59,7 @@ pub fn check_lines(
         let record = match JsonText::parse(line) {
             Ok(record) => read_record(kind, record.root(), options),
             Err(error) => {
-                let issues = vec![not_json(&error)];
+                let issues = vec![not_json(&error, options)];
                 summary.add_outcome(false, &issues, false, None);
                 write_invalid(&mut report, number, &issues, &[]);
                 continue;

@@ -55,13 +55,13 @@ pub fn safe_parse_json_text_wire(kind: SchemaKind, text: &[u8], options: &Option
                 .rposition(|&b| b == b'\n')
                 .map_or(0, |at| at + 1);
             let column = 1 + before.len() - line_start;
-            let issue = Problem::NotUtf8 { line, column }.at(Vec::new());
+            let issue = Problem::NotUtf8 { line, column }.at_in(Vec::new(), &options.messages);
             return crate::issue::failure_json(&issue);
         }
     };
     match crate::input::json_text::JsonText::parse(text) {
         Ok(value) => safe_parse_wire(kind, value.root(), options),
-        Err(error) => crate::issue::failure_json(&batch::not_json(&error)),
+        Err(error) => crate::issue::failure_json(&batch::not_json(&error, options)),
     }
 }
 
@@ -132,7 +132,7 @@ mod tests {
         assert_eq!(issue["path"], serde_json::json!([]));
         assert_eq!(
             issue["message"],
-            "Not JSON: the bytes are not UTF-8 text at line 2, column 18"
+            "This is not text: the bytes are not UTF-8 from line 2, column 18"
         );
     }
 
@@ -147,7 +147,7 @@ mod tests {
         );
         assert_eq!(
             issue_of(b"{oops")["message"],
-            "Not JSON: unexpected text at column 2"
+            "This is not valid JSON: unexpected text at line 1, column 2"
         );
     }
 }

@@ -60,6 +60,17 @@ impl<'o> Run<'o> {
         None
     }
 
+    /// Writes the issues' messages in the options' words (they are made in
+    /// English, which most calls want).
+    pub(crate) fn reword(&mut self) {
+        let messages = &self.options.messages;
+        if !messages.is_english() {
+            for issue in self.issues.iter_mut().chain(&mut self.warnings) {
+                issue.reword(messages);
+            }
+        }
+    }
+
     /// The result: the record built from `fields`, or the issues.
     pub(crate) fn finish<Sch: Schema + ?Sized>(mut self, fields: Fields) -> SafeParse<Sch::Output> {
         // Once the reader's budget is spent, every value after it is
@@ -76,6 +87,7 @@ impl<'o> Run<'o> {
             );
             !(too_large && std::mem::replace(&mut too_large_seen, true))
         });
+        self.reword();
         if self.issues.is_empty() {
             SafeParse::Success {
                 data: Sch::build(fields),

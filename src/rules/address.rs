@@ -576,8 +576,8 @@ mod tests {
         assert!(ny.contains_postal_code("10001"));
         assert!(!ny.contains_postal_code("94105"));
         assert_eq!(
-            not_in_state("US", ny, "94105").message(),
-            "Invalid postal code: 94105 is not a New York ZIP code"
+            not_in_state("US", ny, "94105").message(&["address".into(), "postalCode".into()]),
+            "94105 is not a ZIP code in New York"
         );
     }
 

@@ -61,6 +61,15 @@ pub fn normalize_country(input: &str) -> Option<&'static str> {
         .or_else(|| by_name(input))
 }
 
+/// The English name of a country by its alpha-2 code (upper case).
+pub fn english_name(alpha2: &str) -> Option<&'static str> {
+    let table = countries();
+    let at = table
+        .binary_search_by(|(code, _, _)| (*code).cmp(alpha2))
+        .ok()?;
+    table.get(at).map(|(_, _, name)| *name)
+}
+
 /// Every country: alpha-2, alpha-3, English name (for suggestions in a form).
 pub fn countries() -> &'static [(&'static str, &'static str, &'static str)] {
     COUNTRIES

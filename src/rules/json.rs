@@ -75,7 +75,7 @@ mod tests {
         assert_eq!(issues[0].path, path!["custom_fields", "when"]);
         assert_eq!(
             issues[0].message,
-            "Invalid input: expected json, received Date"
+            "Enter a value JSON can hold: text, a number, yes or no, a list or a group of named values"
         );
         assert_eq!(issues[1].path, path!["custom_fields", "list", 0]);
     }
@@ -110,7 +110,7 @@ mod tests {
         assert_eq!(issues[0].code(), "too_big");
         assert_eq!(
             issues[0].message,
-            "Too deep: nested more than 32 levels (or cyclic)"
+            "This value is nested more than 32 levels deep, or contains itself"
         );
         // The path names the first object that is too deep: 32 keys below custom_fields.
         assert_eq!(issues[0].path.len(), 1 + MAX_JSON_LEVELS as usize);

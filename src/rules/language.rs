@@ -43,6 +43,11 @@ pub fn normalize_language(input: &str) -> Option<&'static str> {
     }
 }
 
+/// The English name of a language by its ISO 639-1 code (lower case).
+pub fn english_name(code: &str) -> Option<&'static str> {
+    super::sorted_lookup(languages(), code).map(|(_, name)| *name)
+}
+
 /// Every ISO 639-1 code with its English name (for suggestions in a form).
 pub fn languages() -> &'static [(&'static str, &'static str)] {
     LANGUAGES

@@ -649,9 +649,10 @@ mod tests {
         // Read as +41 55552671 (Switzerland): the message says why.
         let error = e164("4155552671", None).unwrap_err();
         assert_eq!(error, PhoneProblem::NotValidWithoutPlus { code: Some(41) });
-        assert!(Problem::Phone(error)
-            .message()
-            .contains("+41 (with no + and no region"));
+        assert_eq!(
+            Problem::Phone(error).message(&[]),
+            "Enter the phone number with its country code, such as +44 20 7946 0958, or choose a region"
+        );
         assert_eq!(
             e164("0207 946 0958", None),
             Err(PhoneProblem::NotValidWithoutPlus { code: None })
@@ -853,17 +854,18 @@ mod tests {
 
     #[test]
     fn invalid_number_names_its_region() {
+        let message = |e| Problem::Phone(e).message(&[]);
         assert_eq!(
-            e164("+1 555 555 5555", None).map_err(|e| Problem::Phone(e).message()),
-            Err("Invalid phone number: not a valid number for country code +1".into())
+            e164("+1 555 555 5555", None).map_err(message),
+            Err("Enter a phone number that is valid for the country code +1".into())
         );
         assert_eq!(
-            e164("555 555 5555", Some("US")).map_err(|e| Problem::Phone(e).message()),
-            Err("Invalid phone number: not a valid number in US".into())
+            e164("555 555 5555", Some("US")).map_err(message),
+            Err("Enter a phone number that is valid in United States".into())
         );
         assert_eq!(
-            e164("+44 20 7946 095", None).map_err(|e| Problem::Phone(e).message()),
-            Err("Invalid phone number: not a valid number for country code +44".into()),
+            e164("+44 20 7946 095", None).map_err(message),
+            Err("Enter a phone number that is valid for the country code +44".into()),
             "+44 is shared by GB, GG, IM and JE"
         );
     }
@@ -936,7 +938,7 @@ mod tests {
                     // Normalisation is idempotent.
                     assert_eq!(e164(&phone.e164, None).as_deref(), Ok(phone.e164.as_str()));
                 }
-                Err(error) => assert!(!error.message().is_empty()),
+                Err(error) => assert!(!error.message(&[]).is_empty()),
             }
         }
     }

@@ -71,8 +71,8 @@ mod tests {
             }
         );
         assert_eq!(
-            problem.message(),
-            "Invalid input: expected int, received number"
+            problem.message(&["createdAt".into()]),
+            "Enter a whole number"
         );
     }
 

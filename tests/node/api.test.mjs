@@ -284,7 +284,7 @@ test("parsePhone checks one number with the phone_number rule", () => {
   assert.deepEqual(failure.error.issues, [{ ...field.error.issues[0], path: [] }]);
   // Data never throws; a bad option does.
   assert.equal(parsePhone(42).error.issues[0].code, "invalid_type");
-  assert.equal(parsePhone(null).error.issues[0].message, "Invalid input: expected string, received null");
+  assert.equal(parsePhone(null).error.issues[0].message, "Enter a value");
   assert.throws(() => parsePhone("+14155552671", { defaultRegion: "ZZ" }), TypeError);
 });
 
@@ -674,7 +674,7 @@ test("safeParseJson: text that is not JSON or not UTF-8 is one issue at [], neve
     assert.deepEqual(result.error.issues[0].path, []);
     assert.equal(result.error.issues[0].code, "invalid_format");
   }
-  assert.match(esm.CreateCustomerSchema.safeParseJson("{\n  oops").error?.issues[0].message ?? "", /^Not JSON: unexpected text at line 2, column 3$/);
+  assert.match(esm.CreateCustomerSchema.safeParseJson("{\n  oops").error?.issues[0].message ?? "", /^This is not valid JSON: unexpected text at line 2, column 3$/);
   assert.throws(() => esm.CreateCustomerSchema.safeParseJson(/** @type {any} */ ({})), TypeError);
   assert.equal(esm.CreateCustomerSchema.safeParse({ firstname: "Jane" }).success, true, "the module keeps working");
 });

@@ -124,7 +124,7 @@ test("NDJSON: blank lines are skipped, a line that is not JSON is a failed recor
   const issue = batch.results[1].error.issues[0];
   assert.equal(issue.code, "invalid_format");
   assert.equal(issue.format, "json");
-  assert.match(issue.message, /^Not JSON: /);
+  assert.match(issue.message, /^This is not valid JSON: /);
   assert.equal(batch.results[2].error.issues[0].code, "invalid_type");
 });
 

@@ -93,7 +93,7 @@ test("a raw lone surrogate in a text string is the object path's issue too, not 
     CreateCustomerSchema.safeParseMany('[{"firstname":"\ud800"}]').results[0].error?.issues.map((i) => i.path),
     [["firstname"]],
   );
-  assert.equal(CreateCustomerSchema.safeParseJson("[\ud800]").error?.issues[0].message, "Not JSON: unexpected text at column 2");
+  assert.equal(CreateCustomerSchema.safeParseJson("[\ud800]").error?.issues[0].message, "This is not valid JSON: unexpected text at line 1, column 2");
 });
 
 test("a key over 1,000,000 units is the object path's issue on the text paths (issue 19, finding 4)", () => {
@@ -124,10 +124,10 @@ test("a key given twice: its last value, at its first place, as JSON.parse has i
 
 test("text that is not JSON keeps its message with line and column", () => {
   const message = (text) => CreateCustomerSchema.safeParseJson(text).error?.issues[0].message;
-  assert.equal(message('{"a":1,}'), "Not JSON: unexpected text at column 8");
-  assert.equal(message('{"a":\n  [1, 2'), "Not JSON: the text ends before the value does at line 2, column 7");
-  assert.equal(message("\ufeff{}"), "Not JSON: unexpected text at column 1");
-  assert.equal(message('{"a":"\u0001"}'), "Not JSON: unexpected text at column 7");
-  assert.equal(message("[01]"), "Not JSON: unexpected text at column 3");
-  assert.equal(CreateCustomerSchema.safeParseNdjson('{"a":1}\n{"a":2}x').results[1].error.issues[0].message, "Not JSON: unexpected text at column 8");
+  assert.equal(message('{"a":1,}'), "This is not valid JSON: unexpected text at line 1, column 8");
+  assert.equal(message('{"a":\n  [1, 2'), "This is not valid JSON: it ends too early, at line 2, column 7");
+  assert.equal(message("\ufeff{}"), "This is not valid JSON: unexpected text at line 1, column 1");
+  assert.equal(message('{"a":"\u0001"}'), "This is not valid JSON: unexpected text at line 1, column 7");
+  assert.equal(message("[01]"), "This is not valid JSON: unexpected text at line 1, column 3");
+  assert.equal(CreateCustomerSchema.safeParseNdjson('{"a":1}\n{"a":2}x').results[1].error.issues[0].message, "This is not valid JSON: unexpected text at line 1, column 8");
 });

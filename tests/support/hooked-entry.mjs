@@ -46,7 +46,7 @@ const hooked = {
 
 const api = createApi(hooked);
 
-export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, phoneAsYouType } = api;
+export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, loadLocale, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, phoneAsYouType } = api;
 
 export const __testing = Object.freeze({
   trap() {

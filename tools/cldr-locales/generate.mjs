@@ -192,7 +192,7 @@ function codesOf(file, name, shape) {
   if (array === null) {
     throw new Error(`${file}: no \`static ${name}\` array`);
   }
-  const codes = [...(array[1] ?? "").matchAll(/^\s*\("([^"]*)",/gm)].map((match) => match[1] ?? "");
+  const codes = [...(array[1] ?? "").matchAll(/^\s*\(\s*"([^"]*)",/gm)].map((match) => match[1] ?? "");
   const bad = codes.find((code) => !shape.test(code));
   if (codes.length === 0 || bad !== undefined) {
     throw new Error(`${file}: ${name}: ${codes.length === 0 ? "no codes" : `unexpected code ${JSON.stringify(bad)}`}`);

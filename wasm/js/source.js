@@ -42,14 +42,13 @@ let optionNames = [];
 let fieldNames = new Map();
 /**
  * @param {WebAssembly.Memory} wasmMemory
- * @param {string} firstOption
- * @param {string} secondOption
+ * @param {string} options
  * @param {string} fields
  * @returns {void}
  */
-export function useMemory(wasmMemory, firstOption, secondOption, fields) {
+export function useMemory(wasmMemory, options, fields) {
   memory = wasmMemory;
-  optionNames = [firstOption, secondOption];
+  optionNames = options.split("\n");
   fieldNames = new Map(fields.split("\n").map((name, index) => [name, index]));
   lastKeys = [];
   lastEntries = new Uint16Array(0);
@@ -424,8 +423,9 @@ export function readOptions(options, inlineMax, at, capacity) {
     if (typeof options !== "object") {
       tag(33 /* ! */);
     } else {
-      for (let i = 0; i < 2; i++) {
-        const name = optionNames[i];
+      let read = 0;
+      for (; read < optionNames.length; read++) {
+        const name = optionNames[read];
         let value;
         try {
           value = options[name];
@@ -447,8 +447,18 @@ export function readOptions(options, inlineMax, at, capacity) {
           break;
         }
       }
-      // "s", count 2, two ASCII units, "U".
-      if (len - start === 6 && out[start] === 115 && out[start + 1] === 2 && out[start + 5] === 85 && (out[start + 3] | out[start + 4]) < 128) {
+      // All read: is there a `messages` object too ("M")? (Read on its own.)
+      if (read === optionNames.length) {
+        let messages;
+        try {
+          messages = options.messages;
+        } catch (thrown) {
+          keep(thrown, 84 /* T */);
+        }
+        if (messages !== undefined) tag(77 /* M */);
+      }
+      // "s", count 2, two ASCII units, "U", "U".
+      if (len - start === 7 && out[start] === 115 && out[start + 1] === 2 && out[start + 5] === 85 && out[start + 6] === 85 && (out[start + 3] | out[start + 4]) < 128) {
         const packed = -1 - ((out[start + 3] << 7) | out[start + 4]);
         len = start;
         return packed;

@@ -103,7 +103,7 @@ use customer_schema::rules::type_problem;
 use customer_schema::rules::{address, country, language, phone, timezone};
 use customer_schema::value::json_text::to_json;
 use customer_schema::value::{Plan, Reader, Value};
-use customer_schema::{Options, SchemaKind};
+use customer_schema::{messages, Options, SchemaKind};
 use js_sys::TypeError;
 use one_thread::OneThread;
 use source::{read_option_pair, JsSource, OptionValue, OptionsRead};
@@ -135,7 +135,8 @@ fn type_error(message: &str) -> JsValue {
 
 /// The options every entry point reads, in the order `read_option_pair`
 /// gives them (handed to the reading helper once, with the memory).
-const OPTION_NAMES: [&str; 2] = ["defaultRegion", "unknownKeys"];
+/// (`messages`, an object, is read after them, on its own.)
+const OPTION_NAMES: [&str; 3] = ["defaultRegion", "unknownKeys", "locale"];
 
 /// An option that must be a string, if given; `expected` is the message
 /// when it is not.
@@ -148,7 +149,7 @@ fn option_text<'v>(
         OptionValue::Absent => Ok(None),
         OptionValue::Text(text) => Ok(Some(text.as_str())),
         OptionValue::Pair(pair) => Ok(std::str::from_utf8(pair).ok()),
-        OptionValue::NotText => Err(type_error(expected)),
+        OptionValue::NotText | OptionValue::Given => Err(type_error(expected)),
         OptionValue::Threw(message) => Err(type_error(&format!(
             "could not read options.{name}: {message}"
         ))),
@@ -179,14 +180,19 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
         return Ok(parsed);
     }
     let read = read_option_pair(options);
-    let [region, mode] = match read {
+    let [region, mode, locale, messages] = match read {
         OptionsRead::Absent => return Ok(parsed),
         OptionsRead::NotObject => return Err(type_error("options must be an object")),
         OptionsRead::Values(values) => values,
     };
     // Two letters seen before: checked already.
-    let known = match (&region, &mode) {
-        (OptionValue::Pair(pair), OptionValue::Absent) => region_slot(*pair),
+    let known = match (&region, &mode, &locale, &messages) {
+        (
+            OptionValue::Pair(pair),
+            OptionValue::Absent,
+            OptionValue::Absent,
+            OptionValue::Absent,
+        ) => region_slot(*pair),
         _ => None,
     };
     if let Some(code) = known.and_then(Cell::get) {
@@ -212,6 +218,50 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
     )? {
         parsed = parsed
             .with_unknown_keys(name)
+            .map_err(|error| type_error(&error.0))?;
+    }
+    if let Some(tag) = option_text(
+        &locale,
+        "locale",
+        "locale must be a string: a BCP 47 language tag such as \"de\"",
+    )? {
+        parsed = parsed
+            .with_locale(tag)
+            .map_err(|error| type_error(&error.0))?;
+    }
+    match messages {
+        OptionValue::Absent => {}
+        OptionValue::Threw(message) => {
+            return Err(type_error(&format!(
+                "could not read options.messages: {message}"
+            )))
+        }
+        _ => parsed = read_messages(options, parsed)?,
+    }
+    Ok(parsed)
+}
+
+/// Reads `options.messages`, the caller's texts by message id (as a
+/// field's value is read, under the same bounds), into `parsed`.
+fn read_messages(options: &JsValue, mut parsed: Options) -> Result<Options, JsValue> {
+    const EXPECTED: &str = "messages must be an object of message ids to texts, such as { \"postal_code.invalid\": \"…\" }";
+    let given =
+        js_sys::Reflect::get(options, &JsValue::from_str("messages")).map_err(|thrown| {
+            type_error(&format!(
+                "could not read options.messages: {}",
+                thrown_message(&thrown)
+            ))
+        })?;
+    let Value::Object(members) = Reader::new(true).read(JsSource::Raw(given), Plan::Whole, 0)
+    else {
+        return Err(type_error(EXPECTED));
+    };
+    for (id, text) in &members {
+        let Value::String(text) = text else {
+            return Err(type_error(&format!("messages.{}: {EXPECTED}", &**id)));
+        };
+        parsed = parsed
+            .with_message(id, text)
             .map_err(|error| type_error(&error.0))?;
     }
     Ok(parsed)
@@ -241,7 +291,7 @@ pub fn parse_phone(input: JsValue, options: JsValue) -> Result<f64, JsValue> {
         match Reader::new(false).read(JsSource::Raw(input), Plan::Whole, 0) {
             Value::String(text) => check_phone(&text, &options),
             other => {
-                let issue = type_problem("string", &other).at(Vec::new());
+                let issue = type_problem("string", &other).at_in(Vec::new(), &options.messages);
                 PHONE_ANSWER.set(Answer::Text(failure_json(&issue)));
                 0.0
             }
@@ -280,20 +330,24 @@ fn check_phone(input: &str, options: &Options) -> f64 {
     let phone = match phone::normalize_phone(input.trim(), options.default_region) {
         Ok(phone) => phone,
         Err(Problem::Phone(error)) => {
-            return match error_key(&error) {
+            // A key stands for its English message (the adapter keeps each
+            // key's line): other words go out as text.
+            let key = error_key(&error).filter(|_| options.messages.is_english());
+            return match key {
                 Some(key) => {
                     PHONE_ANSWER.set(Answer::Error(error));
                     -1.0 - f64::from(key)
                 }
                 None => {
-                    PHONE_ANSWER.set(Answer::Text(issue_line(error)));
+                    PHONE_ANSWER.set(Answer::Text(issue_line(error, &options.messages)));
                     0.0
                 }
             };
         }
         // (Never: the phone rule refuses a number with a phone problem.)
         Err(other) => {
-            PHONE_ANSWER.set(Answer::Text(failure_json(&other.at(Vec::new()))));
+            let issue = other.at_in(Vec::new(), &options.messages);
+            PHONE_ANSWER.set(Answer::Text(failure_json(&issue)));
             return 0.0;
         }
     };
@@ -314,9 +368,9 @@ fn check_phone(input: &str, options: &Options) -> f64 {
 }
 
 /// The line of an invalid number's one issue: `!CODE ORIGIN FORMAT MESSAGE`.
-fn issue_line(error: PhoneProblem) -> String {
+fn issue_line(error: PhoneProblem, messages: &customer_schema::messages::Messages) -> String {
     let mut line = String::from("!invalid_format string phone ");
-    line.push_str(&Problem::Phone(error).message());
+    line.push_str(&Problem::Phone(error).message_at(&[], messages));
     line
 }
 
@@ -387,7 +441,7 @@ pub fn phone_facts() -> u32 {
 #[wasm_bindgen(js_name = phoneAnswer)]
 pub fn phone_answer() -> String {
     match PHONE_ANSWER.replace(Answer::Text(String::new())) {
-        Answer::Error(error) => issue_line(error),
+        Answer::Error(error) => issue_line(error, &Default::default()),
         Answer::Text(text) => text,
     }
 }
@@ -676,14 +730,49 @@ pub fn phone_types() -> String {
 
 /// ISO 639-1 languages as JSON text: `[["en","English"], …]`.
 #[wasm_bindgen(js_name = languages)]
-pub fn languages() -> String {
-    serde_json::to_string(language::languages()).unwrap_or_else(|_| "[]".to_owned())
+pub fn languages(locale: Option<String>) -> Result<String, JsValue> {
+    let names = catalogue_for(locale)?;
+    let list: Vec<(&str, &str)> = language::languages()
+        .iter()
+        .map(|&(code, name)| (code, names.language_name(code).unwrap_or(name)))
+        .collect();
+    Ok(serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned()))
 }
 
 /// ISO 3166-1 countries as JSON text: `[["US","USA","United States"], …]`.
 #[wasm_bindgen(js_name = countries)]
-pub fn countries() -> String {
-    serde_json::to_string(country::countries()).unwrap_or_else(|_| "[]".to_owned())
+pub fn countries(locale: Option<String>) -> Result<String, JsValue> {
+    let names = catalogue_for(locale)?;
+    let list: Vec<(&str, &str, &str)> = country::countries()
+        .iter()
+        .map(|&(alpha2, alpha3, name)| (alpha2, alpha3, names.country_name(alpha2).unwrap_or(name)))
+        .collect();
+    Ok(serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned()))
+}
+
+/// The catalogue a `locale` argument names (English when absent); a
+/// malformed tag throws the `TypeError` the option gets.
+fn catalogue_for(locale: Option<String>) -> Result<&'static messages::Catalogue, JsValue> {
+    match locale {
+        None => Ok(messages::english()),
+        Some(tag) => messages::resolve(&tag).map_err(|error| type_error(&error.0)),
+    }
+}
+
+/// The shipped catalogue `loadLocale(locale)` loads: its tag (`"de"` for
+/// `"de-AT"`), or `""` when the locale falls back to English, which is
+/// built in. A malformed tag throws a `TypeError` naming `locale`.
+#[wasm_bindgen(js_name = localeToLoad)]
+pub fn locale_to_load(locale: &str) -> Result<String, JsValue> {
+    let shipped = messages::shipped_for(locale).map_err(|error| type_error(&error.0))?;
+    Ok(shipped.unwrap_or_default().to_owned())
+}
+
+/// Hands the module a shipped catalogue: `messages` and `names` are the
+/// texts of its data module (`locales/<tag>.mjs`); read on first use.
+#[wasm_bindgen(js_name = registerLocale)]
+pub fn register_locale(tag: &str, messages: String, names: String) -> Result<(), JsValue> {
+    messages::register(tag, messages, names).map_err(|error| type_error(&error))
 }
 
 /// How a country (code or English name) writes its postal codes, as JSON

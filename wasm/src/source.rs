@@ -72,7 +72,7 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen(module = "/js/source.js")]
 extern "C" {
     #[wasm_bindgen(js_name = useMemory)]
-    fn use_memory(memory: &JsValue, first_option: &str, second_option: &str, fields: &str);
+    fn use_memory(memory: &JsValue, options: &str, fields: &str);
 
     #[wasm_bindgen(js_name = copyPending)]
     fn copy_pending(at: u32);
@@ -120,7 +120,7 @@ extern "C" {
 thread_local! {
     /// Hands this instance's memory to the helper, once per instance.
     static MEMORY_SHARED: () = {
-        use_memory(&wasm_bindgen::memory(), OPTION_NAMES[0], OPTION_NAMES[1], FIELD_NAMES);
+        use_memory(&wasm_bindgen::memory(), &OPTION_NAMES.join("\n"), FIELD_NAMES);
     };
 }
 
@@ -450,6 +450,8 @@ pub enum OptionValue {
     NotText,
     /// Reading it threw: the thrown value's message.
     Threw(String),
+    /// There, and not looked at (`messages`, read on its own).
+    Given,
 }
 
 /// The options object of a call as `readOptions` saw it.
@@ -458,8 +460,9 @@ pub enum OptionsRead {
     Absent,
     /// Not an object.
     NotObject,
-    /// The options named in `OPTION_NAMES`, in that order.
-    Values([OptionValue; 2]),
+    /// The options named in `OPTION_NAMES`, in that order, then
+    /// `messages`: `Given` when it is there (an object, read on its own).
+    Values([OptionValue; 4]),
 }
 
 /// The options named in `OPTION_NAMES` of `options`, read in one crossing
@@ -468,7 +471,12 @@ pub enum OptionsRead {
 /// that is neither `undefined` nor a string: the caller refuses the options
 /// there.
 pub fn read_option_pair(options: &JsValue) -> OptionsRead {
-    let mut values = [OptionValue::Absent, OptionValue::Absent];
+    let mut values = [
+        OptionValue::Absent,
+        OptionValue::Absent,
+        OptionValue::Absent,
+        OptionValue::Absent,
+    ];
     let mut packed = None;
     let mut description = Description::read(ONE_VALUE, |at, capacity| {
         let sent = read_options(options, OPTION_MAX, at, capacity);
@@ -487,7 +495,8 @@ pub fn read_option_pair(options: &JsValue) -> OptionsRead {
         [unit] if *unit == u16::from(b'!') => return OptionsRead::NotObject,
         _ => {}
     }
-    for value in &mut values {
+    let [strings @ .., messages] = &mut values;
+    for value in strings {
         *value = match description.byte() {
             Some(b'U') | None => OptionValue::Absent,
             Some(b's') => match description.count().and_then(|n| description.text(n)) {
@@ -503,9 +512,14 @@ pub fn read_option_pair(options: &JsValue) -> OptionsRead {
             Some(_) => OptionValue::NotText,
         };
         if !matches!(value, OptionValue::Absent | OptionValue::Text(_)) {
-            break;
+            return OptionsRead::Values(values);
         }
     }
+    *messages = match description.byte() {
+        Some(b'M') => OptionValue::Given,
+        Some(b'T') => OptionValue::Threw(thrown_message(&take_held())),
+        _ => OptionValue::Absent,
+    };
     OptionsRead::Values(values)
 }
 
