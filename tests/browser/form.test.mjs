@@ -538,6 +538,56 @@ test("a phone-sized viewport: one column, no horizontal scrolling, readable text
   await page.closeAll();
 });
 
+test("on a phone: every control is at least 16px, the preview is above the submit button, wire names stay out of the way", async () => {
+  const page = await formPage({ viewport: { width: 375, height: 740 } });
+  await page.check('input[name="mode"][value="update"]'); // the Clear boxes too
+  const fonts = await page.$$eval("input:not([type=hidden]), select, textarea", (els) =>
+    els.filter((e) => e.checkVisibility()).map((e) => [e.id || e.name, parseFloat(getComputedStyle(e).fontSize), e.type]),
+  );
+  assert.ok(fonts.length > 25, `${fonts.length} controls`);
+  for (const [id, size, type] of fonts) if (type !== "checkbox" && type !== "radio") assert.ok(size >= 16, `#${id}: ${size}px`);
+  // The preview: in a <details> just above the submit button, not at the end of the page.
+  assert.ok(await page.locator(".preview-panel").isHidden());
+  const details = page.locator("#preview-details");
+  assert.ok(await details.isVisible());
+  assert.equal(await page.evaluate(() => document.getElementById("preview-details").nextElementSibling.querySelector("#submit") !== null), true);
+  await page.click("#preview-details summary");
+  await page.fill("#f-id", "cust_1");
+  await page.locator(field("firstname")).pressSequentially("Ann");
+  await waitPreview(page, ["firstname"], "Ann");
+  assert.ok(await page.locator("#preview-details #preview").isVisible());
+  // Wire names: not shown on a phone (the human label is the label).
+  assert.equal(await page.locator("label .wire:visible").count(), 0);
+  // Wide again: the side panel has the preview.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.ok(await page.locator(".preview-panel #preview").isVisible());
+  assert.ok(await page.locator("#preview-details").isHidden());
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test("fields side by side stay aligned when a label wraps (wire name on its own line)", async () => {
+  for (const [width, locale] of [[1280, "en-US"], [840, "en-US"], [900, "de-DE"], [600, "de-DE"]]) {
+    const page = await formPage({ viewport: { width, height: 900 }, locale });
+    await page.check('input[name="mode"][value="update"]');
+    const rows = await page.$$eval("#customer-form .row", (rows) =>
+      rows.map((row) =>
+        [...row.children].map((f) => {
+          const control = f.querySelector("input:not([type=checkbox]), select");
+          return [control.id, Math.round(control.getBoundingClientRect().top)];
+        }),
+      ),
+    );
+    for (const row of rows) {
+      const tops = new Set(row.map(([, top]) => top));
+      assert.equal(tops.size, 1, `${width}px ${locale}: ${JSON.stringify(row)}`);
+    }
+    const wire = await page.$eval('label[for="f-preferred_contact_method"] .wire', (w) => getComputedStyle(w).display);
+    assert.equal(wire, "block", "the wire name has a line of its own");
+    await page.closeAll();
+  }
+});
+
 // ---- what the form shows, and when ------------------------------------------
 
 /** The message areas that show something: { area: ["error" | "warning", …] }. */
