@@ -622,7 +622,7 @@ test("before a submit only touched fields show messages, and the status line cou
   const all = CreateCustomerSchema.safeParse({ email: "jane@", address: { country: "United Kingdom" } }, { defaultRegion: "US" });
   const areas = Object.keys(await shownMessages(page));
   for (const issue of all.error.issues) {
-    const area = issue.path[0] === "address" && issue.path.length > 1 ? `address.${issue.path[1]}` : issue.path[0];
+    const area = issue.path[0] === "address" && issue.path.length > 1 ? `address.${issue.path[1]}` : String(issue.path[0]);
     assert.ok(areas.includes(area), `${area} in ${areas}`);
   }
   assert.match(await text(page, "#preview-status"), new RegExp(`^${all.error.issues.length} `));
