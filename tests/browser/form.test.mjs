@@ -25,6 +25,13 @@ async function formPage(options) {
   return page;
 }
 const field = (name) => `[name="${name}"]`;
+/** The page's own English text (its labels, titles…): www/i18n/en.json. */
+const en = JSON.parse(readFileSync(join(root, "www", "i18n", "en.json"), "utf8"));
+/** The label the page gives the field at an issue's path ("Tag 2" for a tag). */
+const labelOf = (path) =>
+  path[0] === "tags" && typeof path[1] === "number"
+    ? en["tags.item"].replace("{n}", path[1] + 1)
+    : en[path[0] === "address" && path.length > 1 ? `field.address.${path[1]}` : `field.${path[0]}`];
 const text = (page, selector) => page.locator(selector).textContent();
 const preview = async (page) => JSON.parse(await text(page, "#preview"));
 /** Waits until the live preview (debounced) has `expected` at `path`. */
@@ -130,6 +137,15 @@ test("the server: application/wasm, the CSP on every response, only the package'
   assert.match(wasm.headers.get("content-security-policy"), /wasm-unsafe-eval/);
   assert.match((await get("/app.mjs")).headers.get("content-type"), /^text\/javascript/);
   assert.match((await get("/vendor/customer-schema/index.mjs")).headers.get("content-type"), /^text\/javascript/);
+  // The page's text in each language: JSON, under the same CSP (connect-src 'self' lets the page fetch it).
+  for (const lang of ["en", "de"]) {
+    const strings = await get(`/i18n/${lang}.json`);
+    assert.equal(strings.status, 200, lang);
+    assert.match(strings.headers.get("content-type"), /^application\/json/);
+    assert.match(strings.headers.get("content-security-policy"), /connect-src 'self'/);
+    assert.equal(typeof (await strings.json())["summary.title"], "string");
+  }
+  assert.equal((await get("/i18n/xx.json")).status, 404);
   for (const hidden of ["/vendor/customer-schema/src/node.mjs", "/vendor/customer-schema/dist/customer_schema_bg.wasm.d.ts", "/vendor/customer-schema/../Cargo.toml", "/../Cargo.toml", "/%2e%2e/Cargo.toml"]) {
     assert.equal((await get(hidden)).status, 404, hidden);
   }
@@ -172,8 +188,9 @@ test("an invalid phone shows its message next to the field while typing; fixing 
   const page = await formPage();
   const phone = page.locator(field("phone_number"));
   await phone.pressSequentially("415 55", { delay: 20 });
-  const expected = CreateCustomerSchema.safeParse({ phone_number: "415 55" }).error.issues[0].message;
-  await page.waitForFunction(() => document.getElementById("msg-phone_number").textContent.includes("Invalid"), null, { timeout: 5000 });
+  // The browser's region (en-US: US) reads the national number, as the page says.
+  const expected = CreateCustomerSchema.safeParse({ phone_number: "415 55" }, { defaultRegion: "US" }).error.issues[0].message;
+  await page.waitForSelector("#msg-phone_number .error", { timeout: 5000 });
   assert.equal(await phone.getAttribute("aria-invalid"), "true");
   assert.match(await phone.getAttribute("aria-describedby"), /\bmsg-phone_number\b/);
   assert.ok((await text(page, "#msg-phone_number")).includes(expected), await text(page, "#msg-phone_number"));
@@ -275,10 +292,19 @@ test("a submit's outcome is hidden at the next edit, not left out of date", asyn
   await page.waitForSelector("#result-json");
   await page.locator(field("email")).pressSequentially("x@");
   assert.ok(await page.locator("#outcome").isHidden(), "the outcome of the last submit is hidden");
+  await page.fill(field("email"), "ok@example.com");
   await page.click("#submit");
-  await page.waitForSelector("#outcome.invalid");
+  await page.waitForSelector("#result-json");
   await fill(page, { tags: ["vip"] });
   assert.ok(await page.locator("#outcome").isHidden(), "adding a tag hides it too");
+  // A failed submit's error summary stays in step with the form: fixed, it goes.
+  await page.fill(field("email"), "x@");
+  await page.click("#submit");
+  await page.waitForSelector("#error-summary:not([hidden])");
+  assert.equal(await page.locator("#error-summary-list a").count(), 1);
+  await page.fill(field("email"), "x@example.com");
+  await page.locator(field("email")).blur();
+  await page.waitForSelector("#error-summary[hidden]", { state: "attached" });
   await page.closeAll();
 });
 
@@ -303,7 +329,7 @@ test("a full valid record: submit shows exactly Node's safeParse data", async ()
   await page.closeAll();
 });
 
-test("an invalid record: submit focuses the first invalid field and lists every issue", async () => {
+test("an invalid record: submit shows the error summary, focused, a link per issue named by its field's label", async () => {
   const page = await formPage();
   const entries = {
     email: "jane.doe@",
@@ -312,31 +338,43 @@ test("an invalid record: submit focuses the first invalid field and lists every 
     timezone: "Mars/Olympus",
     "address.street": "1 Main St",
     "address.country": "Atlantis",
-    tags: ["ok", "   "],
+    tags: ["ok"],
   };
   await fill(page, entries);
+  await page.fill("#f-tags", "   "); // text left in the tag input is a tag too: a blank one
+  assert.ok(await page.locator("#error-summary").isHidden(), "no summary before a submit");
   await page.click("#submit");
-  await page.waitForSelector("#outcome.invalid");
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("name")), "email");
-  const node = CreateCustomerSchema.safeParse(recordOf(entries));
+  await page.waitForSelector("#error-summary:not([hidden])");
+  // GOV.UK's pattern: at the top of the form, titled, focused.
+  assert.equal(await page.evaluate(() => document.activeElement.id), "error-summary");
+  assert.equal(await text(page, "#error-summary-title"), en["summary.title"]);
+  assert.equal(await page.evaluate(() => document.querySelector("#customer-form").firstElementChild.id), "error-summary");
+  assert.equal(await page.locator("#outcome ul.errors").count(), 0, "no list of wire paths at the bottom");
+  const node = CreateCustomerSchema.safeParse({ ...recordOf(entries), tags: ["ok", "   "] });
   assert.equal(node.success, false);
-  const listed = await page.$$eval("#outcome ul.errors li", (lis) => lis.map((li) => li.textContent));
-  assert.equal(listed.length, node.error.issues.length, listed.join("\n"));
+  const links = await page.$$eval("#error-summary-list a", (as) => as.map((a) => ({ text: a.textContent, href: a.getAttribute("href") })));
+  assert.equal(links.length, node.error.issues.length, links.map((l) => l.text).join("\n"));
   for (const issue of node.error.issues) {
-    const line = `${issue.path.join(".")}: ${issue.message}`;
-    assert.ok(listed.includes(line), `missing ${line} in\n${listed.join("\n")}`);
+    const label = labelOf(issue.path);
+    const link = links.find((l) => l.text.startsWith(`${label}: `) && l.text.includes(issue.message));
+    assert.ok(link, `no link "${label}: …${issue.message}" in\n${links.map((l) => l.text).join("\n")}`);
+    assert.doesNotMatch(link.text, /^(address|tags)\./, "a label, not a wire path");
+    const area = issue.path[0] === "address" ? `address.${issue.path[1]}` : issue.path[0];
+    assert.equal(link.href, `#f-${area}`);
     // ... and next to its field.
-    const box = issue.path[0] === "address" ? `msg-address.${issue.path[1]}` : `msg-${issue.path[0]}`;
-    assert.ok((await page.locator(`[id="${box}"]`).textContent()).includes(issue.message), `${box}: ${issue.message}`);
+    assert.ok((await page.locator(`[id="msg-${area}"]`).textContent()).includes(issue.message), `msg-${area}: ${issue.message}`);
   }
-  // The blank tag's chip is marked for assistive technology too, not by colour alone.
-  const described = await page.$$eval("#tag-list .chip button", (bs) => bs.map((b) => b.getAttribute("aria-describedby")));
-  assert.deepEqual(described, [null, "msg-tags"]);
+  assert.ok(links.some((l) => l.text.startsWith("Tag 2: ")), "a tag's issue names the tag");
   assert.equal(await page.getAttribute('fieldset[data-field="address"]', "aria-describedby"), "msg-address");
   await page.screenshot({ path: artefactPath("form-errors.png"), fullPage: true });
-  // The links in the list move focus to their field.
-  await page.click('#outcome a[href="#f-timezone"]');
+  // The links move focus to their field, in the summary's order (the form's).
+  await page.click('#error-summary a[href="#f-timezone"]');
   assert.equal(await page.evaluate(() => document.activeElement.id), "f-timezone");
+  const order = await page.$$eval("#error-summary-list a", (as) => as.map((a) => a.getAttribute("href")));
+  const formOrder = await page.$$eval("#customer-form [id^=f-]", (els) => els.map((e) => `#${e.id}`));
+  const ranks = order.map((href) => formOrder.indexOf(href));
+  assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), order.join(" "));
+  assert.deepEqual(page.problems, []);
   await page.closeAll();
 });
 
@@ -344,12 +382,12 @@ test("JSON that does not parse in custom_fields is a message at that field and b
   const page = await formPage();
   await page.fill(field("custom_fields"), "{ tier: gold }");
   await page.click("#submit");
-  await page.waitForSelector("#outcome.invalid");
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("name")), "custom_fields");
+  await page.waitForSelector("#error-summary:not([hidden])");
+  assert.match(await text(page, "#error-summary-list"), new RegExp(`^${en["field.custom_fields"]}: `));
   assert.match(await text(page, "#msg-custom_fields"), /not valid JSON/);
   await page.fill(field("custom_fields"), '["an array"]');
   await page.click("#submit");
-  await page.waitForSelector("#outcome.invalid");
+  await page.waitForSelector("#error-summary:not([hidden])");
   const expected = CreateCustomerSchema.safeParse({ custom_fields: ["an array"] }).error.issues[0].message;
   assert.ok((await text(page, "#msg-custom_fields")).includes(expected));
   await page.closeAll();
@@ -385,7 +423,9 @@ test("Update mode: id required, nothing defaulted", async () => {
   assert.ok(await page.locator("#f-id").isVisible());
   await page.fill(field("firstname"), " Ann ");
   await page.click("#submit");
-  await page.waitForSelector("#outcome.invalid");
+  await page.waitForSelector("#error-summary:not([hidden])");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "error-summary");
+  await page.click('#error-summary a[href="#f-id"]');
   assert.equal(await page.evaluate(() => document.activeElement.id), "f-id");
   await page.fill("#f-id", " cust_1 ");
   await page.click("#submit");
@@ -450,7 +490,7 @@ test("keyboard only: Tab reaches every control; Enter adds a tag; Enter submits"
     if (id === "submit") break;
   }
   const controls = await page.$$eval("#customer-form input:not([type=hidden]):not([disabled]), #customer-form select, #customer-form textarea", (els) =>
-    els.filter((e) => e.type !== "radio" || e.checked).map((e) => e.id),
+    els.filter((e) => (e.type !== "radio" || e.checked) && e.checkVisibility()).map((e) => e.id),
   );
   for (const id of controls) assert.ok(seen.includes(id), `Tab never reached #${id}: ${seen.join(" ")}`);
   assert.ok(seen.includes("submit"));
@@ -468,7 +508,12 @@ test("keyboard only: Tab reaches every control; Enter adds a tag; Enter submits"
   await page.focus(field("email"));
   await page.keyboard.type("nope");
   await page.keyboard.press("Enter");
-  await page.waitForSelector("#outcome.invalid");
+  await page.waitForSelector("#error-summary:not([hidden])");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "error-summary");
+  // Tab: the summary's first link; Enter on it: the field.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("href")), "#f-email");
+  await page.keyboard.press("Enter");
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute("name")), "email");
   await page.closeAll();
 });
@@ -477,7 +522,7 @@ test("a phone-sized viewport: one column, no horizontal scrolling, readable text
   const page = await formPage({ viewport: { width: 375, height: 740 } });
   await fill(page, { email: "jane@", phone_number: "12", "address.country": "usa", preferred_contact_method: "sms" });
   await page.click("#submit");
-  await page.waitForSelector("#outcome.invalid");
+  await page.waitForSelector("#error-summary:not([hidden])");
   const m = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
     width: window.innerWidth,
@@ -491,4 +536,283 @@ test("a phone-sized viewport: one column, no horizontal scrolling, readable text
   assert.equal(m.columns, 1);
   await page.screenshot({ path: artefactPath("form-phone.png") });
   await page.closeAll();
+});
+
+test("on a phone: every control is at least 16px, the preview is above the submit button, wire names stay out of the way", async () => {
+  const page = await formPage({ viewport: { width: 375, height: 740 } });
+  await page.check('input[name="mode"][value="update"]'); // the Clear boxes too
+  const fonts = await page.$$eval("input:not([type=hidden]), select, textarea", (els) =>
+    els.filter((e) => e.checkVisibility()).map((e) => [e.id || e.name, parseFloat(getComputedStyle(e).fontSize), e.type]),
+  );
+  assert.ok(fonts.length > 25, `${fonts.length} controls`);
+  for (const [id, size, type] of fonts) if (type !== "checkbox" && type !== "radio") assert.ok(size >= 16, `#${id}: ${size}px`);
+  // The preview: in a <details> just above the submit button, not at the end of the page.
+  assert.ok(await page.locator(".preview-panel").isHidden());
+  const details = page.locator("#preview-details");
+  assert.ok(await details.isVisible());
+  assert.equal(await page.evaluate(() => document.getElementById("preview-details").nextElementSibling.querySelector("#submit") !== null), true);
+  await page.click("#preview-details summary");
+  await page.fill("#f-id", "cust_1");
+  await page.locator(field("firstname")).pressSequentially("Ann");
+  await waitPreview(page, ["firstname"], "Ann");
+  assert.ok(await page.locator("#preview-details #preview").isVisible());
+  // Wire names: not shown on a phone (the human label is the label).
+  assert.equal(await page.locator("label .wire:visible").count(), 0);
+  // Wide again: the side panel has the preview.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.ok(await page.locator(".preview-panel #preview").isVisible());
+  assert.ok(await page.locator("#preview-details").isHidden());
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test("fields side by side stay aligned when a label wraps (wire name on its own line)", async () => {
+  for (const [width, locale] of [[1280, "en-US"], [840, "en-US"], [900, "de-DE"], [600, "de-DE"]]) {
+    const page = await formPage({ viewport: { width, height: 900 }, locale });
+    await page.check('input[name="mode"][value="update"]');
+    const rows = await page.$$eval("#customer-form .row", (rows) =>
+      rows.map((row) =>
+        [...row.children].map((f) => {
+          const control = f.querySelector("input:not([type=checkbox]), select");
+          return [control.id, Math.round(control.getBoundingClientRect().top)];
+        }),
+      ),
+    );
+    for (const row of rows) {
+      const tops = new Set(row.map(([, top]) => top));
+      assert.equal(tops.size, 1, `${width}px ${locale}: ${JSON.stringify(row)}`);
+    }
+    const wire = await page.$eval('label[for="f-preferred_contact_method"] .wire', (w) => getComputedStyle(w).display);
+    assert.equal(wire, "block", "the wire name has a line of its own");
+    await page.closeAll();
+  }
+});
+
+// ---- what the form shows, and when ------------------------------------------
+
+/** The message areas that show something: { area: ["error" | "warning", …] }. */
+const shownMessages = (page) =>
+  page.$$eval("#customer-form .msg", (boxes) =>
+    Object.fromEntries(boxes.filter((b) => b.children.length).map((b) => [b.id.slice(4), [...b.children].map((p) => p.className)])),
+  );
+
+test("before a submit only touched fields show messages, and the status line counts only those", async () => {
+  const page = await formPage();
+  // Blank: nothing to check, not "valid" (the warning a blank record gets is shown nowhere, so not counted).
+  assert.ok(CreateCustomerSchema.safeParse({}).warnings.length > 0, "a blank record has a warning");
+  assert.equal(await text(page, "#preview-status"), en["preview.empty"]);
+  assert.deepEqual(await shownMessages(page), {});
+  // Only the country: the address lacks its other lines, but none of them was touched.
+  await page.locator(field("address.country")).pressSequentially("United Kingdom");
+  await page.locator(field("address.country")).blur();
+  const hidden = CreateCustomerSchema.safeParse({ address: { country: "United Kingdom" } });
+  assert.ok(hidden.error.issues.length >= 3, "the record has issues the form does not show yet");
+  assert.deepEqual(await shownMessages(page), {});
+  assert.equal(await page.getAttribute("#preview-status", "class"), "preview-status so-far");
+  assert.doesNotMatch(await text(page, "#preview-status"), /\d/, "no count of issues the user cannot see");
+  // A touched field with an error: shown, and counted.
+  await page.fill(field("email"), "jane@");
+  await page.locator(field("email")).blur();
+  assert.deepEqual(Object.keys(await shownMessages(page)), ["email"]);
+  assert.equal(await page.getAttribute("#preview-status", "class"), "preview-status invalid");
+  assert.match(await text(page, "#preview-status"), /^1 /);
+  // A submit shows everything, and the status counts everything.
+  await page.click("#submit");
+  await page.waitForSelector("#error-summary:not([hidden])");
+  const all = CreateCustomerSchema.safeParse({ email: "jane@", address: { country: "United Kingdom" } }, { defaultRegion: "US" });
+  const areas = Object.keys(await shownMessages(page));
+  for (const issue of all.error.issues) {
+    const area = issue.path[0] === "address" && issue.path.length > 1 ? `address.${issue.path[1]}` : String(issue.path[0]);
+    assert.ok(areas.includes(area), `${area} in ${areas}`);
+  }
+  assert.match(await text(page, "#preview-status"), new RegExp(`^${all.error.issues.length} `));
+  await page.closeAll();
+});
+
+test("switching to Update shows no issue before anything is typed", async () => {
+  const page = await formPage();
+  await page.check('input[name="mode"][value="update"]');
+  await page.waitForFunction(() => document.getElementById("form-title").textContent !== "New customer");
+  assert.ok(!UpdateCustomerSchema.safeParse({}).success, "a blank update is invalid (id)");
+  assert.deepEqual(await shownMessages(page), {});
+  assert.equal(await page.locator("#customer-form [aria-invalid=true]").count(), 0);
+  assert.ok(await page.locator("#error-summary").isHidden());
+  assert.equal(await page.getAttribute("#preview-status", "class"), "preview-status empty");
+  // Once the id is touched (left blank), its message shows.
+  await page.focus("#f-id");
+  await page.locator("#f-id").blur();
+  assert.deepEqual(Object.keys(await shownMessages(page)), ["id"]);
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test("Update: each nullable field has a Clear box that sends null; Create has none", async () => {
+  const page = await formPage();
+  // Which fields an update can set to null: the package's answer.
+  const names = await page.$$eval("#customer-form [name]", (els) => [...new Set(els.filter((e) => e.form?.getAttribute("id") === "customer-form").map((e) => e.name))]);
+  const nullable = names.filter((name) => name !== "id" && !name.includes(".") && UpdateCustomerSchema.safeParse({ id: "x", [name]: null }).success);
+  assert.ok(nullable.includes("lastname") && nullable.includes("phone_number") && !nullable.includes("company"), nullable.join(" "));
+  assert.equal(await page.locator(".clear-field input:visible").count(), 0, "no Clear box in Create mode");
+  await page.check('input[name="mode"][value="update"]');
+  const boxes = await page.$$eval(".clear-field input", (els) => els.filter((e) => e.checkVisibility()).map((e) => e.id.slice("clear-".length)));
+  assert.deepEqual(boxes.sort(), nullable.sort());
+  // Labelled, and described by the field's label.
+  assert.equal(await page.locator("#clear-lastname").getAttribute("aria-describedby"), await page.$eval('label[for="f-lastname"]', (l) => l.id));
+  assert.ok((await page.$eval("#clear-lastname", (b) => b.labels[0].textContent)).length > 0);
+  await page.fill("#f-id", "cust_1");
+  await page.fill(field("lastname"), "Doe");
+  await page.check("#clear-lastname");
+  assert.ok(await page.locator(field("lastname")).isDisabled(), "a cleared field's input is disabled");
+  await waitPreview(page, ["lastname"], null);
+  await page.click("#submit");
+  await page.waitForSelector("#result-json");
+  const shown = JSON.parse(await text(page, "#result-json"));
+  assert.deepEqual(shown, UpdateCustomerSchema.safeParse({ id: "cust_1", lastname: null }).data);
+  assert.equal(shown.lastname, null);
+  // Unchecked: the input is back, with its text.
+  await page.uncheck("#clear-lastname");
+  await waitPreview(page, ["lastname"], "Doe");
+  // Back to Create: no box, nothing cleared.
+  await page.check("#clear-lastname");
+  await page.check('input[name="mode"][value="create"]');
+  assert.ok(await page.locator(field("lastname")).isEnabled());
+  assert.equal(await page.locator(".clear-field input:visible").count(), 0);
+  await waitPreview(page, ["lastname"], "Doe");
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test("text typed while the package loads is checked once it is ready (only what was typed)", async () => {
+  const page = await openPage(h.browser, null);
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await page.route("**/customer_schema_bg.wasm", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(h.url);
+  await page.waitForSelector("#f-email");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.state), "loading");
+  assert.ok(await page.locator(field("email")).isEnabled(), "the inputs can be used during load");
+  await page.locator(field("email")).pressSequentially("nope");
+  await page.locator(field("firstname")).focus();
+  release();
+  await page.waitForSelector("html[data-state=ready]", { timeout: 20_000 });
+  await page.waitForSelector("#msg-email .error");
+  assert.equal(await page.locator(field("email")).getAttribute("aria-invalid"), "true");
+  assert.deepEqual(Object.keys(await shownMessages(page)), ["email"]);
+  assert.match(await text(page, "#preview-status"), /^1 /);
+  await page.closeAll();
+});
+
+test("tags: a blank tag or one already there (after trimming) never becomes a chip", async () => {
+  const page = await formPage();
+  const chipTexts = () => page.$$eval("#tag-list .chip-text", (c) => c.map((x) => x.textContent.trim()));
+  await fill(page, { tags: ["   ", "vip", " vip "] });
+  assert.deepEqual(await chipTexts(), ["vip"]);
+  assert.equal(await page.inputValue("#f-tags"), "");
+  assert.match(await text(page, "#tags-note"), /vip/, "the user is told why nothing was added");
+  await fill(page, { tags: ["vip", "VIP"] });
+  assert.deepEqual(await chipTexts(), ["vip", "VIP"], "the package's rule is exact equality after trimming: VIP is another tag");
+  assert.deepEqual(await shownMessages(page), {});
+  await page.locator("#f-tags").pressSequentially("new");
+  assert.equal(await text(page, "#tags-note"), "");
+  await page.closeAll();
+});
+
+test("the phone's default region is the browser's (navigator.languages), shown in the region select", async () => {
+  for (const [locale, number, country] of [
+    ["en-US", "(415) 555-2671", "United States"],
+    ["en-GB", "020 7946 0958", "United Kingdom"],
+  ]) {
+    const page = await formPage({ locale });
+    assert.ok(!CreateCustomerSchema.safeParse({ phone_number: number }).success, "the number is national: it needs a region");
+    assert.ok((await page.$eval("#default-region", (s) => s.options[0].textContent)).includes(country), locale);
+    assert.equal(await page.inputValue("#default-region"), "", "not a choice: the default");
+    await page.locator(field("phone_number")).pressSequentially(number);
+    await page.locator(field("phone_number")).blur();
+    assert.deepEqual(await shownMessages(page), {}, locale);
+    await waitPreview(page, ["phone_number"], CreateCustomerSchema.safeParse({ phone_number: number }, { defaultRegion: locale.slice(3) }).data.phone_number);
+    // An address country takes over, as the package reads it; the option says so.
+    await page.fill(field("address.country"), "FR");
+    assert.equal(await page.$eval("#default-region", (s) => s.options[0].textContent), en["region.addressCountry"]);
+    assert.deepEqual(page.problems, []);
+    await page.closeAll();
+  }
+  // A language without a region: its likely one (de → DE).
+  const page = await formPage({ locale: "de" });
+  assert.ok((await page.$eval("#default-region", (s) => s.options[0].textContent)).includes("Deutschland"));
+  await page.closeAll();
+});
+
+// ---- languages ----------------------------------------------------------------
+
+test("the page's text: every data-i18n key is in en.json with index.html's English, and de.json has them all", () => {
+  const html = readFileSync(join(root, "www", "index.html"), "utf8");
+  const de = JSON.parse(readFileSync(join(root, "www", "i18n", "de.json"), "utf8"));
+  const keys = [...html.matchAll(/data-i18n(?:-aria-label)?="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(keys.length > 40, `${keys.length} keys`);
+  for (const key of keys) assert.ok(key in en, key);
+  for (const m of html.matchAll(/<(\w+)[^>]*\sdata-i18n="([^"]+)"[^>]*>([^<]*)</g)) {
+    assert.equal(m[3].replace(/\s+/g, " ").trim(), en[m[2]], m[2]);
+  }
+  assert.deepEqual(Object.keys(de).sort(), Object.keys(en).sort());
+  for (const [key, value] of Object.entries(en)) {
+    const placeholders = (v) => JSON.stringify(v).match(/\{\w+\}/g)?.sort() ?? [];
+    assert.deepEqual([...new Set(placeholders(de[key]))], [...new Set(placeholders(value))], key);
+    assert.equal(typeof de[key], typeof value, key);
+  }
+  // The layout works right to left: logical properties only.
+  const css = readFileSync(join(root, "www", "style.css"), "utf8");
+  assert.doesNotMatch(css, /(margin|padding|border)-(left|right)\b|\b(left|right)\s*:/);
+});
+
+test("the language switch: German applied, lang/dir set, remembered; a language with no file yet falls back to English", async () => {
+  const page = await formPage({ locale: "en-US" });
+  const de = JSON.parse(readFileSync(join(root, "www", "i18n", "de.json"), "utf8"));
+  const labels = await page.$$eval("#language option", (os) => os.map((o) => `${o.value} ${o.textContent}`));
+  assert.deepEqual(labels, ["en English", "de Deutsch", "fr Français", "es Español", "it Italiano", "pt Português", "nl Nederlands", "pl Polski", "ja 日本語", "ar العربية"]);
+  await page.selectOption("#language", "de");
+  await page.waitForFunction(() => document.documentElement.lang === "de");
+  assert.equal(await page.getAttribute("html", "dir"), "ltr");
+  assert.equal(await text(page, '[data-i18n="field.email"]'), de["field.email"]);
+  assert.equal(await text(page, "#submit"), de["button.submit"]);
+  assert.equal(await text(page, "#preview-status"), de["preview.empty"]);
+  assert.equal(await page.title(), de["page.title"]);
+  // Messages the page makes follow: the badge, the summary's title and labels.
+  await page.fill(field("email"), "jane@");
+  await page.click("#submit");
+  await page.waitForSelector("#error-summary:not([hidden])");
+  assert.equal(await text(page, "#error-summary-title"), de["summary.title"]);
+  assert.equal(await text(page, "#msg-email .badge"), de["badge.error"]);
+  assert.match(await text(page, "#error-summary-list a"), new RegExp(`^${de["field.email"]}: `));
+  await page.screenshot({ path: artefactPath("form-german.png") });
+  // Remembered: a new visit is German too.
+  await page.reload();
+  await page.waitForSelector("html[data-state=ready]");
+  assert.equal(await page.getAttribute("html", "lang"), "de");
+  assert.equal(await page.inputValue("#language"), "de");
+  // Arabic has no file yet: English text, but lang and dir are Arabic's; the layout flips.
+  await page.selectOption("#language", "ar");
+  await page.waitForFunction(() => document.documentElement.lang === "ar");
+  assert.equal(await page.getAttribute("html", "dir"), "rtl");
+  assert.equal(await text(page, '[data-i18n="field.email"]'), en["field.email"]);
+  assert.equal(await text(page, "#submit"), en["button.submit"]);
+  const [form, preview] = await page.$$eval([".form-panel", ".preview-panel"].join(","), (els) => els.map((e) => e.getBoundingClientRect().x));
+  assert.ok(preview < form, "right to left: the side panel is on the left");
+  assert.deepEqual(
+    page.problems.filter((p) => !/\/i18n\/ar\.json|status of 404/.test(p)),
+    [],
+    "nothing goes wrong but the missing file's 404",
+  );
+  await page.closeAll();
+});
+
+test("the first language is the browser's when the page has it, else English", async () => {
+  for (const [locale, lang] of [["de-AT", "de"], ["fr-CA", "fr"], ["sv-SE", "en"]]) {
+    const page = await formPage({ locale });
+    assert.equal(await page.getAttribute("html", "lang"), lang, locale);
+    assert.equal(await page.inputValue("#language"), lang, locale);
+    await page.closeAll();
+  }
 });

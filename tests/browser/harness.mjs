@@ -52,8 +52,10 @@ export async function start(serverOptions = {}) {
  * CSP violations (the securitypolicyviolation event and Chromium's console
  * report) in `page.problems`.
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, locale = "en-US" } = {}) {
+  // The browser's language (navigator.languages): the form's language and
+  // its default phone region follow it. en-US unless a test says otherwise.
+  const context = await browser.newContext({ viewport, locale });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => {
