@@ -507,7 +507,7 @@ export interface PhoneInfo {
  */
 export declare function parsePhone(
   input: unknown,
-  options?: Pick<ParseOptions, "defaultRegion">,
+  options?: Pick<ParseOptions, "defaultRegion" | "locale" | "messages">,
 ): SafeParseSuccess<PhoneInfo> | SafeParseFailure;
 /**
  * A valid phone number (E.164, or any spelling `parsePhone` reads without a

@@ -45,10 +45,9 @@ let locale = "en";
 const onStringsApplied = [];
 
 /**
- * The language the user chose for the page (one of LANGUAGES). This is what
- * the package's messages should follow too, once it offers them: pass
- * `{ locale: currentLocale() }` in parseOptions() below, and
- * `await pkg.loadLocale(currentLocale())` in localeChanged() below.
+ * The language the user chose for the page (one of LANGUAGES), which the
+ * package's messages follow too: `locale` in every safeParse's options, its
+ * catalogue loaded by localeChanged().
  */
 function currentLocale() {
   return locale;
@@ -112,9 +111,9 @@ function applyStrings() {
   for (const rerender of onStringsApplied) rerender();
 }
 
-/** What the package needs when the language changes: nothing yet (see currentLocale). */
+/** The package's messages (and country and language names) in the chosen language: its catalogue, loaded on demand. */
 async function localeChanged() {
-  // Later: if (pkg) await pkg.loadLocale(currentLocale());
+  if (pkg) await pkg.loadLocale(currentLocale());
 }
 
 let localeRequest = 0;
@@ -228,6 +227,7 @@ await setLocale(first, { remember: false });
 await packageLoaded;
 clearTimeout(slow);
 if (pkg) {
+  await localeChanged();
   start(pkg);
 } else {
   const reason = loadError && loadError.message ? loadError.message : String(loadError);
@@ -261,12 +261,20 @@ function start(pkg) {
     return o;
   };
   $("time-zones").append(...pkg.timeZones().map((tz) => option(tz)));
-  $("languages").append(...pkg.languages().map((l) => option(l.code, l.name)));
-  $("countries").append(...pkg.countries().map((c) => option(c.alpha2, `${c.name} (${c.alpha3})`)));
-  const byName = [...pkg.countries()].sort((a, b) => a.name.localeCompare(b.name, "en"));
-  for (const select of [$("default-region"), $("json-region")]) {
-    select.append(...byName.map((c) => option(c.alpha2, `${c.name} (${c.alpha2})`)));
-  }
+  // Country and language names in the page's language (the package's, from CLDR).
+  const showNames = () => {
+    const locale = currentLocale();
+    $("languages").replaceChildren(...pkg.languages(locale).map((l) => option(l.code, l.name)));
+    $("countries").replaceChildren(...pkg.countries(locale).map((c) => option(c.alpha2, `${c.name} (${c.alpha3})`)));
+    const byName = [...pkg.countries(locale)].sort((a, b) => a.name.localeCompare(b.name, locale));
+    for (const select of [$("default-region"), $("json-region")]) {
+      const chosen = select.value;
+      select.replaceChildren(select.options[0], ...byName.map((c) => option(c.alpha2, `${c.name} (${c.alpha2})`)));
+      select.value = chosen;
+    }
+  };
+  showNames();
+  onStringsApplied.push(showNames);
   $("contact-methods").append(...pkg.enumValues().preferred_contact_method.map((v) => option(v)));
   $("call-times").append(...pkg.enumValues().best_time_to_call.map((v) => option(v)));
 
@@ -409,25 +417,26 @@ function start(pkg) {
   // ---- the form → the record -------------------------------------------
   const mode = () => /** @type {keyof typeof schemas} */ (new FormData(optionsForm).get("mode") ?? "create");
   /**
-   * The options safeParse is called with. (When the package has messages in
-   * other languages: add `locale: currentLocale()` here.)
+   * The options safeParse is called with: the region national numbers are
+   * read in, and the page's language for the messages.
    * @param {Record<string, unknown>} record
    */
   const parseOptions = (record) => {
+    const locale = currentLocale();
     const chosen = regionSelect.value;
-    if (chosen) return { defaultRegion: chosen };
+    if (chosen) return { defaultRegion: chosen, locale };
     const address = /** @type {Record<string, unknown> | undefined} */ (record.address);
     if (browserRegion && (typeof address !== "object" || address === null || address.country === undefined)) {
-      return { defaultRegion: browserRegion };
+      return { defaultRegion: browserRegion, locale };
     }
-    return undefined;
+    return { locale };
   };
   /**
    * safeParse; a region the package turns down (a TypeError) is dropped
    * rather than breaking the form.
    * @param {import("../pkg/index.js").Schema<any, any>} schema
    * @param {unknown} record
-   * @param {{ defaultRegion?: string } | undefined} options
+   * @param {{ defaultRegion?: string, locale?: string } | undefined} options
    */
   const safeParse = (schema, record, options) => {
     try {
@@ -943,8 +952,8 @@ function start(pkg) {
       return;
     }
     const schema = schemas[/** @type {keyof typeof schemas} */ ($("json-schema").value)];
-    /** @type {{ unknownKeys: any, defaultRegion?: string }} */
-    const options = { unknownKeys: $("json-unknown-keys").value };
+    /** @type {{ unknownKeys: any, defaultRegion?: string, locale: string }} */
+    const options = { unknownKeys: $("json-unknown-keys").value, locale: currentLocale() };
     if ($("json-region").value) options.defaultRegion = $("json-region").value;
     const records = Array.isArray(value) ? value.map((v, n) => [t("json.recordN", { n: n + 1 }), v]) : [[t("json.record"), value]];
     if (records.length === 0) {

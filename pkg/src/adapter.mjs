@@ -596,7 +596,7 @@ export function createApi(glue, locales = {}) {
     if (locale !== undefined && typeof locale !== "string") throw new TypeError(`${kind}: locale must be a string such as "de"`);
     const key = `${kind} ${locale ?? ""}`;
     let list = namesLists.get(key);
-    if (list === undefined) namesLists.set(key, (list = freezeAll(read(locale))));
+    if (list === undefined) namesLists.set(key, (list = freezeAll(read(/** @type {string | undefined} */ (locale)))));
     return list;
   };
   /** @param {string} [locale] */

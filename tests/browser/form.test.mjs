@@ -816,3 +816,41 @@ test("the first language is the browser's when the page has it, else English", a
     await page.closeAll();
   }
 });
+
+test("the package's messages follow the page's language: a German and an Arabic run give Node's words for that locale", async () => {
+  const input = { email: "jane@", postalCode: "1", country: "DE" };
+  for (const [lang, dir] of [
+    ["de", "ltr"],
+    ["ar", "rtl"],
+  ]) {
+    const page = await formPage({ locale: "en-US" });
+    await page.selectOption("#language", lang);
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    assert.equal(await page.getAttribute("html", "dir"), dir);
+    await page.fill(field("email"), input.email);
+    await page.fill(field("address.postalCode"), input.postalCode);
+    await page.fill(field("address.country"), input.country);
+    await page.click("#submit");
+    await page.waitForSelector("#error-summary:not([hidden])");
+    const record = { email: input.email, address: { postalCode: input.postalCode, country: input.country } };
+    const expected = pkg.CreateCustomerSchema.safeParse(record, { locale: lang, defaultRegion: "US" });
+    assert.equal(expected.success, false);
+    const english = pkg.CreateCustomerSchema.safeParse(record, { defaultRegion: "US" });
+    for (const name of ["email", "address.postalCode"]) {
+      const path = name.split(".");
+      const message = expected.success ? "" : expected.error.issues.find((i) => i.path.join(".") === name)?.message ?? "";
+      const englishMessage = english.success ? "" : english.error.issues.find((i) => i.path.join(".") === name)?.message ?? "";
+      assert.ok(message && message !== englishMessage, `${lang} ${name}: ${message}`);
+      const shown = await page.$$eval(`[id="msg-${path.join(".")}"] p`, (ps) => ps.map((p) => p.textContent ?? ""));
+      assert.ok(shown.some((s) => s.endsWith(message)), `${lang} ${name}: ${JSON.stringify(shown)} has ${message}`);
+      const links = await page.$$eval("#error-summary-list a", (as) => as.map((a) => a.textContent ?? ""));
+      assert.ok(links.some((l) => l.endsWith(message)), `${lang}: the summary has ${message}`);
+    }
+    // The suggestions name countries in the language (CLDR's names, from the package).
+    const germany = await page.$eval('#countries option[value="DE"]', (o) => o.textContent ?? "");
+    assert.ok(germany.startsWith(pkg.countries(lang).find((c) => c.alpha2 === "DE")?.name ?? "?"), germany);
+    await page.screenshot({ path: artefactPath(`form-messages-${lang}.png`), fullPage: true });
+    assert.deepEqual(page.problems.filter((p) => !/\/i18n\/\w+\.json|status of 404/.test(p)), []);
+    await page.closeAll();
+  }
+});

@@ -53,7 +53,7 @@ test("a locale falls back along its tag: de-AT is German, sv-SE and en-GB are En
 test("a malformed locale, or one that is not a string, is a TypeError naming locale", () => {
   for (const locale of ["en_US", "", "-", "de-", "toolongsubtag", 12, null, {}]) {
     assert.throws(
-      () => CreateCustomerSchema.safeParse({}, { locale }),
+      () => CreateCustomerSchema.safeParse({}, { locale: /** @type {any} */ (locale) }),
       (error) => error instanceof TypeError && /locale/.test(error.message),
       String(locale),
     );
@@ -106,8 +106,8 @@ test("messages replaces a message by its id, for one call or bound, with its pla
   assert.equal(bound.safeParse(input).error?.issues[0].message, issue?.message);
   assert.throws(() => CreateCustomerSchema.safeParse(input, { messages: { "postal_code.nope": "x" } }), (e) => e instanceof TypeError && /messages/.test(e.message) && /postal_code\.nope/.test(e.message));
   assert.throws(() => CreateCustomerSchema.safeParse(input, { messages: { "postal_code.invalid": "{zip}" } }), (e) => e instanceof TypeError && /\{zip\}/.test(e.message) && /\{example\}/.test(e.message));
-  assert.throws(() => CreateCustomerSchema.safeParse(input, { messages: { "postal_code.invalid": 5 } }), TypeError);
-  assert.throws(() => CreateCustomerSchema.safeParse(input, { messages: "x" }), TypeError);
+  assert.throws(() => CreateCustomerSchema.safeParse(input, { messages: { "postal_code.invalid": /** @type {any} */ (5) } }), TypeError);
+  assert.throws(() => CreateCustomerSchema.safeParse(input, { messages: /** @type {any} */ ("x") }), TypeError);
   assert.throws(() => CreateCustomerSchema.withOptions({ messages: { nope: "x" } }), TypeError);
 });
 
