@@ -89,6 +89,7 @@ if [ -n "$TEST_HOOKS" ]; then
   # Self-contained, so a browser page can load it from one mount point.
   cp pkg/src/adapter.mjs "$OUT/adapter.mjs"
   cp tests/support/hooked-entry.mjs "$OUT/index.mjs"
+  node tools/locales/modules.mjs "$OUT/locales"
   if ! grep -q '__trapForTest' "$OUT/customer_schema.js"; then
     echo "build.sh: the test build has no __trapForTest export" >&2; exit 1
   fi

@@ -220,10 +220,6 @@ impl Problem {
 
     /// The issue's Zod code and the detail that goes with it.
     pub fn kind(&self) -> IssueKind {
-        self.clone().into_kind()
-    }
-
-    fn into_kind(self) -> IssueKind {
         let format = |format| IssueKind::InvalidFormat {
             origin: Origin::String,
             format,
@@ -235,26 +231,27 @@ impl Problem {
         };
         let custom = |rule| IssueKind::Custom { rule };
         match self {
-            Problem::WrongType { expected, received } => {
-                IssueKind::InvalidType { expected, received }
-            }
+            Problem::WrongType { expected, received } => IssueKind::InvalidType {
+                expected,
+                received: received.clone(),
+            },
             Problem::Unreadable(_) | Problem::UnreadableList(_) => custom(Rule::Unreadable),
             Problem::LoneSurrogate | Problem::ControlCharacter(_) => format(Format::Text),
             Problem::StringTooLong => too_big(Origin::String, MAX_STRING_UNITS as u64),
-            Problem::TooDeep { maximum } => too_big(Origin::Depth, maximum),
+            Problem::TooDeep { maximum } => too_big(Origin::Depth, *maximum),
             Problem::TooLarge => too_big(Origin::Input, MAX_VALUES as u64),
-            Problem::TooManyRecords { maximum } => too_big(Origin::Input, maximum),
+            Problem::TooManyRecords { maximum } => too_big(Origin::Input, *maximum),
             Problem::TooShort { minimum } => IssueKind::TooSmall {
                 origin: Origin::String,
-                minimum,
+                minimum: *minimum,
                 inclusive: true,
             },
             Problem::TooSmallNumber { minimum } => IssueKind::TooSmall {
                 origin: Origin::Number,
-                minimum,
+                minimum: *minimum,
                 inclusive: true,
             },
-            Problem::TooBigNumber { maximum } => too_big(Origin::Number, maximum),
+            Problem::TooBigNumber { maximum } => too_big(Origin::Number, *maximum),
             Problem::Email(_) => format(Format::Email),
             Problem::Phone(_) => format(Format::Phone),
             Problem::UnknownTimeZone => format(Format::Timezone),
@@ -268,7 +265,7 @@ impl Problem {
                 values: names.to_vec(),
             },
             Problem::UpdatedBeforeCreated => custom(Rule::UpdatedBeforeCreated),
-            Problem::UnrecognizedKeys(keys) => IssueKind::UnrecognizedKeys { keys },
+            Problem::UnrecognizedKeys(keys) => IssueKind::UnrecognizedKeys { keys: keys.clone() },
             Problem::NotJson { .. } | Problem::NotUtf8 { .. } => format(Format::Json),
             Problem::Internal => custom(Rule::Internal),
             Problem::SmsToNonMobile(_) => custom(Rule::SmsToNonMobile),
@@ -418,7 +415,7 @@ impl Problem {
             Problem::UnrecognizedKeys(keys) => (
                 M::KeysUnrecognized,
                 Some(keys.len() as u64),
-                vec![("keys", keys.join(", "))],
+                vec![("keys", listed(keys))],
             ),
             Problem::NotJson {
                 ended,
@@ -486,6 +483,18 @@ fn required(path: &[PathItem]) -> MessageId {
         Some("updatedAt") => M::UpdatedAtRequired,
         _ => M::FieldRequired,
     }
+}
+
+/// Keys as a message lists them: `a, b, c`.
+fn listed(keys: &[String]) -> String {
+    let mut out = String::new();
+    for key in keys {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(key);
+    }
+    out
 }
 
 /// A character by its code point: `U+0007`.

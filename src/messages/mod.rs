@@ -66,8 +66,8 @@ impl MessageId {
         matches!(ENGLISH.get(self as usize), Some(English::Plural(_)))
     }
 
-    /// The placeholders its English text uses, each once, sorted: what a
-    /// translation (or a caller's own text) may use.
+    /// The placeholders its English text uses, each once, in the order of
+    /// first use: what a translation (or a caller's own text) may use.
     pub fn placeholders(self) -> Vec<&'static str> {
         let mut names = Vec::new();
         let mut add = |text: &'static str| {
@@ -82,7 +82,6 @@ impl MessageId {
             Some(English::Plural(forms)) => forms.iter().for_each(|(_, text)| add(text)),
             None => {}
         }
-        names.sort_unstable();
         names
     }
 }
@@ -138,25 +137,11 @@ pub struct Catalogue {
 /// The English catalogue (built from the compiled texts on first use).
 pub fn english() -> &'static Catalogue {
     static ENGLISH_CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    // No entries: its texts are the compiled ones (see `Catalogue::text`).
     ENGLISH_CATALOGUE.get_or_init(|| Catalogue {
         tag: Cow::Borrowed("en"),
         rules: plural_rules("en"),
-        entries: ENGLISH
-            .iter()
-            .map(|english| match english {
-                English::Plain(text) => Entry::Plain(Cow::Borrowed(text)),
-                English::Plural(forms) => Entry::Plural(
-                    PluralCategory::ALL
-                        .into_iter()
-                        .filter_map(|category| {
-                            let (_, text) =
-                                forms.iter().find(|(name, _)| *name == category.name())?;
-                            Some((category, Cow::Borrowed(*text)))
-                        })
-                        .collect(),
-                ),
-            })
-            .collect(),
+        entries: Vec::new(),
         countries: Vec::new(),
         languages: Vec::new(),
     })
@@ -169,50 +154,59 @@ impl Catalogue {
     /// have (or one missing), or plural forms other than the categories its
     /// language's whole numbers select (`other` always among them).
     pub fn parse(tag: &str, messages: &str, names: &str) -> Result<Catalogue, String> {
-        let language = primary_language(tag).ok_or_else(|| format!("{tag:?} is not a locale"))?;
-        let rules = plural_rules(&language)
-            .ok_or_else(|| format!("{tag}: no plural rules for {language:?}"))?;
-        let mut entries: Vec<Option<Entry>> = MessageId::ALL.iter().map(|_| None).collect();
-        for (id, value) in object_members(messages).map_err(|e| format!("{tag}: {e}"))? {
+        let refuse = |at: &str, why: &str| format!("catalogue {tag}: {at}: {why}");
+        let rules = primary_language(tag)
+            .and_then(|language| plural_rules(&language))
+            .ok_or_else(|| refuse(tag, "no plural rules for this language"))?;
+        let mut entries: Vec<Option<Entry>> = Vec::new();
+        entries.resize_with(MessageId::ALL.len(), || None);
+        for (id, value) in
+            object_members(messages).ok_or_else(|| refuse("messages", "not a JSON object"))?
+        {
             if id.starts_with('$') {
                 continue;
             }
-            let message = MessageId::from_id(&id)
-                .ok_or_else(|| format!("{tag}: unknown message id {id:?}"))?;
-            let entry =
-                read_entry(message, value, rules).map_err(|e| format!("{tag}: {id}: {e}"))?;
+            let message = MessageId::from_id(&id).ok_or_else(|| refuse(&id, "not a message id"))?;
+            let entry = read_entry(message, value, rules)
+                .map_err(|(at, why)| refuse(&format!("{}{at}", &*id), why))?;
             if let Some(slot) = entries.get_mut(message as usize) {
                 *slot = Some(entry);
             }
         }
-        let entries = entries
-            .into_iter()
-            .zip(MessageId::ALL)
-            .map(|(entry, id)| entry.ok_or_else(|| format!("{tag}: no message {:?}", id.id())))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut complete = Vec::with_capacity(entries.len());
+        for (entry, id) in entries.into_iter().zip(MessageId::ALL) {
+            complete.push(entry.ok_or_else(|| refuse(id.id(), "missing"))?);
+        }
         let mut countries = Vec::new();
         let mut languages = Vec::new();
-        for (key, value) in object_members(names).map_err(|e| format!("{tag} names: {e}"))? {
+        for (key, value) in
+            object_members(names).ok_or_else(|| refuse("names", "not a JSON object"))?
+        {
             let list = match &*key {
                 "countries" => &mut countries,
                 "languages" => &mut languages,
                 _ => continue,
             };
             let Value::Object(members) = value else {
-                return Err(format!("{tag} names: {key} is not an object"));
+                return Err(refuse(&key, "not an object"));
             };
             for (code, name) in members {
-                let Value::String(name) = name else {
-                    return Err(format!("{tag} names: {key}.{} is not a string", &*code));
-                };
-                list.push((Box::from(&*code), name.into_boxed_str()));
+                // Sorted as written (the generator sorts them), for binary search.
+                let sorted = !list
+                    .last()
+                    .is_some_and(|(last, _): &(Box<str>, Box<str>)| **last >= *code);
+                match name {
+                    Value::String(name) if sorted => {
+                        list.push((Box::from(&*code), name.into_boxed_str()))
+                    }
+                    _ => return Err(refuse(&code, "not a name, or out of order")),
+                }
             }
-            list.sort_unstable();
         }
         Ok(Catalogue {
             tag: Cow::Owned(tag.to_owned()),
             rules: Some(rules),
-            entries,
+            entries: complete,
             countries,
             languages,
         })
@@ -226,13 +220,26 @@ impl Catalogue {
     /// The text of `id` for the number `count` (the `other` form when there
     /// is no count).
     fn text(&self, id: MessageId, count: Option<u64>) -> &str {
+        let category = || match (count, self.rules) {
+            (Some(n), Some(rules)) => rules.category(n),
+            _ => PluralCategory::Other,
+        };
+        if self.entries.is_empty() {
+            return match ENGLISH.get(id as usize) {
+                Some(English::Plain(text)) => text,
+                Some(English::Plural(forms)) => {
+                    let name = category().name();
+                    let form = forms.iter().find(|(c, _)| *c == name);
+                    let other = || forms.iter().find(|(c, _)| *c == "other");
+                    form.or_else(other).map_or("", |(_, text)| text)
+                }
+                None => "",
+            };
+        }
         match self.entries.get(id as usize) {
             Some(Entry::Plain(text)) => text,
             Some(Entry::Plural(forms)) => {
-                let category = match (count, self.rules) {
-                    (Some(n), Some(rules)) => rules.category(n),
-                    _ => PluralCategory::Other,
-                };
+                let category = category();
                 let form = forms.iter().find(|(c, _)| *c == category);
                 let other = || forms.iter().find(|(c, _)| *c == PluralCategory::Other);
                 form.or_else(other).map_or("", |(_, text)| text)
@@ -264,30 +271,34 @@ fn find_name<'c>(names: &'c [(Box<str>, Box<str>)], code: &str) -> Option<&'c st
 }
 
 /// The members of the object a JSON text holds.
-fn object_members(text: &str) -> Result<Vec<(crate::input::Key, Value)>, String> {
-    let doc = JsonText::parse(text).map_err(|_| "not JSON".to_owned())?;
+fn object_members(text: &str) -> Option<Vec<(crate::input::Key, Value)>> {
+    let doc = JsonText::parse(text).ok()?;
     match Reader::unbounded().read(doc.root(), Plan::Whole, 0) {
-        Value::Object(members) => Ok(members),
-        _ => Err("not a JSON object".to_owned()),
+        Value::Object(members) => Some(members),
+        _ => None,
     }
 }
 
 /// A catalogue's text for `id`, checked against the English one.
-fn read_entry(id: MessageId, value: Value, rules: PluralRules) -> Result<Entry, String> {
+/// Why a catalogue's text is refused: where (a placeholder or plural form,
+/// after the message id), and why.
+type Refusal = (String, &'static str);
+
+fn read_entry(id: MessageId, value: Value, rules: PluralRules) -> Result<Entry, Refusal> {
     let expected = id.placeholders();
-    let check = |text: &str| -> Result<(), String> {
+    let check = |text: &str| -> Result<(), Refusal> {
         let mut used = Vec::new();
         for name in placeholders(text) {
-            let name = name.ok_or("a brace that is not a {placeholder}")?;
+            let name = name.ok_or((String::new(), "a brace that is not a {placeholder}"))?;
             if !expected.contains(&name) {
-                return Err(format!("unknown placeholder {{{name}}}"));
+                return Err((format!(" {{{name}}}"), "not a placeholder of this message"));
             }
             used.push(name);
         }
         match expected.iter().find(|name| !used.contains(name)) {
             // A plural form may leave out the number it is chosen by.
             Some(&missing) if !(missing == "count" && id.is_plural()) => {
-                Err(format!("placeholder {{{missing}}} is missing"))
+                Err((format!(" {{{missing}}}"), "placeholder missing"))
             }
             _ => Ok(()),
         }
@@ -298,32 +309,34 @@ fn read_entry(id: MessageId, value: Value, rules: PluralRules) -> Result<Entry, 
             Ok(Entry::Plain(Cow::Owned(text)))
         }
         (Value::Object(members), true) => {
-            let mut forms = Vec::new();
-            for (name, text) in members {
-                let category = PluralCategory::from_name(&name)
-                    .filter(|category| rules.categories().contains(category))
-                    .ok_or_else(|| {
-                        format!("plural form {:?} is not one of this language's", &*name)
-                    })?;
-                let Value::String(text) = text else {
-                    return Err(format!("plural form {:?} is not a string", &*name));
-                };
-                check(&text)?;
-                forms.push((category, Cow::Owned(text)));
+            let language_has = |name: &str| {
+                PluralCategory::from_name(name).is_some_and(|c| rules.categories().contains(&c))
+            };
+            if let Some((name, _)) = members.iter().find(|(name, _)| !language_has(name)) {
+                return Err((
+                    format!(".{}", &**name),
+                    "not a plural form of this language",
+                ));
             }
-            forms.sort_unstable_by_key(|(category, _)| *category);
-            forms.dedup_by_key(|(category, _)| *category);
-            if let Some(missing) = rules
-                .categories()
-                .iter()
-                .find(|c| !forms.iter().any(|(f, _)| f == *c))
-            {
-                return Err(format!("plural form {:?} is missing", missing.name()));
+            // In category order, one text each (a repeated key's last).
+            let mut forms = Vec::new();
+            for &category in rules.categories() {
+                let form = members
+                    .iter()
+                    .rev()
+                    .find(|(name, _)| **name == *category.name());
+                let Some((_, Value::String(text))) = form else {
+                    return Err((format!(".{}", category.name()), "plural form missing"));
+                };
+                check(text)?;
+                forms.push((category, Cow::Owned(text.clone())));
             }
             Ok(Entry::Plural(forms))
         }
-        (_, true) => Err("expected plural forms (an object)".into()),
-        (_, false) => Err("expected a string".into()),
+        _ => Err((
+            String::new(),
+            "a text, or plural forms where English has them, expected",
+        )),
     }
 }
 
@@ -426,17 +439,18 @@ fn fallback_chain(locale: &str, mut stop: impl FnMut(&str) -> bool) -> Result<()
             "locale must be a BCP 47 language tag such as \"de\" or \"pt-BR\", not {locale:?}"
         )));
     }
-    let subtags: Vec<&str> = locale.split('-').collect();
-    for length in (1..=subtags.len()).rev() {
-        let Some(chain) = subtags.get(..length) else {
-            continue;
-        };
+    // Each chain is a prefix of the tag, ending before a hyphen.
+    let mut end = locale.len();
+    loop {
+        let chain = locale.get(..end).unwrap_or_default();
+        let last = chain.rsplit('-').next().unwrap_or_default();
         // A chain never ends in an extension's singleton (`de-u` of `de-u-co-phonebk`).
-        if chain.last().is_some_and(|last| last.len() == 1) {
-            continue;
-        }
-        if stop(&chain.join("-")) {
+        if last.len() > 1 && stop(chain) {
             break;
+        }
+        match chain.rfind('-') {
+            Some(hyphen) => end = hyphen,
+            None => break,
         }
     }
     Ok(())
@@ -628,14 +642,19 @@ impl Messages {
 }
 
 fn list_placeholders(names: &[&str]) -> String {
-    if names.is_empty() {
-        return "none".into();
+    let mut out = String::new();
+    for name in names {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push('{');
+        out.push_str(name);
+        out.push('}');
     }
-    names
-        .iter()
-        .map(|name| format!("{{{name}}}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    if out.is_empty() {
+        out.push_str("none");
+    }
+    out
 }
 
 #[cfg(test)]
@@ -679,11 +698,10 @@ mod tests {
                 );
             }
             for (at, id) in MessageId::ALL.into_iter().enumerate() {
-                let english = &english().entries[at];
                 let translated = &catalogue.entries[at];
-                let identical = match (english, translated) {
-                    (Entry::Plain(a), Entry::Plain(b)) => a == b,
-                    (Entry::Plural(a), Entry::Plural(b)) => b
+                let identical = match (&ENGLISH[at], translated) {
+                    (English::Plain(a), Entry::Plain(b)) => a == b,
+                    (English::Plural(a), Entry::Plural(b)) => b
                         .iter()
                         .any(|(_, text)| a.iter().any(|(_, english)| english == text)),
                     _ => panic!("{tag}: {} has another shape than in English", id.id()),
@@ -858,7 +876,7 @@ mod tests {
         );
         assert_eq!(
             MessageId::KeysUnrecognized.placeholders(),
-            ["count", "keys"]
+            ["keys", "count"]
         );
     }
 }

@@ -747,7 +747,7 @@ test("the phone's default region is the browser's (navigator.languages), shown i
 
 // ---- languages ----------------------------------------------------------------
 
-test("the page's text: every data-i18n key is in en.json with index.html's English, and de.json has them all", () => {
+test("the page's text: every data-i18n key is in en.json with index.html's English, and every language's file has them all", () => {
   const html = readFileSync(join(root, "www", "index.html"), "utf8");
   const de = JSON.parse(readFileSync(join(root, "www", "i18n", "de.json"), "utf8"));
   const keys = [...html.matchAll(/data-i18n(?:-aria-label)?="([^"]+)"/g)].map((m) => m[1]);
@@ -756,18 +756,31 @@ test("the page's text: every data-i18n key is in en.json with index.html's Engli
   for (const m of html.matchAll(/<(\w+)[^>]*\sdata-i18n="([^"]+)"[^>]*>([^<]*)</g)) {
     assert.equal(m[3].replace(/\s+/g, " ").trim(), en[m[2]], m[2]);
   }
-  assert.deepEqual(Object.keys(de).sort(), Object.keys(en).sort());
-  for (const [key, value] of Object.entries(en)) {
-    const placeholders = (v) => JSON.stringify(v).match(/\{\w+\}/g)?.sort() ?? [];
-    assert.deepEqual([...new Set(placeholders(de[key]))], [...new Set(placeholders(value))], key);
-    assert.equal(typeof de[key], typeof value, key);
+  const options = [...html.matchAll(/<option value="(\w+)"[^>]*>[^<]*<\/option>/g)].map((m) => m[1]);
+  const languages = options.slice(options.indexOf("en"), options.indexOf("ar") + 1);
+  assert.deepEqual(languages, ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ja", "ar"]);
+  for (const tag of languages.slice(1)) {
+    const strings = tag === "de" ? de : JSON.parse(readFileSync(join(root, "www", "i18n", `${tag}.json`), "utf8"));
+    assert.deepEqual(Object.keys(strings).sort(), Object.keys(en).sort(), tag);
+    for (const [key, value] of Object.entries(en)) {
+      const placeholders = (v) => JSON.stringify(v).match(/\{\w+\}/g)?.sort() ?? [];
+      assert.deepEqual([...new Set(placeholders(strings[key]))], [...new Set(placeholders(value))], `${tag} ${key}`);
+      assert.equal(typeof strings[key], typeof value, `${tag} ${key}`);
+      // Plural forms: the categories the language's whole numbers select.
+      if (typeof value === "object") {
+        const wanted = new Set(["other"]);
+        const rules = new Intl.PluralRules(tag);
+        for (let n = 0; n < 1_000_100; n += n < 200 ? 1 : 99_999) wanted.add(rules.select(n));
+        for (const category of wanted) assert.ok(category in strings[key], `${tag} ${key} has no ${category} form`);
+      }
+    }
   }
   // The layout works right to left: logical properties only.
   const css = readFileSync(join(root, "www", "style.css"), "utf8");
   assert.doesNotMatch(css, /(margin|padding|border)-(left|right)\b|\b(left|right)\s*:/);
 });
 
-test("the language switch: German applied, lang/dir set, remembered; a language with no file yet falls back to English", async () => {
+test("the language switch: German applied, lang/dir set, remembered; Arabic right to left; a language whose file fails falls back to English", async () => {
   const page = await formPage({ locale: "en-US" });
   const de = JSON.parse(readFileSync(join(root, "www", "i18n", "de.json"), "utf8"));
   const labels = await page.$$eval("#language option", (os) => os.map((o) => `${o.value} ${o.textContent}`));
@@ -792,16 +805,24 @@ test("the language switch: German applied, lang/dir set, remembered; a language 
   await page.waitForSelector("html[data-state=ready]");
   assert.equal(await page.getAttribute("html", "lang"), "de");
   assert.equal(await page.inputValue("#language"), "de");
-  // Arabic has no file yet: English text, but lang and dir are Arabic's; the layout flips.
+  // Arabic: its text, and the layout flips right to left.
+  const ar = JSON.parse(readFileSync(join(root, "www", "i18n", "ar.json"), "utf8"));
   await page.selectOption("#language", "ar");
   await page.waitForFunction(() => document.documentElement.lang === "ar");
   assert.equal(await page.getAttribute("html", "dir"), "rtl");
-  assert.equal(await text(page, '[data-i18n="field.email"]'), en["field.email"]);
-  assert.equal(await text(page, "#submit"), en["button.submit"]);
+  assert.equal(await text(page, '[data-i18n="field.email"]'), ar["field.email"]);
+  assert.equal(await text(page, "#submit"), ar["button.submit"]);
   const [form, preview] = await page.$$eval([".form-panel", ".preview-panel"].join(","), (els) => els.map((e) => e.getBoundingClientRect().x));
   assert.ok(preview < form, "right to left: the side panel is on the left");
+  await page.screenshot({ path: artefactPath("form-arabic.png") });
+  // A language whose file cannot be had: English text, the language's lang.
+  await page.route("**/i18n/fr.json", (route) => route.fulfill({ status: 404, body: "" }));
+  await page.selectOption("#language", "fr");
+  await page.waitForFunction(() => document.documentElement.lang === "fr");
+  assert.equal(await page.getAttribute("html", "dir"), "ltr");
+  assert.equal(await text(page, '[data-i18n="field.email"]'), en["field.email"]);
   assert.deepEqual(
-    page.problems.filter((p) => !/\/i18n\/ar\.json|status of 404/.test(p)),
+    page.problems.filter((p) => !/\/i18n\/fr\.json|status of 404/.test(p)),
     [],
     "nothing goes wrong but the missing file's 404",
   );

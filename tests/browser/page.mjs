@@ -19,6 +19,20 @@ try {
   out.trap = hooked.__testing.trap();
   out.afterTrap = hooked.CustomerSchema.safeParse(seed);
   out.standardVendor = CustomerSchema["~standard"].vendor;
+  // Every fixture's messages in each language, the catalogue loaded on
+  // demand (the test compares them with Node's).
+  const names = new URLSearchParams(location.search).get("fixtures")?.split(",") ?? [];
+  const cases = (await Promise.all(names.map(async (name) => (await fetch(`/fixtures/${name}`)).json()))).flat();
+  const schemas = { customer: CustomerSchema, create: CreateCustomerSchema, update: pkg.UpdateCustomerSchema };
+  out.loaded = {};
+  out.messages = {};
+  for (const locale of ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ja", "ar"]) {
+    out.loaded[locale] = await pkg.loadLocale(locale);
+    out.messages[locale] = cases.flatMap((c) => {
+      const result = schemas[/** @type {"customer" | "create" | "update"} */ (c.schema)].safeParse(c.input, { ...c.options, locale });
+      return [...(result.success ? [] : result.error.issues), ...result.warnings].map((/** @type {{ message: string }} */ i) => i.message);
+    });
+  }
 } catch (e) {
   out.error = String(e && e.stack || e);
 }

@@ -6,7 +6,7 @@
 // Usage: node --test tests/browser/   (after scripts/build.sh; needs chromium)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { start, openPage, root } from "./harness.mjs";
@@ -14,6 +14,7 @@ import { start, openPage, root } from "./harness.mjs";
 const here = join(root, "tests", "browser");
 const seed = JSON.parse(readFileSync(join(root, "tests", "fixtures", "examples.json"), "utf8"))[0].input;
 const node = createRequire(import.meta.url)("customer-schema");
+const fixtureFiles = readdirSync(join(root, "tests", "fixtures")).filter((name) => name.endsWith(".json")).sort();
 
 let h;
 let out;
@@ -21,7 +22,7 @@ let page;
 before(async () => {
   // /test-build/: the test build (scripts/build.sh --test-hooks), for the trap.
   h = await start({ mounts: { "/test/": here, "/fixtures/": join(root, "tests", "fixtures"), "/test-build/": join(root, "target", "pkg-test") } });
-  page = await openPage(h.browser, `${h.url}test/smoke.html`);
+  page = await openPage(h.browser, `${h.url}test/smoke.html?fixtures=${fixtureFiles.join(",")}`);
   await page.waitForFunction(() => document.getElementById("result").textContent !== "pending", null, { timeout: 30_000 });
   out = JSON.parse(await page.locator("#result").textContent());
 });
@@ -56,4 +57,23 @@ test("the package's browser entry exports no test hooks", () => {
 });
 test("~standard vendor", () => {
   assert.equal(out.standardVendor, "customer-schema");
+});
+
+test("in the browser, loadLocale fetches each language and every fixture's messages are Node's, in plain words", () => {
+  const cases = fixtureFiles.flatMap((name) => JSON.parse(readFileSync(join(root, "tests", "fixtures", name), "utf8")));
+  const schemas = { customer: node.CustomerSchema, create: node.CreateCustomerSchema, update: node.UpdateCustomerSchema };
+  for (const [locale, loaded] of Object.entries(out.loaded)) {
+    assert.equal(loaded, locale);
+    const expected = cases.flatMap((c) => {
+      const result = schemas[c.schema].safeParse(c.input, { ...c.options, locale });
+      return [...(result.success ? [] : result.error.issues), ...result.warnings].map((i) => i.message);
+    });
+    assert.ok(expected.length > 100, `${locale}: ${expected.length} messages`);
+    assert.deepEqual(out.messages[locale], expected, locale);
+    for (const message of out.messages[locale]) {
+      // Written for a person: no type names, comparison signs or quoted option lists.
+      assert.doesNotMatch(message, /\b(undefined|string|boolean|object|array|expected|received)\b|>=|<=|"\|"|[{}]/, `${locale}: ${message}`);
+    }
+  }
+  assert.notDeepEqual(out.messages.de, out.messages.en);
 });

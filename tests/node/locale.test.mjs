@@ -141,3 +141,15 @@ test("plural forms follow the language: Polish and Arabic have several", () => {
   const arabic = new Set([1, 2, 3, 11, 100].map((n) => message("ar", n).replace(/\d+/g, "#")));
   assert.equal(arabic.size, 5, [...arabic].join(" | "));
 });
+
+test("after a trap the restarted module still has the languages it was given", async () => {
+  const hooked = await import("../../target/pkg-test/index.mjs");
+  assert.equal(await hooked.loadLocale("de"), "de");
+  const input = { firstname: "A", email: "nope" };
+  const german = hooked.CreateCustomerSchema.safeParse(input, { locale: "de" });
+  const restartsBefore = hooked.__testing.restarts();
+  hooked.__testing.trap();
+  assert.deepEqual(hooked.CreateCustomerSchema.safeParse(input, { locale: "de" }), german);
+  assert.ok(hooked.__testing.restarts() > restartsBefore, "the module was restarted");
+  assert.deepEqual(hooked.countries("de").find((c) => c.alpha2 === "DE")?.name, "Deutschland");
+});

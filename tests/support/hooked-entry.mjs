@@ -13,6 +13,7 @@
 // Loads in Node (the .wasm read from disk) and in a browser page (fetched).
 import init, * as glue from "./customer_schema.js";
 import { createApi } from "./adapter.mjs";
+import locales from "./locales/index.mjs";
 
 if (typeof glue.__trapForTest !== "function") {
   throw new Error("this build has no __trapForTest: build it with scripts/build.sh --test-hooks");
@@ -44,7 +45,7 @@ const hooked = {
   },
 };
 
-const api = createApi(hooked);
+const api = createApi(hooked, locales);
 
 export const { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, CustomerSchemaError, timeZones, tzdataVersion, phoneMetadataVersion, languages, countries, loadLocale, enumValues, postalCodeFormat, subdivisions, parsePhone, formatPhone, phoneAsYouType } = api;
 

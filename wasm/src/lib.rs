@@ -133,10 +133,10 @@ fn type_error(message: &str) -> JsValue {
     TypeError::new(message).into()
 }
 
-/// The options every entry point reads, in the order `read_option_pair`
-/// gives them (handed to the reading helper once, with the memory).
-/// (`messages`, an object, is read after them, on its own.)
-const OPTION_NAMES: [&str; 3] = ["defaultRegion", "unknownKeys", "locale"];
+/// The options every entry point reads, one a line, in the order
+/// `read_option_pair` gives them (handed to the reading helper once, with
+/// the memory). (`messages`, an object, is read after them, on its own.)
+const OPTION_LIST: &str = "defaultRegion\nunknownKeys\nlocale";
 
 /// An option that must be a string, if given; `expected` is the message
 /// when it is not.

@@ -25,7 +25,7 @@
 //! order, as they did when each value was read on its own.
 
 use super::one_thread::OneThread;
-use super::{thrown_message, OPTION_NAMES};
+use super::{thrown_message, OPTION_LIST};
 use customer_schema::binding::{FIELD_LIST, FIELD_NAMES};
 use customer_schema::value::{
     next_wanted, ArraySource, Foreign, Items, Key, Keyed, Members, ObjectSource, Shape, Source,
@@ -120,7 +120,7 @@ extern "C" {
 thread_local! {
     /// Hands this instance's memory to the helper, once per instance.
     static MEMORY_SHARED: () = {
-        use_memory(&wasm_bindgen::memory(), &OPTION_NAMES.join("\n"), FIELD_NAMES);
+        use_memory(&wasm_bindgen::memory(), OPTION_LIST, FIELD_NAMES);
     };
 }
 
@@ -460,12 +460,12 @@ pub enum OptionsRead {
     Absent,
     /// Not an object.
     NotObject,
-    /// The options named in `OPTION_NAMES`, in that order, then
+    /// The options named in `OPTION_LIST`, in that order, then
     /// `messages`: `Given` when it is there (an object, read on its own).
     Values([OptionValue; 4]),
 }
 
-/// The options named in `OPTION_NAMES` of `options`, read in one crossing
+/// The options named in `OPTION_LIST` of `options`, read in one crossing
 /// (reading them one `Reflect.get` and one type check at a time cost more
 /// than the phone number they configure). Reading stops at the first option
 /// that is neither `undefined` nor a string: the caller refuses the options
