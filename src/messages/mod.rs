@@ -479,38 +479,29 @@ fn primary_language(tag: &str) -> Option<String> {
         .then(|| first.to_ascii_lowercase())
 }
 
-/// True for a well-formed BCP 47 language tag (RFC 5646's `langtag` or
-/// `privateuse` syntax; case-insensitive; not checked against the registry
-/// of subtags).
+/// True for a well-formed BCP 47 language tag, as JavaScript's `Intl`
+/// reads one (Unicode's `unicode_locale_id`, UTS #35: a language of 2–3 or
+/// 5–8 letters, an optional script, region and variants, no variant or
+/// extension singleton twice, extensions and private use after them; no
+/// extended language subtags or private-use-only tags). Case-insensitive;
+/// not checked against the registry of subtags.
 pub fn is_well_formed(tag: &str) -> bool {
     let subtags: Vec<&str> = tag.split('-').collect();
     let alnum = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric());
     let alpha = |s: &str| s.bytes().all(|b| b.is_ascii_alphabetic());
     let digit = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let same = |a: &&str, b: &&str| a.eq_ignore_ascii_case(b);
     if subtags
         .iter()
         .any(|s| s.is_empty() || s.len() > 8 || !alnum(s))
     {
         return false;
     }
-    let mut rest = subtags.as_slice();
-    let private_use = |rest: &[&str]| !rest.is_empty();
-    match rest {
-        [x, tail @ ..] if x.eq_ignore_ascii_case("x") => return private_use(tail),
-        [language, tail @ ..] if alpha(language) && (2..=8).contains(&language.len()) => {
-            rest = tail;
-            if language.len() <= 3 {
-                // Up to three extended language subtags.
-                for _ in 0..3 {
-                    match rest {
-                        [ext, tail @ ..] if ext.len() == 3 && alpha(ext) => rest = tail,
-                        _ => break,
-                    }
-                }
-            }
-        }
+    let rest = match subtags.as_slice() {
+        [language, tail @ ..] if alpha(language) && matches!(language.len(), 2 | 3 | 5..=8) => tail,
         _ => return false,
-    }
+    };
+    let mut rest = rest;
     if let [script, tail @ ..] = rest {
         if script.len() == 4 && alpha(script) {
             rest = tail;
@@ -521,21 +512,28 @@ pub fn is_well_formed(tag: &str) -> bool {
             rest = tail;
         }
     }
+    let mut variants: Vec<&str> = Vec::new();
     while let [variant, tail @ ..] = rest {
         let starts_digit = variant.as_bytes().first().is_some_and(u8::is_ascii_digit);
-        if (5..=8).contains(&variant.len()) || (variant.len() == 4 && starts_digit) {
-            rest = tail;
-        } else {
+        if !((5..=8).contains(&variant.len()) || (variant.len() == 4 && starts_digit)) {
             break;
         }
+        if variants.iter().any(|seen| same(seen, variant)) {
+            return false;
+        }
+        variants.push(variant);
+        rest = tail;
     }
+    let mut singletons: Vec<&str> = Vec::new();
     while let [singleton, tail @ ..] = rest {
-        if singleton.len() != 1 {
+        if singleton.len() != 1 || singletons.iter().any(|seen| same(seen, singleton)) {
             return false;
         }
         if singleton.eq_ignore_ascii_case("x") {
-            return private_use(tail);
+            // Private use: the rest, at least one subtag.
+            return !tail.is_empty();
         }
+        singletons.push(singleton);
         let taken = tail.iter().take_while(|s| s.len() >= 2).count();
         if taken == 0 {
             return false;
@@ -753,7 +751,7 @@ mod tests {
         assert_eq!(resolve("ar-EG-u-nu-arab").unwrap().tag(), "ar");
         assert_eq!(resolve("sv-SE").unwrap().tag(), "en");
         assert_eq!(resolve("en-GB").unwrap().tag(), "en");
-        assert_eq!(resolve("x-private").unwrap().tag(), "en");
+        assert_eq!(resolve("en-x-private").unwrap().tag(), "en");
         assert_eq!(shipped_for("fr-CA").unwrap(), Some("fr"));
         assert_eq!(shipped_for("en-US").unwrap(), None);
         assert_eq!(shipped_for("zh-Hant-TW").unwrap(), None);
@@ -774,6 +772,11 @@ mod tests {
             "en-a",
             "de-x",
             "ü",
+            "abcd",
+            "zh-yue",
+            "x-private",
+            "de-1996-1996",
+            "en-a-bbb-a-ccc",
         ] {
             let error = resolve(bad).unwrap_err();
             assert!(error.0.starts_with("locale must be"), "{bad:?}: {error}");
@@ -787,7 +790,7 @@ mod tests {
             "es-419",
             "de-CH-1996",
             "en-u-ca-gregory",
-            "x-whatever",
+            "en-x-whatever",
             "yue-HK",
         ] {
             assert!(is_well_formed(good), "{good}");

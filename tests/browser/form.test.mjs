@@ -814,6 +814,9 @@ test("the language switch: German applied, lang/dir set, remembered; Arabic righ
   assert.equal(await text(page, "#submit"), ar["button.submit"]);
   const [form, preview] = await page.$$eval([".form-panel", ".preview-panel"].join(","), (els) => els.map((e) => e.getBoundingClientRect().x));
   assert.ok(preview < form, "right to left: the side panel is on the left");
+  // Emails, phone numbers, time zones and JSON read left to right inside it.
+  const directions = await page.$$eval("#f-email, #f-phone_number, #f-timezone, #f-custom_fields, #preview", (els) => els.map((e) => getComputedStyle(e).direction));
+  assert.deepEqual(directions, ["ltr", "ltr", "ltr", "ltr", "ltr"]);
   await page.screenshot({ path: artefactPath("form-arabic.png") });
   // A language whose file cannot be had: English text, the language's lang.
   await page.route("**/i18n/fr.json", (route) => route.fulfill({ status: 404, body: "" }));

@@ -153,3 +153,33 @@ test("after a trap the restarted module still has the languages it was given", a
   assert.ok(hooked.__testing.restarts() > restartsBefore, "the module was restarted");
   assert.deepEqual(hooked.countries("de").find((c) => c.alpha2 === "DE")?.name, "Deutschland");
 });
+
+test("a locale is well-formed exactly when Intl reads it (Intl.getCanonicalLocales as the oracle)", () => {
+  const subtags = ["de", "AT", "Latn", "419", "1996", "valencia", "u", "ca", "gregory", "x", "foo", "a", "bbb", "abcd", "e", "123", "toolongtag", "_", ""];
+  const tags = new Set(["en_US", "de AT", "ü", "i-klingon", "en-GB-oed", "root", "und", "qaa", "zh-min-nan", "sgn-BE-FR"]);
+  // Every tag of one to four of these subtags.
+  const grow = (/** @type {string[]} */ prefix) => {
+    if (prefix.length) tags.add(prefix.join("-"));
+    if (prefix.length < 4) for (const s of subtags) grow([...prefix, s]);
+  };
+  grow([]);
+  let agreed = 0;
+  for (const tag of tags) {
+    let intl = true;
+    try {
+      Intl.getCanonicalLocales(tag);
+    } catch {
+      intl = false;
+    }
+    let ours = true;
+    try {
+      CreateCustomerSchema.safeParse({}, { locale: tag });
+    } catch (error) {
+      assert.ok(error instanceof TypeError && /locale/.test(error.message), tag);
+      ours = false;
+    }
+    assert.equal(ours, intl, `${JSON.stringify(tag)}: Intl ${intl ? "reads" : "refuses"} it`);
+    agreed++;
+  }
+  assert.ok(agreed > 100_000, `${agreed} tags`);
+});
