@@ -166,7 +166,7 @@ test("a key with a lone surrogate is an unknown key like any other: stripped, re
   assert.deepEqual(strict.error.issues.find((i) => i.code === "unrecognized_keys").keys, ["extra\uFFFD"]);
   // Passthrough: kept keys must be text, so it is an issue at its path.
   const kept = hostile("customer", input(), { options: { unknownKeys: "passthrough" }, at: ["extra\uFFFD"] });
-  assert.match(kept.error.issues.find((i) => i.path[0] === "extra\uFFFD").message, /unpaired UTF-16 surrogate/);
+  assert.match(kept.error.issues.find((i) => i.path[0] === "extra\uFFFD").message, /^This text has a broken character/);
   // Inside the address too.
   const address = { street: "1 Main St", city: "Springfield", state: "IL", postalCode: "62701", country: "US", [key]: 1 };
   hostile("customer", withField("address", address), { expect: "ok" });
@@ -521,10 +521,10 @@ test("an array whose length throws, is absurd or is not a whole number is an iss
     assert.equal(result.success, false);
     return result.error.issues[0];
   };
-  assert.equal(issue("throw").message, "Could not read this value: no length for you");
+  assert.equal(issue("throw").message, "This value could not be read: no length for you");
   assert.equal(issue(1e300).code, "too_big");
   for (const length of ["3", -1, 1.5, NaN, Infinity]) {
-    assert.equal(issue(length).message, "Could not read this value: the array has no valid length", String(length));
+    assert.equal(issue(length).message, "This value could not be read: the array has no valid length", String(length));
   }
   // A length larger than the array: the missing items read as undefined.
   assert.deepEqual(issue(2).path, ["tags", 1]);
