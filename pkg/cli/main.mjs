@@ -21,6 +21,7 @@ Options:
   --schema customer|create|update   which schema (default customer)
   --default-region CC               region for phone numbers without + (e.g. US)
   --unknown-keys strip|strict|passthrough   unknown keys (default strip)
+  --locale TAG                      the language of the issues' messages (e.g. de; default en)
   --format ndjson|json|csv          input format (default: from the extension)
   --out FILE                        write the valid records, normalised, as NDJSON
   --report FILE                     write every invalid record's issues as JSON
@@ -54,6 +55,7 @@ function readArgs(argv) {
         schema: { type: "string", default: "customer" },
         "default-region": { type: "string" },
         "unknown-keys": { type: "string" },
+        locale: { type: "string" },
         format: { type: "string" },
         out: { type: "string" },
         report: { type: "string" },
@@ -88,9 +90,10 @@ function readArgs(argv) {
   const parseOptions = {};
   if (values["default-region"] !== undefined) parseOptions.defaultRegion = values["default-region"];
   if (values["unknown-keys"] !== undefined) parseOptions.unknownKeys = /** @type {any} */ (values["unknown-keys"]);
+  if (values.locale !== undefined) parseOptions.locale = values.locale;
   // The validator checks the options: each alone, so that a TypeError names
   // the flag it was given for (its message names the option).
-  for (const [flag, option] of /** @type {const} */ ([["default-region", "defaultRegion"], ["unknown-keys", "unknownKeys"]])) {
+  for (const [flag, option] of /** @type {const} */ ([["default-region", "defaultRegion"], ["unknown-keys", "unknownKeys"], ["locale", "locale"]])) {
     if (parseOptions[option] === undefined) continue;
     try {
       SCHEMAS[/** @type {SchemaName} */ (values.schema)].safeParse({}, { [option]: parseOptions[option] });

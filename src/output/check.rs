@@ -105,6 +105,7 @@ fn check_record(
         run.address_country,
     );
     if !run.issues.is_empty() {
+        run.reword();
         write_invalid(report, line, &run.issues, &run.warnings);
         return;
     }
@@ -183,7 +184,29 @@ mod tests {
 
     #[test]
     fn a_chunk_gives_the_batch_answers_as_the_ndjson_batch_does() {
-        let options = Options::default();
+        let english = Options::default();
+        let german = Options::default().with_locale("de").unwrap();
+        let messages = |options: &Options| {
+            let answer = check_lines(SchemaKind::Create, CHUNK.as_bytes(), 7, options, false);
+            let (_, report, _) = parts(&answer.unwrap());
+            report
+                .iter()
+                .flat_map(|r| r["issues"].as_array().unwrap().clone())
+                .map(|issue| issue["message"].clone())
+                .collect::<Vec<_>>()
+        };
+        assert_ne!(
+            messages(&english),
+            messages(&german),
+            "the report is in the locale's words"
+        );
+        for options in [english, german] {
+            a_chunk_gives_the_ndjson_batch_answers(&options);
+        }
+    }
+
+    fn a_chunk_gives_the_ndjson_batch_answers(options: &Options) {
+        let options = options.clone();
         let answer = check_lines(SchemaKind::Create, CHUNK.as_bytes(), 7, &options, true).unwrap();
         let (summary, report, out) = parts(&answer);
         let batch: Json =

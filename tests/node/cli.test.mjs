@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CustomerSchema } from "customer-schema";
+import { CustomerSchema, CreateCustomerSchema } from "customer-schema";
 
 const bin = fileURLToPath(new URL("../../pkg/cli/main.mjs", import.meta.url));
 const examples = fileURLToPath(new URL("../../examples/", import.meta.url));
@@ -219,6 +219,19 @@ test("exit 2: a .json file that is not a JSON array", () => {
   assertUsageOrIo(cli(["check", file("obj.json", '{"id":1}')]), /not a JSON array/);
   assertUsageOrIo(cli(["check", file("broken.json", "[{")]), /not valid JSON/);
 });
+test("--locale: the issues' messages in that language, in the summary and the report", () => {
+  const record = JSON.stringify({ firstname: "A", email: "nope" });
+  const report = join(dir, "locale-report.json");
+  const german = cli(["check", "-", "--schema", "create", "--locale", "de-AT", "--report", report], { input: `${record}\n` });
+  assert.equal(german.code, 1);
+  const expected = CreateCustomerSchema.safeParse(JSON.parse(record), { locale: "de" });
+  const message = expected.success ? "" : expected.error.issues[0].message;
+  assert.notEqual(message, CreateCustomerSchema.safeParse(JSON.parse(record)).error?.issues[0].message);
+  assert.ok(german.stdout.includes(message), german.stdout);
+  assert.ok(readFileSync(report, "utf8").includes(JSON.stringify(message)), "the report's messages are German too");
+  assertUsageOrIo(cli(["check", "-", "--locale", "en_US"], { input: `${record}\n` }), /--locale: locale must be/);
+});
+
 test("exit 2: usage errors", () => {
   assertUsageOrIo(cli([]), /missing command/);
   assertUsageOrIo(cli(["check"]), /missing FILE/);
