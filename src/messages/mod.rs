@@ -22,8 +22,9 @@
 //!   exactly the plural categories its language's whole numbers select. A
 //!   message is never missing at the moment it is needed.
 //! - **Locales fall back along their tag** (`de-AT` → `de` → `en`), as
-//!   BCP 47 lookup does; a tag that is not well-formed BCP 47 is the
-//!   programmer's error (an [`OptionError`] naming `locale`).
+//!   BCP 47 lookup does; a tag that is not well-formed (as JavaScript's
+//!   `Intl` reads BCP 47, [`is_well_formed`]) is the programmer's error (an
+//!   [`OptionError`] naming `locale`).
 //! - **The caller may reword any message** by its id ([`Messages::with_custom`]),
 //!   using the same placeholders as the built-in text (or fewer).
 //!
@@ -125,7 +126,7 @@ pub struct Catalogue {
     tag: Cow<'static, str>,
     /// `None` only should a language lack rules: every number is `other`.
     rules: Option<PluralRules>,
-    /// By [`MessageId`].
+    /// By [`MessageId`] (none for English: its texts are compiled in).
     entries: Vec<Entry>,
     /// Country names by alpha-2 code, sorted (empty for English: the
     /// country table's names are English).
@@ -134,7 +135,8 @@ pub struct Catalogue {
     languages: Vec<(Box<str>, Box<str>)>,
 }
 
-/// The English catalogue (built from the compiled texts on first use).
+/// The English catalogue: the compiled texts, and the names of the
+/// country and language tables.
 pub fn english() -> &'static Catalogue {
     static ENGLISH_CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     // No entries: its texts are the compiled ones (see `Catalogue::text`).
