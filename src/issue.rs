@@ -90,6 +90,8 @@ pub enum Rule {
     MissingEmail,
     /// Warning: a timestamp below 10^11 is probably in seconds, not milliseconds.
     TimestampInSeconds,
+    /// A record had more than 100 issues: the rest are counted, not listed.
+    TooManyIssues,
     /// The validator itself failed (never expected; reported instead of crashing).
     Internal,
 }
@@ -126,7 +128,18 @@ pub enum IssueKind {
     Custom {
         rule: Rule,
     },
+    /// The issue after a record's first [`MAX_ISSUES`]: how many more there
+    /// were (`rule: "too_many_issues"`).
+    #[serde(rename = "custom")]
+    Omitted {
+        rule: Rule,
+        omitted: u64,
+    },
 }
+
+/// Most issues a record's result lists; past them, one more says how many
+/// were left out ([`IssueKind::Omitted`]).
+pub const MAX_ISSUES: usize = 100;
 
 /// A problem found in the input (in `error.issues`), or a remark about a
 /// valid input (in `warnings`).
@@ -175,7 +188,7 @@ impl Issue {
             IssueKind::TooSmall { .. } => "too_small",
             IssueKind::TooBig { .. } => "too_big",
             IssueKind::UnrecognizedKeys { .. } => "unrecognized_keys",
-            IssueKind::Custom { .. } => "custom",
+            IssueKind::Custom { .. } | IssueKind::Omitted { .. } => "custom",
         }
     }
 }

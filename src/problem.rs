@@ -116,6 +116,9 @@ pub enum Problem {
     MissingContact(PreferredContactMethod),
     /// Warning: a timestamp that reads as seconds.
     TimestampInSeconds,
+    /// The issues of a record past its first [`MAX_ISSUES`](crate::issue::MAX_ISSUES):
+    /// how many.
+    Omitted(u64),
 }
 
 /// Why an email address is refused (see `crate::rules::email`).
@@ -272,6 +275,10 @@ impl Problem {
             Problem::MissingContact(PreferredContactMethod::Email) => custom(Rule::MissingEmail),
             Problem::MissingContact(_) => custom(Rule::MissingPhone),
             Problem::TimestampInSeconds => custom(Rule::TimestampInSeconds),
+            Problem::Omitted(omitted) => IssueKind::Omitted {
+                rule: Rule::TooManyIssues,
+                omitted: *omitted,
+            },
         }
     }
 
@@ -438,6 +445,7 @@ impl Problem {
             }
             Problem::MissingContact(_) => (M::ContactMissingPhone, None, none()),
             Problem::TimestampInSeconds => (M::TimeInSeconds, None, none()),
+            Problem::Omitted(omitted) => (M::IssuesOmitted, Some(*omitted), none()),
         };
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         messages.render(id, count, &args)
@@ -853,6 +861,8 @@ mod tests {
                 path!["preferred_contact_method"],
             ),
             (Problem::TimestampInSeconds, path!["createdAt"]),
+            (Problem::Omitted(1), path![]),
+            (Problem::Omitted(250), path![]),
         ];
         let emails = [
             E::MissingAt,

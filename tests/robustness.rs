@@ -234,3 +234,88 @@ fn random_records_never_panic_and_normalise_idempotently() {
     // idempotence half of this test to mean something.
     assert!(valid > 500, "only {valid} valid records generated");
 }
+
+/// A record lists at most 100 issues, then one `custom` issue at `[]` that
+/// counts the rest, on every path (the value, its JSON text, a batch, NDJSON),
+/// and in every language.
+#[test]
+fn a_result_lists_at_most_100_issues_then_counts_the_rest() {
+    let mut custom = Map::new();
+    for i in 0..250 {
+        // 40 levels: too deep (custom_fields is level 1 of 32).
+        let mut deep = json!(0);
+        for _ in 0..40 {
+            deep = json!([deep]);
+        }
+        custom.insert(format!("k{i}"), deep);
+    }
+    let tags: Vec<Value> = (0..120).map(|_| json!("")).collect();
+    let input = json!({"firstname": "Ann", "tags": tags, "custom_fields": custom});
+    for options in [
+        Options::default(),
+        Options::default().with_locale("pl").unwrap(),
+    ] {
+        let result =
+            serde_json::to_value(CreateCustomerSchema::safe_parse(&input, &options)).unwrap();
+        let issues = result["error"]["issues"].as_array().unwrap();
+        assert_eq!(issues.len(), 101);
+        let last = &issues[100];
+        assert_eq!(last["code"], "custom");
+        assert_eq!(last["rule"], "too_many_issues");
+        assert_eq!(last["path"], json!([]));
+        // 120 blank tags and 250 values too deep: 370, of which 100 listed.
+        assert_eq!(last["omitted"], 270);
+        assert!(last["message"].as_str().unwrap().contains("270"), "{last}");
+        let text = serde_json::to_string(&input).unwrap();
+        let from_text: Value = serde_json::from_str(&customer_schema::safe_parse_json(
+            customer_schema::SchemaKind::Create,
+            &serde_json::from_str(&text).unwrap(),
+            &options,
+        ))
+        .unwrap();
+        assert_eq!(from_text, result, "the JSON text path lists the same");
+        let ndjson = customer_schema::batch::lines_json(
+            customer_schema::SchemaKind::Create,
+            &text,
+            1,
+            &options,
+        );
+        let lines: Value = serde_json::from_str(&ndjson).unwrap();
+        assert_eq!(
+            lines["results"][0]["error"], result["error"],
+            "NDJSON lists the same"
+        );
+    }
+}
+
+/// A top-level list is one `invalid_type` issue at `[]`, however long: not
+/// the input's value bound.
+#[test]
+fn a_top_level_list_is_the_wrong_type_however_long() {
+    let huge = Value::Array(vec![json!(0); 1_000_000]);
+    for input in [huge, json!([1, 2, 3]), json!([])] {
+        let result =
+            serde_json::to_value(CustomerSchema::safe_parse(&input, &Options::default())).unwrap();
+        assert_eq!(
+            result["error"]["issues"],
+            json!([{
+                "code": "invalid_type",
+                "expected": "object",
+                "received": "array",
+                "path": [],
+                "message": "Send the customer's details as a record of named fields",
+            }])
+        );
+    }
+    // An address that is a list is the wrong type too, whatever its length.
+    let address = json!({"firstname": "Ann", "address": vec![json!(0); 200_000]});
+    let result = serde_json::to_value(CreateCustomerSchema::safe_parse(
+        &address,
+        &Options::default(),
+    ))
+    .unwrap();
+    let issues = result["error"]["issues"].as_array().unwrap();
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0]["path"], json!(["address"]));
+    assert_eq!(issues[0]["received"], "array");
+}

@@ -245,6 +245,10 @@ impl Reader {
             Shape::Array(_) | Shape::Object(_) if depth > MAX_READ_DEPTH => {
                 Value::Foreign(Foreign::TooDeep)
             }
+            // Where a record (or an address) is expected, a list is the wrong
+            // type whatever it holds: refused without reading its items, so
+            // a huge one is one `invalid_type` issue, not the input's bound.
+            Shape::Array(_) if matches!(plan, Plan::Record(_)) => Value::Array(Vec::new()),
             Shape::Array(array) => self.read_array::<S>(array, depth),
             Shape::Object(object) => self.read_object::<S>(object, plan, depth),
         }

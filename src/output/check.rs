@@ -97,6 +97,7 @@ fn check_record(
 ) {
     let mut run = Run::new(kind, options);
     let fields = run.record(record);
+    run.settle();
     // Counted as the batch paths count (before the result is built).
     summary.add_outcome(
         run.issues.is_empty(),
@@ -105,7 +106,6 @@ fn check_record(
         run.address_country,
     );
     if !run.issues.is_empty() {
-        run.reword();
         write_invalid(report, line, &run.issues, &run.warnings);
         return;
     }

@@ -77,6 +77,7 @@ pub(crate) fn result_text(
 ) -> String {
     let mut run = Run::new(kind, options);
     let fields = run.record(input);
+    run.settle();
     if let Some(summary) = summary {
         summary.add_outcome(
             run.issues.is_empty(),

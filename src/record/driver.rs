@@ -7,7 +7,7 @@ use super::{SafeParse, Schema, SchemaKind};
 use crate::fields::ADDRESS_LINE_MINIMUM;
 use crate::fields::{Field, Fields, Kind, Normal, Presence, ADDRESS_FIELDS, ADDRESS_PLAN};
 use crate::input::{same_key, Key, Plan, Value};
-use crate::issue::{child, Issue, IssueKind, Origin, Path};
+use crate::issue::{child, Issue, IssueKind, Origin, Path, MAX_ISSUES};
 use crate::options::{Options, UnknownKeys};
 use crate::problem::Problem;
 use crate::rules::phone::{normalize_phone, Phone};
@@ -60,22 +60,17 @@ impl<'o> Run<'o> {
         None
     }
 
-    /// Writes the issues' messages in the options' words (they are made in
-    /// English, which most calls want).
-    pub(crate) fn reword(&mut self) {
-        let messages = &self.options.messages;
-        if !messages.is_english() {
-            for issue in self.issues.iter_mut().chain(&mut self.warnings) {
-                issue.reword(messages);
-            }
-        }
-    }
-
-    /// The result: the record built from `fields`, or the issues.
-    pub(crate) fn finish<Sch: Schema + ?Sized>(mut self, fields: Fields) -> SafeParse<Sch::Output> {
-        // Once the reader's budget is spent, every value after it is
-        // unread and would repeat the same issue: the first one (where the
-        // input outgrew the budget) says it all.
+    /// Puts the issues in their final form, once the record is read (every
+    /// writer of a result calls it before looking at them; it is
+    /// idempotent):
+    /// - once the reader's budget is spent, every value after it is unread
+    ///   and would repeat the same issue: the first one (where the input
+    ///   outgrew the budget) says it all;
+    /// - at most [`MAX_ISSUES`] are listed, then one that counts the rest
+    ///   (a small input must not buy a huge result);
+    /// - the messages are in the options' words (made in English, which
+    ///   most calls want).
+    pub(crate) fn settle(&mut self) {
         let mut too_large_seen = false;
         self.issues.retain(|issue| {
             let too_large = matches!(
@@ -87,7 +82,30 @@ impl<'o> Run<'o> {
             );
             !(too_large && std::mem::replace(&mut too_large_seen, true))
         });
-        self.reword();
+        let listed = self.issues.get(..MAX_ISSUES).map_or(0, <[Issue]>::len);
+        let already = matches!(
+            self.issues.last(),
+            Some(Issue {
+                kind: IssueKind::Omitted { .. },
+                ..
+            })
+        );
+        if self.issues.len() > MAX_ISSUES && !already {
+            let omitted = (self.issues.len() - listed) as u64;
+            self.issues.truncate(MAX_ISSUES);
+            self.issues.push(Problem::Omitted(omitted).at(Vec::new()));
+        }
+        let messages = &self.options.messages;
+        if !messages.is_english() {
+            for issue in self.issues.iter_mut().chain(&mut self.warnings) {
+                issue.reword(messages);
+            }
+        }
+    }
+
+    /// The result: the record built from `fields`, or the issues.
+    pub(crate) fn finish<Sch: Schema + ?Sized>(mut self, fields: Fields) -> SafeParse<Sch::Output> {
+        self.settle();
         if self.issues.is_empty() {
             SafeParse::Success {
                 data: Sch::build(fields),

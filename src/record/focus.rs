@@ -65,7 +65,7 @@ pub fn field_issues<S: Source>(
     let concerns = |issue: &Issue| concerns(&issue.path, issue.code(), path);
     run.issues.retain(concerns);
     run.warnings.retain(concerns);
-    run.reword();
+    run.settle();
     FieldIssues {
         issues: run.issues,
         warnings: run.warnings,

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 // These run against the test build (scripts/build.sh --test-hooks), the
 // package's API over the same module plus `__testing`, whose restart count
 // tells whether the module trapped; the shipped package has no test hooks.
-import { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, parsePhone, __testing } from "../../target/pkg-test/index.mjs";
+import { CustomerSchema, CreateCustomerSchema, UpdateCustomerSchema, parsePhone, loadLocale, __testing } from "../../target/pkg-test/index.mjs";
 import { seedCustomer, seedCreate, seedUpdate } from "./seed.mjs";
 
 const all = { customer: CustomerSchema, create: CreateCustomerSchema, update: UpdateCustomerSchema };
@@ -528,4 +528,33 @@ test("an array whose length throws, is absurd or is not a whole number is an iss
   }
   // A length larger than the array: the missing items read as undefined.
   assert.deepEqual(issue(2).path, ["tags", 1]);
+});
+
+test("a result lists at most 100 issues, then one custom issue at [] counting the rest, on every path (issue 19)", async () => {
+  // (This build, like the browser's, loads a language before using it.)
+  assert.equal(await loadLocale("de"), "de");
+  const custom_fields = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`k${i}`, () => i]));
+  const input = { firstname: "Ann", tags: Array(120).fill(""), custom_fields };
+  const result = CreateCustomerSchema.safeParse(input);
+  assert.equal(result.success, false);
+  const issues = result.success ? [] : result.error.issues;
+  assert.equal(issues.length, 101);
+  assert.deepEqual({ ...issues[100], message: undefined }, { code: "custom", rule: "too_many_issues", omitted: 270, path: [], message: undefined });
+  assert.match(issues[100].message, /270/);
+  // The same through a batch, in another language, and as text (functions are not JSON: tags only).
+  const many = CreateCustomerSchema.safeParseMany([input], { locale: "de" });
+  assert.equal(many.results[0].error.issues.length, 101);
+  assert.notEqual(many.results[0].error.issues[100].message, issues[100].message);
+  const text = JSON.stringify({ firstname: "Ann", tags: Array(150).fill("") });
+  const fromText = CreateCustomerSchema.safeParseJson(text);
+  assert.deepEqual(fromText, CreateCustomerSchema.safeParse(JSON.parse(text)));
+  assert.equal(fromText.success ? 0 : fromText.error.issues.at(-1)?.omitted, 50);
+  assert.deepEqual(CreateCustomerSchema.safeParseNdjson(`${text}\n`).results[0].error, fromText.success ? undefined : fromText.error);
+});
+
+test("a top-level array, however long, is one invalid_type issue at [] (issue 19, finding 8)", () => {
+  const expected = CustomerSchema.safeParse([]);
+  assert.deepEqual(expected.success ? [] : expected.error.issues.map((i) => [i.code, i.path, i.received]), [["invalid_type", [], "array"]]);
+  assert.deepEqual(CustomerSchema.safeParse(new Array(1_000_000).fill(0)), expected);
+  assert.deepEqual(CustomerSchema.safeParseJson(JSON.stringify(new Array(200_000).fill(0))), expected);
 });
