@@ -179,14 +179,13 @@ function jsonText(text) {
   return text.replace(LONE_SURROGATE, (unit) => `\\u${unit.charCodeAt(0).toString(16)}`);
 }
 
-/** @param {Glue} glue */
 /**
  * A message catalogue's data module (pkg/dist/locales/<tag>.mjs).
  * @typedef {{ messages: string, names: string }} LocaleData
  */
 
 /**
- * @param {any} glue  the module's wasm-bindgen glue
+ * @param {Glue} glue  the module's wasm-bindgen glue
  * @param {Record<string, (() => Promise<LocaleData>) | LocaleData>} [locales]
  *   each shipped catalogue by tag: its loader (pkg/dist/locales/index.mjs),
  *   or its data, handed to the module at once (the Node entry's)
