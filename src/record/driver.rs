@@ -29,6 +29,8 @@ pub(crate) struct Run<'o> {
     /// The address's country (alpha-2), when it names one: what a batch's
     /// summary counts the address's postal code and state issues under.
     pub(crate) address_country: Option<&'static str>,
+    /// The issues are in final form ([`Run::settle`] has run).
+    settled: bool,
 }
 
 /// What the record said about contact channels, for the warnings.
@@ -51,6 +53,7 @@ impl<'o> Run<'o> {
             warnings: Vec::new(),
             region: None,
             address_country: None,
+            settled: false,
         }
     }
 
@@ -61,8 +64,8 @@ impl<'o> Run<'o> {
     }
 
     /// Puts the issues in their final form, once the record is read (every
-    /// writer of a result calls it before looking at them; it is
-    /// idempotent):
+    /// writer of a result calls it before looking at them; later calls do
+    /// nothing):
     /// - once the reader's budget is spent, every value after it is unread
     ///   and would repeat the same issue: the first one (where the input
     ///   outgrew the budget) says it all;
@@ -71,6 +74,9 @@ impl<'o> Run<'o> {
     /// - the messages are in the options' words (made in English, which
     ///   most calls want).
     pub(crate) fn settle(&mut self) {
+        if std::mem::replace(&mut self.settled, true) {
+            return;
+        }
         let mut too_large_seen = false;
         self.issues.retain(|issue| {
             let too_large = matches!(
@@ -82,16 +88,8 @@ impl<'o> Run<'o> {
             );
             !(too_large && std::mem::replace(&mut too_large_seen, true))
         });
-        let listed = self.issues.get(..MAX_ISSUES).map_or(0, <[Issue]>::len);
-        let already = matches!(
-            self.issues.last(),
-            Some(Issue {
-                kind: IssueKind::Omitted { .. },
-                ..
-            })
-        );
-        if self.issues.len() > MAX_ISSUES && !already {
-            let omitted = (self.issues.len() - listed) as u64;
+        if self.issues.len() > MAX_ISSUES {
+            let omitted = (self.issues.len() - MAX_ISSUES) as u64;
             self.issues.truncate(MAX_ISSUES);
             self.issues.push(Problem::Omitted(omitted).at(Vec::new()));
         }
