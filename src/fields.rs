@@ -497,12 +497,12 @@ const fn field_at(index: usize) -> &'static FieldSpec {
 /// The index in [`FIELD_NAMES`] of the address's first field.
 pub const ADDRESS_INDEX_BASE: u8 = FIELDS.len() as u8;
 
-/// The reader's plan for the address: each of its fields read whole.
+/// The reader's plan for the address: each of its fields a scalar.
 pub(crate) const ADDRESS_PLAN: &[(&str, Plan)] = &{
-    let mut plan = [("", Plan::Whole); ADDRESS_FIELDS.len()];
+    let mut plan = [("", Plan::Scalar); ADDRESS_FIELDS.len()];
     let mut at = 0;
     while at < ADDRESS_FIELDS.len() {
-        plan[at] = (ADDRESS_FIELDS[at].name, Plan::Whole);
+        plan[at] = (ADDRESS_FIELDS[at].name, Plan::Scalar);
         at += 1;
     }
     plan
@@ -523,7 +523,8 @@ const fn count_of(column: usize) -> usize {
 
 /// The reader's plan for a schema's record (by its presence column): its
 /// fields in table order, each read whole but the address, which is read
-/// as a record of its own.
+/// as a record of its own, and the lists and objects read whole: every
+/// other field holds one scalar (see [`Plan::Scalar`]).
 const fn record_plan<const N: usize>(column: usize) -> [(&'static str, Plan); N] {
     let mut plan = [("", Plan::Whole); N];
     let mut at = 0;
@@ -533,7 +534,8 @@ const fn record_plan<const N: usize>(column: usize) -> [(&'static str, Plan); N]
         if !matches!(row.presence[column], Presence::Omitted) {
             let read = match row.kind {
                 Kind::Address => Plan::Record(ADDRESS_PLAN),
-                _ => Plan::Whole,
+                Kind::Tags | Kind::CustomFields => Plan::Whole,
+                _ => Plan::Scalar,
             };
             plan[out] = (row.name, read);
             out += 1;

@@ -319,3 +319,97 @@ fn a_top_level_list_is_the_wrong_type_however_long() {
     assert_eq!(issues[0]["path"], json!(["address"]));
     assert_eq!(issues[0]["received"], "array");
 }
+
+/// Normalising stays idempotent at the input's value bound: the defaults a
+/// record's output gains are scalar fields, which the bound does not count,
+/// so an output never holds more counted values than its input did.
+#[test]
+fn normalising_twice_gives_the_same_answer_at_the_value_bound() {
+    use customer_schema::value::MAX_VALUES;
+    let mut successes = 0;
+    // `custom_fields` and the list count, then its items (the record
+    // itself does not): at MAX_VALUES - 2 items the input holds exactly
+    // the bound.
+    for len in (MAX_VALUES - 7)..=(MAX_VALUES - 1) {
+        let input = json!({"custom_fields": {"a": vec![json!(0); len]}});
+        for options in [
+            Options::default(),
+            Options::default().with_unknown_keys("passthrough").unwrap(),
+        ] {
+            let valid = check::<CreateCustomerSchema>(&input, &options);
+            assert_eq!(valid, len <= MAX_VALUES - 2, "{len} items");
+            successes += usize::from(valid);
+            let text = serde_json::to_string(&input).unwrap();
+            let from_text: Value = serde_json::from_str(&customer_schema::batch::lines_json(
+                customer_schema::SchemaKind::Create,
+                &text,
+                1,
+                &options,
+            ))
+            .unwrap();
+            assert_eq!(
+                from_text["results"][0]["success"],
+                json!(valid),
+                "{len} items: the text path agrees"
+            );
+        }
+    }
+    assert_eq!(successes, 12);
+}
+
+/// A field that holds one scalar is read past the value bound, and a list
+/// or an object there is the wrong type however big: a huge value under
+/// one field hides no other field's wrong type.
+#[test]
+fn wrong_types_are_reported_past_the_value_bound() {
+    let huge = vec![json!(0); 200_001];
+    let input = json!({
+        "customerId": huge,
+        "tags": vec![json!("a"); 200_001],
+        "company": null,
+        "timezone": {},
+        "address": {"street": [1, 2, 3], "city": null}
+    });
+    for text_path in [false, true] {
+        let result: Value = if text_path {
+            serde_json::from_str(&customer_schema::batch::lines_json(
+                customer_schema::SchemaKind::Create,
+                &serde_json::to_string(&input).unwrap(),
+                1,
+                &Options::default(),
+            ))
+            .map(|batch: Value| batch["results"][0].clone())
+            .unwrap()
+        } else {
+            serde_json::to_value(CreateCustomerSchema::safe_parse(
+                &input,
+                &Options::default(),
+            ))
+            .unwrap()
+        };
+        let issues: Vec<(String, String)> = result["error"]["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|issue| {
+                (
+                    issue["path"].to_string(),
+                    issue["code"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        for (path, code) in [
+            (r#"["customerId"]"#, "invalid_type"),
+            (r#"["tags"]"#, "too_big"),
+            (r#"["company"]"#, "invalid_type"),
+            (r#"["timezone"]"#, "invalid_type"),
+            (r#"["address","street"]"#, "invalid_type"),
+            (r#"["address","city"]"#, "invalid_type"),
+        ] {
+            assert!(
+                issues.contains(&(path.to_owned(), code.to_owned())),
+                "{path} {code} (text path: {text_path}) in {issues:?}"
+            );
+        }
+    }
+}

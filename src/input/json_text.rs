@@ -42,7 +42,7 @@
 
 use super::{
     next_wanted, ArraySource, Foreign, Items, Key, Keyed, Members, ObjectSource, Shape, Source,
-    Value, MAX_STRING_UNITS,
+    Value, Want, MAX_STRING_UNITS,
 };
 use serde_json::Number;
 
@@ -352,7 +352,7 @@ pub struct JsonMembers<'d, 't> {
 impl<'d, 't> Members<JsonSource<'d, 't>> for JsonMembers<'d, 't> {
     fn next(
         &mut self,
-        wanted: &[bool],
+        wanted: &[Want],
         _budget: usize,
     ) -> Result<Option<JsonSource<'d, 't>>, String> {
         let from = self.next;

@@ -32,7 +32,10 @@ pub type Key = Cow<'static, str>;
 /// opened; the depth rule names the first container past 32 levels.
 pub const MAX_READ_DEPTH: usize = 33;
 
-/// Most values read from one input; past it, [`Foreign::TooLarge`].
+/// Most values read from one input; past it, [`Foreign::TooLarge`]. The
+/// record, its address and their scalar fields are not counted (the schema
+/// fixes how many there are; see [`Plan::Scalar`]): the bound is on what
+/// the lists, objects and kept unknown keys hold.
 pub const MAX_VALUES: usize = 100_000;
 
 /// Longest string read, in UTF-16 code units (as JavaScript counts length).
@@ -143,6 +146,15 @@ pub enum Plan {
     /// An object whose known fields are read by their own plans; the values
     /// of other keys are read whole when `keep_unknown`, else skipped.
     Record(&'static [(&'static str, Plan)]),
+    /// A record's field that holds one JSON scalar (a string, number,
+    /// boolean or `null`). A list or an object there is the wrong type
+    /// whatever it holds: it is refused without reading what is in it (an
+    /// empty one of its kind stands for it). And such a field is read even
+    /// past the bound, without counting against it (a record has a fixed
+    /// number of them), so that a huge list under one field never hides
+    /// another field's wrong type, and the defaults a record's output gains
+    /// never take it over the bound that it must validate under again.
+    Scalar,
 }
 
 /// What a host value looks like one level down: a leaf, fully read, or a
@@ -201,7 +213,22 @@ pub type Keyed<M> = (Vec<Key>, M);
 pub trait Members<S> {
     /// The value of the next key that `wanted` (one flag per key) marks,
     /// after the one read last; `Ok(None)` for an `undefined` member.
-    fn next(&mut self, wanted: &[bool], budget: usize) -> Result<Option<S>, String>;
+    /// `budget` is for the members marked [`Want::Read`]; those marked
+    /// [`Want::Free`] are read whatever it is.
+    fn next(&mut self, wanted: &[Want], budget: usize) -> Result<Option<S>, String>;
+}
+
+/// Whether, and how, a member of an object is read: one byte each (the
+/// JavaScript reading helper reads the reader's flags in place).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Want {
+    /// Not read (an unknown key whose value is stripped).
+    Skip = 0,
+    /// Read, counted against the bound.
+    Read = 1,
+    /// Read, not counted: a [`Plan::Scalar`] field, or the address.
+    Free = 2,
 }
 
 /// Reads sources into [`Value`]s under the bounds of this module.
@@ -211,7 +238,7 @@ pub struct Reader {
     /// Which members of the objects being read are read, one flag per key:
     /// a stack (an object nested in another pushes its flags after its
     /// parent's), so reading an object allocates no list of its own.
-    wanted: Vec<bool>,
+    wanted: Vec<Want>,
 }
 
 impl Reader {
@@ -236,10 +263,21 @@ impl Reader {
 
     /// Reads `source` at `depth` below the root, following `plan`.
     pub fn read<S: Source>(&mut self, source: S, plan: Plan, depth: usize) -> Value {
-        if self.values_left == 0 {
-            return Value::Foreign(Foreign::TooLarge);
+        if let Plan::Scalar = plan {
+            return match source.shape() {
+                Shape::Leaf(value) => value,
+                Shape::Array(_) => Value::Array(Vec::new()),
+                Shape::Object(_) => Value::Object(Vec::new()),
+            };
         }
-        self.values_left -= 1;
+        // A record (or its address) is not counted either: the schema fixes
+        // how many there are. What they hold is, but for their scalars.
+        if !matches!(plan, Plan::Record(_)) {
+            if self.values_left == 0 {
+                return Value::Foreign(Foreign::TooLarge);
+            }
+            self.values_left -= 1;
+        }
         match source.shape() {
             Shape::Leaf(value) => value,
             Shape::Array(_) | Shape::Object(_) if depth > MAX_READ_DEPTH => {
@@ -277,7 +315,12 @@ impl Reader {
     }
 
     fn read_object<S: Source>(&mut self, object: S::Object, plan: Plan, depth: usize) -> Value {
-        let (keys, mut cursor) = match object.keys(self.values_left) {
+        // A record's own fields are not counted: it may have them all.
+        let limit = match plan {
+            Plan::Record(fields) => self.values_left.saturating_add(fields.len()),
+            _ => self.values_left,
+        };
+        let (keys, mut cursor) = match object.keys(limit) {
             Ok(Some(keys)) => keys,
             Ok(None) => {
                 self.values_left = 0;
@@ -292,7 +335,12 @@ impl Reader {
         let start = self.wanted.len();
         let mut from = 0;
         for key in &keys {
-            let wanted = self.member_plan(plan, key, &mut from).is_some();
+            let wanted = match self.member_plan(plan, key, &mut from) {
+                None => Want::Skip,
+                // Not counted (see `read`): read whatever the budget.
+                Some(Plan::Scalar | Plan::Record(_)) => Want::Free,
+                Some(_) => Want::Read,
+            };
             self.wanted.push(wanted);
         }
         let end = self.wanted.len();
@@ -322,7 +370,7 @@ impl Reader {
     /// `from` on, then from the start; `from` moves past the one found.
     fn member_plan(&self, plan: Plan, key: &str, from: &mut usize) -> Option<Plan> {
         match plan {
-            Plan::Whole => Some(Plan::Whole),
+            Plan::Whole | Plan::Scalar => Some(Plan::Whole),
             Plan::Record(fields) => {
                 let start = (*from).min(fields.len());
                 let (before, after) = fields.split_at(start);
@@ -353,11 +401,11 @@ impl Reader {
 
 /// The index of the next member a [`Members`] cursor reads: the first key
 /// at or after `from` that `wanted` marks (for the hosts' cursors).
-pub fn next_wanted(wanted: &[bool], from: usize) -> Option<usize> {
+pub fn next_wanted(wanted: &[Want], from: usize) -> Option<usize> {
     wanted
         .iter()
         .skip(from)
-        .position(|&w| w)
+        .position(|&w| w != Want::Skip)
         .map(|offset| from + offset)
 }
 
@@ -430,11 +478,11 @@ impl<'a> ObjectSource<&'a serde_json::Value> for &'a serde_json::Map<String, ser
 impl<'a> Members<&'a serde_json::Value> for std::iter::Enumerate<serde_json::map::Values<'a>> {
     fn next(
         &mut self,
-        wanted: &[bool],
+        wanted: &[Want],
         _budget: usize,
     ) -> Result<Option<&'a serde_json::Value>, String> {
         Ok(self
-            .find(|(index, _)| wanted.get(*index).copied().unwrap_or(false))
+            .find(|(index, _)| wanted.get(*index).is_some_and(|&w| w != Want::Skip))
             .map(|(_, value)| value))
     }
 }

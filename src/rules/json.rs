@@ -10,29 +10,71 @@
 
 use super::{type_problem, MAX_JSON_LEVELS};
 use crate::input::{Foreign, Value};
-use crate::issue::{child, Issue, Path};
+use crate::issue::{Issue, Path, PathItem};
 
 /// Reports every part of `value` that is not JSON data or is nested deeper
 /// than allowed; `level` is the nesting level of `value` itself (a member of
 /// a level-1 object is at level 2). Levels count containers: a leaf is at
 /// the level of the object or array holding it.
 pub fn check_json(value: &Value, path: Path, level: u64, issues: &mut Vec<Issue>) {
-    match value {
-        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
-        Value::Array(_) | Value::Object(_) if level > MAX_JSON_LEVELS => {
-            issues.push(type_problem("json", &Value::Foreign(Foreign::TooDeep)).at(path));
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                check_json(item, child(&path, index), level + 1, issues);
+    let mut walk = Walk {
+        at: path,
+        below: Vec::new(),
+        issues,
+    };
+    walk.value(value, level);
+}
+
+/// One step below the value checked: a key (borrowed from the value) or an
+/// index.
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+/// [`check_json`]'s walk: the steps from the value checked down to the
+/// value being looked at, kept as one stack of borrowed keys and turned
+/// into a path only for an issue (a path per value would copy every key
+/// above it, for each of up to 100,000 values). Recursion is bounded by
+/// the reader's depth bound.
+struct Walk<'v, 'i> {
+    at: Path,
+    below: Vec<Step<'v>>,
+    issues: &'i mut Vec<Issue>,
+}
+
+impl<'v> Walk<'v, '_> {
+    fn value(&mut self, value: &'v Value, level: u64) {
+        match value {
+            Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
+            Value::Array(_) | Value::Object(_) if level > MAX_JSON_LEVELS => {
+                self.report(&Value::Foreign(Foreign::TooDeep));
             }
-        }
-        Value::Object(members) => {
-            for (key, member) in members {
-                check_json(member, child(&path, &**key), level + 1, issues);
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    self.below.push(Step::Index(index));
+                    self.value(item, level + 1);
+                    self.below.pop();
+                }
             }
+            Value::Object(members) => {
+                for (key, member) in members {
+                    self.below.push(Step::Key(key));
+                    self.value(member, level + 1);
+                    self.below.pop();
+                }
+            }
+            Value::Foreign(_) => self.report(value),
         }
-        Value::Foreign(_) => issues.push(type_problem("json", value).at(path)),
+    }
+
+    fn report(&mut self, value: &Value) {
+        let mut path = self.at.clone();
+        path.extend(self.below.iter().map(|step| match step {
+            Step::Key(key) => PathItem::Key((*key).to_owned()),
+            Step::Index(index) => PathItem::Index(*index),
+        }));
+        self.issues.push(type_problem("json", value).at(path));
     }
 }
 

@@ -558,3 +558,65 @@ test("a top-level array, however long, is one invalid_type issue at [] (issue 19
   assert.deepEqual(CustomerSchema.safeParse(new Array(1_000_000).fill(0)), expected);
   assert.deepEqual(CustomerSchema.safeParseJson(JSON.stringify(new Array(200_000).fill(0))), expected);
 });
+
+test("an inherited defaultRegion is not the caller's: a national number still needs a region (issue 19, finding 7)", () => {
+  const national = { phone_number: "020 7946 0958" };
+  const own = CreateCustomerSchema.safeParse(national, { defaultRegion: "GB" });
+  assert.equal(own.success && own.data.phone_number, "+442079460958");
+  const inherited = CreateCustomerSchema.safeParse(national, Object.create({ defaultRegion: "GB" }));
+  assert.deepEqual(inherited.success ? [] : inherited.error.issues.map((i) => i.path), [["phone_number"]]);
+  // Nor is a region bound by withOptions read from a prototype.
+  const bound = CreateCustomerSchema.withOptions(Object.create({ defaultRegion: "GB" }));
+  assert.equal(bound.safeParse(national).success, false);
+});
+
+test("safeParseNdjson's firstLine is a whole number from 1 up to 2^53 - 1, else a TypeError naming it (issue 19, finding 7)", () => {
+  const text = '{"firstname":"Ann"}\n{"firstname":"Bo"}\n';
+  assert.deepEqual(CreateCustomerSchema.safeParseNdjson(text, undefined, 7).results.map((r) => r.line), [7, 8]);
+  assert.deepEqual(CreateCustomerSchema.safeParseNdjson(text).results.map((r) => r.line), [1, 2]);
+  // Numbers never pass what JavaScript counts exactly.
+  const last = Number.MAX_SAFE_INTEGER;
+  assert.deepEqual(CreateCustomerSchema.safeParseNdjson(text, undefined, last).results.map((r) => r.line), [last, last]);
+  for (const bad of [0, -5, 1.5, NaN, Infinity, 2 ** 53, 2 ** 64, "5", null, {}, 5n]) {
+    assert.throws(
+      () => CreateCustomerSchema.safeParseNdjson(text, undefined, /** @type {any} */ (bad)),
+      (e) => e instanceof TypeError && /^firstLine must be a whole number from 1 to 9007199254740991, not /.test(e.message),
+      String(bad),
+    );
+  }
+});
+
+test("toJSONSchema takes an object of settings or nothing; anything else is a TypeError naming it (issue 19, finding 7)", () => {
+  const output = CustomerSchema.toJSONSchema();
+  assert.deepEqual(CustomerSchema.toJSONSchema({}), output);
+  assert.deepEqual(CustomerSchema.toJSONSchema({ io: "output" }), output);
+  assert.notDeepEqual(CustomerSchema.toJSONSchema({ io: "input" }), output);
+  for (const bad of ["input", null, [], 5, true]) {
+    assert.throws(() => CustomerSchema.toJSONSchema(/** @type {any} */ (bad)), (e) => e instanceof TypeError && /^toJSONSchema: settings must be an object/.test(e.message), String(bad));
+    assert.throws(() => CustomerSchema["~standard"].jsonSchema.input(/** @type {any} */ (bad)), (e) => e instanceof TypeError && /^jsonSchema\.input: settings/.test(e.message), String(bad));
+  }
+  assert.throws(() => CustomerSchema.toJSONSchema(/** @type {any} */ ({ io: "inputs" })), { name: "TypeError", message: 'io must be "input" or "output", not "inputs"' });
+  assert.throws(() => CustomerSchema.toJSONSchema(/** @type {any} */ ({ io: 1 })), { name: "TypeError", message: 'io must be "input" or "output", not 1' });
+  assert.throws(() => CustomerSchema.toJSONSchema(/** @type {any} */ ({ target: {} })), { name: "TypeError", message: /^target must be "draft-2020-12" or "draft-07", not object$/ });
+  assert.throws(() => CustomerSchema.toJSONSchema(/** @type {any} */ ({ unknownKeys: "loose" })), { name: "TypeError", message: /unknownKeys/ });
+  // An inherited io is not read: the default, output.
+  assert.deepEqual(CustomerSchema.toJSONSchema(Object.create({ io: "input" })), output);
+});
+
+test("past the value bound, every field's wrong type is still reported (issue 19, finding 6)", () => {
+  const result = CreateCustomerSchema.safeParse({ customerId: new Array(200_001), company: null, timezone: {}, tags: Array(200_001).fill("a"), address: { city: [] } });
+  const found = result.success ? [] : result.error.issues.map((i) => `${i.code} ${i.path.join(".")}`);
+  for (const expected of ["invalid_type customerId", "invalid_type company", "invalid_type timezone", "too_big tags", "invalid_type address.city"]) {
+    assert.ok(found.includes(expected), `${expected} in ${found}`);
+  }
+});
+
+test("normalising twice gives the same answer at the value bound, undefined defaults too (issue 19, finding 2)", () => {
+  for (const extra of [{}, { preferred_language: undefined, isValidatedNames: undefined }]) {
+    for (const length of [99_997, 99_998, 99_999]) {
+      const first = CreateCustomerSchema.safeParse({ ...extra, custom_fields: { a: Array(length).fill(0) } });
+      assert.equal(first.success, length <= 99_998, `${length}`);
+      if (first.success) assert.deepEqual(CreateCustomerSchema.safeParse(first.data), first);
+    }
+  }
+});

@@ -342,7 +342,8 @@ function readOne(container, key, dropUndefined, budget, inlineMax) {
   return kept ? -1 : budget - 1;
 }
 
-// `wanted` is the byte address of one flag per key (0: not read); `keys`
+// `wanted` is the byte address of one flag per key (0: not read, 1: read
+// under the budget, 2: read whatever the budget); `keys`
 // is the array `Object.keys(object)` returned to readKeys.
 /**
  * @param {Readonly<Record<string, unknown>>} object
@@ -360,7 +361,10 @@ export function readMembers(object, keys, wanted, from, budget, inlineMax, at, c
   for (let i = from; i < keys.length && len - start <= CHUNK && budget >= 0; i++) {
     // (Looked at again for every key: a getter may have grown the memory.)
     if (bytes.length === 0) bytes = new Uint8Array(memory.buffer);
-    if (bytes[wanted + i] !== 0) budget = readOne(object, keys[i], true, budget, inlineMax);
+    const want = bytes[wanted + i];
+    if (want === 1) budget = readOne(object, keys[i], true, budget, inlineMax);
+    // A member read free (a field that holds one scalar) leaves the budget as it was.
+    else if (want === 2 && readOne(object, keys[i], true, 1, inlineMax) < 0) budget = -1;
   }
   return send(start, at, capacity);
 }
@@ -402,8 +406,9 @@ export function readItems(array, from, end, budget, inlineMax, at, capacity) {
 }
 
 // The options of a call (the programmer's, not input data): nothing when
-// they are null (or undefined), "!" when they are not an object, else per
-// name "U" (undefined), a string entry, or "?" (anything else), "L<n><text>"
+// they are undefined, "!" when they are not an object (null, an array and
+// a primitive are not), else per name, read as an own property only (an
+// inherited one is not the caller's option), "U" (undefined), a string entry, or "?" (anything else), "L<n><text>"
 // (a string longer than `inlineMax`: its first `inlineMax` units) or "T"
 // (reading threw, the thrown value kept), any of which ends the
 // description: Rust refuses the options there.
@@ -419,8 +424,8 @@ export function readItems(array, from, end, budget, inlineMax, at, capacity) {
  */
 export function readOptions(options, inlineMax, at, capacity) {
   const start = len;
-  if (options !== null && options !== undefined) {
-    if (typeof options !== "object") {
+  if (options !== undefined) {
+    if (typeof options !== "object" || options === null || Array.isArray(options)) {
       tag(33 /* ! */);
     } else {
       let read = 0;
@@ -428,7 +433,7 @@ export function readOptions(options, inlineMax, at, capacity) {
         const name = optionNames[read];
         let value;
         try {
-          value = options[name];
+          value = Object.hasOwn(options, name) ? options[name] : undefined;
         } catch (thrown) {
           keep(thrown, 84 /* T */);
           break;
@@ -451,7 +456,7 @@ export function readOptions(options, inlineMax, at, capacity) {
       if (read === optionNames.length) {
         let messages;
         try {
-          messages = options.messages;
+          messages = Object.hasOwn(options, "messages") ? options.messages : undefined;
         } catch (thrown) {
           keep(thrown, 84 /* T */);
         }

@@ -29,7 +29,7 @@ use super::{thrown_message, OPTION_LIST};
 use customer_schema::binding::{FIELD_LIST, FIELD_NAMES};
 use customer_schema::value::{
     next_wanted, ArraySource, Foreign, Items, Key, Keyed, Members, ObjectSource, Shape, Source,
-    Value, MAX_STRING_UNITS,
+    Value, Want, MAX_STRING_UNITS,
 };
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
@@ -654,13 +654,14 @@ pub struct JsMembers {
 }
 
 impl Members<JsSource> for JsMembers {
-    fn next(&mut self, wanted: &[bool], budget: usize) -> Result<Option<JsSource>, String> {
+    fn next(&mut self, wanted: &[Want], budget: usize) -> Result<Option<JsSource>, String> {
         let from = self.next;
         let index = next_wanted(wanted, from).ok_or(GARBLED)?;
         let (object, keys) = (&self.object, &self.keys);
         let member = self.pending.next(|at, capacity| {
             let from = u32::try_from(index).unwrap_or(u32::MAX);
-            // A `bool` is one byte, 0 or 1: the helper reads the flags in place.
+            // A `Want` is one byte (0 skip, 1 read, 2 read free): the helper
+            // reads the flags in place.
             read_members(
                 object,
                 keys,
