@@ -374,20 +374,35 @@ export function createApi(glue, locales = {}) {
   });
 
   // JSON Schemas are the same for the same arguments: generated once each.
+  /** @type {Map<string, string>} */
   const jsonSchemas = new Map();
   /**
+   * The JSON Schema of `schema` for a call's settings ({ io, target,
+   * unknownKeys }, own properties only); `io` given is the io of a
+   * Standard JSON Schema call. The module checks each setting's value.
    * @param {string} schema
-   * @param {string} io
-   * @param {string} [target]
-   * @param {{ unknownKeys?: string }} [options]
+   * @param {string} caller
+   * @param {unknown} settings
+   * @param {string} [fixedIo]
    */
-  function jsonSchema(schema, io, target = "draft-2020-12", options) {
-    const key = JSON.stringify([schema, io, target, options?.unknownKeys ?? "strip"]);
-    let text = jsonSchemas.get(key);
+  function jsonSchema(schema, caller, settings, fixedIo) {
+    if (settings !== undefined && (typeof settings !== "object" || settings === null || Array.isArray(settings))) {
+      const given = settings === null ? "null" : Array.isArray(settings) ? "an array" : typeof settings === "string" ? JSON.stringify(settings) : typeof settings;
+      throw new TypeError(`${caller}: settings must be an object such as { io: "input" }, not ${given}`);
+    }
+    /** @param {string} name */
+    const setting = (name) => (settings !== undefined && Object.hasOwn(settings, name) ? /** @type {Record<string, unknown>} */ (settings)[name] : undefined);
+    const io = fixedIo ?? setting("io");
+    const target = setting("target");
+    const unknownKeys = setting("unknownKeys");
+    const options = unknownKeys === undefined ? undefined : { unknownKeys };
+    const cacheable = [io, target, unknownKeys].every((value) => value === undefined || typeof value === "string");
+    const key = cacheable ? JSON.stringify([schema, io, target, unknownKeys]) : undefined;
+    let text = key === undefined ? undefined : jsonSchemas.get(key);
     if (text === undefined) {
       // No input data reaches this call: bad arguments throw a TypeError.
       text = glue.jsonSchema(schema, io, target, options);
-      jsonSchemas.set(key, text);
+      if (key !== undefined) jsonSchemas.set(key, text);
     }
     return JSON.parse(text);
   }
@@ -419,7 +434,7 @@ export function createApi(glue, locales = {}) {
     // that names the option.
     /** @param {unknown} options */
     const withBound = (options) =>
-      bound === undefined || options === undefined ? (options ?? bound) : typeof options === "object" && options !== null ? { ...bound, ...options } : options;
+      bound === undefined ? options : options === undefined ? bound : typeof options === "object" && options !== null && !Array.isArray(options) ? { ...bound, ...options } : options;
     /**
      * @param {unknown} input
      * @param {unknown} [options]
@@ -461,8 +476,7 @@ export function createApi(glue, locales = {}) {
     };
     // { io: "output" (default, as Zod) | "input", target: "draft-2020-12" | "draft-07", unknownKeys }
     /** @param {{ io?: string, target?: string, unknownKeys?: string }} [settings] */
-    const toJSONSchema = ({ io = "output", target, unknownKeys } = {}) =>
-      jsonSchema(schema, io, target, unknownKeys === undefined ? undefined : { unknownKeys });
+    const toJSONSchema = (settings) => jsonSchema(schema, "toJSONSchema", settings);
     const standard = Object.freeze({
       version: 1,
       vendor: VENDOR,
@@ -476,8 +490,8 @@ export function createApi(glue, locales = {}) {
       },
       // Standard JSON Schema v1: jsonSchema.input/output({ target }).
       jsonSchema: Object.freeze({
-        input: /** @param {{ target?: string }} [settings] */ ({ target } = {}) => jsonSchema(schema, "input", target),
-        output: /** @param {{ target?: string }} [settings] */ ({ target } = {}) => jsonSchema(schema, "output", target),
+        input: /** @param {{ target?: string }} [settings] */ (settings) => jsonSchema(schema, "jsonSchema.input", settings, "input"),
+        output: /** @param {{ target?: string }} [settings] */ (settings) => jsonSchema(schema, "jsonSchema.output", settings, "output"),
       }),
     });
     /** @param {unknown} options */

@@ -62,13 +62,13 @@ impl Writer {
 
     /// Checks one record read by `kind`'s plan, and appends its result:
     /// `{"index":…,"line":…,"success":…}`, or its wire text.
-    fn check(&mut self, kind: SchemaKind, record: &Value, options: &Options, line: Option<usize>) {
+    fn check(&mut self, kind: SchemaKind, record: &Value, options: &Options, line: Option<u64>) {
         let text = result_text(kind, record, options, self.wire, Some(&mut self.summary));
         self.push(&text, line);
     }
 
     /// Appends a record's result, as [`result_text`] writes it.
-    fn push(&mut self, result: &str, line: Option<usize>) {
+    fn push(&mut self, result: &str, line: Option<u64>) {
         if self.index > 0 && !self.wire {
             self.out.push(',');
         }
@@ -183,16 +183,25 @@ fn many_text(kind: SchemaKind, text: &str, options: &Options, writer: Writer) ->
     }
 }
 
+/// The largest line number: the largest whole number JavaScript counts
+/// exactly (2^53 - 1). Lines past it have its number.
+pub const MAX_LINE: u64 = (1 << 53) - 1;
+
+/// The number of the line `offset` lines after `first_line`.
+pub(crate) fn line_number(first_line: u64, offset: usize) -> u64 {
+    first_line.saturating_add(offset as u64).min(MAX_LINE)
+}
+
 /// The batch of NDJSON text: one record per line, numbered from
 /// `first_line`. Blank lines are skipped (they are not records); a line
 /// that is not JSON is a failed record. A trailing `\r` is ignored.
-pub fn lines_json(kind: SchemaKind, text: &str, first_line: usize, options: &Options) -> String {
+pub fn lines_json(kind: SchemaKind, text: &str, first_line: u64, options: &Options) -> String {
     let mut writer = Writer::new(false);
     for (offset, line) in text.split('\n').enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let number = Some(first_line.saturating_add(offset));
+        let number = Some(line_number(first_line, offset));
         match JsonText::parse(line) {
             Ok(record) => {
                 let record = read_record(kind, record.root(), options);

@@ -43,7 +43,7 @@ pub const PART_SEPARATOR: u8 = 0x02;
 pub fn check_lines(
     kind: SchemaKind,
     bytes: &[u8],
-    first_line: usize,
+    first_line: u64,
     options: &Options,
     want_out: bool,
 ) -> Result<Vec<u8>, usize> {
@@ -55,7 +55,7 @@ pub fn check_lines(
         if line.trim().is_empty() {
             continue;
         }
-        let number = first_line.saturating_add(offset);
+        let number = crate::output::batch::line_number(first_line, offset);
         let record = match JsonText::parse(line) {
             Ok(record) => read_record(kind, record.root(), options),
             Err(error) => {
@@ -90,7 +90,7 @@ fn check_record(
     kind: SchemaKind,
     record: &Value,
     options: &Options,
-    line: usize,
+    line: u64,
     summary: &mut Summary,
     report: &mut Vec<u8>,
     out: Option<&mut Vec<u8>>,
@@ -129,10 +129,10 @@ fn write_valid<T: Serialize>(result: SafeParse<T>, out: &mut Vec<u8>) {
 }
 
 /// Appends an invalid record's entry of the report (see [`check_lines`]).
-fn write_invalid(report: &mut Vec<u8>, line: usize, issues: &[Issue], warnings: &[Issue]) {
+fn write_invalid(report: &mut Vec<u8>, line: u64, issues: &[Issue], warnings: &[Issue]) {
     #[derive(Serialize)]
     struct Entry<'a> {
-        line: usize,
+        line: u64,
         issues: &'a [Issue],
         warnings: &'a [Issue],
     }

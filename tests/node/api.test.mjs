@@ -519,10 +519,13 @@ for (const [name, call] of optionEntryPoints) {
   test(`${name}: every way options can be wrong is its own TypeError`, () => {
     const throwsWith = (options, pattern) =>
       assert.throws(() => call(options), (e) => e instanceof TypeError && pattern.test(e.message), String(pattern));
-    for (const options of [undefined, null, {}, { defaultRegion: undefined }, Object.create(null)]) {
+    for (const options of [undefined, {}, { defaultRegion: undefined }, Object.create(null)]) {
       assert.doesNotThrow(() => call(options));
     }
-    for (const options of [42, "US", true, () => {}, Symbol("o")]) throwsWith(options, /^options must be an object$/);
+    // null and a list are not options (issue 19, finding 7).
+    for (const options of [42, "US", true, () => {}, Symbol("o"), null, [], ["US"]]) {
+      throwsWith(options, /^options must be an object such as \{ defaultRegion: "US" \}, or undefined$/);
+    }
     throwsWith({ defaultRegion: 1 }, /^defaultRegion must be a string such as "US"$/);
     throwsWith({ defaultRegion: new String("US") }, /^defaultRegion must be a string/);
     throwsWith({ defaultRegion: "USA" }, /^defaultRegion must be an ISO 3166-1 alpha-2 country code such as "US", not "USA"$/);
@@ -531,13 +534,16 @@ for (const [name, call] of optionEntryPoints) {
     throwsWith({ unknownKeys: "Strip" }, /^unknownKeys must be "strip", "strict" or "passthrough", not "Strip"$/);
     throwsWith({ get defaultRegion() { throw new Error("boom"); } }, /^could not read options\.defaultRegion: boom$/);
     throwsWith({ get unknownKeys() { throw "plain"; } }, /^could not read options\.unknownKeys: plain$/);
-    throwsWith(new Proxy({}, { get() { throw new RangeError("trap"); } }), /^could not read options\.defaultRegion: trap$/);
+    throwsWith(new Proxy({ defaultRegion: "US" }, { get() { throw new RangeError("trap"); } }), /^could not read options\.defaultRegion: trap$/);
+    throwsWith(new Proxy({}, { getOwnPropertyDescriptor() { throw new RangeError("own"); } }), /^could not read options\.defaultRegion: own$/);
     // Refused at defaultRegion: unknownKeys is never read.
     let readUnknownKeys = false;
     throwsWith({ defaultRegion: 7, get unknownKeys() { readUnknownKeys = true; return "strip"; } }, /^defaultRegion must be a string/);
     assert.equal(readUnknownKeys, false);
-    // Lower case and inherited options are read as given.
-    assert.doesNotThrow(() => call(Object.create({ defaultRegion: "gb", unknownKeys: "strict" })));
+    // Lower case is read as given; inherited options are not the caller's
+    // own and are not read at all (issue 19, finding 7).
+    assert.doesNotThrow(() => call({ defaultRegion: "gb", unknownKeys: "strict" }));
+    assert.doesNotThrow(() => call(Object.create({ defaultRegion: "ZZ", unknownKeys: "bogus", messages: 5 })));
   });
 }
 

@@ -182,7 +182,11 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
     let read = read_option_pair(options);
     let [region, mode, locale, messages] = match read {
         OptionsRead::Absent => return Ok(parsed),
-        OptionsRead::NotObject => return Err(type_error("options must be an object")),
+        OptionsRead::NotObject => {
+            return Err(type_error(
+                "options must be an object such as { defaultRegion: \"US\" }, or undefined",
+            ))
+        }
         OptionsRead::Values(values) => values,
     };
     // Two letters seen before: checked already.
@@ -525,14 +529,13 @@ pub fn merge_summaries(into: &str, summary: &str) -> Result<String, JsValue> {
 pub fn check_lines(
     schema: &str,
     bytes: &[u8],
-    first_line: f64,
+    first_line: JsValue,
     options: JsValue,
     want_out: bool,
 ) -> Result<Vec<u8>, JsValue> {
     let kind = schema_kind(schema)?;
+    let first_line = line_number(&first_line)?;
     let options = read_options(&options)?;
-    // `as` saturates: a negative or NaN start is line 0, never a panic.
-    let first_line = first_line as usize;
     Ok(
         customer_schema::output::check::check_lines(kind, bytes, first_line, &options, want_out)
             .unwrap_or_else(|offset| {
@@ -611,31 +614,78 @@ pub fn safe_parse_many(
 pub fn safe_parse_lines(
     schema: &str,
     text: &str,
-    first_line: f64,
+    first_line: JsValue,
     options: JsValue,
 ) -> Result<String, JsValue> {
     let kind = schema_kind(schema)?;
+    let first_line = line_number(&first_line)?;
     let options = read_options(&options)?;
-    // `as` saturates: a negative or NaN start is line 0, never a panic.
-    Ok(batch::lines_json(kind, text, first_line as usize, &options))
+    Ok(batch::lines_json(kind, text, first_line, &options))
 }
 
-/// The JSON Schema of a schema's `io` (`"input"` or `"output"`) for a
-/// `target` (`"draft-2020-12"` or `"draft-07"`), as JSON text. Of the
-/// options only `unknownKeys` matters.
+/// The number of a chunk's first line: a whole number from 1 up to the
+/// largest JavaScript counts exactly (later lines saturate there). Anything
+/// else is the caller's mistake, a `TypeError` that names the argument.
+fn line_number(first_line: &JsValue) -> Result<u64, JsValue> {
+    use customer_schema::batch::MAX_LINE;
+    match first_line.as_f64() {
+        Some(n) if n.fract() == 0.0 && (1.0..=MAX_LINE as f64).contains(&n) => Ok(n as u64),
+        _ => Err(type_error(&format!(
+            "firstLine must be a whole number from 1 to {MAX_LINE}, not {}",
+            described(first_line)
+        ))),
+    }
+}
+
+/// A short description of a bad argument, for its `TypeError`: a number or
+/// a short string as written, else its type.
+fn described(value: &JsValue) -> String {
+    if let Some(n) = value.as_f64() {
+        return js_sys::Number::from(n)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_else(|_| "a number".to_owned());
+    }
+    match value.as_string() {
+        Some(text) if text.chars().count() <= 40 => format!("{text:?}"),
+        Some(_) => "a long string".to_owned(),
+        None if value.is_null() => "null".to_owned(),
+        None => value.js_typeof().as_string().unwrap_or_default(),
+    }
+}
+
+/// The JSON Schema of a schema's `io` (`"input"` or `"output"`, the
+/// default) for a `target` (`"draft-2020-12"`, the default, or
+/// `"draft-07"`), as JSON text. Of the options only `unknownKeys` matters.
+/// A setting of another value or type is a `TypeError` that names it.
 #[wasm_bindgen(js_name = jsonSchema)]
 pub fn json_schema(
     schema: &str,
-    io: &str,
-    target: &str,
+    io: JsValue,
+    target: JsValue,
     options: JsValue,
 ) -> Result<String, JsValue> {
     let kind = schema_kind(schema)?;
-    let io = Io::from_name(io)
-        .ok_or_else(|| type_error(&format!("io must be \"input\" or \"output\", not {io:?}")))?;
-    let target = Target::from_name(target).ok_or_else(|| {
+    let io = match io.as_string() {
+        None if io.is_undefined() => Some(Io::Output),
+        Some(name) => Io::from_name(&name),
+        None => None,
+    }
+    .ok_or_else(|| {
         type_error(&format!(
-            "target must be \"draft-2020-12\" or \"draft-07\", not {target:?}"
+            "io must be \"input\" or \"output\", not {}",
+            described(&io)
+        ))
+    })?;
+    let target = match target.as_string() {
+        None if target.is_undefined() => Some(Target::default()),
+        Some(name) => Target::from_name(&name),
+        None => None,
+    }
+    .ok_or_else(|| {
+        type_error(&format!(
+            "target must be \"draft-2020-12\" or \"draft-07\", not {}",
+            described(&target)
         ))
     })?;
     let options = read_options(&options)?;
