@@ -387,23 +387,24 @@ export function createApi(glue, locales = {}) {
    */
   function jsonSchema(schema, caller, settings, fixedIo) {
     if (settings !== undefined && (typeof settings !== "object" || settings === null || Array.isArray(settings))) {
-      const given = settings === null ? "null" : Array.isArray(settings) ? "an array" : typeof settings === "string" ? JSON.stringify(settings) : typeof settings;
-      throw new TypeError(`${caller}: settings must be an object such as { io: "input" }, not ${given}`);
+      const what = settings === null ? "null" : Array.isArray(settings) ? "an array" : typeof settings === "string" ? JSON.stringify(settings) : typeof settings;
+      throw new TypeError(`${caller}: settings must be an object such as { io: "input" }, not ${what}`);
     }
+    const given = /** @type {Record<string, unknown> | undefined} */ (settings);
     /** @param {string} name */
-    const setting = (name) => (settings !== undefined && Object.hasOwn(settings, name) ? /** @type {Record<string, unknown>} */ (settings)[name] : undefined);
+    const setting = (name) => (given !== undefined && Object.hasOwn(given, name) ? given[name] : undefined);
     const io = fixedIo ?? setting("io");
     const target = setting("target");
     const unknownKeys = setting("unknownKeys");
     const options = unknownKeys === undefined ? undefined : { unknownKeys };
     const cacheable = [io, target, unknownKeys].every((value) => value === undefined || typeof value === "string");
     const key = cacheable ? JSON.stringify([schema, io, target, unknownKeys]) : undefined;
-    let text = key === undefined ? undefined : jsonSchemas.get(key);
-    if (text === undefined) {
-      // No input data reaches this call: bad arguments throw a TypeError.
-      text = glue.jsonSchema(schema, io, target, options);
-      if (key !== undefined) jsonSchemas.set(key, text);
-    }
+    const cached = key === undefined ? undefined : jsonSchemas.get(key);
+    if (cached !== undefined) return JSON.parse(cached);
+    // No input data reaches this call: bad arguments throw a TypeError.
+    /** @type {string} */
+    const text = glue.jsonSchema(schema, io, target, options);
+    if (key !== undefined) jsonSchemas.set(key, text);
     return JSON.parse(text);
   }
 

@@ -138,6 +138,14 @@ impl Value {
     }
 }
 
+/// A container [`Reader`] read, kept to be copied where it is met again.
+struct Memo {
+    depth: usize,
+    value: Value,
+    /// The values it holds (itself aside), counted when it is copied.
+    held: usize,
+}
+
 /// How much of a value to read.
 #[derive(Debug, Clone, Copy)]
 pub enum Plan {
@@ -181,6 +189,14 @@ pub trait Source: Sized {
     type Array: ArraySource<Self>;
     type Object: ObjectSource<Self>;
     fn shape(self) -> Shape<Self::Array, Self::Object>;
+
+    /// A number that is the same for the same container met twice in one
+    /// input (a JavaScript object referenced from two places), if the host
+    /// tells: the reader then reads it once (see [`Reader`]'s memo). Hosts
+    /// whose values are trees (JSON) have none.
+    fn identity(&self) -> Option<u32> {
+        None
+    }
 }
 
 /// An array, before its items are read.
@@ -234,6 +250,21 @@ pub enum Want {
 /// Reads sources into [`Value`]s under the bounds of this module.
 pub struct Reader {
     values_left: usize,
+    /// What containers with an [`Source::identity`] were read as, at which
+    /// depth, and how many values that took: one met again at the same
+    /// depth is copied, not read again. A graph of a few objects that refer
+    /// to each other (`o = {a: o1, b: o1}`, 34 times) has billions of
+    /// paths; read path by path it would cost the whole value bound in
+    /// host calls, copied it costs one reading of each object. Copies are
+    /// counted against the bound like values read; what the memo holds is
+    /// bounded too ([`MAX_VALUES`] values in all).
+    memo: Vec<Memo>,
+    memo_values: usize,
+    /// Where in `memo` each identity is, by its distance from `first_id`,
+    /// the first identity this reader met (a host numbers containers in
+    /// the order it meets them); `u32::MAX` for none.
+    slots: Vec<u32>,
+    first_id: Option<u32>,
     keep_unknown: bool,
     /// Which members of the objects being read are read, one flag per key:
     /// a stack (an object nested in another pushes its flags after its
@@ -245,6 +276,10 @@ impl Reader {
     pub fn new(keep_unknown: bool) -> Self {
         Reader {
             values_left: MAX_VALUES,
+            memo: Vec::new(),
+            memo_values: 0,
+            slots: Vec::new(),
+            first_id: None,
             keep_unknown,
             wanted: Vec::new(),
         }
@@ -256,6 +291,10 @@ impl Reader {
     pub(crate) fn unbounded() -> Self {
         Reader {
             values_left: usize::MAX,
+            memo: Vec::new(),
+            memo_values: 0,
+            slots: Vec::new(),
+            first_id: None,
             keep_unknown: true,
             wanted: Vec::new(),
         }
@@ -278,7 +317,17 @@ impl Reader {
             }
             self.values_left -= 1;
         }
-        match source.shape() {
+        let identity = match plan {
+            Plan::Whole => source.identity(),
+            _ => None,
+        };
+        if let Some(id) = identity {
+            if let Some(copy) = self.copy(id, depth) {
+                return copy;
+            }
+        }
+        let before = self.values_left;
+        let value = match source.shape() {
             Shape::Leaf(value) => value,
             Shape::Array(_) | Shape::Object(_) if depth > MAX_READ_DEPTH => {
                 Value::Foreign(Foreign::TooDeep)
@@ -289,7 +338,63 @@ impl Reader {
             Shape::Array(_) if matches!(plan, Plan::Record(_)) => Value::Array(Vec::new()),
             Shape::Array(array) => self.read_array::<S>(array, depth),
             Shape::Object(object) => self.read_object::<S>(object, plan, depth),
+        };
+        if let Some(id) = identity {
+            self.remember(id, depth, &value, before - self.values_left);
         }
+        value
+    }
+
+    /// The slot of `id` in `slots`, if it is within the memo's reach.
+    fn slot(&mut self, id: u32) -> Option<usize> {
+        let first = *self.first_id.get_or_insert(id);
+        let at = usize::try_from(id.checked_sub(first)?).ok()?;
+        // (A host numbers only containers it describes: more than the bound
+        // after the first are another read's, nested in a getter.)
+        (at < MAX_VALUES).then_some(at)
+    }
+
+    /// A copy of the container `id` as read before at `depth`, counted
+    /// against the bound (what it holds; itself is counted by `read`), if
+    /// it fits.
+    fn copy(&mut self, id: u32, depth: usize) -> Option<Value> {
+        let at = self.slot(id)?;
+        let index = usize::try_from(*self.slots.get(at)?).ok()?;
+        let memo = self.memo.get(index).filter(|memo| memo.depth == depth)?;
+        if memo.held > self.values_left {
+            return None;
+        }
+        self.values_left -= memo.held;
+        Some(memo.value.clone())
+    }
+
+    /// Keeps what the container `id` was read as at `depth`, holding
+    /// `held` values, unless the memo is full or has it.
+    fn remember(&mut self, id: u32, depth: usize, value: &Value, held: usize) {
+        if !matches!(value, Value::Array(_) | Value::Object(_)) {
+            return;
+        }
+        let Some(at) = self.slot(id) else { return };
+        let values = held + 1;
+        if self.memo_values.saturating_add(values) > MAX_VALUES {
+            return;
+        }
+        if self.slots.len() <= at {
+            self.slots.resize(at + 1, u32::MAX);
+        }
+        let Some(slot) = self.slots.get_mut(at) else {
+            return;
+        };
+        if *slot != u32::MAX {
+            return;
+        }
+        *slot = self.memo.len() as u32;
+        self.memo_values += values;
+        self.memo.push(Memo {
+            depth,
+            value: value.clone(),
+            held,
+        });
     }
 
     fn read_array<S: Source>(&mut self, array: S::Array, depth: usize) -> Value {
@@ -580,6 +685,95 @@ mod tests {
                 Some(&Value::Foreign(Foreign::Skipped)),
                 "{text}"
             );
+        }
+    }
+
+    /// A host of objects that refer to each other: node `i` is an object
+    /// whose members all refer to node `i + 1` (the last is `0`), told by
+    /// their index when `numbered`; counts how often keys are read.
+    struct Graph {
+        keys: &'static [&'static str],
+        nodes: usize,
+        numbered: bool,
+        opened: std::cell::Cell<usize>,
+    }
+
+    #[derive(Clone, Copy)]
+    struct Node<'g>(&'g Graph, usize);
+
+    impl<'g> Source for Node<'g> {
+        type Array = Node<'g>;
+        type Object = Node<'g>;
+        fn shape(self) -> Shape<Node<'g>, Node<'g>> {
+            if self.1 + 1 >= self.0.nodes {
+                Shape::Leaf(Value::Number(0.into()))
+            } else {
+                Shape::Object(self)
+            }
+        }
+        fn identity(&self) -> Option<u32> {
+            self.0.numbered.then_some(self.1 as u32)
+        }
+    }
+    impl<'g> ArraySource<Node<'g>> for Node<'g> {
+        type Items = Node<'g>;
+        fn length(&self) -> Result<usize, String> {
+            Ok(0)
+        }
+        fn items(self, _len: usize) -> Node<'g> {
+            self
+        }
+    }
+    impl<'g> Items<Node<'g>> for Node<'g> {
+        fn next(&mut self, _budget: usize) -> Result<Node<'g>, String> {
+            Err("no items".into())
+        }
+    }
+    impl<'g> ObjectSource<Node<'g>> for Node<'g> {
+        type Members = Node<'g>;
+        fn keys(self, limit: usize) -> Result<Option<Keyed<Node<'g>>>, String> {
+            self.0.opened.set(self.0.opened.get() + 1);
+            let keys = self.0.keys.iter().map(|k| Key::Borrowed(k)).collect();
+            Ok((self.0.keys.len() <= limit).then_some((keys, self)))
+        }
+    }
+    impl<'g> Members<Node<'g>> for Node<'g> {
+        fn next(&mut self, _wanted: &[Want], _budget: usize) -> Result<Option<Node<'g>>, String> {
+            Ok(Some(Node(self.0, self.1 + 1)))
+        }
+    }
+
+    #[test]
+    fn an_object_met_again_at_the_same_depth_is_read_once_and_copied() {
+        for (keys, nodes) in [
+            (&["a", "b"][..], 40),
+            (&["a", "b", "c"][..], 12),
+            (&["a"][..], 60),
+        ] {
+            let read = |numbered| {
+                let graph = Graph {
+                    keys,
+                    nodes,
+                    numbered,
+                    opened: std::cell::Cell::new(0),
+                };
+                let value = Reader::new(true).read(Node(&graph, 0), Plan::Whole, 1);
+                (value, graph.opened.get())
+            };
+            let (copied, opened) = read(true);
+            let (walked, walked_opened) = read(false);
+            // The same value as reading every path, bound and depth alike.
+            assert_eq!(copied, walked, "{keys:?} {nodes}");
+            // Each object opened about once (again where the memo is full),
+            // where reading path by path opens them until the bound.
+            assert!(
+                opened <= 2 * nodes,
+                "{opened} objects opened for {nodes} nodes"
+            );
+            assert!(walked_opened >= opened);
+            if keys.len() > 1 {
+                assert!(walked_opened > 10_000, "{walked_opened}");
+            }
         }
     }
 

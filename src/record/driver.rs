@@ -31,6 +31,8 @@ pub(crate) struct Run<'o> {
     pub(crate) address_country: Option<&'static str>,
     /// The issues are in final form ([`Run::settle`] has run).
     settled: bool,
+    /// The issues counted, not made, past the first [`MAX_ISSUES`].
+    overflow: json::Overflow,
 }
 
 /// What the record said about contact channels, for the warnings.
@@ -54,6 +56,7 @@ impl<'o> Run<'o> {
             region: None,
             address_country: None,
             settled: false,
+            overflow: json::Overflow::default(),
         }
     }
 
@@ -88,9 +91,10 @@ impl<'o> Run<'o> {
             );
             !(too_large && std::mem::replace(&mut too_large_seen, true))
         });
-        if self.issues.len() > MAX_ISSUES {
-            let omitted = (self.issues.len() - MAX_ISSUES) as u64;
-            self.issues.truncate(MAX_ISSUES);
+        let listed = self.issues.len().min(MAX_ISSUES);
+        let omitted = (self.issues.len() - listed) as u64 + self.overflow.count;
+        if omitted > 0 {
+            self.issues.truncate(listed);
             self.issues.push(Problem::Omitted(omitted).at(Vec::new()));
         }
         let messages = &self.options.messages;
@@ -251,12 +255,10 @@ impl<'o> Run<'o> {
             Kind::CustomFields => match value {
                 None => None,
                 Some(object @ Value::Object(_)) => {
-                    let before = self.issues.len();
-                    json::check_json(object, at(), 1, &mut self.issues);
+                    let found =
+                        json::check_json(object, at(), 1, &mut self.issues, &mut self.overflow);
                     match object.to_json() {
-                        Json::Object(map) if self.issues.len() == before => {
-                            Some(Normal::Object(map))
-                        }
+                        Json::Object(map) if found == 0 => Some(Normal::Object(map)),
                         _ => None,
                     }
                 }
@@ -425,9 +427,10 @@ impl<'o> Run<'o> {
             }
             UnknownKeys::Passthrough => {
                 for (key, value) in unknown {
-                    let before = self.issues.len();
-                    json::check_json(value, child(at, &**key), 1, &mut self.issues);
-                    if self.issues.len() == before {
+                    let path = child(at, &**key);
+                    let found =
+                        json::check_json(value, path, 1, &mut self.issues, &mut self.overflow);
+                    if found == 0 {
                         kept.insert(key.to_string(), value.to_json());
                     }
                 }

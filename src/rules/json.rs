@@ -10,19 +10,45 @@
 
 use super::{type_problem, MAX_JSON_LEVELS};
 use crate::input::{Foreign, Value};
-use crate::issue::{Issue, Path, PathItem};
+use crate::issue::{Issue, IssueKind, Origin, Path, PathItem, MAX_ISSUES};
 
 /// Reports every part of `value` that is not JSON data or is nested deeper
 /// than allowed; `level` is the nesting level of `value` itself (a member of
 /// a level-1 object is at level 2). Levels count containers: a leaf is at
 /// the level of the object or array holding it.
-pub fn check_json(value: &Value, path: Path, level: u64, issues: &mut Vec<Issue>) {
+///
+/// Returns how many issues it found. Past a record's first [`MAX_ISSUES`]
+/// (and one more, which tells the record's writer that some are left out),
+/// issues are counted in `overflow`, not made: a small input (a few objects
+/// referenced from many places) can hold a huge number of paths, and an
+/// issue copies its whole path.
+pub fn check_json(
+    value: &Value,
+    path: Path,
+    level: u64,
+    issues: &mut Vec<Issue>,
+    overflow: &mut Overflow,
+) -> u64 {
     let mut walk = Walk {
         at: path,
         below: Vec::new(),
         issues,
+        overflow,
+        found: 0,
     };
     walk.value(value, level);
+    walk.found
+}
+
+/// The issues of a record [`check_json`] counted without making them.
+#[derive(Debug, Default)]
+pub struct Overflow {
+    /// How many.
+    pub count: u64,
+    /// Whether the record's issues hold a `too_big` for the input's value
+    /// bound, once looked for: every value past that bound is one more,
+    /// which the record's writer drops (the first says it all).
+    too_large: Option<bool>,
 }
 
 /// One step below the value checked: a key (borrowed from the value) or an
@@ -41,6 +67,8 @@ struct Walk<'v, 'i> {
     at: Path,
     below: Vec<Step<'v>>,
     issues: &'i mut Vec<Issue>,
+    overflow: &'i mut Overflow,
+    found: u64,
 }
 
 impl<'v> Walk<'v, '_> {
@@ -69,6 +97,27 @@ impl<'v> Walk<'v, '_> {
     }
 
     fn report(&mut self, value: &Value) {
+        self.found += 1;
+        if let Value::Foreign(Foreign::TooLarge) = value {
+            let issues = &*self.issues;
+            let listed = self.overflow.too_large.get_or_insert_with(|| {
+                issues.iter().any(|issue| {
+                    matches!(
+                        issue.kind,
+                        IssueKind::TooBig {
+                            origin: Origin::Input,
+                            ..
+                        }
+                    )
+                })
+            });
+            if std::mem::replace(listed, true) {
+                return;
+            }
+        } else if self.issues.len() > MAX_ISSUES {
+            self.overflow.count += 1;
+            return;
+        }
         let mut path = self.at.clone();
         path.extend(self.below.iter().map(|step| match step {
             Step::Key(key) => PathItem::Key((*key).to_owned()),
@@ -95,7 +144,13 @@ mod tests {
                 Value::Array(vec![Value::Null, Value::String("x".into())]),
             ),
         ]);
-        check_json(&value, path!["custom_fields"], 1, &mut issues);
+        check_json(
+            &value,
+            path!["custom_fields"],
+            1,
+            &mut issues,
+            &mut Overflow::default(),
+        );
         assert!(issues.is_empty());
     }
 
@@ -112,7 +167,13 @@ mod tests {
                 Value::Array(vec![Value::Foreign(Foreign::NotJson("NaN".into()))]),
             ),
         ]);
-        check_json(&value, path!["custom_fields"], 1, &mut issues);
+        check_json(
+            &value,
+            path!["custom_fields"],
+            1,
+            &mut issues,
+            &mut Overflow::default(),
+        );
         assert_eq!(issues.len(), 2);
         assert_eq!(issues[0].path, path!["custom_fields", "when"]);
         assert_eq!(
@@ -140,6 +201,7 @@ mod tests {
             path!["custom_fields"],
             1,
             &mut issues,
+            &mut Overflow::default(),
         );
         assert!(issues.is_empty(), "32 levels are allowed");
         check_json(
@@ -147,6 +209,7 @@ mod tests {
             path!["custom_fields"],
             1,
             &mut issues,
+            &mut Overflow::default(),
         );
         assert_eq!(issues.len(), 1);
         assert_eq!(issues[0].code(), "too_big");
@@ -165,13 +228,20 @@ mod tests {
         for _ in 1..MAX_JSON_LEVELS {
             array = Value::Array(vec![array]);
         }
-        check_json(&array, path!["custom_fields"], 1, &mut issues);
+        check_json(
+            &array,
+            path!["custom_fields"],
+            1,
+            &mut issues,
+            &mut Overflow::default(),
+        );
         assert!(issues.is_empty(), "32 arrays are allowed");
         check_json(
             &Value::Array(vec![array]),
             path!["custom_fields"],
             1,
             &mut issues,
+            &mut Overflow::default(),
         );
         assert_eq!(issues.len(), 1, "33 arrays are one too many");
         assert_eq!(issues[0].path.len(), 1 + MAX_JSON_LEVELS as usize);

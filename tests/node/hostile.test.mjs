@@ -620,3 +620,32 @@ test("normalising twice gives the same answer at the value bound, undefined defa
     }
   }
 });
+
+test("objects referenced from many places are read once each, and give what JSON.stringify would (issue 19, finding 5)", () => {
+  // 34 objects, each referring twice to the next: 2^34 paths.
+  let opened = 0;
+  let graph = {};
+  for (let i = 0; i < 34; i++) {
+    const next = graph;
+    graph = new Proxy({ a: next, b: next }, { ownKeys: (target) => (opened++, Reflect.ownKeys(target)) });
+  }
+  const result = CreateCustomerSchema.safeParse({ custom_fields: { graph } });
+  assert.ok(opened <= 2 * 34, `${opened} objects opened`);
+  assert.equal(result.success, false);
+  const issues = result.success ? [] : result.error.issues;
+  assert.equal(issues.length, 101);
+  assert.equal(issues[100].rule, "too_many_issues");
+  assert.ok(JSON.stringify(result).length < 100_000);
+  // A valid input whose objects repeat: the same as its JSON.
+  const shared = { x: [1, "two", { three: 3 }], y: null };
+  const custom_fields = { a: shared, list: Array(60).fill(shared), nested: { again: [shared, shared] } };
+  const valid = CreateCustomerSchema.safeParse({ custom_fields });
+  assert.equal(valid.success, true);
+  assert.deepEqual(valid.success && valid.data.custom_fields, JSON.parse(JSON.stringify(custom_fields)));
+  // An object met at another depth is read there again (its nesting limit is another).
+  let deep = { leaf: 1 };
+  for (let i = 0; i < 30; i++) deep = { d: deep };
+  const atTwoDepths = { custom_fields: { near: deep, far: { again: deep }, pad: Array(40).fill({}) } };
+  const mixed = CreateCustomerSchema.safeParse(atTwoDepths);
+  assert.deepEqual(mixed.success ? [] : mixed.error.issues.map((i) => i.path.slice(0, 3)), [["custom_fields", "far", "again"]]);
+});

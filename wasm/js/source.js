@@ -166,6 +166,39 @@ export function takeHeld() {
   return value;
 }
 
+// Containers described since the last `describe` (the start of an input).
+// Past the first TRACK_AFTER, each gets a number, the same for the same
+// object however often it is met ("a<n>" and "P<n>" instead of "A" and
+// "O"), so that Rust reads an object referenced from many places once.
+// Records have a few containers: they pay a count, not a lookup.
+const TRACK_AFTER = 32;
+let described = 0;
+/** @type {WeakMap<object, number>} */
+let identities = new WeakMap();
+let nextIdentity = 0;
+
+// Keeps an array (`unit` "A") or a plain object ("O"), numbered if tracked.
+/**
+ * @param {object} value
+ * @param {number} unit
+ * @returns {void}
+ */
+function keepContainer(value, unit) {
+  if (++described <= TRACK_AFTER) return keep(value, unit);
+  let id = identities.get(value);
+  if (id === undefined) {
+    // Numbers are 32 bits: after 2^32 containers, numbering starts again.
+    if (nextIdentity === 0xffffffff) {
+      identities = new WeakMap();
+      nextIdentity = 0;
+    }
+    id = nextIdentity++;
+    identities.set(value, id);
+  }
+  keep(value, unit === 65 /* A */ ? 97 /* a */ : 80 /* P */);
+  count(id);
+}
+
 // A plain object: `Object.prototype.toString` says `[object Object]`, or the
 // object's prototype is `Object.prototype` or `null` (a literal with its own
 // `Symbol.toStringTag` is still a literal; a class instance that declares a
@@ -176,11 +209,11 @@ export function takeHeld() {
  */
 function describeObject(value) {
   try {
-    if (Array.isArray(value)) return keep(value, 65 /* A */);
+    if (Array.isArray(value)) return keepContainer(value, 65 /* A */);
     const name = objectTag.call(value);
-    if (name === "[object Object]") return keep(value, 79 /* O */);
+    if (name === "[object Object]") return keepContainer(value, 79 /* O */);
     const prototype = Object.getPrototypeOf(value);
-    if (prototype === null || prototype === Object.prototype) return keep(value, 79 /* O */);
+    if (prototype === null || prototype === Object.prototype) return keepContainer(value, 79 /* O */);
     keep(value, 111 /* o */);
     text(name);
   } catch (thrown) {
@@ -232,6 +265,7 @@ function entry(value, inlineMax) {
  */
 export function describe(value, inlineMax, at, capacity) {
   const start = len;
+  described = 0;
   entry(value, inlineMax);
   return send(start, at, capacity);
 }

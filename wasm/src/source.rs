@@ -49,6 +49,7 @@ use wasm_bindgen::JsCast;
 // | `x` | a member not looked at: the reader's budget is spent |
 // | `A` | an array, kept |
 // | `O` | a plain object (see `describeObject`), kept |
+// | `a<n>`, `P<n>` | an array, a plain object, kept, numbered `<n>`: the same number for the same object (see `keepContainer`) |
 // | `o<n><tag>` | another object and its `Object.prototype.toString` tag, kept |
 // | `S` | a string longer than the inline bound, kept |
 // | `E` | looking at the value threw; the thrown value is kept |
@@ -362,7 +363,8 @@ impl Description {
     fn entry(&mut self) -> Option<Entry> {
         let leaf = |value| Some(Entry::Read(Some(JsSource::Leaf(value))));
         let not_json = |name: &str| leaf(Value::Foreign(Foreign::NotJson(name.to_owned())));
-        match self.byte()? {
+        let byte = self.byte()?;
+        match byte {
             b's' => leaf(self.string()?),
             b'd' => leaf(read_number(self.number_bits()?)),
             b'n' => leaf(Value::Null),
@@ -378,6 +380,12 @@ impl Description {
             b'x' => leaf(Value::Foreign(Foreign::TooLarge)),
             b'A' => Some(Entry::Read(Some(JsSource::Array(take_held())))),
             b'O' => Some(Entry::Read(Some(JsSource::Object(take_held())))),
+            b'a' | b'P' => {
+                let id = u32::try_from(self.count()?).ok()?;
+                let value = take_held();
+                let array = byte == b'a';
+                Some(Entry::Read(Some(JsSource::Numbered { id, array, value })))
+            }
             b'o' => {
                 let len = self.count()?;
                 let tag = String::from_utf16_lossy(self.text(len)?);
@@ -541,6 +549,13 @@ pub enum JsSource {
     Array(JsValue),
     /// A plain object (see the helper's `describeObject`).
     Object(JsValue),
+    /// An array or a plain object the helper numbered: the same `id` for
+    /// the same object (see [`Source::identity`]).
+    Numbered {
+        id: u32,
+        array: bool,
+        value: JsValue,
+    },
 }
 
 impl Source for JsSource {
@@ -553,6 +568,17 @@ impl Source for JsSource {
             JsSource::Leaf(value) => Shape::Leaf(value),
             JsSource::Array(array) => Shape::Array(JsArray(array)),
             JsSource::Object(object) => Shape::Object(JsObject(object)),
+            JsSource::Numbered {
+                array: true, value, ..
+            } => Shape::Array(JsArray(value)),
+            JsSource::Numbered { value, .. } => Shape::Object(JsObject(value)),
+        }
+    }
+
+    fn identity(&self) -> Option<u32> {
+        match self {
+            JsSource::Numbered { id, .. } => Some(*id),
+            _ => None,
         }
     }
 }
