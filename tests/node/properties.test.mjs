@@ -347,13 +347,19 @@ const injectedCase = fc.constantFrom(...schemaNames).chain((schema) =>
 /** @param {{ record: any, injections: [string[], any][] }} c */
 const makeInjected = ({ record, injections }) => {
   const copy = structuredClone(record);
+  // The values put in so far: a later path through one of them (a revoked
+  // Proxy, say) replaces it with a plain object rather than write into it.
+  const placed = new WeakSet();
   for (const [path, node] of injections) {
     let target = copy;
     for (const key of path.slice(0, -1)) {
-      if (typeof target[key] !== "object" || target[key] === null) Object.defineProperty(target, key, { value: {}, enumerable: true, writable: true, configurable: true });
+      const inner = target[key];
+      if (typeof inner !== "object" || inner === null || placed.has(inner)) Object.defineProperty(target, key, { value: {}, enumerable: true, writable: true, configurable: true });
       target = target[key];
     }
-    Object.defineProperty(target, path[path.length - 1], { value: materialize(node), enumerable: true, writable: true, configurable: true });
+    const value = materialize(node);
+    if (typeof value === "object" && value !== null) placed.add(value);
+    Object.defineProperty(target, path[path.length - 1], { value, enumerable: true, writable: true, configurable: true });
   }
   return copy;
 };
