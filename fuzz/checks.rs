@@ -687,7 +687,8 @@ fn digits_of(s: &str) -> String {
 ///   format read back in the number's region is *not* asserted:
 ///   libphonenumber does not promise it, e.g. where a national number
 ///   without its prefix starts like the prefix.)
-/// - The as-you-type field's text, formatted again, is unchanged.
+/// - The as-you-type field's text, formatted again, is unchanged (where
+///   the formatter kept every digit: see the check).
 /// - The same text as a record's `phone_number` (schema `update`, the
 ///   region as `defaultRegion`) gives the same E.164 or the same issue.
 pub fn phone(data: &[u8]) {
@@ -702,11 +703,23 @@ pub fn phone(data: &[u8]) {
     let field_region = region.unwrap_or("");
     let shown = phone::as_you_type(typed, field_region);
     let field = phone::as_you_type_field(typed, field_region);
-    assert_eq!(
-        phone::as_you_type_field(&field, field_region),
-        field,
-        "the as-you-type field changes when formatted again (typed {typed:?}, shown {shown:?})"
-    );
+    // Formatted again, the field's digits are typed again, so it is the
+    // same text, when the formatter kept every digit typed. It does not
+    // always: libphonenumber's AsYouTypeFormatter, which the engine
+    // follows step for step, drops digits of some long inputs (in BR,
+    // "023945303173292239445317658" shows as "023945302239445317658 ":
+    // the Python port gives the same), and then the field, typed again,
+    // is other digits.
+    let kept_digits = field == typed
+        || field.chars().filter(char::is_ascii_digit).count()
+            == typed.chars().filter(|c| c.is_numeric()).count();
+    if kept_digits {
+        assert_eq!(
+            phone::as_you_type_field(&field, field_region),
+            field,
+            "the as-you-type field changes when formatted again (typed {typed:?}, shown {shown:?})"
+        );
+    }
 
     let read = phone::normalize_phone(typed, region);
     if let Ok(number) = &read {
