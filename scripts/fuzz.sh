@@ -66,7 +66,7 @@ for target in "${targets[@]}"; do
     summary+=("$target: ${execs:-?} execs, FOUND a failure (exit $status): ${found:-see $log}")
     grep -E 'panicked|ERROR|SUMMARY' "$log" | head -n 5 || true
   else
-    summary+=("$target: ${execs:-?} execs, nothing found ($(find "runs/$target" -type f | wc -l) new inputs in fuzz/runs/$target)")
+    summary+=("$target: ${execs:-?} execs, nothing found (fuzz/runs/$target holds $(find "runs/$target" -type f | wc -l) inputs)")
   fi
 done
 
