@@ -32,7 +32,9 @@
 #            with JSDoc types; after the build, whose dist/ types it reads)
 #   Not here (minutes): bench/check-1m.sh, the CLI on 1,000,000 records;
 #            scripts/phone-differential.sh and scripts/address-differential.sh,
-#            the full differential suites;
+#            the full differential suites; scripts/fuzz.sh, the fuzz
+#            targets (nightly; their committed corpus is replayed here, by
+#            cargo test's tests/fuzz_corpus.rs);
 #            npm run bench, the side-by-side benchmark
 #   Browser: node --test tests/browser/ — the package and the form (www/) in
 #            headless Chromium under the strict CSP, and a consumer bundled
