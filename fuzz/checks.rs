@@ -23,7 +23,7 @@
 use customer_schema::input::json_text::JsonText;
 use customer_schema::input::{
     next_wanted, ArraySource, Foreign, Items, Key, Keyed, Members, ObjectSource, Shape, Source,
-    Value, MAX_STRING_UNITS,
+    Value, Want, MAX_STRING_UNITS,
 };
 use customer_schema::output::{safe_parse_json, safe_parse_json_text_wire, safe_parse_wire};
 use customer_schema::rules::{address, country, phone, text};
@@ -597,7 +597,7 @@ impl<'a> ObjectSource<&'a Host> for &'a Host {
 }
 
 impl<'a> Members<&'a Host> for HostMembers<'a> {
-    fn next(&mut self, wanted: &[bool], _budget: usize) -> Result<Option<&'a Host>, String> {
+    fn next(&mut self, wanted: &[Want], _budget: usize) -> Result<Option<&'a Host>, String> {
         let Some(at) = next_wanted(wanted, self.1) else {
             return Err("no more members".into());
         };
