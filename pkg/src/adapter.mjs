@@ -894,7 +894,6 @@ export function createApi(glue, locales = {}) {
     if (!(bytes instanceof Uint8Array)) throw new TypeError("bytes must be a Uint8Array");
     const { schema: name, withBound } = infoOf(schema);
     const { firstLine = 1, out = false, options } = how;
-    if (!Number.isSafeInteger(firstLine) || firstLine < 0) throw new TypeError("firstLine must be a whole number ≥ 0");
     /** @type {Uint8Array} */
     const answer = guarded(() => glue.checkLines(name, bytes, firstLine, withBound(options), out === true), moduleFailed, identity);
     if (answer[0] === 3) return { notUtf8At: Number(utf8.decode(answer.subarray(1))) };

@@ -167,3 +167,13 @@ test("strings holding the wire text's marks (U+0001, U+0002, ~, {) or astral cha
   assert.equal(JSON.stringify(batch.results), JSON.stringify(singles.map((r, index) => ({ index, ...r }))));
   assert.deepEqual([batch.summary.valid, batch.summary.invalid], [2, 1]);
 });
+
+test("checkNdjsonBytes numbers lines from a whole firstLine of at least 1, like safeParseNdjson (issue 19, finding 7)", () => {
+  const bytes = new TextEncoder().encode('{"firstname":1}\n');
+  const checked = checkNdjsonBytes(bytes, CreateCustomerSchema, { firstLine: 5 });
+  assert.ok("report" in checked);
+  assert.match(new TextDecoder().decode(checked.report), /"line":5/);
+  for (const bad of [0, -1, 0.5, NaN, "1"]) {
+    assert.throws(() => checkNdjsonBytes(bytes, CreateCustomerSchema, { firstLine: /** @type {any} */ (bad) }), { name: "TypeError", message: /^firstLine must be a whole number from 1/ });
+  }
+});

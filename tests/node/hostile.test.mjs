@@ -643,6 +643,7 @@ test("objects referenced from many places are read once each, and give what JSON
   assert.equal(valid.success, true);
   assert.deepEqual(valid.success && valid.data.custom_fields, JSON.parse(JSON.stringify(custom_fields)));
   // An object met at another depth is read there again (its nesting limit is another).
+  /** @type {object} */
   let deep = { leaf: 1 };
   for (let i = 0; i < 30; i++) deep = { d: deep };
   const atTwoDepths = { custom_fields: { near: deep, far: { again: deep }, pad: Array(40).fill({}) } };
