@@ -546,7 +546,7 @@ impl<'a> Source for &'a Host {
     /// of one input are a few MB apart: distinct within 32 bits.)
     fn identity(&self) -> Option<u32> {
         let container = matches!(self, Host::Array(..) | Host::Repeat(..) | Host::Object(..));
-        container.then(|| ((*self as *const Host as usize) >> 3) as u32)
+        container.then_some(((*self as *const Host as usize) >> 3) as u32)
     }
 }
 
