@@ -630,7 +630,8 @@ test("objects referenced from many places are read once each, and give what JSON
     graph = new Proxy({ a: next, b: next }, { ownKeys: (target) => (opened++, Reflect.ownKeys(target)) });
   }
   const result = CreateCustomerSchema.safeParse({ custom_fields: { graph } });
-  assert.ok(opened <= 2 * 34, `${opened} objects opened`);
+  // (Numbering starts once the record has used 64 values.)
+  assert.ok(opened <= 3 * 34, `${opened} objects opened`);
   assert.equal(result.success, false);
   const issues = result.success ? [] : result.error.issues;
   assert.equal(issues.length, 101);

@@ -44,10 +44,12 @@ let fieldNames = new Map();
  * @param {WebAssembly.Memory} wasmMemory
  * @param {string} options
  * @param {string} fields
+ * @param {number} numberingBelow
  * @returns {void}
  */
-export function useMemory(wasmMemory, options, fields) {
+export function useMemory(wasmMemory, options, fields, numberingBelow) {
   memory = wasmMemory;
+  numberBelow = numberingBelow;
   optionNames = options.split("\n");
   fieldNames = new Map(fields.split("\n").map((name, index) => [name, index]));
   lastKeys = [];
@@ -166,25 +168,26 @@ export function takeHeld() {
   return value;
 }
 
-// Containers described since the last `describe` (the start of an input).
-// Past the first TRACK_AFTER, each gets a number, the same for the same
-// object however often it is met ("a<n>" and "P<n>" instead of "A" and
-// "O"), so that Rust reads an object referenced from many places once.
-// Records have a few containers: they pay a count, not a lookup.
-const TRACK_AFTER = 32;
-let described = 0;
+// Whether the containers handed over now are numbered: each array or plain
+// object gets a number, the same for the same object however often it is
+// met ("a<n>" and "P<n>" instead of "A" and "O"), so that Rust reads an
+// object referenced from many places once. Only once the record being read
+// has used some of its budget (below `numberBelow`, set with the memory):
+// a usual record, a few values, pays a comparison, not a lookup.
+let numbering = false;
+let numberBelow = 0;
 /** @type {WeakMap<object, number>} */
 let identities = new WeakMap();
 let nextIdentity = 0;
 
-// Keeps an array (`unit` "A") or a plain object ("O"), numbered if tracked.
+// Keeps an array (`unit` "A") or a plain object ("O"), numbered when `numbering`.
 /**
  * @param {object} value
  * @param {number} unit
  * @returns {void}
  */
 function keepContainer(value, unit) {
-  if (++described <= TRACK_AFTER) return keep(value, unit);
+  if (!numbering) return keep(value, unit);
   let id = identities.get(value);
   if (id === undefined) {
     // Numbers are 32 bits: after 2^32 containers, numbering starts again.
@@ -265,7 +268,7 @@ function entry(value, inlineMax) {
  */
 export function describe(value, inlineMax, at, capacity) {
   const start = len;
-  described = 0;
+  numbering = false;
   entry(value, inlineMax);
   return send(start, at, capacity);
 }
@@ -392,6 +395,7 @@ function readOne(container, key, dropUndefined, budget, inlineMax) {
  */
 export function readMembers(object, keys, wanted, from, budget, inlineMax, at, capacity) {
   const start = len;
+  numbering = budget < numberBelow;
   for (let i = from; i < keys.length && len - start <= CHUNK && budget >= 0; i++) {
     // (Looked at again for every key: a getter may have grown the memory.)
     if (bytes.length === 0) bytes = new Uint8Array(memory.buffer);
@@ -433,6 +437,7 @@ export function readLength(array) {
  */
 export function readItems(array, from, end, budget, inlineMax, at, capacity) {
   const start = len;
+  numbering = budget < numberBelow;
   for (let i = from; i < end && len - start <= CHUNK && budget >= 0; i++) {
     budget = readOne(array, i, false, budget, inlineMax);
   }

@@ -29,7 +29,7 @@ use super::{thrown_message, OPTION_LIST};
 use customer_schema::binding::{FIELD_LIST, FIELD_NAMES};
 use customer_schema::value::{
     next_wanted, ArraySource, Foreign, Items, Key, Keyed, Members, ObjectSource, Shape, Source,
-    Value, Want, MAX_STRING_UNITS,
+    Value, Want, MAX_STRING_UNITS, MAX_VALUES,
 };
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
@@ -49,7 +49,7 @@ use wasm_bindgen::JsCast;
 // | `x` | a member not looked at: the reader's budget is spent |
 // | `A` | an array, kept |
 // | `O` | a plain object (see `describeObject`), kept |
-// | `a<n>`, `P<n>` | an array, a plain object, kept, numbered `<n>`: the same number for the same object (see `keepContainer`) |
+// | `a<n>`, `P<n>` | an array, a plain object, kept, numbered `<n>`: the same number for the same object, once the record has used some of its budget (see `keepContainer`) |
 // | `o<n><tag>` | another object and its `Object.prototype.toString` tag, kept |
 // | `S` | a string longer than the inline bound, kept |
 // | `E` | looking at the value threw; the thrown value is kept |
@@ -73,7 +73,7 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen(module = "/js/source.js")]
 extern "C" {
     #[wasm_bindgen(js_name = useMemory)]
-    fn use_memory(memory: &JsValue, options: &str, fields: &str);
+    fn use_memory(memory: &JsValue, options: &str, fields: &str, numbering_below: f64);
 
     #[wasm_bindgen(js_name = copyPending)]
     fn copy_pending(at: u32);
@@ -121,9 +121,14 @@ extern "C" {
 thread_local! {
     /// Hands this instance's memory to the helper, once per instance.
     static MEMORY_SHARED: () = {
-        use_memory(&wasm_bindgen::memory(), OPTION_LIST, FIELD_NAMES);
+        use_memory(&wasm_bindgen::memory(), OPTION_LIST, FIELD_NAMES, NUMBERING_BELOW);
     };
 }
+
+/// The helper numbers the containers it hands over (`a<n>`, `P<n>`: see
+/// [`Source::identity`]) once a record has used this much of its budget:
+/// a usual record, a few dozen values, never pays for the lookups.
+const NUMBERING_BELOW: f64 = (MAX_VALUES - 64) as f64;
 
 /// Code units a description is first given room for: one value's (`describe`,
 /// the options) …
