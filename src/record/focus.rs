@@ -10,10 +10,10 @@
 
 use super::driver::Run;
 use super::{read_record, SchemaKind};
-use crate::fields::{Field, FIELDS};
+use crate::fields::{Field, ADDRESS_FIELDS, FIELDS};
 use crate::input::Source;
 use crate::issue::{Issue, Path, PathItem};
-use crate::options::Options;
+use crate::options::{Options, UnknownKeys};
 use serde::Serialize;
 
 /// The issues and warnings that concern one field.
@@ -88,6 +88,27 @@ fn concerns(at: &[PathItem], code: &str, path: &[PathItem]) -> bool {
     })
 }
 
+/// Whether `path` can name something of a `kind` record: its first key is
+/// one of the record's fields (any key, when unknown keys are kept), and a
+/// key under the address is one of the address's. Deeper (inside tags or
+/// `custom_fields`) anything goes. A path that names nothing is the
+/// caller's mistake (a typo would otherwise find no issues, silently).
+pub fn names_a_field(kind: SchemaKind, path: &[PathItem], options: &Options) -> bool {
+    let kept = options.unknown_keys == UnknownKeys::Passthrough;
+    let [PathItem::Key(first), rest @ ..] = path else {
+        return path.is_empty();
+    };
+    match Field::named(first).filter(|&field| kind.has(field)) {
+        None => kept,
+        Some(Field::Address) => match rest.first() {
+            None => true,
+            Some(PathItem::Key(key)) => kept || ADDRESS_FIELDS.iter().any(|spec| spec.name == key),
+            Some(PathItem::Index(_)) => false,
+        },
+        Some(_) => true,
+    }
+}
+
 /// Reads a path as the package's `validateField` takes it: the JSON text of
 /// an array of keys and indexes (`["address","city"]`), or keys joined by
 /// `.` (`address.city`, `tags.2`: a segment of digits is an index).
@@ -124,6 +145,34 @@ pub fn parse_path(text: &str) -> Option<Path> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_path_names_a_field_of_the_schema_or_of_the_address() {
+        let strip = Options::default();
+        let kept = Options::default().with_unknown_keys("passthrough").unwrap();
+        let names =
+            |kind, text: &str, options| names_a_field(kind, &parse_path(text).unwrap(), options);
+        for text in [
+            "",
+            "email",
+            "address",
+            "address.city",
+            "tags.3",
+            "custom_fields.a.b.0",
+        ] {
+            assert!(names(SchemaKind::Create, text, &strip), "{text}");
+        }
+        // A typo, a field this schema does not have, an index at the top or
+        // under the address, an address field that does not exist.
+        for text in ["emial", "id", "0", "address.0", "address.cty", "[1]"] {
+            assert!(!names(SchemaKind::Create, text, &strip), "{text}");
+        }
+        assert!(names(SchemaKind::Update, "id", &strip));
+        // Kept unknown keys are fields of the output too.
+        assert!(names(SchemaKind::Create, "nickname", &kept));
+        assert!(names(SchemaKind::Create, "address.floor", &kept));
+        assert!(!names(SchemaKind::Create, "0", &kept));
+    }
 
     fn at(kind: SchemaKind, input: serde_json::Value, path: &str) -> FieldIssues {
         let path = parse_path(path).unwrap();

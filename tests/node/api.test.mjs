@@ -626,6 +626,11 @@ test("validateField gives the issues of one field, with those of fields whose ru
   assert.deepEqual(esm.validateField(us, "phone_number", record).issues, [], "bound options apply");
   assert.throws(() => esm.validateField(esm.CreateCustomerSchema, /** @type {any} */ (["tags", -1]), record), TypeError);
   assert.throws(() => esm.validateField(/** @type {any} */ ({}), "email", record), TypeError);
+  // A path that names no field of the record is the caller's mistake, not "no issues" (issue 19).
+  for (const path of ["emial", "address.cty", "id", 5, "0", ["address", 0]]) {
+    assert.throws(() => esm.validateField(esm.CreateCustomerSchema, /** @type {any} */ (path), record), { name: "TypeError", message: /^path must name a field of the record/ }, String(path));
+  }
+  assert.deepEqual(esm.validateField(esm.CreateCustomerSchema, "nickname", { nickname: 1n }, { unknownKeys: "passthrough" }).issues.map((i) => i.path), [["nickname"]]);
 });
 
 test("flattenError and treeifyError give what Zod 4's own give for the same issues", async () => {

@@ -97,7 +97,7 @@ use customer_schema::binding::{
 use customer_schema::fields::{Kind, FIELDS};
 use customer_schema::json_schema::{Io, Target};
 use customer_schema::problem::{PhoneProblem, Problem};
-use customer_schema::record::focus::{field_issues, parse_path};
+use customer_schema::record::focus::{field_issues, names_a_field, parse_path};
 use customer_schema::record::form::record_from_form;
 use customer_schema::rules::type_problem;
 use customer_schema::rules::{address, country, language, phone, timezone};
@@ -474,8 +474,9 @@ pub fn from_form_entries(schema: &str, entries: &str) -> Result<String, JsValue>
 
 /// The issues and warnings of `input` that concern the field at `path`
 /// (see the core's `record::focus`), as JSON text `{issues, warnings}`.
-/// `path` is keys joined by `.` or the JSON text of an array; a bad one, a
-/// bad schema name or bad options throw a `TypeError`.
+/// `path` is keys joined by `.` or the JSON text of an array, naming a field
+/// of the record (see `focus::names_a_field`); a bad one, a bad schema name
+/// or bad options throw a `TypeError`.
 #[wasm_bindgen(js_name = validateField)]
 pub fn validate_field(
     schema: &str,
@@ -484,10 +485,17 @@ pub fn validate_field(
     options: JsValue,
 ) -> Result<String, JsValue> {
     let kind = schema_kind(schema)?;
-    let path = parse_path(path).ok_or_else(|| {
+    let text = path;
+    let path = parse_path(text).ok_or_else(|| {
         type_error("path must be keys joined by \".\" or an array of keys and indexes")
     })?;
     let options = read_options(&options)?;
+    if !names_a_field(kind, &path, &options) {
+        return Err(type_error(&format!(
+            "path must name a field of the record, such as \"address.city\", not {}",
+            described(&JsValue::from_str(text))
+        )));
+    }
     let found = field_issues(kind, JsSource::Raw(input), &options, &path);
     Ok(serde_json::to_string(&found).unwrap_or_else(|_| "{\"issues\":[],\"warnings\":[]}".into()))
 }
